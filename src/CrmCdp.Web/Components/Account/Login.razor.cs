@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Components;
+using System.ComponentModel.DataAnnotations;
+using CrmCdp.Web.Platform.Auth;
+using Microsoft.AspNetCore.Identity;
+
+namespace CrmCdp.Web.Components.Account;
+
+public partial class Login
+{
+    private string? _error;
+    private readonly Dictionary<string, string> _fieldErrors = [];
+
+    [Inject]
+    private SignInManager<AppUser> SignInManager { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [SupplyParameterFromForm]
+    private LoginInput Input { get; set; } = default!;
+
+    [SupplyParameterFromQuery]
+    private string? ReturnUrl { get; set; }
+
+    [SupplyParameterFromQuery]
+    private bool SignedOut { get; set; }
+
+    protected override void OnInitialized() => Input ??= new();
+
+    private string? FieldError(string field) => _fieldErrors.GetValueOrDefault(field);
+
+    private async Task SignInAsync()
+    {
+        var problems = new ValidationContext(Input);
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(Input, problems, results, validateAllProperties: true))
+        {
+            foreach (var result in results)
+            {
+                foreach (var member in result.MemberNames)
+                {
+                    _fieldErrors.TryAdd(member, result.ErrorMessage ?? "This field is invalid.");
+                }
+            }
+
+            return;
+        }
+
+        var signIn = await SignInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (signIn.Succeeded)
+        {
+            Navigation.NavigateTo(SafeReturnUrl(ReturnUrl), forceLoad: true);
+            return;
+        }
+
+        _error = signIn.IsLockedOut
+            ? "This account is locked after too many failed sign-ins. Try again in 15 minutes or ask an administrator to unlock it."
+            : signIn.IsNotAllowed
+                ? "This account is not allowed to sign in."
+                : "The email or password is incorrect.";
+    }
+
+    /// <summary>Only paths on this site: an absolute URL in returnUrl would make the login page an open redirect.</summary>
+    internal static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+
+    internal sealed class LoginInput
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password.")]
+        public string Password { get; set; } = "";
+
+        public bool RememberMe { get; set; }
+    }
+}

@@ -1,0 +1,20 @@
+using CrmCdp.Web.Modules.Admin.ApiKeys;
+using CrmCdp.Web.Platform;
+
+namespace CrmCdp.Web.Modules.Admin;
+
+/// <summary>Users, roles, API keys, audit, privacy.</summary>
+internal static class AdminModule
+{
+    public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<ApiKeyService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapApiV1().MapApiKeyEndpoints();
+        return endpoints;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.Auth.ApiKeys;
+using CrmCdp.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmCdp.Web.Modules.Admin.ApiKeys;
+
+/// <summary>Creates, lists and revokes API keys; one short-lived context per call, so it also serves Blazor circuits.</summary>
+internal sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, PermissionResolver permissions, TimeProvider timeProvider)
+{
+    public async Task<IReadOnlyList<string>> ListRoleNamesAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Roles.Where(r => r.Name != null).Select(r => r.Name!).OrderBy(n => n).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ApiKeys
+            .Join(db.Roles, k => k.RoleId, r => r.Id, (k, r) => new ApiKeySummary(
+                k.Id, k.Name, k.Prefix, r.Name ?? "", k.CreatedAt, k.ExpiresAt, k.RevokedAt, k.LastUsedAt))
+            .OrderByDescending(k => k.CreatedAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Creates a key; the secret is returned here and never again.</summary>
+    public async Task<ApiKeyResult> CreateAsync(CreateApiKeyRequest request, ClaimsPrincipal creator, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var role = await db.Roles.Include(r => r.Permissions).SingleOrDefaultAsync(r => r.Name == request.Role, cancellationToken);
+        if (role is null)
+        {
+            return ApiKeyResult.Invalid(nameof(request.Role), $"There is no role named '{request.Role}'.");
+        }
+
+        var held = await permissions.GetPermissionsAsync(creator, cancellationToken);
+        var missing = role.Permissions.Select(p => p.Permission).Where(p => !held.Contains(p)).Order(StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            return ApiKeyResult.Invalid(nameof(request.Role),
+                $"You cannot create a key with more rights than you hold yourself; the role also grants {string.Join(", ", missing)}.");
+        }
+
+        var secret = ApiKeySecret.Generate();
+        var key = new ApiKey
+        {
+            Id = Guid.NewGuid(),
+            Name = request.Name.Trim(),
+            Prefix = ApiKeySecret.DisplayPrefix(secret),
+            KeyHash = ApiKeySecret.Hash(secret),
+            RoleId = role.Id,
+            CreatedByUserId = Guid.TryParse(creator.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+                && !creator.HasClaim(c => c.Type == AuthClaims.ApiKeyId) ? userId : null,
+            CreatedAt = timeProvider.GetUtcNow(),
+            ExpiresAt = request.ExpiresAt?.ToUniversalTime(),
+        };
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        return ApiKeyResult.Created(new CreatedApiKey(key.Id, key.Name, role.Name ?? "", key.Prefix, secret, key.ExpiresAt));
+    }
+
+    /// <returns>false when no such key exists.</returns>
+    public async Task<bool> RevokeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
+        if (key is null)
+        {
+            return false;
+        }
+
+        key.RevokedAt ??= now;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+}
+
+internal sealed record ApiKeySummary(
+    Guid Id, string Name, string Prefix, string Role, DateTimeOffset CreatedAt,
+    DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt, DateTimeOffset? LastUsedAt);
+
+internal sealed record CreatedApiKey(Guid Id, string Name, string Role, string Prefix, string Key, DateTimeOffset? ExpiresAt);
+
+internal sealed record ApiKeyResult(CreatedApiKey? Key, string? Field, string? Error)
+{
+    public static ApiKeyResult Created(CreatedApiKey key) => new(key, null, null);
+
+    public static ApiKeyResult Invalid(string field, string error) => new(null, field, error);
+}

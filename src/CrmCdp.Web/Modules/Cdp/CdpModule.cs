@@ -1,0 +1,9 @@
+namespace CrmCdp.Web.Modules.Cdp;
+
+/// <summary>Sources, ingestion, identity resolution, profiles, segments, activation.</summary>
+internal static class CdpModule
+{
+    public static IServiceCollection AddCdp(this IServiceCollection services, IConfiguration configuration) => services;
+
+    public static IEndpointRouteBuilder MapCdp(this IEndpointRouteBuilder endpoints) => endpoints;
+}

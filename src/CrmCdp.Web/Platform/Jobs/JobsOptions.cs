@@ -1,0 +1,13 @@
+namespace CrmCdp.Web.Platform.Jobs;
+
+internal sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>Run the Hangfire server in this process (switch off on web-only instances).</summary>
+    public bool RunServer { get; set; } = true;
+
+    public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount * 2);
+
+    public int QueuePollIntervalSeconds { get; set; } = 5;
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace CrmCdp.Web.Platform.Logging;
+
+internal static class LoggingRegistration
+{
+    private const string DevelopmentTemplate =
+        "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
+    /// <summary>Levels and overrides come from the <c>Serilog</c> section; the console format from the environment.</summary>
+    public static IServiceCollection AddAppLogging(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSerilog(
+            (provider, logger) =>
+            {
+                logger.ReadFrom.Configuration(configuration)
+                    .ReadFrom.Services(provider)
+                    .Enrich.FromLogContext()
+                    .Enrich.WithProperty("Application", "CrmCdp");
+                if (environment.IsDevelopment())
+                {
+                    logger.WriteTo.Console(outputTemplate: DevelopmentTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                }
+            },
+            preserveStaticLogger: true);
+        return services;
+    }
+
+    public static IApplicationBuilder UseAppRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                diagnostics.Set("UserName", http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : "anonymous");
+                diagnostics.Set("TraceId", Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier);
+            };
+        });
+}

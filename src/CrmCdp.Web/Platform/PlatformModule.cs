@@ -1,0 +1,102 @@
+using CrmCdp.Web.Components;
+using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.Data;
+using CrmCdp.Web.Platform.Health;
+using CrmCdp.Web.Platform.Jobs;
+using CrmCdp.Web.Platform.LocalPostgres;
+using CrmCdp.Web.Platform.Logging;
+using CrmCdp.Web.Platform.Security;
+using CrmCdp.Web.Platform.Seeding;
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+
+namespace CrmCdp.Web.Platform;
+
+/// <summary>Cross-cutting services every module builds on: data, auth, jobs, logging, validation, UI.</summary>
+internal static class PlatformModule
+{
+    /// <returns>false when no database can be had; the reason has been printed.</returns>
+    public static bool AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddAppLogging(builder.Configuration, builder.Environment);
+
+        var database = LocalDevelopmentDatabase.Ensure(builder.Configuration, builder.Environment);
+        if (database.ConnectionString is null)
+        {
+            Console.Error.WriteLine($"[CrmCdp] {database.Problem}");
+            return false;
+        }
+
+        if (database.StartedCluster is { } cluster)
+        {
+            services.AddHostedService(provider => new LocalPostgresShutdown(cluster));
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddAppDatabase(database.ConnectionString);
+        services.AddDataProtection().SetApplicationName("CrmCdp").PersistKeysToDbContext<AppDbContext>();
+        services.AddAppAuth();
+        services.AddJobs(builder.Configuration, database.ConnectionString);
+        services.AddAppHealthChecks();
+        services.AddValidatorsFromAssemblyContaining<AppDbContext>(includeInternalTypes: true);
+        services.AddProblemDetails();
+        services.AddOpenApi(options => options.ShouldInclude = description =>
+            description.RelativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("v1/", StringComparison.Ordinal)));
+        services.AddScoped<IdentitySeeder>();
+        services.AddScoped<DemoDataSeeder>();
+        // Our security headers send X-Frame-Options: DENY for every response.
+        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        return true;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler();
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseAppRequestLogging();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static RouteGroupBuilder MapApiV1(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGroup("/api/v1").RequireAuthorization();
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAppHealthChecks();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/docs", options => options.WithTitle("CrmCdp API"));
+        app.MapJobsDashboard();
+        app.MapAccountEndpoints();
+        app.MapApiV1().MapMe();
+        // Our own Content-Security-Policy already says frame-ancestors 'none'.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
+        return app;
+    }
+}
+
+/// <summary>Stops the development cluster this process started when the app shuts down.</summary>
+internal sealed class LocalPostgresShutdown(LocalPostgresCluster cluster) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        cluster.Stop();
+        return Task.CompletedTask;
+    }
+}

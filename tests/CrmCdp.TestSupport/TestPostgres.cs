@@ -1,0 +1,167 @@
+using CrmCdp.Web.Platform.LocalPostgres;
+using Npgsql;
+using Testcontainers.PostgreSql;
+
+namespace CrmCdp.TestSupport;
+
+/// <summary>
+/// One PostgreSQL server per test run, from (in order) <c>TEST_PG_CONNECTION</c>, Testcontainers when a
+/// Docker engine answers, or a throwaway cluster built from the machine's PostgreSQL binaries.
+/// Each test class asks it for a database of its own.
+/// </summary>
+public sealed class TestPostgres : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static TestPostgres? _shared;
+
+    private readonly string _adminConnectionString;
+    private readonly Func<ValueTask> _stop;
+    private int _databaseCounter;
+
+    private TestPostgres(string adminConnectionString, string origin, Func<ValueTask> stop)
+    {
+        _adminConnectionString = adminConnectionString;
+        Origin = origin;
+        _stop = stop;
+    }
+
+    /// <summary>Where the server came from: environment, testcontainers or local binaries.</summary>
+    public string Origin { get; }
+
+    public static async Task<TestPostgres> GetAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            return _shared ??= await StartAsync();
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Stops the run's server if one was started; a no-op otherwise.</summary>
+    public static async ValueTask StopSharedAsync()
+    {
+        var shared = _shared;
+        if (shared is not null)
+        {
+            await shared.DisposeAsync();
+        }
+    }
+
+    /// <summary>Creates an empty database and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string purpose)
+    {
+        var name = $"t_{SafePart(purpose)}_{Interlocked.Increment(ref _databaseCounter)}_{Guid.NewGuid().ToString("N")[..6]}";
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
+        await connection.OpenAsync();
+        // Identifiers cannot be parameters; the name is built above from letters, digits and underscores only.
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, Pooling = true, MaxPoolSize = 50 }.ConnectionString;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (ReferenceEquals(_shared, this))
+            {
+                _shared = null;
+            }
+
+            await _stop();
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task<TestPostgres> StartAsync()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("TEST_PG_CONNECTION");
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return new TestPostgres(fromEnvironment, "TEST_PG_CONNECTION", () => ValueTask.CompletedTask);
+        }
+
+        var container = await TryStartContainerAsync();
+        if (container is not null)
+        {
+            return new TestPostgres(container.GetConnectionString(), "Testcontainers", container.DisposeAsync);
+        }
+
+        return StartLocalCluster();
+    }
+
+    private static async Task<PostgreSqlContainer?> TryStartContainerAsync()
+    {
+        if (!DockerMightAnswer())
+        {
+            return null;
+        }
+
+        try
+        {
+            var container = new PostgreSqlBuilder("postgres:16-alpine").Build();
+            await container.StartAsync();
+            return container;
+        }
+#pragma warning disable CA1031 // Any failure to reach Docker means: use the local binaries instead.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Skips Testcontainers' own probing (slow) when there is plainly no Docker socket or host.</summary>
+    private static bool DockerMightAnswer() =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_HOST"))
+        || File.Exists("/var/run/docker.sock")
+        || OperatingSystem.IsWindows()
+        || OperatingSystem.IsMacOS();
+
+    private static TestPostgres StartLocalCluster()
+    {
+        var binDirectory = PostgresBinaries.FindBinDirectory()
+            ?? throw new InvalidOperationException(
+                "Tests need PostgreSQL: set TEST_PG_CONNECTION, run a Docker engine, or install the PostgreSQL server binaries (pg_config --bindir).");
+        var root = Path.Combine(Path.GetTempPath(), $"crmcdp-test-pg-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+        Directory.CreateDirectory(root);
+        var cluster = LocalPostgresCluster.Start(binDirectory, Path.Combine(root, "data"), Guid.NewGuid().ToString("N"), durable: false);
+        var stopped = 0;
+        void Stop()
+        {
+            if (Interlocked.Exchange(ref stopped, 1) == 1)
+            {
+                return;
+            }
+
+            cluster.Stop();
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is harmless; the server itself is stopped.
+            }
+        }
+
+        // Also stop the cluster when the test host exits without disposing us (a crash or a cancelled run).
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
+        return new TestPostgres(cluster.ConnectionString("postgres"), $"local binaries in {root}", () =>
+        {
+            Stop();
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    private static string SafePart(string purpose) =>
+        new([.. purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30)]);
+}
