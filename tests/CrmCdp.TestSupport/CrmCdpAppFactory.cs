@@ -24,6 +24,8 @@ public sealed class CrmCdpAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development, static assets of packages (MudBlazor, blazor.web.js) are only found through the build's manifest.
+        builder.UseStaticWebAssets();
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = _connectionString,

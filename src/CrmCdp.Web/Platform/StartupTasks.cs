@@ -3,6 +3,8 @@ using CrmCdp.Web.Platform.Jobs;
 using CrmCdp.Web.Platform.Seeding;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace CrmCdp.Web.Platform;
@@ -28,6 +30,8 @@ internal static partial class StartupTasks
             var db = services.GetRequiredService<AppDbContext>();
             if (switches.Migrate || app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
             {
+                // Creating the history table first keeps EF from logging a failed query against a fresh database.
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
                 await db.Database.MigrateAsync();
             }
 

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Components;
 using System.ComponentModel.DataAnnotations;
 using CrmCdp.Web.Platform.Auth;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 
 namespace CrmCdp.Web.Components.Account;

@@ -1,6 +1,6 @@
+using CrmCdp.Web.Platform.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using CrmCdp.Web.Platform.Auth;
 using MudBlazor;
 
 namespace CrmCdp.Web.Components.Pages;

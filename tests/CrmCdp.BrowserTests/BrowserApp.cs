@@ -1,0 +1,60 @@
+using CrmCdp.BrowserTests;
+using CrmCdp.TestSupport;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(BrowserApp))]
+
+namespace CrmCdp.BrowserTests;
+
+/// <summary>
+/// The app on a real Kestrel port and one headless Debian chromium for the whole assembly;
+/// each test opens its own browser context (own cookies and storage).
+/// </summary>
+public sealed class BrowserApp : AppFixture, IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseAddress => Factory.ClientOptions.BaseAddress;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        await StartAsync("browser", useKestrel: true);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumExecutable.Find(),
+            Headless = true,
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public new async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        await TestPostgres.StopSharedAsync();
+    }
+}
