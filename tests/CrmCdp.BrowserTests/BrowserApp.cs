@@ -15,6 +15,9 @@ public sealed class BrowserApp : AppFixture, IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    /// <summary>Browser console errors (script failures, CSP violations) seen by any page.</summary>
+    public System.Collections.Concurrent.ConcurrentBag<string> ConsoleErrors { get; } = [];
+
     public Uri BaseAddress => Factory.ClientOptions.BaseAddress;
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
@@ -43,7 +46,16 @@ public sealed class BrowserApp : AppFixture, IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1366, Height = 860 },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                ConsoleErrors.Add($"{page.Url}: {message.Text}");
+                File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "console-errors.log"), $"{page.Url}: {message.Text}\n");
+            }
+        };
+        return page;
     }
 
     public new async ValueTask DisposeAsync()

@@ -30,6 +30,20 @@ public sealed class ShellTests(BrowserApp app)
         await Screenshots.SaveAsync(page, "admin-signed-out");
         await page.GotoAsync("/");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        Assert.DoesNotContain(app.ConsoleErrors, e => e.Contains(app.BaseAddress.Authority, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_admin_browses_the_api_reference()
+    {
+        var page = await app.NewPageAsync();
+        await SignInAsync(page, CrmCdpAppFactory.AdminEmail, CrmCdpAppFactory.AdminPassword);
+
+        await page.GotoAsync("/api/docs/");
+
+        await Assertions.Expect(page.GetByText("Creates an API key carrying a role").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("CrmCdp API").First).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "admin-api-reference");
     }
 
     [Fact]
@@ -63,7 +77,7 @@ public sealed class ShellTests(BrowserApp app)
         await Screenshots.SaveAsync(page, "login-wrong-password");
     }
 
-    private static async Task SignInAsync(IPage page, string email, string password)
+    internal static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));

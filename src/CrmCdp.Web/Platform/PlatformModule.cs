@@ -5,12 +5,12 @@ using CrmCdp.Web.Platform.Health;
 using CrmCdp.Web.Platform.Jobs;
 using CrmCdp.Web.Platform.LocalPostgres;
 using CrmCdp.Web.Platform.Logging;
+using CrmCdp.Web.Platform.OpenApi;
 using CrmCdp.Web.Platform.Security;
 using CrmCdp.Web.Platform.Seeding;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
-using Scalar.AspNetCore;
 
 namespace CrmCdp.Web.Platform;
 
@@ -43,8 +43,7 @@ internal static class PlatformModule
         services.AddAppHealthChecks();
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(includeInternalTypes: true);
         services.AddProblemDetails();
-        services.AddOpenApi(options => options.ShouldInclude = description =>
-            description.RelativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("v1/", StringComparison.Ordinal)));
+        services.AddAppOpenApi();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoDataSeeder>();
         // Our security headers send X-Frame-Options: DENY for every response.
@@ -78,8 +77,7 @@ internal static class PlatformModule
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapAppHealthChecks();
-        app.MapOpenApi();
-        app.MapScalarApiReference("/api/docs", options => options.WithTitle("CrmCdp API"));
+        app.MapAppOpenApi();
         app.MapJobsDashboard();
         app.MapAccountEndpoints();
         app.MapApiV1().MapMe();

@@ -95,6 +95,7 @@ public sealed class ApiTests(SharedApp app)
 
         var me = await salesKey.GetFromJsonAsync<JsonElement>("/api/v1/me", TestContext.Current.CancellationToken);
         using var forbidden = await salesKey.GetAsync("/api/v1/api-keys", TestContext.Current.CancellationToken);
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/api/v1/api-keys", TestContext.Current.CancellationToken);
         using var revoke = await admin.DeleteAsync($"/api/v1/api-keys/{body.GetProperty("id").GetString()}", TestContext.Current.CancellationToken);
         using var afterRevoke = await salesKey.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
 
@@ -103,6 +104,9 @@ public sealed class ApiTests(SharedApp app)
         Assert.Contains(Permissions.Crm.ContactsRead, me.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
         Assert.DoesNotContain(Permissions.Admin.ApiKeysManage, me.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        var listedKey = listed.EnumerateArray().Single(k => k.GetProperty("id").GetString() == body.GetProperty("id").GetString());
+        Assert.Equal(key[..12], listedKey.GetProperty("prefix").GetString());
+        Assert.False(listedKey.TryGetProperty("key", out _), "The list must never return the secret.");
         Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.StatusCode);
     }

@@ -19,9 +19,9 @@ internal sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, P
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ApiKeys
+            .OrderByDescending(k => k.CreatedAt)
             .Join(db.Roles, k => k.RoleId, r => r.Id, (k, r) => new ApiKeySummary(
                 k.Id, k.Name, k.Prefix, r.Name ?? "", k.CreatedAt, k.ExpiresAt, k.RevokedAt, k.LastUsedAt))
-            .OrderByDescending(k => k.CreatedAt)
             .ToListAsync(cancellationToken);
     }
 

@@ -1,0 +1,27 @@
+using System.Net;
+using CrmCdp.TestSupport;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CrmCdp.IntegrationTests.Admin;
+
+[Collection(SharedAppGroup.Name)]
+public sealed class AdminPagesTests(SharedApp app)
+{
+    [Theory]
+    [InlineData("/", "Welcome")]
+    [InlineData("/crm", "CRM")]
+    [InlineData("/cdp", "Customer data platform")]
+    [InlineData("/admin/users", "Users and roles")]
+    [InlineData("/admin/api-keys", "API keys")]
+    public async Task Every_page_renders_for_the_admin(string path, string heading)
+    {
+        using var browser = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await FormSignIn.SignInAsync(browser, CrmCdpAppFactory.AdminEmail, CrmCdpAppFactory.AdminPassword);
+
+        using var response = await browser.GetAsync(path, TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}: {html[..Math.Min(html.Length, 2000)]}");
+        Assert.Contains(heading, html, StringComparison.Ordinal);
+    }
+}
