@@ -41,7 +41,8 @@ public sealed class ShellTests(BrowserApp app)
 
         await page.GotoAsync("/api/docs/");
 
-        await Assertions.Expect(page.GetByText("Creates an API key carrying a role").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Contacts" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "API keys" }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("CrmCdp API").First).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "admin-api-reference");
     }

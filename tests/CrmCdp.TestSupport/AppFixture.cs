@@ -1,4 +1,6 @@
 using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.Auth.ApiKeys;
+using CrmCdp.Web.Platform.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -45,6 +47,65 @@ public class AppFixture : IAsyncDisposable
 
         await users.AddToRoleAsync(user, role);
         return email;
+    }
+
+    public async Task<Guid> UserIdAsync(string email)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return (await users.FindByEmailAsync(email))?.Id ?? throw new InvalidOperationException($"No user {email}.");
+    }
+
+    /// <summary>An API key acting as this user with the given role (stored directly, as an admin would create it).</summary>
+    public async Task<HttpClient> ApiClientForAsync(string email, string role)
+    {
+        var userId = await UserIdAsync(email);
+        var secret = ApiKeySecret.Generate();
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var roleId = db.Roles.Single(r => r.Name == role).Id;
+            db.ApiKeys.Add(new ApiKey
+            {
+                Id = Guid.NewGuid(),
+                Name = $"test key of {email}",
+                Prefix = ApiKeySecret.DisplayPrefix(secret),
+                KeyHash = ApiKeySecret.Hash(secret),
+                RoleId = roleId,
+                CreatedByUserId = userId,
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return client;
+    }
+
+    /// <summary>A user with a role and an API client acting as them.</summary>
+    public async Task<(string Email, Guid Id, HttpClient Api)> CreateUserWithApiAsync(string role)
+    {
+        var email = await CreateUserAsync(role);
+        return (email, await UserIdAsync(email), await ApiClientForAsync(email, role));
+    }
+
+    public async Task<Guid> CreateTeamAsync(string name, Guid? lead, params Guid[] members)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var team = new Team { Id = Guid.NewGuid(), Name = name, LeadUserId = lead };
+        team.Members.AddRange(members.Select(m => new TeamMember { TeamId = team.Id, UserId = m }));
+        db.Teams.Add(team);
+        await db.SaveChangesAsync();
+        return team.Id;
+    }
+
+    public HttpClient AdminApi()
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", CrmCdpAppFactory.AdminApiKey);
+        return client;
     }
 
     public async ValueTask DisposeAsync()

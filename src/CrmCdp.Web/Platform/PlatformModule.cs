@@ -41,7 +41,7 @@ internal static class PlatformModule
         services.AddAppAuth();
         services.AddJobs(builder.Configuration, database.ConnectionString);
         services.AddAppHealthChecks();
-        services.AddValidatorsFromAssemblyContaining<AppDbContext>(includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddProblemDetails();
         services.AddAppOpenApi();
         services.AddScoped<IdentitySeeder>();

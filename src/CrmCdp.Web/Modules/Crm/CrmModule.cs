@@ -1,9 +1,38 @@
+using CrmCdp.Web.Modules.Crm.Activities;
+using CrmCdp.Web.Modules.Crm.Companies;
+using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Modules.Crm.Shared;
+using CrmCdp.Web.Modules.Crm.Tasks;
+using CrmCdp.Web.Modules.Crm.Timeline;
+using CrmCdp.Web.Platform;
+
 namespace CrmCdp.Web.Modules.Crm;
 
 /// <summary>Contacts, companies, activities, tasks, pipeline, tickets, reports.</summary>
 internal static class CrmModule
 {
-    public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration) => services;
+    public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<ContactPointNormalizer>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<ContactService>();
+        services.AddSingleton<ContactQueries>();
+        services.AddSingleton<CompanyService>();
+        services.AddSingleton<CompanyQueries>();
+        services.AddSingleton<ActivityService>();
+        services.AddSingleton<TaskService>();
+        services.AddSingleton<TimelineService>();
+        services.AddSingleton<RecentViewService>();
+        return services;
+    }
 
-    public static IEndpointRouteBuilder MapCrm(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapCrm(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapApiV1()
+            .MapContactEndpoints()
+            .MapCompanyEndpoints()
+            .MapActivityEndpoints()
+            .MapTaskEndpoints();
+        return endpoints;
+    }
 }

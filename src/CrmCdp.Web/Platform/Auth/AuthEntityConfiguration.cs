@@ -29,6 +29,7 @@ internal static class AuthEntityConfiguration
             permission.ToTable("admin_role_permissions");
             permission.HasKey(p => new { p.RoleId, p.Permission });
             permission.Property(p => p.Permission).HasMaxLength(100);
+            permission.Property(p => p.Scope).HasConversion<string>().HasMaxLength(10);
         });
         builder.Entity<KnownPermission>(known =>
         {

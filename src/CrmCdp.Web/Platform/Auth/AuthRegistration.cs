@@ -69,6 +69,7 @@ internal static class AuthRegistration
 
         services.AddMemoryCache();
         services.AddSingleton<PermissionResolver>();
+        services.AddSingleton<AccessContextFactory>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddAuthorizationBuilder()

@@ -1,3 +1,5 @@
+using static CrmCdp.Web.Platform.Auth.Permissions;
+
 namespace CrmCdp.Web.Platform.Auth;
 
 /// <summary>The roles every installation starts with, and the permissions each gets by default.</summary>
@@ -11,16 +13,39 @@ internal static class BuiltInRoles
 
     public static IReadOnlyList<BuiltInRole> All { get; } =
     [
-        new(Admin, "Manages users, roles, API keys and every record.", Permissions.All),
-        new(SalesManager, "Leads a sales team: all CRM records, team reports.",
-            [Permissions.Crm.ContactsRead, Permissions.Crm.ContactsCreate, Permissions.Crm.ContactsEdit, Permissions.Crm.ContactsDelete]),
-        new(SalesRep, "Works their own contacts, deals and tasks.",
-            [Permissions.Crm.ContactsRead, Permissions.Crm.ContactsCreate, Permissions.Crm.ContactsEdit]),
-        new(Marketer, "Builds segments and manages data sources in the CDP.",
-            [Permissions.Cdp.ProfilesRead, Permissions.Cdp.SourcesManage, Permissions.Cdp.SegmentsManage, Permissions.Crm.ContactsRead]),
-        new(SupportAgent, "Answers support tickets.",
-            [Permissions.Crm.ContactsRead]),
+        new(Admin, "Manages users, roles, API keys and every record.",
+            [.. Permissions.All.Select(p => new PermissionGrant(p, RecordScope.All))]),
+        new(SalesManager, "Leads a sales team: the team's records, reports, exports.",
+            [.. Grant(RecordScope.Team,
+                Crm.ContactsRead, Crm.ContactsCreate, Crm.ContactsEdit, Crm.ContactsDelete, Crm.ContactsImport, Crm.ContactsExport,
+                Crm.CompaniesRead, Crm.CompaniesCreate, Crm.CompaniesEdit, Crm.CompaniesDelete, Crm.CompaniesImport, Crm.CompaniesExport,
+                Crm.ActivitiesRead, Crm.ActivitiesCreate, Crm.ActivitiesEdit, Crm.ActivitiesDelete,
+                Crm.TasksRead, Crm.TasksCreate, Crm.TasksEdit, Crm.TasksDelete)]),
+        new(SalesRep, "Works their own contacts, companies and tasks.",
+            [.. Grant(RecordScope.Own,
+                Crm.ContactsRead, Crm.ContactsCreate, Crm.ContactsEdit, Crm.ContactsDelete, Crm.ContactsImport,
+                Crm.CompaniesRead, Crm.CompaniesCreate, Crm.CompaniesEdit, Crm.CompaniesDelete, Crm.CompaniesImport,
+                Crm.ActivitiesRead, Crm.ActivitiesCreate, Crm.ActivitiesEdit, Crm.ActivitiesDelete,
+                Crm.TasksRead, Crm.TasksCreate, Crm.TasksEdit, Crm.TasksDelete)]),
+        new(Marketer, "Builds segments and manages data sources; reads and exports all contacts.",
+            [
+                .. Grant(RecordScope.All, Crm.ContactsRead, Crm.ContactsExport, Crm.CompaniesRead, Crm.CompaniesExport, Crm.ActivitiesRead),
+                .. Grant(RecordScope.All, Cdp.ProfilesRead, Cdp.SourcesManage, Cdp.SegmentsManage),
+            ]),
+        new(SupportAgent, "Answers support tickets; reads all contacts and companies, edits none.",
+            [
+                .. Grant(RecordScope.All, Crm.ContactsRead, Crm.CompaniesRead, Crm.ActivitiesRead, Crm.ActivitiesCreate),
+                .. Grant(RecordScope.Own, Crm.TasksRead, Crm.TasksCreate, Crm.TasksEdit),
+            ]),
     ];
+
+    private static IEnumerable<PermissionGrant> Grant(RecordScope scope, params string[] permissions) =>
+        permissions.Select(p => new PermissionGrant(p, Permissions.IsScoped(p) ? scope : RecordScope.All));
 }
 
-internal sealed record BuiltInRole(string Name, string Description, IReadOnlyList<string> DefaultPermissions);
+internal sealed record BuiltInRole(string Name, string Description, IReadOnlyList<PermissionGrant> DefaultPermissions)
+{
+    public PermissionGrant? DefaultFor(string permission) => DefaultPermissions.FirstOrDefault(g => g.Permission == permission);
+}
+
+internal sealed record PermissionGrant(string Permission, RecordScope Scope);

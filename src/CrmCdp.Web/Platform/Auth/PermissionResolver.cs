@@ -15,45 +15,55 @@ internal sealed class PermissionResolver(IDbContextFactory<AppDbContext> dbFacto
     // checking ten permissions asks the database once.
     private static readonly TimeSpan CacheDuration = TimeSpan.FromSeconds(5);
 
-    public async Task<IReadOnlySet<string>> GetPermissionsAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
+    private static readonly IReadOnlyDictionary<string, RecordScope> NoGrants = new Dictionary<string, RecordScope>();
+
+    /// <summary>Each permission the caller holds, with the widest scope any of its roles gives.</summary>
+    public async Task<IReadOnlyDictionary<string, RecordScope>> GetGrantsAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
     {
         if (principal.Identity?.IsAuthenticated != true)
         {
-            return new HashSet<string>();
+            return NoGrants;
         }
 
         if (Guid.TryParse(principal.FindFirstValue(AuthClaims.ApiKeyRoleId), out var apiKeyRoleId))
         {
             return await CachedAsync($"permissions:role:{apiKeyRoleId}", db =>
-                db.RolePermissions.Where(p => p.RoleId == apiKeyRoleId).Select(p => p.Permission), cancellationToken);
+                db.RolePermissions.Where(p => p.RoleId == apiKeyRoleId), cancellationToken);
         }
 
         if (Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
             return await CachedAsync($"permissions:user:{userId}", db =>
                 db.UserRoles.Where(ur => ur.UserId == userId)
-                    .Join(db.RolePermissions, ur => ur.RoleId, rp => rp.RoleId, (_, rp) => rp.Permission), cancellationToken);
+                    .Join(db.RolePermissions, ur => ur.RoleId, rp => rp.RoleId, (_, rp) => rp), cancellationToken);
         }
 
-        return new HashSet<string>();
+        return NoGrants;
     }
 
+    public async Task<IReadOnlySet<string>> GetPermissionsAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default) =>
+        (await GetGrantsAsync(principal, cancellationToken)).Keys.ToHashSet(StringComparer.Ordinal);
+
     public async Task<bool> HasAsync(ClaimsPrincipal principal, string permission, CancellationToken cancellationToken = default) =>
-        (await GetPermissionsAsync(principal, cancellationToken)).Contains(permission);
+        (await GetGrantsAsync(principal, cancellationToken)).ContainsKey(permission);
 
     public void Forget(Guid userId) => cache.Remove($"permissions:user:{userId}");
 
-    private async Task<IReadOnlySet<string>> CachedAsync(
-        string key, Func<AppDbContext, IQueryable<string>> query, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, RecordScope>> CachedAsync(
+        string key, Func<AppDbContext, IQueryable<RolePermission>> query, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(key, out IReadOnlySet<string>? cached) && cached is not null)
+        if (cache.TryGetValue(key, out IReadOnlyDictionary<string, RecordScope>? cached) && cached is not null)
         {
             return cached;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var permissions = (await query(db).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        cache.Set(key, (IReadOnlySet<string>)permissions, CacheDuration);
-        return permissions;
+        var rows = await query(db).Select(p => new { p.Permission, p.Scope }).ToListAsync(cancellationToken);
+        IReadOnlyDictionary<string, RecordScope> grants = rows
+            .Where(r => r.Scope != RecordScope.None)
+            .GroupBy(r => r.Permission, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(r => r.Scope), StringComparer.Ordinal);
+        cache.Set(key, grants, CacheDuration);
+        return grants;
     }
 }

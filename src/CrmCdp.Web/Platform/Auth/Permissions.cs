@@ -3,18 +3,33 @@ namespace CrmCdp.Web.Platform.Auth;
 /// <summary>
 /// Every permission the application checks. Authorization policies carry these names, so an
 /// endpoint or page says <c>RequireAuthorization(Permissions.Crm.ContactsRead)</c>.
-/// Later features add constants here and a line in <see cref="BuiltInRoles"/>.
+/// Later features add constants here and their defaults in <see cref="BuiltInRoles"/>.
 /// </summary>
 internal static class Permissions
 {
-    public const string ClaimType = "permission";
-
     public static class Crm
     {
         public const string ContactsRead = "crm.contacts.read";
         public const string ContactsCreate = "crm.contacts.create";
         public const string ContactsEdit = "crm.contacts.edit";
         public const string ContactsDelete = "crm.contacts.delete";
+        public const string ContactsImport = "crm.contacts.import";
+        public const string ContactsExport = "crm.contacts.export";
+        public const string CompaniesRead = "crm.companies.read";
+        public const string CompaniesCreate = "crm.companies.create";
+        public const string CompaniesEdit = "crm.companies.edit";
+        public const string CompaniesDelete = "crm.companies.delete";
+        public const string CompaniesImport = "crm.companies.import";
+        public const string CompaniesExport = "crm.companies.export";
+        public const string ActivitiesRead = "crm.activities.read";
+        public const string ActivitiesCreate = "crm.activities.create";
+        public const string ActivitiesEdit = "crm.activities.edit";
+        public const string ActivitiesDelete = "crm.activities.delete";
+        public const string TasksRead = "crm.tasks.read";
+        public const string TasksCreate = "crm.tasks.create";
+        public const string TasksEdit = "crm.tasks.edit";
+        public const string TasksDelete = "crm.tasks.delete";
+        public const string RecordsRestore = "crm.records.restore";
     }
 
     public static class Cdp
@@ -33,14 +48,27 @@ internal static class Permissions
         public const string Jobs = "admin.jobs";
     }
 
+    /// <summary>Permissions on records that have an owner; they carry a scope (own / team / all).</summary>
+    public static IReadOnlyList<string> Scoped { get; } =
+    [
+        Crm.ContactsRead, Crm.ContactsCreate, Crm.ContactsEdit, Crm.ContactsDelete, Crm.ContactsImport, Crm.ContactsExport,
+        Crm.CompaniesRead, Crm.CompaniesCreate, Crm.CompaniesEdit, Crm.CompaniesDelete, Crm.CompaniesImport, Crm.CompaniesExport,
+        Crm.ActivitiesRead, Crm.ActivitiesCreate, Crm.ActivitiesEdit, Crm.ActivitiesDelete,
+        Crm.TasksRead, Crm.TasksCreate, Crm.TasksEdit, Crm.TasksDelete,
+    ];
+
     public static IReadOnlyList<string> All { get; } =
     [
-        Crm.ContactsRead, Crm.ContactsCreate, Crm.ContactsEdit, Crm.ContactsDelete,
+        .. Scoped,
+        Crm.RecordsRestore,
         Cdp.ProfilesRead, Cdp.SourcesManage, Cdp.SegmentsManage,
         Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.Jobs,
     ];
 
     private static readonly HashSet<string> Known = [.. All];
+    private static readonly HashSet<string> KnownScoped = [.. Scoped];
 
     public static bool IsKnown(string name) => Known.Contains(name);
+
+    public static bool IsScoped(string name) => KnownScoped.Contains(name);
 }

@@ -6,6 +6,9 @@ internal sealed class RolePermission
     public Guid RoleId { get; set; }
 
     public string Permission { get; set; } = "";
+
+    /// <summary>For permissions on owned records: own, team or all. Other permissions are always <see cref="RecordScope.All"/>.</summary>
+    public RecordScope Scope { get; set; } = RecordScope.All;
 }
 
 /// <summary>

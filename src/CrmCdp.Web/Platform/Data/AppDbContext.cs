@@ -15,6 +15,10 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<KnownPermission> KnownPermissions => Set<KnownPermission>();
 
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
@@ -24,6 +28,7 @@ internal sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
         AuthEntityConfiguration.Configure(builder);
         builder.Entity<DataProtectionKey>().ToTable("platform_data_protection_keys");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -55,9 +55,12 @@ internal sealed partial class IdentitySeeder(
         foreach (var permission in newPermissions)
         {
             db.KnownPermissions.Add(new KnownPermission { Name = permission, FirstSeenAt = now });
-            foreach (var role in BuiltInRoles.All.Where(r => r.DefaultPermissions.Contains(permission)))
+            foreach (var role in BuiltInRoles.All)
             {
-                db.RolePermissions.Add(new RolePermission { RoleId = roleIds[role.Name], Permission = permission });
+                if (role.DefaultFor(permission) is { } grant)
+                {
+                    db.RolePermissions.Add(new RolePermission { RoleId = roleIds[role.Name], Permission = permission, Scope = grant.Scope });
+                }
             }
         }
 

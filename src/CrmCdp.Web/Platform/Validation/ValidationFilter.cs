@@ -25,16 +25,8 @@ internal sealed class ValidationFilter<T>(IValidator<T> validator) : IEndpointFi
             return await next(context);
         }
 
-        return TypedResults.ValidationProblem(
-            result.Errors
-                .GroupBy(error => JsonFieldName(error.PropertyName))
-                .ToDictionary(group => group.Key, group => group.Select(error => error.ErrorMessage).Distinct().ToArray()),
-            title: "One or more fields are invalid.");
+        return TypedResults.ValidationProblem(ValidationErrors.ByField(result), title: "One or more fields are invalid.");
     }
-
-    /// <summary>Field names as the client wrote them in JSON: camelCase.</summary>
-    private static string JsonFieldName(string propertyPath) =>
-        string.Join('.', propertyPath.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }
 
 internal static class ValidationFilterExtensions

@@ -1,0 +1,80 @@
+using CrmCdp.Web.Modules.Crm.Companies;
+using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Modules.Crm.Shared;
+using CrmCdp.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CrmCdp.Web.Modules.Crm.Activities;
+
+internal enum ActivityType
+{
+    Note,
+    Call,
+    Email,
+    Meeting,
+}
+
+internal enum CallOutcome
+{
+    Connected,
+    LeftVoicemail,
+    NoAnswer,
+    WrongNumber,
+    Busy,
+}
+
+/// <summary>Something that happened with a contact or company: a note, a call, a logged email, a meeting.</summary>
+internal sealed class Activity : IOwnedRecord
+{
+    public Guid Id { get; set; }
+
+    public ActivityType Type { get; set; }
+
+    public Guid? ContactId { get; set; }
+
+    public Guid? CompanyId { get; set; }
+
+    public string? Subject { get; set; }
+
+    public string Body { get; set; } = "";
+
+    public DateTimeOffset OccurredAt { get; set; }
+
+    public CallOutcome? CallOutcome { get; set; }
+
+    public int? DurationMinutes { get; set; }
+
+    public DateTimeOffset? EndsAt { get; set; }
+
+    public List<string> Attendees { get; set; } = [];
+
+    /// <summary>Who logged it.</summary>
+    public Guid? OwnerId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    public uint Version { get; set; }
+}
+
+internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> builder)
+    {
+        builder.ToTable("crm_activities");
+        builder.Property(a => a.Type).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.CallOutcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Subject).HasMaxLength(300);
+        builder.Property(a => a.Body).HasMaxLength(50_000);
+        builder.Property(a => a.Version).IsRowVersion();
+        builder.HasOne<Contact>().WithMany().HasForeignKey(a => a.ContactId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Company>().WithMany().HasForeignKey(a => a.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(a => a.OwnerId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasQueryFilter(a => a.DeletedAt == null);
+        builder.HasIndex(a => new { a.ContactId, a.OccurredAt });
+        builder.HasIndex(a => new { a.CompanyId, a.OccurredAt });
+        builder.HasIndex(a => new { a.OwnerId, a.Type, a.OccurredAt });
+    }
+}

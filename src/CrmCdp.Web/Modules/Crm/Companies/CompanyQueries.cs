@@ -1,0 +1,105 @@
+using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Modules.Crm.Shared;
+using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
+
+namespace CrmCdp.Web.Modules.Crm.Companies;
+
+internal sealed record CompanyFilter(string? Search = null, Guid? OwnerId = null, string? Industry = null, string? Tag = null, string? Domain = null);
+
+internal sealed class CompanyQueries(IDbContextFactory<AppDbContext> dbFactory, UserDirectory users)
+{
+    public async Task<KeysetPage<CompanyDto>> ListAsync(
+        AccessContext access, CompanyFilter filter, string? cursor, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = Filtered(db, access, filter);
+        if (Guid.TryParse(cursor, out var after))
+        {
+            query = query.Where(c => c.Id.CompareTo(after) > 0);
+        }
+
+        var rows = await query.OrderBy(c => c.Id).Take(limit + 1).AsNoTracking().ToListAsync(cancellationToken);
+        var page = rows.Take(limit).ToList();
+        return new KeysetPage<CompanyDto>(await ToDtosAsync(db, page, cancellationToken), rows.Count > limit ? page[^1].Id.ToString() : null);
+    }
+
+    public async Task<OffsetPage<CompanyDto>> PageAsync(
+        AccessContext access, CompanyFilter filter, bool byName, bool descending, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = Filtered(db, access, filter);
+        var ordered = (byName, descending) switch
+        {
+            (true, false) => query.OrderBy(c => c.Name).ThenBy(c => c.Id),
+            (true, true) => query.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id),
+            (false, false) => query.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
+            _ => query.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
+        };
+        var rows = await ordered.Skip(page * pageSize).Take(pageSize).AsNoTracking().ToListAsync(cancellationToken);
+        var counted = await query.Select(c => c.Id).Take(ListCount.Cap + 1).CountAsync(cancellationToken);
+        return new OffsetPage<CompanyDto>(await ToDtosAsync(db, rows, cancellationToken), new ListCount(Math.Min(counted, ListCount.Cap), counted > ListCount.Cap));
+    }
+
+    /// <summary>For pickers: visible companies whose name starts with or contains the text.</summary>
+    public async Task<IReadOnlyList<CompanyOption>> SuggestAsync(AccessContext access, string? text, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Set<Company>().Within(access, P.CompaniesRead);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var pattern = SearchPatterns.Contains(text);
+            query = query.Where(c => EF.Functions.ILike(c.Name, pattern, "\\"));
+        }
+
+        return await query.OrderBy(c => c.Name).Take(20).Select(c => new CompanyOption(c.Id, c.Name)).ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<Company> Filtered(AppDbContext db, AccessContext access, CompanyFilter filter)
+    {
+        var query = db.Set<Company>().Within(access, P.CompaniesRead);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var pattern = SearchPatterns.Contains(filter.Search);
+            query = query.Where(c => EF.Functions.ILike(c.Name, pattern, "\\") || EF.Functions.ILike(c.Domain ?? "", pattern, "\\"));
+        }
+
+        if (filter.OwnerId is { } owner)
+        {
+            query = query.Where(c => c.OwnerId == owner);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Industry))
+        {
+            var industry = filter.Industry.Trim();
+            query = query.Where(c => c.Industry == industry);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Tag))
+        {
+            var tag = filter.Tag.Trim();
+            query = query.Where(c => c.Tags.Contains(tag));
+        }
+
+        if (ContactPointNormalizer.NormalizeDomain(filter.Domain) is { } domain)
+        {
+            query = query.Where(c => c.Domain == domain);
+        }
+
+        return query;
+    }
+
+    private async Task<IReadOnlyList<CompanyDto>> ToDtosAsync(AppDbContext db, List<Company> companies, CancellationToken cancellationToken)
+    {
+        var ids = companies.Select(c => c.Id).ToList();
+        var counts = await db.Set<Contact>().Where(c => c.CompanyId != null && ids.Contains(c.CompanyId.Value))
+            .GroupBy(c => c.CompanyId!.Value).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var names = await users.NamesAsync(companies.Select(c => c.OwnerId), cancellationToken);
+        return [.. companies.Select(c => CompanyService.ToDto(c, names, counts.GetValueOrDefault(c.Id)))];
+    }
+}
+
+internal sealed record CompanyOption(Guid Id, string Name);

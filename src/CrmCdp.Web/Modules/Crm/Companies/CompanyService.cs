@@ -1,0 +1,208 @@
+using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Modules.Crm.Shared;
+using CrmCdp.Web.Modules.Crm.Timeline;
+using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.Data;
+using CrmCdp.Web.Platform.Validation;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
+
+namespace CrmCdp.Web.Modules.Crm.Companies;
+
+internal sealed class CompanyService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IValidator<CompanyInput> validator,
+    ContactPointNormalizer normalizer,
+    UserDirectory users,
+    TimeProvider timeProvider)
+{
+    public const string ConflictMessage =
+        "Someone else changed this company after you opened it. Reload to see their changes, then make yours again.";
+
+    public async Task<CrmResult<CompanyDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var company = await db.Set<Company>().Within(access, P.CompaniesRead).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (company is null)
+        {
+            return CrmResult<CompanyDto>.NotFound();
+        }
+
+        var contacts = await db.Set<Contact>().CountAsync(c => c.CompanyId == id, cancellationToken);
+        var names = await users.NamesAsync([company.OwnerId], cancellationToken);
+        return CrmResult<CompanyDto>.Ok(ToDto(company, names, contacts));
+    }
+
+    public async Task<CrmResult<CompanyDto>> CreateAsync(AccessContext access, CompanyInput input, CancellationToken cancellationToken = default)
+    {
+        if (!access.Has(P.CompaniesCreate))
+        {
+            return CrmResult<CompanyDto>.Forbidden("Your role cannot create companies.");
+        }
+
+        var ownerId = input.OwnerId ?? access.UserId;
+        var problems = await CheckAsync(access, input, ownerId, P.CompaniesCreate, cancellationToken);
+        if (problems is not null)
+        {
+            return CrmResult<CompanyDto>.Invalid(problems);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var company = new Company { Id = Guid.CreateVersion7(), CreatedAt = now };
+        Apply(company, input, ownerId, now);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Add(company);
+        db.Add(new RecordChange { RecordType = CrmRecordType.Company, RecordId = company.Id, UserId = access.UserId, ChangedAt = now, Field = "created" });
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(access, company.Id, cancellationToken);
+    }
+
+    public async Task<CrmResult<CompanyDto>> UpdateAsync(AccessContext access, Guid id, CompanyInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var company = await db.Set<Company>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (company is null || !access.Allows(P.CompaniesRead, company.OwnerId))
+        {
+            return CrmResult<CompanyDto>.NotFound();
+        }
+
+        if (!access.Allows(P.CompaniesEdit, company.OwnerId))
+        {
+            return CrmResult<CompanyDto>.Forbidden("You can view this company but not edit it.");
+        }
+
+        if (input.Version is null)
+        {
+            return CrmResult<CompanyDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
+        }
+
+        var ownerId = input.OwnerId ?? company.OwnerId;
+        var problems = await CheckAsync(access, input, ownerId, P.CompaniesEdit, cancellationToken);
+        if (problems is not null)
+        {
+            return CrmResult<CompanyDto>.Invalid(problems);
+        }
+
+        db.Entry(company).Property(c => c.Version).OriginalValue = input.Version.Value;
+        var now = timeProvider.GetUtcNow();
+        var before = Fields(company);
+        var ownerBefore = company.OwnerId;
+        Apply(company, input, ownerId, now);
+        var names = await users.NamesAsync([ownerBefore, company.OwnerId], cancellationToken);
+        var changes = FieldChange.Between(Fields(company).Zip(before, (after, old) => (after.Label, old.Value, after.Value))
+            .Append(("Owner", Name(ownerBefore, names), Name(company.OwnerId, names))));
+        db.AddRange(changes.Select(change => new RecordChange
+        {
+            RecordType = CrmRecordType.Company,
+            RecordId = id,
+            UserId = access.UserId,
+            ChangedAt = now,
+            Field = change.Field,
+            OldValue = change.OldValue,
+            NewValue = change.NewValue,
+        }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CrmResult<CompanyDto>.Conflict(ConflictMessage);
+        }
+
+        return await GetAsync(access, id, cancellationToken);
+    }
+
+    public async Task<CrmResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var company = await db.Set<Company>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (company is null || !access.Allows(P.CompaniesRead, company.OwnerId))
+        {
+            return CrmResult<bool>.NotFound();
+        }
+
+        if (!access.Allows(P.CompaniesDelete, company.OwnerId))
+        {
+            return CrmResult<bool>.Forbidden("You can view this company but not delete it.");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        company.DeletedAt = now;
+        db.Add(new RecordChange { RecordType = CrmRecordType.Company, RecordId = id, UserId = access.UserId, ChangedAt = now, Field = "deleted" });
+        await db.SaveChangesAsync(cancellationToken);
+        return CrmResult<bool>.Ok(true);
+    }
+
+    public async Task<CrmResult<CompanyDto>> RestoreAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    {
+        if (!access.Has(Permissions.Crm.RecordsRestore))
+        {
+            return CrmResult<CompanyDto>.Forbidden("Only an administrator can restore deleted records.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var company = await db.Set<Company>().IgnoreQueryFilters().SingleOrDefaultAsync(c => c.Id == id && c.DeletedAt != null, cancellationToken);
+        if (company is null)
+        {
+            return CrmResult<CompanyDto>.NotFound();
+        }
+
+        company.DeletedAt = null;
+        db.Add(new RecordChange { RecordType = CrmRecordType.Company, RecordId = id, UserId = access.UserId, ChangedAt = timeProvider.GetUtcNow(), Field = "restored" });
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(access, id, cancellationToken);
+    }
+
+    public static CompanyDto ToDto(Company c, IReadOnlyDictionary<Guid, string> names, int contactCount) => new(
+        c.Id, c.Name, c.Domain, c.Industry, c.Employees, c.Street, c.City, c.Region, c.PostalCode, c.Country, c.Phone,
+        c.OwnerId, Name(c.OwnerId, names), c.Tags, c.Notes, contactCount, c.CreatedAt, c.UpdatedAt, c.Version);
+
+    private static string? Name(Guid? id, IReadOnlyDictionary<Guid, string> names) => id is { } value ? names.GetValueOrDefault(value) : null;
+
+    private static (string Label, string? Value)[] Fields(Company c) =>
+    [
+        ("Name", c.Name), ("Domain", c.Domain), ("Industry", c.Industry), ("Employees", c.Employees?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("Street", c.Street), ("City", c.City), ("Region", c.Region), ("Postal code", c.PostalCode), ("Country", c.Country),
+        ("Phone", c.Phone), ("Tags", string.Join(", ", c.Tags)), ("Notes", c.Notes),
+    ];
+
+    private async Task<Dictionary<string, string[]>?> CheckAsync(
+        AccessContext access, CompanyInput input, Guid? ownerId, string permission, CancellationToken cancellationToken)
+    {
+        var errors = ValidationErrors.ByField(await validator.ValidateAsync(input, cancellationToken));
+        if (ownerId is { } owner && !await users.ExistsAsync(owner, cancellationToken))
+        {
+            errors["ownerId"] = ["No such user."];
+        }
+        else if (!access.Allows(permission, ownerId))
+        {
+            errors["ownerId"] = [access.ScopeOf(permission) == RecordScope.Team
+                ? "You can only assign companies to members of your team."
+                : "You can only assign companies to yourself."];
+        }
+
+        return errors.Count == 0 ? null : errors;
+    }
+
+    private void Apply(Company company, CompanyInput input, Guid? ownerId, DateTimeOffset now)
+    {
+        company.Name = input.Name?.Trim() ?? "";
+        company.Domain = ContactPointNormalizer.NormalizeDomain(input.Domain);
+        company.Industry = Clean(input.Industry);
+        company.Employees = input.Employees;
+        company.Street = Clean(input.Street);
+        company.City = Clean(input.City);
+        company.Region = Clean(input.Region);
+        company.PostalCode = Clean(input.PostalCode);
+        company.Country = Clean(input.Country);
+        company.Phone = normalizer.NormalizePhone(input.Phone);
+        company.OwnerId = ownerId;
+        company.Tags = [.. (input.Tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
+        company.Notes = Clean(input.Notes);
+        company.UpdatedAt = now;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

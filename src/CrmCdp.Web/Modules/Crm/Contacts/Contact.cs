@@ -1,0 +1,87 @@
+using CrmCdp.Web.Modules.Crm.Companies;
+using CrmCdp.Web.Modules.Crm.Shared;
+using CrmCdp.Web.Platform.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CrmCdp.Web.Modules.Crm.Contacts;
+
+internal sealed class Contact : IOwnedRecord
+{
+    public Guid Id { get; set; }
+
+    public string FirstName { get; set; } = "";
+
+    public string LastName { get; set; } = "";
+
+    /// <summary>Normalized (lower-case); the first is the primary email.</summary>
+    public List<string> Emails { get; set; } = [];
+
+    /// <summary>Normalized to E.164; the first is the primary phone.</summary>
+    public List<string> Phones { get; set; } = [];
+
+    public string? JobTitle { get; set; }
+
+    public Guid? CompanyId { get; set; }
+
+    public Company? Company { get; set; }
+
+    public Guid? OwnerId { get; set; }
+
+    public LifecycleStage LifecycleStage { get; set; } = LifecycleStage.Lead;
+
+    public string? LeadSource { get; set; }
+
+    public List<string> Tags { get; set; } = [];
+
+    public bool EmailConsent { get; set; }
+
+    public bool SmsConsent { get; set; }
+
+    /// <summary>Lower-cased names, emails and phones in one string, indexed with trigrams for quick search.</summary>
+    public string SearchText { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    public uint Version { get; set; }
+
+    public string FullName => $"{FirstName} {LastName}".Trim();
+
+    public string? PrimaryEmail => Emails.Count > 0 ? Emails[0] : null;
+
+    public void RefreshSearchText() =>
+        SearchText = string.Join(' ', [FirstName, LastName, .. Emails, .. Phones]).ToLowerInvariant();
+}
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.ToTable("crm_contacts");
+        builder.Property(c => c.FirstName).HasMaxLength(100);
+        builder.Property(c => c.LastName).HasMaxLength(100);
+        builder.Property(c => c.JobTitle).HasMaxLength(150);
+        builder.Property(c => c.LeadSource).HasMaxLength(100);
+        builder.Property(c => c.LifecycleStage).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.SearchText).HasMaxLength(2000);
+        builder.Property(c => c.Version).IsRowVersion();
+        builder.Ignore(c => c.FullName);
+        builder.Ignore(c => c.PrimaryEmail);
+        builder.HasOne(c => c.Company).WithMany().HasForeignKey(c => c.CompanyId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasQueryFilter(c => c.DeletedAt == null);
+        builder.HasIndex(c => c.SearchText).HasMethod("gin").HasOperators("gin_trgm_ops");
+        builder.HasIndex(c => c.Emails).HasMethod("gin");
+        builder.HasIndex(c => c.Phones).HasMethod("gin");
+        builder.HasIndex(c => c.Tags).HasMethod("gin");
+        builder.HasIndex(c => c.CompanyId);
+        builder.HasIndex(c => new { c.UpdatedAt, c.Id }).IsDescending().HasFilter("deleted_at IS NULL");
+        builder.HasIndex(c => new { c.OwnerId, c.UpdatedAt, c.Id }).IsDescending(false, true, true).HasFilter("deleted_at IS NULL");
+        builder.HasIndex(c => new { c.LifecycleStage, c.UpdatedAt }).HasFilter("deleted_at IS NULL");
+        builder.HasIndex(c => new { c.LastName, c.FirstName, c.Id }).HasFilter("deleted_at IS NULL");
+    }
+}

@@ -1,0 +1,53 @@
+using CrmCdp.Web.Modules.Crm.Shared;
+using CrmCdp.Web.Platform.Auth;
+using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
+
+namespace CrmCdp.Web.Modules.Crm.Contacts;
+
+internal static class ContactEndpoints
+{
+    public static RouteGroupBuilder MapContactEndpoints(this RouteGroupBuilder api)
+    {
+        var contacts = api.MapGroup("/contacts").WithTags("Contacts");
+        contacts.MapGet("/", ListAsync).RequireAuthorization(P.ContactsRead)
+            .WithSummary("Lists contacts visible to the caller: ?search= (name, email, phone, company), ownerId, companyId, lifecycleStage, tag, email; keyset pages via ?cursor=&limit=.")
+            .Produces<KeysetPage<ContactDto>>();
+        contacts.MapGet("/{id:guid}", async (Guid id, AccessContext access, ContactService service, CancellationToken ct) =>
+                (await service.GetAsync(access, id, ct)).ToHttp())
+            .RequireAuthorization(P.ContactsRead).WithSummary("Gets one contact.").Produces<ContactDto>().ProducesProblem(404);
+        contacts.MapPost("/", async (ContactInput input, AccessContext access, ContactService service, CancellationToken ct) =>
+                (await service.CreateAsync(access, input, ct)).ToHttp(c => $"/api/v1/contacts/{c.Id}"))
+            .RequireAuthorization(P.ContactsCreate).WithSummary("Creates a contact.").Produces<ContactDto>(201).ProducesValidationProblem();
+        contacts.MapPut("/{id:guid}", async (Guid id, ContactInput input, AccessContext access, ContactService service, CancellationToken ct) =>
+                (await service.UpdateAsync(access, id, input, ct)).ToHttp())
+            .RequireAuthorization(P.ContactsEdit)
+            .WithSummary("Replaces a contact's fields; send the version you read (409 when someone changed it meanwhile).")
+            .Produces<ContactDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        contacts.MapDelete("/{id:guid}", async (Guid id, AccessContext access, ContactService service, CancellationToken ct) =>
+                (await service.DeleteAsync(access, id, ct)).ToHttp())
+            .RequireAuthorization(P.ContactsDelete).WithSummary("Deletes a contact (an administrator can restore it).").ProducesProblem(404);
+        contacts.MapPost("/{id:guid}/restore", async (Guid id, AccessContext access, ContactService service, CancellationToken ct) =>
+                (await service.RestoreAsync(access, id, ct)).ToHttp())
+            .RequireAuthorization(P.RecordsRestore).WithSummary("Restores a deleted contact.").Produces<ContactDto>().ProducesProblem(404);
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(
+        AccessContext access, ContactQueries queries, CancellationToken ct,
+        string? search = null, Guid? ownerId = null, Guid? companyId = null, string? lifecycleStage = null, string? tag = null,
+        string? email = null, string? cursor = null, int? limit = null)
+    {
+        LifecycleStage? stage = null;
+        if (!string.IsNullOrWhiteSpace(lifecycleStage))
+        {
+            stage = CrmEnumNames.Parse<LifecycleStage>(lifecycleStage);
+            if (stage is null)
+            {
+                return CrmHttpResults.InvalidQuery("lifecycleStage", $"The lifecycle stage must be one of: {CrmEnumNames.Allowed<LifecycleStage>()}.");
+            }
+        }
+
+        var filter = new ContactFilter(search, ownerId, companyId, stage, tag, email);
+        return TypedResults.Ok(await queries.ListAsync(access, filter, cursor, SearchPatterns.ClampLimit(limit), ct));
+    }
+}

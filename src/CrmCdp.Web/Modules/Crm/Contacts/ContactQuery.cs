@@ -1,0 +1,135 @@
+using CrmCdp.Web.Modules.Crm.Companies;
+using CrmCdp.Web.Modules.Crm.Shared;
+using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
+
+namespace CrmCdp.Web.Modules.Crm.Contacts;
+
+/// <summary>Filters of the contacts list, shared by the page, the API and exports.</summary>
+internal sealed record ContactFilter(
+    string? Search = null,
+    Guid? OwnerId = null,
+    Guid? CompanyId = null,
+    LifecycleStage? LifecycleStage = null,
+    string? Tag = null,
+    string? Email = null);
+
+internal enum ContactSort
+{
+    Updated,
+    Created,
+    Name,
+    LifecycleStage,
+}
+
+internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, UserDirectory users)
+{
+    /// <summary>API listing: ordered by id (time-ordered UUIDv7), so a cursor is the last id seen.</summary>
+    public async Task<KeysetPage<ContactDto>> ListAsync(
+        AccessContext access, ContactFilter filter, string? cursor, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = Filtered(db, access, filter);
+        if (Guid.TryParse(cursor, out var after))
+        {
+            query = query.Where(c => c.Id.CompareTo(after) > 0);
+        }
+
+        var rows = await query.OrderBy(c => c.Id).Take(limit + 1).Include(c => c.Company).AsNoTracking().ToListAsync(cancellationToken);
+        var page = rows.Take(limit).ToList();
+        return new KeysetPage<ContactDto>(await ToDtosAsync(page, cancellationToken), rows.Count > limit ? page[^1].Id.ToString() : null);
+    }
+
+    /// <summary>UI listing: one sorted page, with a count capped so large tables stay fast.</summary>
+    public async Task<OffsetPage<ContactDto>> PageAsync(
+        AccessContext access, ContactFilter filter, ContactSort sort, bool descending, int page, int pageSize,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = Filtered(db, access, filter);
+        var ordered = (sort, descending) switch
+        {
+            (ContactSort.Name, false) => query.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
+            (ContactSort.Name, true) => query.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id),
+            (ContactSort.Created, false) => query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+            (ContactSort.Created, true) => query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+            (ContactSort.LifecycleStage, false) => query.OrderBy(c => c.LifecycleStage).ThenByDescending(c => c.UpdatedAt),
+            (ContactSort.LifecycleStage, true) => query.OrderByDescending(c => c.LifecycleStage).ThenByDescending(c => c.UpdatedAt),
+            (ContactSort.Updated, false) => query.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
+            _ => query.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
+        };
+        var rows = await ordered.Skip(page * pageSize).Take(pageSize).Include(c => c.Company).AsNoTracking().ToListAsync(cancellationToken);
+        var counted = await query.Select(c => c.Id).Take(ListCount.Cap + 1).CountAsync(cancellationToken);
+        return new OffsetPage<ContactDto>(await ToDtosAsync(rows, cancellationToken), new ListCount(Math.Min(counted, ListCount.Cap), counted > ListCount.Cap));
+    }
+
+    /// <summary>Contacts holding any of these normalized emails or phones (for duplicate warnings).</summary>
+    public async Task<IReadOnlyList<ContactDto>> MatchingAsync(
+        AccessContext access, IReadOnlyCollection<string> emails, IReadOnlyCollection<string> phones, Guid? except, CancellationToken cancellationToken = default)
+    {
+        if (emails.Count == 0 && phones.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var emailList = emails.ToList();
+        var phoneList = phones.ToList();
+        var rows = await db.Set<Contact>().Within(access, P.ContactsRead)
+            .Where(c => c.Id != except && (c.Emails.Any(e => emailList.Contains(e)) || c.Phones.Any(p => phoneList.Contains(p))))
+            .Include(c => c.Company).AsNoTracking().Take(5).ToListAsync(cancellationToken);
+        return await ToDtosAsync(rows, cancellationToken);
+    }
+
+    private static IQueryable<Contact> Filtered(AppDbContext db, AccessContext access, ContactFilter filter)
+    {
+        var query = db.Set<Contact>().Within(access, P.ContactsRead);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var pattern = SearchPatterns.Contains(filter.Search);
+            var digits = SearchPatterns.PhoneDigits(filter.Search);
+            var digitsPattern = digits is null ? pattern : SearchPatterns.Contains(digits);
+            var companies = db.Set<Company>().Within(access, P.CompaniesRead)
+                .Where(co => EF.Functions.ILike(co.Name, pattern, "\\")).Select(co => (Guid?)co.Id);
+            query = query.Where(c => EF.Functions.ILike(c.SearchText, pattern, "\\")
+                || EF.Functions.ILike(c.SearchText, digitsPattern, "\\")
+                || companies.Contains(c.CompanyId));
+        }
+
+        if (filter.OwnerId is { } owner)
+        {
+            query = query.Where(c => c.OwnerId == owner);
+        }
+
+        if (filter.CompanyId is { } company)
+        {
+            query = query.Where(c => c.CompanyId == company);
+        }
+
+        if (filter.LifecycleStage is { } stage)
+        {
+            query = query.Where(c => c.LifecycleStage == stage);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Tag))
+        {
+            var tag = filter.Tag.Trim();
+            query = query.Where(c => c.Tags.Contains(tag));
+        }
+
+        if (ContactPointNormalizer.NormalizeEmail(filter.Email) is { } email)
+        {
+            query = query.Where(c => c.Emails.Contains(email));
+        }
+
+        return query;
+    }
+
+    private async Task<IReadOnlyList<ContactDto>> ToDtosAsync(List<Contact> contacts, CancellationToken cancellationToken)
+    {
+        var names = await users.NamesAsync(contacts.Select(c => c.OwnerId), cancellationToken);
+        return [.. contacts.Select(c => ContactService.ToDto(c, names))];
+    }
+}

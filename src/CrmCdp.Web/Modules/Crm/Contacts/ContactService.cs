@@ -1,0 +1,215 @@
+using CrmCdp.Web.Modules.Crm.Companies;
+using CrmCdp.Web.Modules.Crm.Shared;
+using CrmCdp.Web.Modules.Crm.Timeline;
+using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.Data;
+using CrmCdp.Web.Platform.Validation;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
+
+namespace CrmCdp.Web.Modules.Crm.Contacts;
+
+/// <summary>Creates, reads, edits and deletes contacts within the caller's record scope.</summary>
+internal sealed class ContactService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IValidator<ContactInput> validator,
+    ContactPointNormalizer normalizer,
+    UserDirectory users,
+    TimeProvider timeProvider)
+{
+    public const string ConflictMessage =
+        "Someone else changed this contact after you opened it. Reload to see their changes, then make yours again.";
+
+    public async Task<CrmResult<ContactDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contact = await db.Set<Contact>().Include(c => c.Company).Within(access, P.ContactsRead)
+            .AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return contact is null ? CrmResult<ContactDto>.NotFound() : CrmResult<ContactDto>.Ok(await ToDtoAsync(contact, cancellationToken));
+    }
+
+    public async Task<CrmResult<ContactDto>> CreateAsync(AccessContext access, ContactInput input, CancellationToken cancellationToken = default)
+    {
+        if (!access.Has(P.ContactsCreate))
+        {
+            return CrmResult<ContactDto>.Forbidden("Your role cannot create contacts.");
+        }
+
+        var ownerId = input.OwnerId ?? access.UserId;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var problems = await CheckAsync(db, access, input, ownerId, P.ContactsCreate, cancellationToken);
+        if (problems is not null)
+        {
+            return CrmResult<ContactDto>.Invalid(problems);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var contact = new Contact { Id = Guid.CreateVersion7(), CreatedAt = now, OwnerId = ownerId };
+        Apply(contact, input, ownerId, now);
+        db.Add(contact);
+        db.Add(new RecordChange { RecordType = CrmRecordType.Contact, RecordId = contact.Id, UserId = access.UserId, ChangedAt = now, Field = "created" });
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(access, contact.Id, cancellationToken);
+    }
+
+    public async Task<CrmResult<ContactDto>> UpdateAsync(AccessContext access, Guid id, ContactInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contact = await db.Set<Contact>().Include(c => c.Company).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contact is null || !access.Allows(P.ContactsRead, contact.OwnerId))
+        {
+            return CrmResult<ContactDto>.NotFound();
+        }
+
+        if (!access.Allows(P.ContactsEdit, contact.OwnerId))
+        {
+            return CrmResult<ContactDto>.Forbidden("You can view this contact but not edit it.");
+        }
+
+        if (input.Version is null)
+        {
+            return CrmResult<ContactDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
+        }
+
+        var ownerId = input.OwnerId ?? contact.OwnerId;
+        var problems = await CheckAsync(db, access, input, ownerId, P.ContactsEdit, cancellationToken);
+        if (problems is not null)
+        {
+            return CrmResult<ContactDto>.Invalid(problems);
+        }
+
+        db.Entry(contact).Property(c => c.Version).OriginalValue = input.Version.Value;
+        var before = ContactSnapshot.Of(contact);
+        var now = timeProvider.GetUtcNow();
+        Apply(contact, input, ownerId, now);
+        if (contact.CompanyId != before.CompanyId)
+        {
+            contact.Company = contact.CompanyId is { } companyId ? await db.Set<Company>().FindAsync([companyId], cancellationToken) : null;
+        }
+
+        var after = ContactSnapshot.Of(contact);
+        var changes = await ContactSnapshot.ChangesAsync(before, after, users, cancellationToken);
+        db.AddRange(changes.Select(change => new RecordChange
+        {
+            RecordType = CrmRecordType.Contact,
+            RecordId = id,
+            UserId = access.UserId,
+            ChangedAt = now,
+            Field = change.Field,
+            OldValue = change.OldValue,
+            NewValue = change.NewValue,
+        }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CrmResult<ContactDto>.Conflict(ConflictMessage);
+        }
+
+        return await GetAsync(access, id, cancellationToken);
+    }
+
+    public async Task<CrmResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contact = await db.Set<Contact>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (contact is null || !access.Allows(P.ContactsRead, contact.OwnerId))
+        {
+            return CrmResult<bool>.NotFound();
+        }
+
+        if (!access.Allows(P.ContactsDelete, contact.OwnerId))
+        {
+            return CrmResult<bool>.Forbidden("You can view this contact but not delete it.");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        contact.DeletedAt = now;
+        db.Add(new RecordChange { RecordType = CrmRecordType.Contact, RecordId = id, UserId = access.UserId, ChangedAt = now, Field = "deleted" });
+        await db.SaveChangesAsync(cancellationToken);
+        return CrmResult<bool>.Ok(true);
+    }
+
+    public async Task<CrmResult<ContactDto>> RestoreAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    {
+        if (!access.Has(Permissions.Crm.RecordsRestore))
+        {
+            return CrmResult<ContactDto>.Forbidden("Only an administrator can restore deleted records.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contact = await db.Set<Contact>().IgnoreQueryFilters().SingleOrDefaultAsync(c => c.Id == id && c.DeletedAt != null, cancellationToken);
+        if (contact is null)
+        {
+            return CrmResult<ContactDto>.NotFound();
+        }
+
+        var now = timeProvider.GetUtcNow();
+        contact.DeletedAt = null;
+        db.Add(new RecordChange { RecordType = CrmRecordType.Contact, RecordId = id, UserId = access.UserId, ChangedAt = now, Field = "restored" });
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(access, id, cancellationToken);
+    }
+
+    public async Task<ContactDto> ToDtoAsync(Contact contact, CancellationToken cancellationToken = default)
+    {
+        var names = await users.NamesAsync([contact.OwnerId], cancellationToken);
+        return ToDto(contact, names);
+    }
+
+    public static ContactDto ToDto(Contact contact, IReadOnlyDictionary<Guid, string> ownerNames) => new(
+        contact.Id, contact.FirstName, contact.LastName, contact.PrimaryEmail, contact.Emails, contact.Phones, contact.JobTitle,
+        contact.CompanyId, contact.Company?.Name, contact.OwnerId,
+        contact.OwnerId is { } owner ? ownerNames.GetValueOrDefault(owner) : null,
+        CrmEnumNames.Wire(contact.LifecycleStage), contact.LeadSource, contact.Tags, contact.EmailConsent, contact.SmsConsent,
+        new Dictionary<string, object?>(), contact.CreatedAt, contact.UpdatedAt, contact.Version);
+
+    /// <summary>Validation that needs the database: company and owner exist and are within reach.</summary>
+    private async Task<Dictionary<string, string[]>?> CheckAsync(
+        AppDbContext db, AccessContext access, ContactInput input, Guid? ownerId, string permission, CancellationToken cancellationToken)
+    {
+        var result = await validator.ValidateAsync(input, cancellationToken);
+        var errors = ValidationErrors.ByField(result);
+        if (input.CompanyId is { } companyId
+            && !await db.Set<Company>().Within(access, P.CompaniesRead).AnyAsync(c => c.Id == companyId, cancellationToken))
+        {
+            errors["companyId"] = ["No such company, or it is not visible to you."];
+        }
+
+        if (ownerId is { } owner && !await users.ExistsAsync(owner, cancellationToken))
+        {
+            errors["ownerId"] = ["No such user."];
+        }
+        else if (!access.Allows(permission, ownerId))
+        {
+            errors["ownerId"] = [access.ScopeOf(permission) == RecordScope.Team
+                ? "You can only assign contacts to members of your team."
+                : "You can only assign contacts to yourself."];
+        }
+
+        return errors.Count == 0 ? null : errors;
+    }
+
+    private void Apply(Contact contact, ContactInput input, Guid? ownerId, DateTimeOffset now)
+    {
+        contact.FirstName = input.FirstName?.Trim() ?? "";
+        contact.LastName = input.LastName?.Trim() ?? "";
+        contact.Emails = [.. input.AllEmails().Select(ContactPointNormalizer.NormalizeEmail).OfType<string>().Distinct()];
+        contact.Phones = [.. (input.Phones ?? []).Select(normalizer.NormalizePhone).OfType<string>().Distinct()];
+        contact.JobTitle = Clean(input.JobTitle);
+        contact.CompanyId = input.CompanyId;
+        contact.OwnerId = ownerId;
+        contact.LifecycleStage = CrmEnumNames.Parse<LifecycleStage>(input.LifecycleStage) ?? contact.LifecycleStage;
+        contact.LeadSource = Clean(input.LeadSource);
+        contact.Tags = [.. (input.Tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
+        contact.EmailConsent = input.EmailConsent;
+        contact.SmsConsent = input.SmsConsent;
+        contact.UpdatedAt = now;
+        contact.RefreshSearchText();
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

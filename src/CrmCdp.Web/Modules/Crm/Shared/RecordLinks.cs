@@ -1,0 +1,34 @@
+using CrmCdp.Web.Modules.Crm.Companies;
+using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
+
+namespace CrmCdp.Web.Modules.Crm.Shared;
+
+/// <summary>Checks that the contact or company an activity or task hangs on is visible to the caller.</summary>
+internal static class RecordLinks
+{
+    public static async Task<Dictionary<string, string[]>> CheckAsync(
+        AppDbContext db, AccessContext access, Guid? contactId, Guid? companyId, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (contactId is { } contact && !await db.Set<Contact>().Within(access, P.ContactsRead).AnyAsync(c => c.Id == contact, cancellationToken))
+        {
+            errors["contactId"] = ["No such contact, or it is not visible to you."];
+        }
+
+        if (companyId is { } company && !await db.Set<Company>().Within(access, P.CompaniesRead).AnyAsync(c => c.Id == company, cancellationToken))
+        {
+            errors["companyId"] = ["No such company, or it is not visible to you."];
+        }
+
+        return errors;
+    }
+
+    /// <summary>Ids of the contacts and companies the caller may read, as sub-queries to filter activities and tasks by.</summary>
+    public static (IQueryable<Guid> Contacts, IQueryable<Guid> Companies) Visible(AppDbContext db, AccessContext access) =>
+        (db.Set<Contact>().Within(access, P.ContactsRead).Select(c => c.Id),
+         db.Set<Company>().Within(access, P.CompaniesRead).Select(c => c.Id));
+}

@@ -1,0 +1,38 @@
+using CrmCdp.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmCdp.Web.Modules.Crm.Shared;
+
+/// <summary>Display names of users, for owners on lists, timelines and change history.</summary>
+internal sealed class UserDirectory(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid?> ids, CancellationToken cancellationToken = default)
+    {
+        var wanted = ids.OfType<Guid>().Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.Where(u => wanted.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id.ToString() : u.DisplayName, cancellationToken);
+    }
+
+    public async Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AnyAsync(u => u.Id == id, cancellationToken);
+    }
+
+    /// <summary>Users a record could be assigned to, for owner pickers.</summary>
+    public async Task<IReadOnlyList<UserOption>> AssignableAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.OrderBy(u => u.DisplayName)
+            .Select(u => new UserOption(u.Id, u.DisplayName == "" ? u.Email ?? "" : u.DisplayName))
+            .ToListAsync(cancellationToken);
+    }
+}
+
+internal sealed record UserOption(Guid Id, string Name);

@@ -1,0 +1,254 @@
+using CrmCdp.Web.Modules.Crm.Companies;
+using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Modules.Crm.Shared;
+using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.Data;
+using CrmCdp.Web.Platform.Validation;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
+
+namespace CrmCdp.Web.Modules.Crm.Tasks;
+
+internal sealed record TaskFilter(Guid? OwnerId = null, CrmTaskStatus? Status = null, Guid? ContactId = null, Guid? CompanyId = null, DateTimeOffset? DueBefore = null);
+
+/// <summary>Tasks are owned: the task permissions' scope says whose tasks a user sees and changes.</summary>
+internal sealed class TaskService(
+    IDbContextFactory<AppDbContext> dbFactory, IValidator<TaskInput> validator, UserDirectory users, TimeProvider timeProvider)
+{
+    public async Task<KeysetPage<TaskDto>> ListAsync(
+        AccessContext access, TaskFilter filter, string? cursor, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = Filtered(db, access, filter);
+        if (Guid.TryParse(cursor, out var after))
+        {
+            query = query.Where(t => t.Id.CompareTo(after) > 0);
+        }
+
+        var rows = await query.OrderBy(t => t.Id).Take(limit + 1).AsNoTracking().ToListAsync(cancellationToken);
+        var page = rows.Take(limit).ToList();
+        return new KeysetPage<TaskDto>(await ToDtosAsync(db, page, cancellationToken), rows.Count > limit ? page[^1].Id.ToString() : null);
+    }
+
+    /// <summary>Open tasks in due order (overdue first), for My day and the 360 page.</summary>
+    public async Task<IReadOnlyList<TaskDto>> OpenAsync(AccessContext access, TaskFilter filter, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await Filtered(db, access, filter with { Status = CrmTaskStatus.Open })
+            .OrderBy(t => t.DueAt).Take(limit).AsNoTracking().ToListAsync(cancellationToken);
+        return await ToDtosAsync(db, rows, cancellationToken);
+    }
+
+    public async Task<int> CountOpenDueAsync(AccessContext access, DateTimeOffset dueBefore, CancellationToken cancellationToken = default)
+    {
+        if (access.UserId is not { } me)
+        {
+            return 0;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await Filtered(db, access, new TaskFilter(OwnerId: me, Status: CrmTaskStatus.Open, DueBefore: dueBefore)).CountAsync(cancellationToken);
+    }
+
+    public async Task<CrmResult<TaskDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var task = await db.Set<CrmTask>().Within(access, P.TasksRead).AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        return task is null ? CrmResult<TaskDto>.NotFound() : CrmResult<TaskDto>.Ok((await ToDtosAsync(db, [task], cancellationToken))[0]);
+    }
+
+    public async Task<CrmResult<TaskDto>> CreateAsync(AccessContext access, TaskInput input, CancellationToken cancellationToken = default)
+    {
+        if (!access.Has(P.TasksCreate))
+        {
+            return CrmResult<TaskDto>.Forbidden("Your role cannot create tasks.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ownerId = input.OwnerId ?? access.UserId;
+        var errors = await CheckAsync(db, access, input, ownerId, P.TasksCreate, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return CrmResult<TaskDto>.Invalid(errors);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var task = new CrmTask { Id = Guid.CreateVersion7(), CreatedAt = now };
+        Apply(task, input, ownerId, now);
+        db.Add(task);
+        await db.SaveChangesAsync(cancellationToken);
+        return await GetAsync(access, task.Id, cancellationToken);
+    }
+
+    public async Task<CrmResult<TaskDto>> UpdateAsync(AccessContext access, Guid id, TaskInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var task = await db.Set<CrmTask>().Within(access, P.TasksRead).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (task is null)
+        {
+            return CrmResult<TaskDto>.NotFound();
+        }
+
+        if (!access.Allows(P.TasksEdit, task.OwnerId))
+        {
+            return CrmResult<TaskDto>.Forbidden("You can view this task but not edit it.");
+        }
+
+        if (input.Version is null)
+        {
+            return CrmResult<TaskDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
+        }
+
+        var ownerId = input.OwnerId ?? task.OwnerId;
+        var errors = await CheckAsync(db, access, input, ownerId, P.TasksEdit, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return CrmResult<TaskDto>.Invalid(errors);
+        }
+
+        db.Entry(task).Property(t => t.Version).OriginalValue = input.Version.Value;
+        Apply(task, input, ownerId, timeProvider.GetUtcNow());
+        return await SaveAsync(db, access, task.Id, cancellationToken);
+    }
+
+    /// <summary>Marks a task done (or open again).</summary>
+    public async Task<CrmResult<TaskDto>> SetDoneAsync(AccessContext access, Guid id, bool done, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var task = await db.Set<CrmTask>().Within(access, P.TasksRead).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (task is null)
+        {
+            return CrmResult<TaskDto>.NotFound();
+        }
+
+        if (!access.Allows(P.TasksEdit, task.OwnerId))
+        {
+            return CrmResult<TaskDto>.Forbidden("You can view this task but not change it.");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        task.Status = done ? CrmTaskStatus.Done : CrmTaskStatus.Open;
+        task.CompletedAt = done ? now : null;
+        task.UpdatedAt = now;
+        return await SaveAsync(db, access, id, cancellationToken);
+    }
+
+    public async Task<CrmResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var task = await db.Set<CrmTask>().Within(access, P.TasksRead).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (task is null)
+        {
+            return CrmResult<bool>.NotFound();
+        }
+
+        if (!access.Allows(P.TasksDelete, task.OwnerId))
+        {
+            return CrmResult<bool>.Forbidden("You can view this task but not delete it.");
+        }
+
+        task.DeletedAt = timeProvider.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return CrmResult<bool>.Ok(true);
+    }
+
+    private async Task<CrmResult<TaskDto>> SaveAsync(AppDbContext db, AccessContext access, Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CrmResult<TaskDto>.Conflict("Someone else changed this task after you opened it. Reload and try again.");
+        }
+
+        return await GetAsync(access, id, cancellationToken);
+    }
+
+    private static IQueryable<CrmTask> Filtered(AppDbContext db, AccessContext access, TaskFilter filter)
+    {
+        var query = db.Set<CrmTask>().Within(access, P.TasksRead);
+        if (filter.OwnerId is { } owner)
+        {
+            query = query.Where(t => t.OwnerId == owner);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(t => t.Status == status);
+        }
+
+        if (filter.ContactId is { } contact)
+        {
+            query = query.Where(t => t.ContactId == contact);
+        }
+
+        if (filter.CompanyId is { } company)
+        {
+            query = query.Where(t => t.CompanyId == company);
+        }
+
+        if (filter.DueBefore is { } dueBefore)
+        {
+            query = query.Where(t => t.DueAt < dueBefore);
+        }
+
+        return query;
+    }
+
+    private async Task<Dictionary<string, string[]>> CheckAsync(
+        AppDbContext db, AccessContext access, TaskInput input, Guid? ownerId, string permission, CancellationToken cancellationToken)
+    {
+        var errors = ValidationErrors.ByField(await validator.ValidateAsync(input, cancellationToken));
+        foreach (var (field, messages) in await RecordLinks.CheckAsync(db, access, input.ContactId, input.CompanyId, cancellationToken))
+        {
+            errors.TryAdd(field, messages);
+        }
+
+        if (ownerId is { } owner && !await users.ExistsAsync(owner, cancellationToken))
+        {
+            errors["ownerId"] = ["No such user."];
+        }
+        else if (!access.Allows(permission, ownerId))
+        {
+            errors["ownerId"] = [access.ScopeOf(permission) == RecordScope.Team
+                ? "You can only assign tasks to members of your team."
+                : "You can only assign tasks to yourself."];
+        }
+
+        return errors;
+    }
+
+    private static void Apply(CrmTask task, TaskInput input, Guid? ownerId, DateTimeOffset now)
+    {
+        task.Title = input.Title?.Trim() ?? "";
+        task.Type = CrmEnumNames.Parse<CrmTaskType>(input.Type) ?? CrmTaskType.ToDo;
+        task.DueAt = (input.DueAt ?? now).ToUniversalTime();
+        task.Priority = CrmEnumNames.Parse<CrmTaskPriority>(input.Priority) ?? CrmTaskPriority.Normal;
+        task.ContactId = input.ContactId;
+        task.CompanyId = input.CompanyId;
+        task.OwnerId = ownerId;
+        task.ReminderAt = input.ReminderAt?.ToUniversalTime();
+        task.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
+        task.UpdatedAt = now;
+    }
+
+    private async Task<IReadOnlyList<TaskDto>> ToDtosAsync(AppDbContext db, List<CrmTask> tasks, CancellationToken cancellationToken)
+    {
+        var contactIds = tasks.Select(t => t.ContactId).OfType<Guid>().Distinct().ToList();
+        var companyIds = tasks.Select(t => t.CompanyId).OfType<Guid>().Distinct().ToList();
+        var contacts = await db.Set<Contact>().Where(c => contactIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.FirstName, c.LastName }).ToDictionaryAsync(c => c.Id, c => $"{c.FirstName} {c.LastName}".Trim(), cancellationToken);
+        var companies = await db.Set<Company>().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var names = await users.NamesAsync(tasks.Select(t => t.OwnerId), cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        return [.. tasks.Select(t => new TaskDto(
+            t.Id, t.Title, CrmEnumNames.Wire(t.Type), t.DueAt, CrmEnumNames.Wire(t.Priority), CrmEnumNames.Wire(t.Status),
+            t.OwnerId, t.OwnerId is { } owner ? names.GetValueOrDefault(owner) : null,
+            t.ContactId, t.ContactId is { } contact ? contacts.GetValueOrDefault(contact) : null,
+            t.CompanyId, t.CompanyId is { } company ? companies.GetValueOrDefault(company) : null,
+            t.ReminderAt, t.Notes, t.CompletedAt, t.IsOverdueAt(now), t.CreatedAt, t.UpdatedAt, t.Version))];
+    }
+}

@@ -1,0 +1,85 @@
+using CrmCdp.Web.Modules.Crm.Activities;
+using CrmCdp.Web.Modules.Crm.Shared;
+using CrmCdp.Web.Modules.Crm.Tasks;
+using CrmCdp.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmCdp.Web.Modules.Crm.Timeline;
+
+internal enum TimelineKind
+{
+    Note,
+    Call,
+    Email,
+    Meeting,
+    Task,
+    Change,
+}
+
+internal sealed record TimelineItem(TimelineKind Kind, DateTimeOffset At, string Title, string? Detail, string? Who, bool Highlight);
+
+/// <summary>
+/// One record's history, newest first: activities, tasks and field changes mixed. The caller has
+/// already checked that the record is visible.
+/// </summary>
+internal sealed class TimelineService(IDbContextFactory<AppDbContext> dbFactory, UserDirectory users, TimeProvider timeProvider)
+{
+    private const int PerKind = 100;
+
+    public async Task<IReadOnlyList<TimelineItem>> ForRecordAsync(CrmRecordType type, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var activities = await db.Set<Activity>()
+            .Where(a => type == CrmRecordType.Contact ? a.ContactId == id : a.CompanyId == id)
+            .OrderByDescending(a => a.OccurredAt).Take(PerKind).AsNoTracking().ToListAsync(cancellationToken);
+        var tasks = await db.Set<CrmTask>()
+            .Where(t => type == CrmRecordType.Contact ? t.ContactId == id : t.CompanyId == id)
+            .OrderByDescending(t => t.CreatedAt).Take(PerKind).AsNoTracking().ToListAsync(cancellationToken);
+        var changes = await db.Set<RecordChange>()
+            .Where(c => c.RecordType == type && c.RecordId == id)
+            .OrderByDescending(c => c.ChangedAt).Take(PerKind).AsNoTracking().ToListAsync(cancellationToken);
+        var names = await users.NamesAsync(
+            activities.Select(a => a.OwnerId).Concat(tasks.Select(t => t.OwnerId)).Concat(changes.Select(c => c.UserId)), cancellationToken);
+        string? Who(Guid? userId) => userId is { } value ? names.GetValueOrDefault(value) : null;
+        var now = timeProvider.GetUtcNow();
+
+        return
+        [
+            .. activities.Select(a => new TimelineItem(KindOf(a.Type), a.OccurredAt, ActivityTitle(a), a.Body, Who(a.OwnerId), false)),
+            .. tasks.Select(t => new TimelineItem(TimelineKind.Task, t.CompletedAt ?? t.CreatedAt,
+                t.Status == CrmTaskStatus.Done ? $"Task done: {t.Title}" : $"Task: {t.Title} (due {t.DueAt:d})",
+                t.Notes, Who(t.OwnerId), t.IsOverdueAt(now))),
+            .. changes.Select(c => new TimelineItem(TimelineKind.Change, c.ChangedAt, ChangeTitle(c), null, Who(c.UserId), false)),
+        ];
+    }
+
+    private static TimelineKind KindOf(ActivityType type) => type switch
+    {
+        ActivityType.Call => TimelineKind.Call,
+        ActivityType.Email => TimelineKind.Email,
+        ActivityType.Meeting => TimelineKind.Meeting,
+        _ => TimelineKind.Note,
+    };
+
+    private static string ActivityTitle(Activity a) => a.Type switch
+    {
+        ActivityType.Call => $"Call{(a.CallOutcome is { } outcome ? $" · {Humanize(outcome.ToString())}" : "")}{(a.DurationMinutes is { } minutes ? $" · {minutes} min" : "")}",
+        ActivityType.Email => $"Email: {a.Subject}",
+        ActivityType.Meeting => $"Meeting: {a.Subject}",
+        _ => "Note",
+    };
+
+    private static string ChangeTitle(RecordChange change) => change.Field switch
+    {
+        "created" => "Record created",
+        "deleted" => "Record deleted",
+        "restored" => "Record restored",
+        "merged" => $"Merged with {change.NewValue}",
+        _ when string.IsNullOrEmpty(change.OldValue) => $"{change.Field} set to {change.NewValue}",
+        _ when string.IsNullOrEmpty(change.NewValue) => $"{change.Field} cleared (was {change.OldValue})",
+        _ => $"{change.Field} changed from {change.OldValue} to {change.NewValue}",
+    };
+
+    private static string Humanize(string pascal) =>
+        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+}
