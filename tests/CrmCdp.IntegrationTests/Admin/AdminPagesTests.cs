@@ -9,7 +9,9 @@ public sealed class AdminPagesTests(SharedApp app)
 {
     [Theory]
     [InlineData("/", "Welcome")]
-    [InlineData("/crm", "CRM")]
+    [InlineData("/crm/contacts", "Contacts")]
+    [InlineData("/crm/companies", "Companies")]
+    [InlineData("/crm/my-day", "My day")]
     [InlineData("/cdp", "Customer data platform")]
     [InlineData("/admin/users", "Users and roles")]
     [InlineData("/admin/api-keys", "API keys")]

@@ -29,11 +29,11 @@ public sealed class SignInTests(SharedApp app)
     {
         using var browser = NewBrowser();
 
-        using var response = await FormSignIn.PostLoginAsync(browser, CrmCdpAppFactory.AdminEmail, CrmCdpAppFactory.AdminPassword, "/crm");
-        using var crm = await browser.GetAsync("/crm", TestContext.Current.CancellationToken);
+        using var response = await FormSignIn.PostLoginAsync(browser, CrmCdpAppFactory.AdminEmail, CrmCdpAppFactory.AdminPassword, "/crm/contacts");
+        using var crm = await browser.GetAsync("/crm/contacts", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/crm", response.Headers.Location!.PathAndQuery);
+        Assert.Equal("/crm/contacts", response.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, crm.StatusCode);
     }
 
@@ -75,7 +75,7 @@ public sealed class SignInTests(SharedApp app)
         using var browser = NewBrowser();
         await FormSignIn.SignInAsync(browser, email, AppFixture.TestPassword);
 
-        using var crm = await browser.GetAsync("/crm", TestContext.Current.CancellationToken);
+        using var crm = await browser.GetAsync("/crm/contacts", TestContext.Current.CancellationToken);
         using var admin = await browser.GetAsync("/admin/users", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, crm.StatusCode);
@@ -90,11 +90,11 @@ public sealed class SignInTests(SharedApp app)
         using var signIn = await FormSignIn.PostLoginAsync(browser, CrmCdpAppFactory.AdminEmail, CrmCdpAppFactory.AdminPassword);
         var sessionCookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("crmcdp.auth=", StringComparison.Ordinal)).Split(';')[0];
         var token = FormSignIn.AntiforgeryToken(await browser.GetStringAsync("/account/login", TestContext.Current.CancellationToken));
-        using var replayBefore = await GetWithCookieAsync("/crm", sessionCookie);
+        using var replayBefore = await GetWithCookieAsync("/crm/contacts", sessionCookie);
         using var logoutForm = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
 
         using var logout = await browser.PostAsync("/account/logout", logoutForm, TestContext.Current.CancellationToken);
-        using var replayAfter = await GetWithCookieAsync("/crm", sessionCookie);
+        using var replayAfter = await GetWithCookieAsync("/crm/contacts", sessionCookie);
 
         Assert.Equal(HttpStatusCode.OK, replayBefore.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
@@ -110,7 +110,7 @@ public sealed class SignInTests(SharedApp app)
         using var emptyForm = new FormUrlEncodedContent(new Dictionary<string, string>());
 
         using var logout = await browser.PostAsync("/account/logout", emptyForm, TestContext.Current.CancellationToken);
-        using var stillSignedIn = await browser.GetAsync("/crm", TestContext.Current.CancellationToken);
+        using var stillSignedIn = await browser.GetAsync("/crm/contacts", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, logout.StatusCode);
         Assert.Equal(HttpStatusCode.OK, stillSignedIn.StatusCode);

@@ -1,7 +1,7 @@
 using CrmCdp.Web.Modules.Crm.Activities;
+using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
-using CrmCdp.Web.Modules.Crm.Shared;
 using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Modules.Crm.Timeline;
 using CrmCdp.Web.Platform;
@@ -23,6 +23,7 @@ internal static class CrmModule
         services.AddSingleton<TaskService>();
         services.AddSingleton<TimelineService>();
         services.AddSingleton<RecentViewService>();
+        services.AddSingleton<MyDay.MyDayService>();
         return services;
     }
 

@@ -1,4 +1,4 @@
-using CrmCdp.Web.Modules.Crm.Shared;
+using CrmCdp.Web.Modules.Crm.Common;
 using FluentValidation;
 
 namespace CrmCdp.Web.Modules.Crm.Activities;
@@ -61,7 +61,7 @@ internal sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
     }
 }
 
-internal sealed record ActivityDto(
+public sealed record ActivityDto(
     Guid Id, string Type, Guid? ContactId, Guid? CompanyId, string? Subject, string Body, DateTimeOffset OccurredAt,
     string? CallOutcome, int? DurationMinutes, DateTimeOffset? EndsAt, IReadOnlyList<string> Attendees,
     Guid? OwnerId, string? OwnerName, DateTimeOffset CreatedAt, uint Version);

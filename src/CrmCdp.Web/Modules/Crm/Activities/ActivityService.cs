@@ -1,4 +1,4 @@
-using CrmCdp.Web.Modules.Crm.Shared;
+using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Validation;

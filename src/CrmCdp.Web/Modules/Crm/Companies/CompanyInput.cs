@@ -1,5 +1,5 @@
+using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Contacts;
-using CrmCdp.Web.Modules.Crm.Shared;
 using FluentValidation;
 
 namespace CrmCdp.Web.Modules.Crm.Companies;
@@ -62,7 +62,7 @@ internal sealed class CompanyInputValidator : AbstractValidator<CompanyInput>
     }
 }
 
-internal sealed record CompanyDto(
+public sealed record CompanyDto(
     Guid Id, string Name, string? Domain, string? Industry, int? Employees, string? Street, string? City, string? Region,
     string? PostalCode, string? Country, string? Phone, Guid? OwnerId, string? OwnerName, IReadOnlyList<string> Tags, string? Notes,
     int ContactCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version);

@@ -1,5 +1,5 @@
+using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Contacts;
-using CrmCdp.Web.Modules.Crm.Shared;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -102,4 +102,4 @@ internal sealed class CompanyQueries(IDbContextFactory<AppDbContext> dbFactory, 
     }
 }
 
-internal sealed record CompanyOption(Guid Id, string Name);
+public sealed record CompanyOption(Guid Id, string Name);

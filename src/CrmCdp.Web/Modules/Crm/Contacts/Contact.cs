@@ -1,5 +1,5 @@
+using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
-using CrmCdp.Web.Modules.Crm.Shared;
 using CrmCdp.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

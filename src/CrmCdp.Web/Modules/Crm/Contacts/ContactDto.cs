@@ -1,7 +1,7 @@
 namespace CrmCdp.Web.Modules.Crm.Contacts;
 
 /// <summary>A contact as the API and the pages show it.</summary>
-internal sealed record ContactDto(
+public sealed record ContactDto(
     Guid Id,
     string FirstName,
     string LastName,

@@ -1,4 +1,4 @@
-using CrmCdp.Web.Modules.Crm.Shared;
+using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Timeline;
 
 namespace CrmCdp.Web.Modules.Crm.Contacts;

@@ -1,4 +1,4 @@
-using CrmCdp.Web.Modules.Crm.Shared;
+using CrmCdp.Web.Modules.Crm.Common;
 using FluentValidation;
 
 namespace CrmCdp.Web.Modules.Crm.Tasks;
@@ -50,7 +50,7 @@ internal sealed class TaskInputValidator : AbstractValidator<TaskInput>
     }
 }
 
-internal sealed record TaskDto(
+public sealed record TaskDto(
     Guid Id, string Title, string Type, DateTimeOffset DueAt, string Priority, string Status, Guid? OwnerId, string? OwnerName,
     Guid? ContactId, string? ContactName, Guid? CompanyId, string? CompanyName, DateTimeOffset? ReminderAt, string? Notes,
     DateTimeOffset? CompletedAt, bool IsOverdue, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version);

@@ -1,4 +1,4 @@
-using CrmCdp.Web.Modules.Crm.Shared;
+using CrmCdp.Web.Modules.Crm.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

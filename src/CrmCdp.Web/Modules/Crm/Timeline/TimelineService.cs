@@ -1,5 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Activities;
-using CrmCdp.Web.Modules.Crm.Shared;
+using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;

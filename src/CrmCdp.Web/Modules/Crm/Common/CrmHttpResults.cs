@@ -1,4 +1,4 @@
-namespace CrmCdp.Web.Modules.Crm.Shared;
+namespace CrmCdp.Web.Modules.Crm.Common;
 
 /// <summary>Maps what a CRM command did to HTTP: 200/201, 400 problem details per field, 403, 404, 409.</summary>
 internal static class CrmHttpResults

@@ -5,7 +5,7 @@ using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 
-namespace CrmCdp.Web.Modules.Crm.Shared;
+namespace CrmCdp.Web.Modules.Crm.Common;
 
 /// <summary>Checks that the contact or company an activity or task hangs on is visible to the caller.</summary>
 internal static class RecordLinks

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using CrmCdp.Web.Platform.Auth;
 
-namespace CrmCdp.Web.Modules.Crm.Shared;
+namespace CrmCdp.Web.Modules.Crm.Common;
 
 /// <summary>A CRM record with an owner, so own / team / all scopes apply to it.</summary>
 internal interface IOwnedRecord

@@ -1,4 +1,4 @@
-namespace CrmCdp.Web.Modules.Crm.Shared;
+namespace CrmCdp.Web.Modules.Crm.Common;
 
 /// <summary>An API page: the items and the cursor to pass as <c>?cursor=</c> for the next page (null at the end).</summary>
 internal sealed record KeysetPage<T>(IReadOnlyList<T> Items, string? NextCursor);

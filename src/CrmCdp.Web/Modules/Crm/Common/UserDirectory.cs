@@ -1,7 +1,7 @@
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CrmCdp.Web.Modules.Crm.Shared;
+namespace CrmCdp.Web.Modules.Crm.Common;
 
 /// <summary>Display names of users, for owners on lists, timelines and change history.</summary>
 internal sealed class UserDirectory(IDbContextFactory<AppDbContext> dbFactory)
@@ -35,4 +35,4 @@ internal sealed class UserDirectory(IDbContextFactory<AppDbContext> dbFactory)
     }
 }
 
-internal sealed record UserOption(Guid Id, string Name);
+public sealed record UserOption(Guid Id, string Name);

@@ -1,4 +1,4 @@
-namespace CrmCdp.Web.Modules.Crm.Shared;
+namespace CrmCdp.Web.Modules.Crm.Common;
 
 internal enum CrmOutcome
 {

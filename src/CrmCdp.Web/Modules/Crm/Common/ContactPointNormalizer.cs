@@ -1,7 +1,7 @@
 using System.Net.Mail;
 using PhoneNumbers;
 
-namespace CrmCdp.Web.Modules.Crm.Shared;
+namespace CrmCdp.Web.Modules.Crm.Common;
 
 /// <summary>
 /// One spelling per email and phone, so duplicates are found and lookups hit an index:

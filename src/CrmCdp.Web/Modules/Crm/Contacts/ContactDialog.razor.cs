@@ -1,0 +1,106 @@
+using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Companies;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CrmCdp.Web.Modules.Crm.Contacts;
+
+/// <summary>Creates a contact (warning about duplicates first) or edits one (detecting concurrent edits).</summary>
+public partial class ContactDialog
+{
+    private static readonly string[] FormFields =
+        ["FirstName", "LastName", "Email", "OtherEmails", "Phones", "JobTitle", "Company", "OwnerId", "LifecycleStage", "LeadSource", "Tags"];
+
+    private readonly FieldErrors _errors = new();
+    private ContactForm _form = new();
+    private IReadOnlyList<UserOption> _users = [];
+    private IReadOnlyList<ContactDto> _duplicates = [];
+    private bool _duplicatesConfirmed;
+    private string? _conflict;
+    private bool _saving;
+
+    [CascadingParameter]
+    private IMudDialogInstance Dialog { get; set; } = default!;
+
+    /// <summary>The contact to edit; null to create one.</summary>
+    [Parameter]
+    public ContactDto? Contact { get; set; }
+
+    [Inject]
+    private ContactService Contacts { get; set; } = default!;
+
+    [Inject]
+    private ContactQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private CompanyQueries Companies { get; set; } = default!;
+
+    [Inject]
+    private UserDirectory Users { get; set; } = default!;
+
+    [Inject]
+    private ContactPointNormalizer Normalizer { get; set; } = default!;
+
+    private ContactDto? Editing => Contact;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _users = await Users.AssignableAsync();
+        _form = Editing is { } contact ? ContactForm.From(contact) : new ContactForm { OwnerId = (await AccessAsync()).UserId };
+    }
+
+    private async Task<IEnumerable<CompanyOption>> SearchCompaniesAsync(string? text, CancellationToken cancellationToken) =>
+        await Companies.SuggestAsync(await AccessAsync(), text, cancellationToken);
+
+    private async Task SaveAsync()
+    {
+        _saving = true;
+        try
+        {
+            var access = await AccessAsync();
+            var input = _form.ToInput();
+            if (Editing is null && !_duplicatesConfirmed)
+            {
+                var emails = input.AllEmails().Select(ContactPointNormalizer.NormalizeEmail).OfType<string>().ToList();
+                var phones = (input.Phones ?? []).Select(Normalizer.NormalizePhone).OfType<string>().ToList();
+                _duplicates = await Queries.MatchingAsync(access, emails, phones, null);
+                if (_duplicates.Count > 0)
+                {
+                    _duplicatesConfirmed = true;
+                    return;
+                }
+            }
+
+            var result = Editing is { } contact
+                ? await Contacts.UpdateAsync(access, contact.Id, input)
+                : await Contacts.CreateAsync(access, input);
+            _errors.Set(result.Errors, ContactForm.FieldFor);
+            _conflict = result.Outcome == CrmOutcome.Conflict ? result.Message : null;
+            if (result.Outcome is CrmOutcome.Forbidden or CrmOutcome.NotFound)
+            {
+                _errors.Set(new Dictionary<string, string[]> { ["general"] = [result.Message ?? "Not allowed."] });
+            }
+
+            if (result.Outcome == CrmOutcome.Ok)
+            {
+                Dialog.Close(DialogResult.Ok(result.Value));
+            }
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+
+    /// <summary>After a conflict: take the other user's version as the starting point.</summary>
+    private async Task ReloadAsync()
+    {
+        if (Editing is { } contact && (await Contacts.GetAsync(await AccessAsync(), contact.Id)).Value is { } latest)
+        {
+            _form = ContactForm.From(latest);
+            Contact = latest;
+            _conflict = null;
+            _errors.Clear();
+        }
+    }
+}

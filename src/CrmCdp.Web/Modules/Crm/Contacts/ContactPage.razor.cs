@@ -1,0 +1,128 @@
+using CrmCdp.Web.Modules.Crm.Activities;
+using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Tasks;
+using CrmCdp.Web.Modules.Crm.Timeline;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CrmCdp.Web.Modules.Crm.Contacts;
+
+/// <summary>The contact's 360 page: key fields, quick actions, timeline, open tasks, company, CDP profile.</summary>
+public partial class ContactPage
+{
+    private bool _loading = true;
+    private ContactDto? _contact;
+    private IReadOnlyList<TimelineItem> _timeline = [];
+    private IReadOnlyList<TaskDto> _openTasks = [];
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [Inject]
+    private ContactService Contacts { get; set; } = default!;
+
+    [Inject]
+    private TimelineService Timeline { get; set; } = default!;
+
+    [Inject]
+    private TaskService Tasks { get; set; } = default!;
+
+    [Inject]
+    private RecentViewService RecentViews { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _loading = true;
+        await LoadAsync();
+        if (_contact is not null)
+        {
+            await RecentViews.RecordAsync((await AccessAsync()).UserId, CrmRecordType.Contact, Id);
+        }
+
+        _loading = false;
+    }
+
+    private async Task LoadAsync()
+    {
+        var access = await AccessAsync();
+        _contact = (await Contacts.GetAsync(access, Id)).Value;
+        if (_contact is null)
+        {
+            return;
+        }
+
+        _timeline = [.. (await Timeline.ForRecordAsync(CrmRecordType.Contact, Id)).OrderByDescending(i => i.At)];
+        _openTasks = access.Has(Platform.Auth.Permissions.Crm.TasksRead)
+            ? await Tasks.OpenAsync(access, new TaskFilter(ContactId: Id), 20)
+            : [];
+    }
+
+    private static string Initials(ContactDto contact)
+    {
+        var letters = new[] { contact.FirstName, contact.LastName }.Where(n => n.Length > 0).Select(n => char.ToUpperInvariant(n[0]));
+        var initials = string.Concat(letters);
+        return initials.Length > 0 ? initials : "?";
+    }
+
+    private async Task LogAsync(string kind)
+    {
+        var parameters = new DialogParameters<ActivityDialog> { { d => d.ActivityKind, kind }, { d => d.ContactId, Id } };
+        var title = CrmUi.Label(CrmEnumNames.Parse<ActivityType>(kind) ?? ActivityType.Note);
+        if (await (await Dialogs.ShowAsync<ActivityDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true })).Result is { Canceled: false })
+        {
+            await LoadAsync();
+        }
+    }
+
+    private async Task AddTaskAsync()
+    {
+        var parameters = new DialogParameters<TaskDialog> { { d => d.ContactId, Id } };
+        if (await (await Dialogs.ShowAsync<TaskDialog>("Add task", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true })).Result is { Canceled: false })
+        {
+            await LoadAsync();
+        }
+    }
+
+    private async Task EditAsync()
+    {
+        var parameters = new DialogParameters<ContactDialog> { { d => d.Contact, _contact } };
+        if (await (await Dialogs.ShowAsync<ContactDialog>("Edit contact", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true })).Result
+            is { Canceled: false })
+        {
+            await LoadAsync();
+        }
+    }
+
+    private async Task DeleteAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Delete contact?",
+            $"{_contact?.FullName} moves to the recycle bin with its activities and tasks; an administrator can restore it.",
+            yesText: "Delete",
+            cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var result = await Contacts.DeleteAsync(await AccessAsync(), Id);
+        if (result.Outcome == CrmOutcome.Ok)
+        {
+            Snackbar.Add("Contact deleted.", Severity.Success);
+            Navigation.NavigateTo("/crm/contacts");
+        }
+        else
+        {
+            Snackbar.Add(result.Message ?? "The contact could not be deleted.", Severity.Error);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using CrmCdp.Web.Modules.Crm.Activities;
+using CrmCdp.Web.Modules.Crm.Tasks;
+using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmCdp.Web.Modules.Crm.MyDay;
+
+internal sealed class MyDayService(IDbContextFactory<AppDbContext> dbFactory, TaskService tasks, TimeProvider timeProvider)
+{
+    /// <summary>The caller's open tasks due before the end of today (local server day), overdue first.</summary>
+    public async Task<IReadOnlyList<TaskDto>> DueTasksAsync(AccessContext access, CancellationToken cancellationToken = default) =>
+        access.UserId is { } me
+            ? await tasks.OpenAsync(access, new TaskFilter(OwnerId: me, DueBefore: EndOfToday()), 100, cancellationToken)
+            : [];
+
+    public async Task<int> DueCountAsync(AccessContext access, CancellationToken cancellationToken = default) =>
+        await tasks.CountOpenDueAsync(access, EndOfToday(), cancellationToken);
+
+    public async Task<IReadOnlyList<ActivityDto>> UpcomingMeetingsAsync(AccessContext access, CancellationToken cancellationToken = default)
+    {
+        if (access.UserId is not { } me)
+        {
+            return [];
+        }
+
+        var now = timeProvider.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Activity>()
+            .Where(a => a.OwnerId == me && a.Type == ActivityType.Meeting && a.OccurredAt >= now && a.OccurredAt < now.AddDays(7))
+            .OrderBy(a => a.OccurredAt).Take(20)
+            .Select(a => new ActivityDto(a.Id, "meeting", a.ContactId, a.CompanyId, a.Subject, a.Body, a.OccurredAt, null, a.DurationMinutes,
+                a.EndsAt, a.Attendees, a.OwnerId, null, a.CreatedAt, a.Version))
+            .ToListAsync(cancellationToken);
+    }
+
+    private DateTimeOffset EndOfToday()
+    {
+        var local = timeProvider.GetLocalNow();
+        return new DateTimeOffset(local.Date.AddDays(1), local.Offset);
+    }
+}

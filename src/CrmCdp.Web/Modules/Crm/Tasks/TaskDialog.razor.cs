@@ -1,0 +1,79 @@
+using CrmCdp.Web.Modules.Crm.Common;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CrmCdp.Web.Modules.Crm.Tasks;
+
+/// <summary>Adds a task, optionally following up a completed one ("done and schedule next").</summary>
+public partial class TaskDialog
+{
+    private static readonly (string Label, int Days)[] QuickDates = [("Today", 0), ("Tomorrow", 1), ("In 3 days", 3), ("Next week", 7)];
+
+    private readonly FieldErrors _errors = new();
+    private string? _title;
+    private string _type = "call";
+    private string _priority = "normal";
+    private DateTime? _dueDate = DateTime.Today.AddDays(1);
+    private TimeSpan? _dueTime = new(9, 0, 0);
+    private int? _reminderMinutes;
+    private string? _notes;
+    private bool _saving;
+
+    [CascadingParameter]
+    private IMudDialogInstance Dialog { get; set; } = default!;
+
+    [Parameter]
+    public Guid? ContactId { get; set; }
+
+    [Parameter]
+    public Guid? CompanyId { get; set; }
+
+    /// <summary>The task this one follows up: its type and title are offered again.</summary>
+    [Parameter]
+    public TaskDto? FollowUpOf { get; set; }
+
+    [Inject]
+    private TaskService Tasks { get; set; } = default!;
+
+    protected override void OnInitialized()
+    {
+        if (FollowUpOf is { } previous)
+        {
+            _title = $"Follow up: {previous.Title}";
+            _type = previous.Type;
+            _priority = previous.Priority;
+            ContactId ??= previous.ContactId;
+            CompanyId ??= previous.CompanyId;
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        _saving = true;
+        try
+        {
+            DateTimeOffset? dueAt = _dueDate is { } date ? new DateTimeOffset(date.Date + (_dueTime ?? TimeSpan.Zero)) : null;
+            var result = await Tasks.CreateAsync(await AccessAsync(), new TaskInput
+            {
+                Title = _title,
+                Type = _type,
+                Priority = _priority,
+                DueAt = dueAt,
+                ReminderAt = dueAt is { } due && _reminderMinutes is { } minutes ? due.AddMinutes(-minutes) : null,
+                ContactId = ContactId,
+                CompanyId = CompanyId,
+                Notes = _notes,
+            });
+            _errors.Set(result.Errors ?? (result.Message is null ? null : new Dictionary<string, string[]> { ["general"] = [result.Message] }),
+                key => char.ToUpperInvariant(key[0]) + key[1..]);
+            if (result.Outcome == CrmOutcome.Ok)
+            {
+                Dialog.Close(DialogResult.Ok(result.Value));
+            }
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}
