@@ -5,6 +5,7 @@ using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Modules.Crm.Timeline;
 using CrmCdp.Web.Platform;
+using CrmCdp.Web.Platform.Seeding;
 
 namespace CrmCdp.Web.Modules.Crm;
 
@@ -14,6 +15,7 @@ internal static class CrmModule
     public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ContactPointNormalizer>();
+        services.AddScoped<IDemoDataContributor, CrmDemoData>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<ContactQueries>();

@@ -8,7 +8,11 @@ namespace CrmCdp.Web.Platform.Seeding;
 /// A believable small company to click through: a sales team, a marketer and support agents.
 /// Later features add their own demo records here.
 /// </summary>
-internal sealed partial class DemoDataSeeder(UserManager<AppUser> userManager, TimeProvider timeProvider, ILogger<DemoDataSeeder> logger)
+internal sealed partial class DemoDataSeeder(
+    UserManager<AppUser> userManager,
+    IEnumerable<IDemoDataContributor> contributors,
+    TimeProvider timeProvider,
+    ILogger<DemoDataSeeder> logger)
 {
     public const string EmailDomain = "demo.crmcdp.local";
 
@@ -31,6 +35,7 @@ internal sealed partial class DemoDataSeeder(UserManager<AppUser> userManager, T
         // A fixed seed gives every installation the same demo people, which makes screenshots and bug reports comparable.
         var faker = new Faker("en") { Random = new Randomizer(20261125) };
         var created = new List<string>();
+        var byRole = new Dictionary<string, IReadOnlyList<Guid>>();
         foreach (var (role, count) in Staff)
         {
             for (var i = 0; i < count; i++)
@@ -55,7 +60,13 @@ internal sealed partial class DemoDataSeeder(UserManager<AppUser> userManager, T
 
                 await userManager.AddToRoleAsync(user, role);
                 created.Add($"{email} ({role})");
+                byRole[role] = [.. byRole.GetValueOrDefault(role) ?? [], user.Id];
             }
+        }
+
+        foreach (var contributor in contributors)
+        {
+            await contributor.SeedAsync(new DemoUsers(byRole), CancellationToken.None);
         }
 
         LogSeeded(logger, created.Count);
