@@ -4,7 +4,8 @@ using CrmCdp.Benchmarks.Scenarios;
 // Usage: dotnet run -c Release --project tests/CrmCdp.Benchmarks -- [scenario ...]
 // Each scenario times our way and a baseline in the same run and prints the ratio, because
 // these machines are shared and absolute numbers drift between runs.
-IScenario[] scenarios = [new ApiKeyLookupHashScenario()];
+var size = Environment.GetEnvironmentVariable("BENCH_CONTACTS") is { } configured && int.TryParse(configured, out var n) ? n : 1_000_000;
+IScenario[] scenarios = [new ApiKeyLookupHashScenario(), new CrmListScenario(size, Math.Max(1, size / 10))];
 
 var selected = args.Length == 0 ? scenarios : scenarios.Where(s => args.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
 if (selected.Length == 0)
@@ -20,4 +21,5 @@ foreach (var scenario in selected)
     Console.WriteLine(result.Format());
 }
 
+await CrmCdp.TestSupport.TestPostgres.StopSharedAsync();
 return 0;
