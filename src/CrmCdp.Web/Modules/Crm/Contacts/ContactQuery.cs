@@ -65,6 +65,16 @@ internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, 
         return new OffsetPage<ContactDto>(await ToDtosAsync(rows, cancellationToken), new ListCount(Math.Min(counted, ListCount.Cap), counted > ListCount.Cap));
     }
 
+    /// <summary>The best few matches for a search box, without counting.</summary>
+    public async Task<IReadOnlyList<ContactDto>> SearchAsync(AccessContext access, string text, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await Filtered(db, access, new ContactFilter(Search: text))
+            .OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).Take(limit)
+            .Include(c => c.Company).AsNoTracking().ToListAsync(cancellationToken);
+        return await ToDtosAsync(rows, cancellationToken);
+    }
+
     /// <summary>Contacts holding any of these normalized emails or phones (for duplicate warnings).</summary>
     public async Task<IReadOnlyList<ContactDto>> MatchingAsync(
         AccessContext access, IReadOnlyCollection<string> emails, IReadOnlyCollection<string> phones, Guid? except, CancellationToken cancellationToken = default)
