@@ -29,8 +29,14 @@ internal static class CrmDataGenerator
                 var email = $"rep{i}@bench.local";
                 db.Users.Add(new AppUser
                 {
-                    Id = Guid.CreateVersion7(), UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email,
-                    NormalizedEmail = email.ToUpperInvariant(), DisplayName = $"Rep {i}", SecurityStamp = Guid.NewGuid().ToString(), CreatedAt = DateTimeOffset.UtcNow,
+                    Id = Guid.CreateVersion7(),
+                    UserName = email,
+                    NormalizedUserName = email.ToUpperInvariant(),
+                    Email = email,
+                    NormalizedEmail = email.ToUpperInvariant(),
+                    DisplayName = $"Rep {i}",
+                    SecurityStamp = Guid.NewGuid().ToString(),
+                    CreatedAt = DateTimeOffset.UtcNow,
                 });
             }
 

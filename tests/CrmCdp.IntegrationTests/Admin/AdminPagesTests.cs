@@ -12,6 +12,7 @@ public sealed class AdminPagesTests(SharedApp app)
     [InlineData("/crm/contacts", "Contacts")]
     [InlineData("/crm/companies", "Companies")]
     [InlineData("/crm/my-day", "My day")]
+    [InlineData("/crm/contacts/duplicates", "Possible duplicates")]
     [InlineData("/cdp", "Customer data platform")]
     [InlineData("/admin/users", "Users and roles")]
     [InlineData("/admin/api-keys", "API keys")]

@@ -2,6 +2,7 @@ using CrmCdp.Web.Modules.Crm.Activities;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Modules.Crm.Duplicates;
 using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Modules.Crm.Timeline;
 using CrmCdp.Web.Platform;
@@ -25,6 +26,8 @@ internal static class CrmModule
         services.AddSingleton<TaskService>();
         services.AddSingleton<TimelineService>();
         services.AddSingleton<RecentViewService>();
+        services.AddSingleton<Duplicates.ContactMergeService>();
+        services.AddSingleton<Duplicates.DuplicateFinder>();
         services.AddSingleton<MyDay.MyDayService>();
         return services;
     }
@@ -32,6 +35,7 @@ internal static class CrmModule
     public static IEndpointRouteBuilder MapCrm(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapApiV1()
+            .MapDuplicateEndpoints()
             .MapContactEndpoints()
             .MapCompanyEndpoints()
             .MapActivityEndpoints()

@@ -38,9 +38,16 @@ internal sealed class CrmDemoData(IDbContextFactory<AppDbContext> dbFactory, Con
             var name = faker.Company.CompanyName();
             return new Company
             {
-                Id = Guid.CreateVersion7(), Name = name, Domain = ContactPointNormalizer.NormalizeDomain(faker.Internet.DomainName()),
-                Industry = faker.PickRandom(Industries), Employees = faker.Random.Int(5, 5000), City = faker.Address.City(),
-                Country = "United States", OwnerId = faker.PickRandom(sellers), CreatedAt = now.AddDays(-faker.Random.Int(30, 400)), UpdatedAt = now.AddDays(-faker.Random.Int(0, 30)),
+                Id = Guid.CreateVersion7(),
+                Name = name,
+                Domain = ContactPointNormalizer.NormalizeDomain(faker.Internet.DomainName()),
+                Industry = faker.PickRandom(Industries),
+                Employees = faker.Random.Int(5, 5000),
+                City = faker.Address.City(),
+                Country = "United States",
+                OwnerId = faker.PickRandom(sellers),
+                CreatedAt = now.AddDays(-faker.Random.Int(30, 400)),
+                UpdatedAt = now.AddDays(-faker.Random.Int(0, 30)),
             };
         }).ToList();
         db.AddRange(companies);
@@ -52,13 +59,20 @@ internal sealed class CrmDemoData(IDbContextFactory<AppDbContext> dbFactory, Con
             var last = faker.Name.LastName();
             var contact = new Contact
             {
-                Id = Guid.CreateVersion7(), FirstName = first, LastName = last,
+                Id = Guid.CreateVersion7(),
+                FirstName = first,
+                LastName = last,
                 Emails = [faker.Internet.Email(first, last, company.Domain).ToLowerInvariant()],
                 Phones = normalizer.NormalizePhone(faker.Phone.PhoneNumber("+1 ###-555-0###")) is { } phone ? [phone] : [],
-                JobTitle = faker.Name.JobTitle(), CompanyId = company.Id, OwnerId = company.OwnerId,
-                LifecycleStage = faker.PickRandom<LifecycleStage>(), LeadSource = faker.PickRandom(Sources),
-                Tags = faker.Random.Bool(0.3f) ? ["newsletter"] : [], EmailConsent = faker.Random.Bool(0.6f),
-                CreatedAt = now.AddDays(-faker.Random.Int(1, 300)), UpdatedAt = now.AddDays(-faker.Random.Int(0, 20)),
+                JobTitle = faker.Name.JobTitle(),
+                CompanyId = company.Id,
+                OwnerId = company.OwnerId,
+                LifecycleStage = faker.PickRandom<LifecycleStage>(),
+                LeadSource = faker.PickRandom(Sources),
+                Tags = faker.Random.Bool(0.3f) ? ["newsletter"] : [],
+                EmailConsent = faker.Random.Bool(0.6f),
+                CreatedAt = now.AddDays(-faker.Random.Int(1, 300)),
+                UpdatedAt = now.AddDays(-faker.Random.Int(0, 20)),
             };
             contact.RefreshSearchText();
             return contact;
@@ -69,10 +83,15 @@ internal sealed class CrmDemoData(IDbContextFactory<AppDbContext> dbFactory, Con
         {
             db.Add(new Activity
             {
-                Id = Guid.CreateVersion7(), Type = ActivityType.Call, ContactId = contact.Id, OwnerId = contact.OwnerId,
+                Id = Guid.CreateVersion7(),
+                Type = ActivityType.Call,
+                ContactId = contact.Id,
+                OwnerId = contact.OwnerId,
                 Body = faker.PickRandom("Intro call, interested in a demo.", "Left a voicemail.", "Discussed pricing for next quarter.", "Asked for references."),
-                CallOutcome = faker.PickRandom<CallOutcome>(), DurationMinutes = faker.Random.Int(2, 40),
-                OccurredAt = now.AddDays(-faker.Random.Int(0, 30)), CreatedAt = now,
+                CallOutcome = faker.PickRandom<CallOutcome>(),
+                DurationMinutes = faker.Random.Int(2, 40),
+                OccurredAt = now.AddDays(-faker.Random.Int(0, 30)),
+                CreatedAt = now,
             });
         }
 
@@ -80,9 +99,15 @@ internal sealed class CrmDemoData(IDbContextFactory<AppDbContext> dbFactory, Con
         {
             db.Add(new CrmTask
             {
-                Id = Guid.CreateVersion7(), Title = faker.PickRandom("Follow up on the proposal", "Send case study", "Book a demo", "Check in after trial"),
-                Type = faker.PickRandom<CrmTaskType>(), Priority = faker.PickRandom<CrmTaskPriority>(), ContactId = contact.Id, OwnerId = contact.OwnerId,
-                DueAt = now.AddDays((index % 6) - 2).AddHours(faker.Random.Int(-3, 3)), CreatedAt = now, UpdatedAt = now,
+                Id = Guid.CreateVersion7(),
+                Title = faker.PickRandom("Follow up on the proposal", "Send case study", "Book a demo", "Check in after trial"),
+                Type = faker.PickRandom<CrmTaskType>(),
+                Priority = faker.PickRandom<CrmTaskPriority>(),
+                ContactId = contact.Id,
+                OwnerId = contact.OwnerId,
+                DueAt = now.AddDays((index % 6) - 2).AddHours(faker.Random.Int(-3, 3)),
+                CreatedAt = now,
+                UpdatedAt = now,
             });
         }
 

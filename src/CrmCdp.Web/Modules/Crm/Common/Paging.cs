@@ -7,11 +7,12 @@ internal sealed record KeysetPage<T>(IReadOnlyList<T> Items, string? NextCursor)
 internal sealed record OffsetPage<T>(IReadOnlyList<T> Items, ListCount Count);
 
 /// <summary>"42" or "more than 10,000": counting every match of a large table on each page load is what makes CRMs slow.</summary>
-internal sealed record ListCount(int Value, bool IsLowerBound)
+internal sealed record ListCount(int Value, bool IsLowerBound, int Limit = ListCount.Cap)
 {
     public const int Cap = 10_000;
+    public const int SearchCap = 1_000;
 
-    public override string ToString() => IsLowerBound ? $"more than {Cap:N0}" : Value.ToString("N0", System.Globalization.CultureInfo.CurrentCulture);
+    public override string ToString() => IsLowerBound ? $"more than {Limit:N0}" : Value.ToString("N0", System.Globalization.CultureInfo.CurrentCulture);
 }
 
 internal static class SearchPatterns

@@ -40,7 +40,7 @@ internal sealed class CompanyQueries(IDbContextFactory<AppDbContext> dbFactory, 
         };
         var rows = await ordered.Skip(page * pageSize).Take(pageSize).AsNoTracking().ToListAsync(cancellationToken);
         var counted = await query.Select(c => c.Id).Take(ListCount.Cap + 1).CountAsync(cancellationToken);
-        return new OffsetPage<CompanyDto>(await ToDtosAsync(db, rows, cancellationToken), new ListCount(Math.Min(counted, ListCount.Cap), counted > ListCount.Cap));
+        return new OffsetPage<CompanyDto>(await ToDtosAsync(db, rows, cancellationToken), new ListCount(Math.Min(counted, ListCount.Cap), counted > ListCount.Cap, ListCount.Cap));
     }
 
     /// <summary>For pickers: visible companies whose name starts with or contains the text.</summary>

@@ -26,12 +26,14 @@ internal enum ContactSort
 
 internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, UserDirectory users)
 {
+    private const int MaxCompanyMatches = 200;
+
     /// <summary>API listing: ordered by id (time-ordered UUIDv7), so a cursor is the last id seen.</summary>
     public async Task<KeysetPage<ContactDto>> ListAsync(
         AccessContext access, ContactFilter filter, string? cursor, int limit, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Filtered(db, access, filter);
+        var query = await FilteredAsync(db, access, filter, cancellationToken);
         if (Guid.TryParse(cursor, out var after))
         {
             query = query.Where(c => c.Id.CompareTo(after) > 0);
@@ -48,7 +50,7 @@ internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, 
         CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Filtered(db, access, filter);
+        var query = await FilteredAsync(db, access, filter, cancellationToken);
         var ordered = (sort, descending) switch
         {
             (ContactSort.Name, false) => query.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
@@ -61,15 +63,17 @@ internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, 
             _ => query.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
         };
         var rows = await ordered.Skip(page * pageSize).Take(pageSize).Include(c => c.Company).AsNoTracking().ToListAsync(cancellationToken);
-        var counted = await query.Select(c => c.Id).Take(ListCount.Cap + 1).CountAsync(cancellationToken);
-        return new OffsetPage<ContactDto>(await ToDtosAsync(rows, cancellationToken), new ListCount(Math.Min(counted, ListCount.Cap), counted > ListCount.Cap));
+        // Searches are counted only up to a lower cap: "more than 1,000 matches" is as useful as the exact number.
+        var cap = string.IsNullOrWhiteSpace(filter.Search) ? ListCount.Cap : ListCount.SearchCap;
+        var counted = await query.Select(c => c.Id).Take(cap + 1).CountAsync(cancellationToken);
+        return new OffsetPage<ContactDto>(await ToDtosAsync(rows, cancellationToken), new ListCount(Math.Min(counted, cap), counted > cap, cap));
     }
 
     /// <summary>The best few matches for a search box, without counting.</summary>
     public async Task<IReadOnlyList<ContactDto>> SearchAsync(AccessContext access, string text, int limit, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await Filtered(db, access, new ContactFilter(Search: text))
+        var rows = await (await FilteredAsync(db, access, new ContactFilter(Search: text), cancellationToken))
             .OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).Take(limit)
             .Include(c => c.Company).AsNoTracking().ToListAsync(cancellationToken);
         return await ToDtosAsync(rows, cancellationToken);
@@ -93,19 +97,26 @@ internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, 
         return await ToDtosAsync(rows, cancellationToken);
     }
 
-    private static IQueryable<Contact> Filtered(AppDbContext db, AccessContext access, ContactFilter filter)
+    private static async Task<IQueryable<Contact>> FilteredAsync(AppDbContext db, AccessContext access, ContactFilter filter, CancellationToken cancellationToken)
     {
         var query = db.Set<Contact>().Within(access, P.ContactsRead);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
+            // Matching companies are looked up first, so the contacts query is a plain OR of indexed
+            // conditions (trigram GIN + company_id btree) that PostgreSQL can combine in a bitmap.
             var pattern = SearchPatterns.Contains(filter.Search);
             var digits = SearchPatterns.PhoneDigits(filter.Search);
-            var digitsPattern = digits is null ? pattern : SearchPatterns.Contains(digits);
-            var companies = db.Set<Company>().Within(access, P.CompaniesRead)
-                .Where(co => EF.Functions.ILike(co.Name, pattern, "\\")).Select(co => (Guid?)co.Id);
-            query = query.Where(c => EF.Functions.ILike(c.SearchText, pattern, "\\")
-                || EF.Functions.ILike(c.SearchText, digitsPattern, "\\")
-                || companies.Contains(c.CompanyId));
+            var digitsPattern = digits is null ? null : SearchPatterns.Contains(digits);
+            var companyIds = await db.Set<Company>().Within(access, P.CompaniesRead)
+                .Where(co => EF.Functions.ILike(co.Name, pattern, "\\")).Select(co => (Guid?)co.Id).Take(MaxCompanyMatches).ToListAsync(cancellationToken);
+            query = (digitsPattern, companyIds.Count) switch
+            {
+                (null, 0) => query.Where(c => EF.Functions.ILike(c.SearchText, pattern, "\\")),
+                (null, _) => query.Where(c => EF.Functions.ILike(c.SearchText, pattern, "\\") || companyIds.Contains(c.CompanyId)),
+                (_, 0) => query.Where(c => EF.Functions.ILike(c.SearchText, pattern, "\\") || EF.Functions.ILike(c.SearchText, digitsPattern, "\\")),
+                _ => query.Where(c => EF.Functions.ILike(c.SearchText, pattern, "\\") || EF.Functions.ILike(c.SearchText, digitsPattern, "\\")
+                    || companyIds.Contains(c.CompanyId)),
+            };
         }
 
         if (filter.OwnerId is { } owner)
