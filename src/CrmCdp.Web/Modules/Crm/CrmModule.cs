@@ -20,6 +20,7 @@ internal static class CrmModule
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<ContactQueries>();
+        services.AddSingleton<ContactBulkService>();
         services.AddSingleton<CompanyService>();
         services.AddSingleton<CompanyQueries>();
         services.AddSingleton<ActivityService>();

@@ -12,6 +12,11 @@ internal static class ContactEndpoints
         contacts.MapGet("/", ListAsync).RequireAuthorization(P.ContactsRead)
             .WithSummary("Lists contacts visible to the caller: ?search= (name, email, phone, company), ownerId, companyId, lifecycleStage, tag, email; keyset pages via ?cursor=&limit=.")
             .Produces<KeysetPage<ContactDto>>();
+        contacts.MapPost("/bulk", async (BulkContactRequest request, AccessContext access, ContactBulkService bulk, CancellationToken ct) =>
+                (await bulk.ApplyAsync(access, request, ct)).ToHttp())
+            .RequireAuthorization(P.ContactsEdit)
+            .WithSummary("Applies assignOwner, addTag, setStage or delete to up to 1,000 contacts; contacts outside the caller's scope are skipped and counted.")
+            .Produces<BulkContactResult>().ProducesValidationProblem();
         contacts.MapGet("/{id:guid}", async (Guid id, AccessContext access, ContactService service, CancellationToken ct) =>
                 (await service.GetAsync(access, id, ct)).ToHttp())
             .RequireAuthorization(P.ContactsRead).WithSummary("Gets one contact.").Produces<ContactDto>().ProducesProblem(404);

@@ -12,6 +12,18 @@ public partial class ContactsPage
     private string? _tag;
     private bool _onlyMine;
     private string _countText = "…";
+    private HashSet<ContactDto> _selected = [];
+    private IReadOnlyList<UserOption> _users = [];
+    private string? _bulkTag;
+
+    [Inject]
+    private ContactBulkService Bulk { get; set; } = default!;
+
+    [Inject]
+    private UserDirectory Users { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]
     private ContactQueries Queries { get; set; } = default!;
@@ -40,7 +52,44 @@ public partial class ContactsPage
         return new TableData<ContactDto> { Items = page.Items, TotalItems = page.Count.Value };
     }
 
+    protected override async Task OnInitializedAsync() => _users = await Users.AssignableAsync();
+
     private Task ReloadAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;
+
+    private async Task BulkAsync(BulkContactRequest request)
+    {
+        request.Ids = [.. _selected.Select(c => c.Id)];
+        var result = await Bulk.ApplyAsync(await AccessAsync(), request);
+        if (result.Value is { } done)
+        {
+            Snackbar.Add(done.Skipped == 0 ? $"Updated {done.Changed} contacts." : $"Updated {done.Changed} contacts; {done.Skipped} are outside what you may change.",
+                done.Skipped == 0 ? Severity.Success : Severity.Warning);
+        }
+        else
+        {
+            Snackbar.Add(string.Join(" ", result.Errors?.Values.SelectMany(v => v) ?? [result.Message ?? "The action failed."]), Severity.Error);
+        }
+
+        _selected = [];
+        _bulkTag = null;
+        await ReloadAsync();
+    }
+
+    private Task AssignOwnerAsync(Guid ownerId) => BulkAsync(new BulkContactRequest { Action = "assignOwner", OwnerId = ownerId });
+
+    private Task SetStageAsync(LifecycleStage stage) => BulkAsync(new BulkContactRequest { Action = "setStage", LifecycleStage = CrmEnumNames.Wire(stage) });
+
+    private Task AddTagAsync() => BulkAsync(new BulkContactRequest { Action = "addTag", Tag = _bulkTag });
+
+    private async Task BulkDeleteAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete contacts?",
+            $"Delete {_selected.Count} selected contacts? An administrator can restore them.", yesText: "Delete", cancelText: "Cancel");
+        if (confirmed == true)
+        {
+            await BulkAsync(new BulkContactRequest { Action = "delete" });
+        }
+    }
 
     private Task OnSearchChanged(string? value)
     {
