@@ -3,6 +3,7 @@ using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.Duplicates;
+using CrmCdp.Web.Modules.Crm.ImportExport;
 using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Modules.Crm.Timeline;
 using CrmCdp.Web.Platform;
@@ -21,6 +22,7 @@ internal static class CrmModule
         services.AddSingleton<ContactService>();
         services.AddSingleton<ContactQueries>();
         services.AddSingleton<ContactBulkService>();
+        services.AddSingleton<ImportExport.ContactExportService>();
         services.AddSingleton<CompanyService>();
         services.AddSingleton<CompanyQueries>();
         services.AddSingleton<ActivityService>();
@@ -37,6 +39,7 @@ internal static class CrmModule
     {
         endpoints.MapApiV1()
             .MapDuplicateEndpoints()
+            .MapExportEndpoints()
             .MapContactEndpoints()
             .MapCompanyEndpoints()
             .MapActivityEndpoints()

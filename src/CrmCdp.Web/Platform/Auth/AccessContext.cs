@@ -23,6 +23,19 @@ internal sealed class AccessContext(Guid? userId, IReadOnlyDictionary<string, Re
 
     public bool Has(string permission) => ScopeOf(permission) != RecordScope.None;
 
+    /// <summary>
+    /// A context in which <paramref name="target"/> reaches only as far as <paramref name="limit"/> does,
+    /// e.g. exporting uses the narrower of the export and read scopes.
+    /// </summary>
+    public AccessContext NarrowedTo(string limit, string target)
+    {
+        var narrowed = new Dictionary<string, RecordScope>(grants, StringComparer.Ordinal)
+        {
+            [target] = (RecordScope)Math.Min((int)ScopeOf(limit), (int)ScopeOf(target)),
+        };
+        return new AccessContext(UserId, narrowed, TeamMemberIds);
+    }
+
     /// <summary>Whether the permission reaches a record with this owner.</summary>
     public bool Allows(string permission, Guid? ownerId) => ScopeOf(permission) switch
     {

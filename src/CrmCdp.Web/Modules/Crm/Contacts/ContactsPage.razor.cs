@@ -15,6 +15,7 @@ public partial class ContactsPage
     private HashSet<ContactDto> _selected = [];
     private IReadOnlyList<UserOption> _users = [];
     private string? _bulkTag;
+    private Guid? _myUserId;
 
     [Inject]
     private ContactBulkService Bulk { get; set; } = default!;
@@ -34,6 +35,15 @@ public partial class ContactsPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    /// <summary>The export of exactly this view: its search and filters.</summary>
+    private string ExportUrl => QueryHelpers(new Dictionary<string, string?>
+    {
+        ["search"] = _search,
+        ["lifecycleStage"] = _stage,
+        ["tag"] = _tag,
+        ["ownerId"] = _onlyMine ? _myUserId?.ToString() : null,
+    });
+
     private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _stage is not null || !string.IsNullOrWhiteSpace(_tag) || _onlyMine;
 
     private async Task<TableData<ContactDto>> LoadAsync(TableState state, CancellationToken cancellationToken)
@@ -52,7 +62,15 @@ public partial class ContactsPage
         return new TableData<ContactDto> { Items = page.Items, TotalItems = page.Count.Value };
     }
 
-    protected override async Task OnInitializedAsync() => _users = await Users.AssignableAsync();
+    private static string QueryHelpers(Dictionary<string, string?> query) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(
+            "/api/v1/contacts/export", query.Where(p => !string.IsNullOrWhiteSpace(p.Value)).ToDictionary(p => p.Key, p => p.Value));
+
+    protected override async Task OnInitializedAsync()
+    {
+        _users = await Users.AssignableAsync();
+        _myUserId = (await AccessAsync()).UserId;
+    }
 
     private Task ReloadAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;
 

@@ -1,0 +1,56 @@
+using System.Net;
+using CrmCdp.Web.Platform.Auth;
+
+namespace CrmCdp.IntegrationTests.Crm;
+
+[Collection(SharedAppGroup.Name)]
+public sealed class ExportTests(SharedApp app)
+{
+    [Fact]
+    public async Task A_marketer_exports_the_filtered_list_with_chosen_columns()
+    {
+        using var admin = app.AdminApi();
+        var marketer = await app.CreateUserWithApiAsync(BuiltInRoles.Marketer);
+        var tag = CrmApi.Unique("export");
+        await CrmApi.CreateContactAsync(admin, new { firstName = "Eve", lastName = "Export", email = $"{tag}@example.com", tags = new[] { tag } });
+        await CrmApi.CreateContactAsync(admin, new { firstName = "Olly", lastName = "Other, Jr.", tags = new[] { tag } });
+        await CrmApi.CreateContactAsync(admin, new { firstName = "Not", lastName = "Tagged" });
+
+        using var response = await marketer.Api.GetAsync($"/api/v1/contacts/export?tag={tag}&columns=firstName,lastName,email", TestContext.Current.CancellationToken);
+        var csv = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("firstName,lastName,email", lines[0]);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains($"Eve,Export,{tag}@example.com", lines);
+        Assert.Contains("Olly,\"Other, Jr.\",", lines);
+    }
+
+    [Fact]
+    public async Task A_sales_rep_may_not_export()
+    {
+        var rep = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+
+        using var response = await rep.Api.GetAsync("/api/v1/contacts/export", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_manager_exports_only_the_team()
+    {
+        var manager = await app.CreateUserWithApiAsync(BuiltInRoles.SalesManager);
+        var teammate = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var outsider = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        await app.CreateTeamAsync(CrmApi.Unique("exp-team-"), manager.Id, teammate.Id);
+        var tag = CrmApi.Unique("teamexport");
+        await CrmApi.CreateContactAsync(teammate.Api, new { firstName = "Inside", tags = new[] { tag } });
+        await CrmApi.CreateContactAsync(outsider.Api, new { firstName = "Outside", tags = new[] { tag } });
+
+        var csv = await manager.Api.GetStringAsync($"/api/v1/contacts/export?tag={tag}&columns=firstName", TestContext.Current.CancellationToken);
+
+        Assert.Equal(["firstName", "Inside"], csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+}
