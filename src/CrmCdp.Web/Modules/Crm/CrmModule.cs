@@ -23,6 +23,8 @@ internal static class CrmModule
         services.AddSingleton<ContactQueries>();
         services.AddSingleton<ContactBulkService>();
         services.AddSingleton<ImportExport.ContactExportService>();
+        services.AddSingleton<ImportExport.ContactImportService>();
+        services.AddTransient<ImportExport.ContactImportJob>();
         services.AddSingleton<CompanyService>();
         services.AddSingleton<CompanyQueries>();
         services.AddSingleton<ActivityService>();

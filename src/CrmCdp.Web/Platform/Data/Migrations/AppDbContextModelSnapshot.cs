@@ -366,6 +366,96 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("crm_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.ImportExport.ContactImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ErrorsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("errors_json");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("mapping_json");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.Property<int>("ProcessedRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("processed_rows");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_rows");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_contact_imports");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_crm_contact_imports_user_id_created_at");
+
+                    b.ToTable("crm_contact_imports", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Tasks.CrmTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1061,6 +1151,16 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasConstraintName("fk_crm_contacts_admin_users_owner_id");
 
                     b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.ImportExport.ContactImport", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_contact_imports_admin_users_user_id");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Tasks.CrmTask", b =>
