@@ -13,6 +13,7 @@ public sealed class AdminPagesTests(SharedApp app)
     [InlineData("/crm/companies", "Companies")]
     [InlineData("/crm/my-day", "My day")]
     [InlineData("/crm/contacts/duplicates", "Possible duplicates")]
+    [InlineData("/crm/contacts/import", "Import contacts")]
     [InlineData("/cdp", "Customer data platform")]
     [InlineData("/admin/users", "Users and roles")]
     [InlineData("/admin/api-keys", "API keys")]

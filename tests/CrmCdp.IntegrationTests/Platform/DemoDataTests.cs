@@ -17,6 +17,20 @@ public sealed class DemoDataTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
+    public async Task Each_app_in_the_process_keeps_its_own_job_storage()
+    {
+        await using var other = new AppFixture();
+        await other.StartAsync("otherjobs");
+
+        var mine = _app.Factory.Services.GetRequiredService<Hangfire.JobStorage>();
+        var theirs = other.Factory.Services.GetRequiredService<Hangfire.JobStorage>();
+
+        Assert.NotSame(mine, theirs);
+        Assert.Contains(new Npgsql.NpgsqlConnectionStringBuilder(_app.Factory.ConnectionString).Database!, mine.ToString(), StringComparison.Ordinal);
+        Assert.Contains(new Npgsql.NpgsqlConnectionStringBuilder(other.Factory.ConnectionString).Database!, theirs.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Seeding_the_demo_gives_each_role_users_and_the_sales_team_records_once()
     {
         await using var scope = _app.Factory.Services.CreateAsyncScope();

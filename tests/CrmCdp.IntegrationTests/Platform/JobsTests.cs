@@ -59,8 +59,21 @@ public sealed class JobsTests(SharedApp app)
         }
 
         await using var check = await NewDbAsync();
-        Assert.False(expiredExists, "The Hangfire server did not run the housekeeping job within 60 s.");
+        Assert.False(expiredExists, $"The Hangfire server did not run the housekeeping job within 60 s. {await HangfireStateAsync(check)}");
         Assert.True(await check.UserSessions.AnyAsync(s => s.Id == live.Id, TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>What Hangfire's tables say, for a failure message.</summary>
+    private static async Task<string> HangfireStateAsync(AppDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT string_agg(statename || ':' || n, ', ') FROM (SELECT statename, count(*) n FROM hangfire.job GROUP BY statename) s; ";
+        var jobs = await command.ExecuteScalarAsync();
+        command.CommandText = "SELECT string_agg(id || ' hb ' || lastheartbeat, ', ') FROM hangfire.server";
+        var servers = await command.ExecuteScalarAsync();
+        return $"jobs by state: {jobs}; servers: {servers}";
     }
 
     private HttpClient NewBrowser() =>

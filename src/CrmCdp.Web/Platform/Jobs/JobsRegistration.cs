@@ -1,6 +1,8 @@
 using CrmCdp.Web.Platform.Auth;
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 
 namespace CrmCdp.Web.Platform.Jobs;
 
@@ -11,24 +13,29 @@ internal static class JobsRegistration
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
-        services.AddHangfire(config => config
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = TimeSpan.FromSeconds(options.QueuePollIntervalSeconds),
+            // LISTEN/NOTIFY wakes a worker as soon as a job is enqueued; polling stays as the fallback.
+            EnableLongPolling = true,
+        };
+
+        // This app's own storage instance, registered before AddHangfire (which only adds one if none exists):
+        // Hangfire's global JobStorage.Current would otherwise be shared by every host in the process.
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        services.AddHangfire((provider, config) => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                bootstrap => bootstrap.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(options.QueuePollIntervalSeconds),
-                    // LISTEN/NOTIFY wakes a worker as soon as a job is enqueued; polling stays as the fallback.
-                    EnableLongPolling = true,
-                }));
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
         if (options.RunServer)
         {
-            services.AddHangfireServer(server =>
+            services.AddHangfireServer((provider, server) =>
             {
+                // Jobs are created from this app's services; Hangfire's global activator belongs to whichever host configured it last.
+                server.Activator = new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
                 server.WorkerCount = options.WorkerCount;
                 server.SchedulePollingInterval = TimeSpan.FromSeconds(options.QueuePollIntervalSeconds);
             });
