@@ -8,6 +8,7 @@ using CrmCdp.Web.Platform.Logging;
 using CrmCdp.Web.Platform.OpenApi;
 using CrmCdp.Web.Platform.Security;
 using CrmCdp.Web.Platform.Seeding;
+using CrmCdp.Web.Platform.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using MudBlazor.Services;
@@ -43,6 +44,12 @@ internal static class PlatformModule
         services.AddAppHealthChecks();
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Unreadable requests reach BadRequestExceptionHandler (a 400 naming the field) in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        // Enums travel as camelCase names ("choice"), never as numbers.
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddAppOpenApi();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoDataSeeder>();
@@ -55,9 +62,9 @@ internal static class PlatformModule
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler();
             app.UseHsts();
             app.UseHttpsRedirection();
         }

@@ -3,6 +3,7 @@ using System.Globalization;
 using CrmCdp.TestSupport;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Modules.Crm.CustomFields;
 using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Modules.Crm.Timeline;
 using CrmCdp.Web.Platform.Auth;
@@ -121,7 +122,7 @@ internal sealed class CrmListScenario(int contacts = 1_000_000, int companies = 
             var time = TimeProvider.System;
             return new Services(
                 new ContactQueries(factory, users),
-                new ContactService(factory, new ContactInputValidator(normalizer), normalizer, users, time),
+                new ContactService(factory, new ContactInputValidator(normalizer), normalizer, users, new CustomFieldService(factory, time), time),
                 new TimelineService(factory, users, time),
                 new TaskService(factory, new TaskInputValidator(), users, time));
         }

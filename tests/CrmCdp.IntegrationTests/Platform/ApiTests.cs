@@ -80,8 +80,24 @@ public sealed class ApiTests(SharedApp app)
         using var body = new StringContent("{\"name\": ", System.Text.Encoding.UTF8, "application/json");
 
         using var response = await client.PostAsync("/api/v1/api-keys", body, TestContext.Current.CancellationToken);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(problem.GetProperty("errors").EnumerateObject().Any());
+    }
+
+    [Fact]
+    public async Task A_value_of_the_wrong_type_is_a_400_naming_the_field()
+    {
+        using var client = ClientWithKey(CrmCdpAppFactory.AdminApiKey);
+        using var body = new StringContent("{\"firstName\": \"Ann\", \"emailConsent\": \"maybe\"}", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await client.PostAsync("/api/v1/contacts", body, TestContext.Current.CancellationToken);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("emailConsent", problem.GetProperty("errors").GetProperty("emailConsent")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

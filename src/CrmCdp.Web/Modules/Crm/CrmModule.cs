@@ -2,6 +2,7 @@ using CrmCdp.Web.Modules.Crm.Activities;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Modules.Crm.CustomFields;
 using CrmCdp.Web.Modules.Crm.Duplicates;
 using CrmCdp.Web.Modules.Crm.ImportExport;
 using CrmCdp.Web.Modules.Crm.Tasks;
@@ -22,6 +23,8 @@ internal static class CrmModule
         services.AddSingleton<ContactService>();
         services.AddSingleton<ContactQueries>();
         services.AddSingleton<ContactBulkService>();
+        services.AddSingleton<Views.SavedViewService>();
+        services.AddSingleton<CustomFields.CustomFieldService>();
         services.AddSingleton<ImportExport.ContactExportService>();
         services.AddSingleton<ImportExport.ContactImportService>();
         services.AddTransient<ImportExport.ContactImportJob>();
@@ -42,6 +45,7 @@ internal static class CrmModule
         endpoints.MapApiV1()
             .MapDuplicateEndpoints()
             .MapExportEndpoints()
+            .MapCustomFieldEndpoints()
             .MapContactEndpoints()
             .MapCompanyEndpoints()
             .MapActivityEndpoints()

@@ -46,6 +46,7 @@ internal static class Permissions
         public const string ApiKeysManage = "admin.apikeys.manage";
         public const string AuditRead = "admin.audit.read";
         public const string Jobs = "admin.jobs";
+        public const string CustomFieldsManage = "admin.customfields.manage";
     }
 
     /// <summary>Permissions on records that have an owner; they carry a scope (own / team / all).</summary>
@@ -62,7 +63,7 @@ internal static class Permissions
         .. Scoped,
         Crm.RecordsRestore,
         Cdp.ProfilesRead, Cdp.SourcesManage, Cdp.SegmentsManage,
-        Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.Jobs,
+        Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.Jobs, Admin.CustomFieldsManage,
     ];
 
     private static readonly HashSet<string> Known = [.. All];

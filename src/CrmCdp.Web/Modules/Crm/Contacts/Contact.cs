@@ -38,6 +38,9 @@ internal sealed class Contact : IOwnedRecord
 
     public bool SmsConsent { get; set; }
 
+    /// <summary>Values of the admin-defined custom fields, as a JSON object (jsonb, indexed for containment filters).</summary>
+    public string CustomFieldsJson { get; set; } = "{}";
+
     /// <summary>Lower-cased names, emails and phones in one string, indexed with trigrams for quick search.</summary>
     public string SearchText { get; set; } = "";
 
@@ -68,6 +71,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.LeadSource).HasMaxLength(100);
         builder.Property(c => c.LifecycleStage).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.SearchText).HasMaxLength(2000);
+        builder.Property(c => c.CustomFieldsJson).HasColumnName("custom_fields").HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
+        builder.HasIndex(c => c.CustomFieldsJson).HasMethod("gin").HasOperators("jsonb_path_ops");
         builder.Property(c => c.Version).IsRowVersion();
         builder.Ignore(c => c.FullName);
         builder.Ignore(c => c.PrimaryEmail);

@@ -34,6 +34,9 @@ internal sealed class ContactInput
 
     public bool SmsConsent { get; set; }
 
+    /// <summary>Values of custom fields by key (see GET /api/v1/custom-fields); null keeps the stored values.</summary>
+    public Dictionary<string, System.Text.Json.JsonElement>? CustomFields { get; set; }
+
     /// <summary>The version read before editing; required on update so a concurrent edit is detected.</summary>
     public uint? Version { get; set; }
 

@@ -14,7 +14,9 @@ internal sealed record ContactFilter(
     Guid? CompanyId = null,
     LifecycleStage? LifecycleStage = null,
     string? Tag = null,
-    string? Email = null);
+    string? Email = null,
+    string? CustomFieldKey = null,
+    System.Text.Json.JsonElement? CustomFieldValue = null);
 
 internal enum ContactSort
 {
@@ -138,6 +140,12 @@ internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, 
         {
             var tag = filter.Tag.Trim();
             query = query.Where(c => c.Tags.Contains(tag));
+        }
+
+        if (filter.CustomFieldKey is { Length: > 0 } key && filter.CustomFieldValue is { } value)
+        {
+            var containment = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, System.Text.Json.JsonElement> { [key] = value });
+            query = query.Where(c => EF.Functions.JsonContains(c.CustomFieldsJson, containment));
         }
 
         if (ContactPointNormalizer.NormalizeEmail(filter.Email) is { } email)

@@ -16,6 +16,7 @@ internal sealed class ContactService(
     IValidator<ContactInput> validator,
     ContactPointNormalizer normalizer,
     UserDirectory users,
+    CustomFields.CustomFieldService customFields,
     TimeProvider timeProvider)
 {
     public const string ConflictMessage =
@@ -47,6 +48,7 @@ internal sealed class ContactService(
         var now = timeProvider.GetUtcNow();
         var contact = new Contact { Id = Guid.CreateVersion7(), CreatedAt = now, OwnerId = ownerId };
         Apply(contact, input, ownerId, now);
+        await ApplyCustomFieldsAsync(contact, input, cancellationToken);
         db.Add(contact);
         db.Add(new RecordChange { RecordType = CrmRecordType.Contact, RecordId = contact.Id, UserId = access.UserId, ChangedAt = now, Field = "created" });
         await db.SaveChangesAsync(cancellationToken);
@@ -83,6 +85,7 @@ internal sealed class ContactService(
         var before = ContactSnapshot.Of(contact);
         var now = timeProvider.GetUtcNow();
         Apply(contact, input, ownerId, now);
+        await ApplyCustomFieldsAsync(contact, input, cancellationToken);
         if (contact.CompanyId != before.CompanyId)
         {
             contact.Company = contact.CompanyId is { } companyId ? await db.Set<Company>().FindAsync([companyId], cancellationToken) : null;
@@ -165,7 +168,15 @@ internal sealed class ContactService(
         contact.CompanyId, contact.Company?.Name, contact.OwnerId,
         contact.OwnerId is { } owner ? ownerNames.GetValueOrDefault(owner) : null,
         CrmEnumNames.Wire(contact.LifecycleStage), contact.LeadSource, contact.Tags, contact.EmailConsent, contact.SmsConsent,
-        new Dictionary<string, object?>(), contact.CreatedAt, contact.UpdatedAt, contact.Version);
+        CustomFields.CustomFieldService.Read(contact.CustomFieldsJson), contact.CreatedAt, contact.UpdatedAt, contact.Version);
+
+    private async Task ApplyCustomFieldsAsync(Contact contact, ContactInput input, CancellationToken cancellationToken)
+    {
+        if (input.CustomFields is not null)
+        {
+            contact.CustomFieldsJson = CustomFields.CustomFieldService.Normalize(input.CustomFields, await customFields.ListAsync(cancellationToken)).Json;
+        }
+    }
 
     /// <summary>Validation that needs the database: company and owner exist and are within reach.</summary>
     private async Task<Dictionary<string, string[]>?> CheckAsync(
@@ -173,6 +184,15 @@ internal sealed class ContactService(
     {
         var result = await validator.ValidateAsync(input, cancellationToken);
         var errors = ValidationErrors.ByField(result);
+        if (input.CustomFields is not null)
+        {
+            var (_, fieldErrors) = CustomFields.CustomFieldService.Normalize(input.CustomFields, await customFields.ListAsync(cancellationToken));
+            foreach (var (field, messages) in fieldErrors)
+            {
+                errors[field] = messages;
+            }
+        }
+
         if (input.CompanyId is { } companyId
             && !await db.Set<Company>().Within(access, P.CompaniesRead).AnyAsync(c => c.Id == companyId, cancellationToken))
         {

@@ -6,11 +6,11 @@ namespace CrmCdp.Web.Modules.Crm.Contacts;
 /// <summary>The fields of a contact that its timeline reports changes of.</summary>
 internal sealed record ContactSnapshot(
     string FirstName, string LastName, string Emails, string Phones, string? JobTitle, Guid? CompanyId, string? CompanyName,
-    Guid? OwnerId, string LifecycleStage, string? LeadSource, string Tags, bool EmailConsent, bool SmsConsent)
+    Guid? OwnerId, string LifecycleStage, string? LeadSource, string Tags, bool EmailConsent, bool SmsConsent, string CustomFields)
 {
     public static ContactSnapshot Of(Contact c) => new(
         c.FirstName, c.LastName, string.Join(", ", c.Emails), string.Join(", ", c.Phones), c.JobTitle, c.CompanyId, c.Company?.Name,
-        c.OwnerId, CrmEnumNames.Label(c.LifecycleStage), c.LeadSource, string.Join(", ", c.Tags), c.EmailConsent, c.SmsConsent);
+        c.OwnerId, CrmEnumNames.Label(c.LifecycleStage), c.LeadSource, string.Join(", ", c.Tags), c.EmailConsent, c.SmsConsent, c.CustomFieldsJson);
 
     public static async Task<List<FieldChange>> ChangesAsync(
         ContactSnapshot before, ContactSnapshot after, UserDirectory users, CancellationToken cancellationToken)
@@ -31,6 +31,7 @@ internal sealed record ContactSnapshot(
             ("Tags", before.Tags, after.Tags),
             ("Email consent", YesNo(before.EmailConsent), YesNo(after.EmailConsent)),
             ("SMS consent", YesNo(before.SmsConsent), YesNo(after.SmsConsent)),
+            ("Custom fields", before.CustomFields, after.CustomFields),
         ]);
     }
 

@@ -1,4 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Views;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -6,6 +7,17 @@ namespace CrmCdp.Web.Modules.Crm.Contacts;
 
 public partial class ContactsPage
 {
+    private static readonly string[] OptionalColumns = ["Email", "Phone", "Job title", "Company", "Owner", "Stage", "Lead source", "Tags", "Created", "Updated"];
+    private static readonly string[] DefaultColumns = ["Email", "Phone", "Company", "Owner", "Stage", "Updated"];
+
+    private HashSet<string> _columns = [.. DefaultColumns];
+    private bool _chooseColumns;
+    private IReadOnlyList<SavedViewDto> _views = [];
+    private string? _currentView;
+
+    [Inject]
+    private SavedViewService Views { get; set; } = default!;
+
     private MudTable<ContactDto>? _table;
     private string? _search;
     private string? _stage;
@@ -70,6 +82,54 @@ public partial class ContactsPage
     {
         _users = await Users.AssignableAsync();
         _myUserId = (await AccessAsync()).UserId;
+        _views = await Views.ListAsync(await AccessAsync(), "contacts");
+    }
+
+    private bool Show(string column) => _columns.Contains(column);
+
+    private void ToggleColumn(string column, bool on)
+    {
+        if (on)
+        {
+            _columns.Add(column);
+        }
+        else
+        {
+            _columns.Remove(column);
+        }
+    }
+
+    private ListViewState CurrentState() => new()
+    {
+        Search = _search,
+        LifecycleStage = _stage,
+        Tag = _tag,
+        OnlyMine = _onlyMine,
+        Columns = [.. OptionalColumns.Where(_columns.Contains)],
+    };
+
+    private async Task ApplyViewAsync(SavedViewDto view)
+    {
+        (_search, _stage, _tag, _onlyMine) = (view.State.Search, view.State.LifecycleStage, view.State.Tag, view.State.OnlyMine);
+        _columns = view.State.Columns.Count > 0 ? [.. view.State.Columns] : [.. DefaultColumns];
+        _currentView = view.Name;
+        await ReloadAsync();
+    }
+
+    private async Task SaveViewAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<SaveViewDialog>("Save view", new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: ValueTuple<string, bool> choice })
+        {
+            var access = await AccessAsync();
+            var saved = await Views.SaveAsync(access, "contacts", choice.Item1, choice.Item2, CurrentState());
+            if (saved.Value is { } view)
+            {
+                _currentView = view.Name;
+                _views = await Views.ListAsync(access, "contacts");
+                Snackbar.Add($"View “{view.Name}” saved.", Severity.Success);
+            }
+        }
     }
 
     private Task ReloadAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;

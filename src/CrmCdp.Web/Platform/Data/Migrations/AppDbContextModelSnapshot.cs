@@ -243,6 +243,13 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomFieldsJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_fields")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
@@ -324,6 +331,12 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.HasIndex("CompanyId")
                         .HasDatabaseName("ix_crm_contacts_company_id");
 
+                    b.HasIndex("CustomFieldsJson")
+                        .HasDatabaseName("ix_crm_contacts_custom_fields");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CustomFieldsJson"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CustomFieldsJson"), new[] { "jsonb_path_ops" });
+
                     b.HasIndex("Emails")
                         .HasDatabaseName("ix_crm_contacts_emails");
 
@@ -364,6 +377,50 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasFilter("deleted_at IS NULL");
 
                     b.ToTable("crm_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.CustomFields.CustomFieldDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Choices")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("choices");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_custom_fields");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_crm_custom_fields_key");
+
+                    b.ToTable("crm_custom_fields", (string)null);
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.ImportExport.ContactImport", b =>
@@ -627,6 +684,54 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasDatabaseName("ix_crm_record_changes_record_type_record_id_changed_at");
 
                     b.ToTable("crm_record_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Views.SavedView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("List")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("list");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shared");
+
+                    b.Property<string>("StateJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("state_json");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_saved_views");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_crm_saved_views_user_id");
+
+                    b.HasIndex("List", "UserId")
+                        .HasDatabaseName("ix_crm_saved_views_list_user_id");
+
+                    b.ToTable("crm_saved_views", (string)null);
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Platform.Auth.ApiKeys.ApiKey", b =>
@@ -1182,6 +1287,16 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_crm_tasks_admin_users_owner_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Views.SavedView", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_saved_views_admin_users_user_id");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Platform.Auth.ApiKeys.ApiKey", b =>

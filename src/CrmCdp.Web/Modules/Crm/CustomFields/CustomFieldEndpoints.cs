@@ -1,0 +1,23 @@
+using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Platform.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CrmCdp.Web.Modules.Crm.CustomFields;
+
+internal static class CustomFieldEndpoints
+{
+    public static RouteGroupBuilder MapCustomFieldEndpoints(this RouteGroupBuilder api)
+    {
+        var fields = api.MapGroup("/custom-fields").WithTags("Custom fields");
+        fields.MapGet("/", (CustomFieldService service, CancellationToken ct) => service.ListAsync(ct))
+            .RequireAuthorization(Permissions.Crm.ContactsRead)
+            .WithSummary("The custom fields defined on contacts: key, label, type (text, number, date, choice, boolean) and choices.");
+        fields.MapPost("/", async (CustomFieldInput input, CustomFieldService service, CancellationToken ct) =>
+                (await service.CreateAsync(input, ct)).ToHttp(f => $"/api/v1/custom-fields/{f.Id}"))
+            .RequireAuthorization(Permissions.Admin.CustomFieldsManage).WithSummary("Defines a custom field on contacts.");
+        fields.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (Guid id, CustomFieldService service, CancellationToken ct) =>
+                await service.DeleteAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+            .RequireAuthorization(Permissions.Admin.CustomFieldsManage).WithSummary("Removes a custom field definition (stored values are kept but hidden).");
+        return api;
+    }
+}
