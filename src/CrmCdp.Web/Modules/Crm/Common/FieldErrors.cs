@@ -35,5 +35,7 @@ internal sealed class FieldErrors
 
     /// <summary>Messages whose field is not on the form.</summary>
     public IEnumerable<string> Except(params string[] fields) =>
-        _byField.Where(pair => !fields.Contains(pair.Key, StringComparer.OrdinalIgnoreCase)).SelectMany(pair => pair.Value);
+        _byField.Where(pair => !fields.Contains(pair.Key, StringComparer.OrdinalIgnoreCase)
+                && !pair.Key.StartsWith("CustomFields.", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(pair => pair.Value);
 }

@@ -14,6 +14,7 @@ public partial class ContactDialog
     private readonly FieldErrors _errors = new();
     private ContactForm _form = new();
     private IReadOnlyList<UserOption> _users = [];
+    private IReadOnlyList<CustomFields.CustomFieldDto> _customFields = [];
     private IReadOnlyList<ContactDto> _duplicates = [];
     private bool _duplicatesConfirmed;
     private string? _conflict;
@@ -41,11 +42,15 @@ public partial class ContactDialog
     [Inject]
     private ContactPointNormalizer Normalizer { get; set; } = default!;
 
+    [Inject]
+    private CustomFields.CustomFieldService CustomFieldDefinitions { get; set; } = default!;
+
     private ContactDto? Editing => Contact;
 
     protected override async Task OnInitializedAsync()
     {
         _users = await Users.AssignableAsync();
+        _customFields = await CustomFieldDefinitions.ListAsync();
         _form = Editing is { } contact ? ContactForm.From(contact) : new ContactForm { OwnerId = (await AccessAsync()).UserId };
     }
 

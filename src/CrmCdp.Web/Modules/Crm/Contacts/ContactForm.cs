@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
 
@@ -34,8 +36,12 @@ internal sealed class ContactForm
 
     public uint? Version { get; set; }
 
+    /// <summary>Custom field values by key: string, decimal, DateTime or bool.</summary>
+    public Dictionary<string, object?> CustomValues { get; set; } = [];
+
     public static ContactForm From(ContactDto c) => new()
     {
+        CustomValues = c.CustomFields.ToDictionary(p => p.Key, p => FromJson(p.Value)),
         FirstName = c.FirstName,
         LastName = c.LastName,
         Email = c.Email,
@@ -68,6 +74,23 @@ internal sealed class ContactForm
         EmailConsent = EmailConsent,
         SmsConsent = SmsConsent,
         Version = Version,
+        CustomFields = CustomValues.ToDictionary(p => p.Key, p => ToJson(p.Value)),
+    };
+
+    private static object? FromJson(object? value) => value is not JsonElement json ? value : json.ValueKind switch
+    {
+        JsonValueKind.Number => json.GetDecimal(),
+        JsonValueKind.True or JsonValueKind.False => json.GetBoolean(),
+        JsonValueKind.String when DateTime.TryParseExact(json.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
+        JsonValueKind.String => json.GetString(),
+        _ => null,
+    };
+
+    private static JsonElement ToJson(object? value) => value switch
+    {
+        DateTime date => JsonSerializer.SerializeToElement(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        null => JsonSerializer.SerializeToElement<string?>(null),
+        _ => JsonSerializer.SerializeToElement(value, value.GetType()),
     };
 
     /// <summary>Which form field shows an API error key.</summary>
@@ -77,6 +100,7 @@ internal sealed class ContactForm
         "phones" => nameof(Phones),
         "tags" => nameof(Tags),
         "companyId" => nameof(Company),
+        _ when key.StartsWith("customFields.", StringComparison.Ordinal) => "CustomFields." + key["customFields.".Length..],
         _ => char.ToUpperInvariant(key[0]) + key[1..],
     };
 }

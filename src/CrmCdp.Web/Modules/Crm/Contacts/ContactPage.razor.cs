@@ -14,6 +14,10 @@ public partial class ContactPage
     private ContactDto? _contact;
     private IReadOnlyList<TimelineItem> _timeline = [];
     private IReadOnlyList<TaskDto> _openTasks = [];
+    private IReadOnlyList<CustomFields.CustomFieldDto> _customFields = [];
+
+    [Inject]
+    private CustomFields.CustomFieldService CustomFieldDefinitions { get; set; } = default!;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -61,6 +65,7 @@ public partial class ContactPage
         }
 
         _timeline = [.. (await Timeline.ForRecordAsync(CrmRecordType.Contact, Id)).OrderByDescending(i => i.At)];
+        _customFields = await CustomFieldDefinitions.ListAsync();
         _openTasks = access.Has(Platform.Auth.Permissions.Crm.TasksRead)
             ? await Tasks.OpenAsync(access, new TaskFilter(ContactId: Id), 20)
             : [];
