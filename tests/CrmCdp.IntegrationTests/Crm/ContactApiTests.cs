@@ -186,4 +186,24 @@ public sealed class ContactApiTests(SharedApp app)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(problem.GetProperty("errors").TryGetProperty("lifecycleStage", out _));
     }
+
+    [Fact]
+    public async Task Standard_field_filters_combine()
+    {
+        using var api = app.AdminApi();
+        var tag = CrmApi.Unique("flt");
+        var match = await CrmApi.CreateContactAsync(api, new { firstName = "Match", jobTitle = "VP Engineering", leadSource = "Webinar", emailConsent = true, tags = new[] { tag } });
+        await CrmApi.CreateContactAsync(api, new { firstName = "WrongTitle", jobTitle = "Buyer", leadSource = "Webinar", emailConsent = true, tags = new[] { tag } });
+        await CrmApi.CreateContactAsync(api, new { firstName = "WrongSource", jobTitle = "VP Sales", leadSource = "Referral", emailConsent = true, tags = new[] { tag } });
+        await CrmApi.CreateContactAsync(api, new { firstName = "NoConsent", jobTitle = "VP Ops", leadSource = "Webinar", emailConsent = false, tags = new[] { tag } });
+        var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddHours(-1).ToString("O"));
+
+        var found = await api.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/contacts?tag={tag}&jobTitle=vp&leadSource=Webinar&emailConsent=true&createdAfter={since}", TestContext.Current.CancellationToken);
+        var none = await api.GetFromJsonAsync<JsonElement>(
+            $"/api/v1/contacts?tag={tag}&createdBefore={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O"))}", TestContext.Current.CancellationToken);
+
+        Assert.Equal([match.Id()], found.Ids());
+        Assert.Empty(none.Ids());
+    }
 }

@@ -10,7 +10,7 @@ internal static class ContactEndpoints
     {
         var contacts = api.MapGroup("/contacts").WithTags("Contacts");
         contacts.MapGet("/", ListAsync).RequireAuthorization(P.ContactsRead)
-            .WithSummary("Lists contacts visible to the caller: ?search= (name, email, phone, company), ownerId, companyId, lifecycleStage, tag, email; keyset pages via ?cursor=&limit=.")
+            .WithSummary("Lists contacts visible to the caller: ?search= (name, email, phone, company), ownerId, companyId, lifecycleStage, tag, email, leadSource, jobTitle, emailConsent, createdAfter, createdBefore, customField=key:value; keyset pages via ?cursor=&limit=.")
             .Produces<KeysetPage<ContactDto>>();
         contacts.MapPost("/bulk", async (BulkContactRequest request, AccessContext access, ContactBulkService bulk, CancellationToken ct) =>
                 (await bulk.ApplyAsync(access, request, ct)).ToHttp())
@@ -47,7 +47,8 @@ internal static class ContactEndpoints
     private static async Task<IResult> ListAsync(
         AccessContext access, ContactQueries queries, CancellationToken ct,
         string? search = null, Guid? ownerId = null, Guid? companyId = null, string? lifecycleStage = null, string? tag = null,
-        string? email = null, string? customField = null, string? cursor = null, int? limit = null)
+        string? email = null, string? customField = null, string? leadSource = null, string? jobTitle = null, bool? emailConsent = null,
+        DateTimeOffset? createdAfter = null, DateTimeOffset? createdBefore = null, string? cursor = null, int? limit = null)
     {
         string? fieldKey = null;
         System.Text.Json.JsonElement? fieldValue = null;
@@ -73,7 +74,7 @@ internal static class ContactEndpoints
             }
         }
 
-        var filter = new ContactFilter(search, ownerId, companyId, stage, tag, email, fieldKey, fieldValue);
+        var filter = new ContactFilter(search, ownerId, companyId, stage, tag, email, fieldKey, fieldValue, leadSource, jobTitle, emailConsent, createdAfter, createdBefore);
         return TypedResults.Ok(await queries.ListAsync(access, filter, cursor, SearchPatterns.ClampLimit(limit), ct));
     }
 }

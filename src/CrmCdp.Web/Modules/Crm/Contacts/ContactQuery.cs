@@ -16,7 +16,12 @@ internal sealed record ContactFilter(
     string? Tag = null,
     string? Email = null,
     string? CustomFieldKey = null,
-    System.Text.Json.JsonElement? CustomFieldValue = null);
+    System.Text.Json.JsonElement? CustomFieldValue = null,
+    string? LeadSource = null,
+    string? JobTitle = null,
+    bool? EmailConsent = null,
+    DateTimeOffset? CreatedAfter = null,
+    DateTimeOffset? CreatedBefore = null);
 
 internal enum ContactSort
 {
@@ -146,6 +151,33 @@ internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, 
         {
             var containment = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, System.Text.Json.JsonElement> { [key] = value });
             query = query.Where(c => EF.Functions.JsonContains(c.CustomFieldsJson, containment));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.LeadSource))
+        {
+            var source = filter.LeadSource.Trim();
+            query = query.Where(c => c.LeadSource == source);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.JobTitle))
+        {
+            var title = SearchPatterns.Contains(filter.JobTitle);
+            query = query.Where(c => c.JobTitle != null && EF.Functions.ILike(c.JobTitle, title, "\\"));
+        }
+
+        if (filter.EmailConsent is { } consent)
+        {
+            query = query.Where(c => c.EmailConsent == consent);
+        }
+
+        if (filter.CreatedAfter is { } after)
+        {
+            query = query.Where(c => c.CreatedAt >= after);
+        }
+
+        if (filter.CreatedBefore is { } before)
+        {
+            query = query.Where(c => c.CreatedAt < before);
         }
 
         if (ContactPointNormalizer.NormalizeEmail(filter.Email) is { } email)

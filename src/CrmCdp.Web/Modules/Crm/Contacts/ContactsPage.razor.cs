@@ -1,4 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Views;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -12,6 +13,17 @@ public partial class ContactsPage
 
     private HashSet<string> _columns = [.. DefaultColumns];
     private bool _chooseColumns;
+    private bool _moreFilters;
+    private Guid? _ownerId;
+    private CompanyOption? _company;
+    private string? _jobTitle;
+    private string? _leadSource;
+    private string? _emailConsent;
+    private DateTime? _createdAfter;
+    private DateTime? _createdBefore;
+
+    [Inject]
+    private CompanyQueries Companies { get; set; } = default!;
     private IReadOnlyList<SavedViewDto> _views = [];
     private string? _currentView;
 
@@ -53,15 +65,23 @@ public partial class ContactsPage
         ["search"] = _search,
         ["lifecycleStage"] = _stage,
         ["tag"] = _tag,
-        ["ownerId"] = _onlyMine ? _myUserId?.ToString() : null,
+        ["ownerId"] = (_onlyMine ? _myUserId : _ownerId)?.ToString(),
+        ["companyId"] = _company?.Id.ToString(),
+        ["jobTitle"] = _jobTitle,
+        ["leadSource"] = _leadSource,
+        ["emailConsent"] = _emailConsent is null ? null : (_emailConsent == "yes").ToString(),
+        ["createdAfter"] = _createdAfter?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["createdBefore"] = _createdBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
     });
 
-    private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _stage is not null || !string.IsNullOrWhiteSpace(_tag) || _onlyMine;
+    private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _stage is not null || !string.IsNullOrWhiteSpace(_tag) || _onlyMine
+        || _ownerId is not null || _company is not null || _jobTitle is not null || _leadSource is not null || _emailConsent is not null
+        || _createdAfter is not null || _createdBefore is not null;
 
     private async Task<TableData<ContactDto>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
         var access = await AccessAsync();
-        var filter = new ContactFilter(_search, _onlyMine ? access.UserId : null, null, CrmEnumNames.Parse<LifecycleStage>(_stage), _tag);
+        var filter = CurrentFilter(access.UserId);
         var sort = state.SortLabel switch
         {
             "name" => ContactSort.Name,
@@ -84,6 +104,21 @@ public partial class ContactsPage
         _myUserId = (await AccessAsync()).UserId;
         _views = await Views.ListAsync(await AccessAsync(), "contacts");
     }
+
+    private ContactFilter CurrentFilter(Guid? me) => new(
+        _search, _onlyMine ? me : _ownerId, _company?.Id, CrmEnumNames.Parse<LifecycleStage>(_stage), _tag,
+        LeadSource: _leadSource, JobTitle: _jobTitle, EmailConsent: _emailConsent is null ? null : _emailConsent == "yes",
+        CreatedAfter: _createdAfter is { } after ? new DateTimeOffset(after.Date) : null,
+        CreatedBefore: _createdBefore is { } before ? new DateTimeOffset(before.Date) : null);
+
+    private Task SetFilter(Action change)
+    {
+        change();
+        return ReloadAsync();
+    }
+
+    private async Task<IEnumerable<CompanyOption>> SearchCompaniesAsync(string? text, CancellationToken cancellationToken) =>
+        await Companies.SuggestAsync(await AccessAsync(), text, cancellationToken);
 
     private bool Show(string column) => _columns.Contains(column);
 

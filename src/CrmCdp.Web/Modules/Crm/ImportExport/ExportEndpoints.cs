@@ -10,7 +10,8 @@ internal static class ExportEndpoints
     public static RouteGroupBuilder MapExportEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/contacts/export", async (HttpContext http, AccessContext access, ContactExportService exporter, CancellationToken ct,
-                string? search, Guid? ownerId, Guid? companyId, string? lifecycleStage, string? tag, string? columns) =>
+                string? search, Guid? ownerId, Guid? companyId, string? lifecycleStage, string? tag, string? jobTitle, string? leadSource,
+                bool? emailConsent, DateTimeOffset? createdAfter, DateTimeOffset? createdBefore, string? columns) =>
             {
                 LifecycleStage? stage = null;
                 if (!string.IsNullOrWhiteSpace(lifecycleStage) && (stage = CrmEnumNames.Parse<LifecycleStage>(lifecycleStage)) is null)
@@ -22,7 +23,8 @@ internal static class ExportEndpoints
                 var exportAccess = access.NarrowedTo(P.ContactsExport, P.ContactsRead);
                 http.Response.ContentType = "text/csv; charset=utf-8";
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"contacts-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
-                await exporter.WriteAsync(exportAccess, new ContactFilter(search, ownerId, companyId, stage, tag), columns, http.Response.Body, ct);
+                await exporter.WriteAsync(exportAccess, new ContactFilter(search, ownerId, companyId, stage, tag,
+                    LeadSource: leadSource, JobTitle: jobTitle, EmailConsent: emailConsent, CreatedAfter: createdAfter, CreatedBefore: createdBefore), columns, http.Response.Body, ct);
                 return Results.Empty;
             })
             .RequireAuthorization(P.ContactsExport)
