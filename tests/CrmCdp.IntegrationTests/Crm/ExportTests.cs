@@ -53,4 +53,36 @@ public sealed class ExportTests(SharedApp app)
 
         Assert.Equal(["firstName", "Inside"], csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
+
+    [Fact]
+    public async Task A_background_export_runs_as_a_job_and_only_its_requester_downloads_it()
+    {
+        using var admin = app.AdminApi();
+        var marketer = await app.CreateUserWithApiAsync(BuiltInRoles.Marketer);
+        var otherMarketer = await app.CreateUserWithApiAsync(BuiltInRoles.Marketer);
+        var tag = CrmApi.Unique("bgexport");
+        for (var i = 0; i < 3; i++)
+        {
+            await CrmApi.CreateContactAsync(admin, new { firstName = $"Row{i}", tags = new[] { tag } });
+        }
+
+        var (started, export) = await CrmApi.SendAsync(marketer.Api, HttpMethod.Post, "/api/v1/contacts/exports", new { tag, columns = "firstName" });
+        var status = "queued";
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (status is "queued" or "running" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            var (_, current) = await CrmApi.SendAsync(marketer.Api, HttpMethod.Get, $"/api/v1/contacts/exports/{export.Id()}");
+            status = current.GetProperty("status").GetString();
+        }
+
+        using var download = await marketer.Api.GetAsync($"/api/v1/contacts/exports/{export.Id()}/download", TestContext.Current.CancellationToken);
+        var csv = await download.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        using var stolen = await otherMarketer.Api.GetAsync($"/api/v1/contacts/exports/{export.Id()}/download", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        Assert.Equal("completed", status);
+        Assert.Equal(["firstName", "Row0", "Row1", "Row2"], csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal(HttpStatusCode.NotFound, stolen.StatusCode);
+    }
 }

@@ -27,6 +27,7 @@ internal static class CrmModule
         services.AddSingleton<CustomFields.CustomFieldService>();
         services.AddSingleton<ImportExport.ContactExportService>();
         services.AddSingleton<ImportExport.ContactImportService>();
+        services.AddSingleton<ImportExport.ContactExportJobs>();
         services.AddTransient<ImportExport.ContactImportJob>();
         services.AddSingleton<CompanyService>();
         services.AddSingleton<CompanyQueries>();

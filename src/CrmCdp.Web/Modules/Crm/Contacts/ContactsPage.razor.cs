@@ -1,5 +1,6 @@
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
+using CrmCdp.Web.Modules.Crm.ImportExport;
 using CrmCdp.Web.Modules.Crm.Views;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -14,6 +15,11 @@ public partial class ContactsPage
     private HashSet<string> _columns = [.. DefaultColumns];
     private bool _chooseColumns;
     private bool _moreFilters;
+    private bool _largeList;
+    private IReadOnlyList<ExportDto> _exports = [];
+
+    [Inject]
+    private ContactExportJobs ExportJobs { get; set; } = default!;
     private Guid? _ownerId;
     private CompanyOption? _company;
     private string? _jobTitle;
@@ -90,6 +96,8 @@ public partial class ContactsPage
         };
         var descending = state.SortDirection != SortDirection.Ascending && (state.SortDirection == SortDirection.Descending || sort == ContactSort.Updated);
         var page = await Queries.PageAsync(access, filter, sort, descending, state.Page, state.PageSize, cancellationToken);
+        // Lists too large to count are exported by a background job instead of a direct download.
+        _largeList = page.Count.IsLowerBound;
         _countText = page.Count.IsLowerBound ? $"{page.Count} contacts" : $"{page.Count.Value:N0} contact{(page.Count.Value == 1 ? "" : "s")}";
         return new TableData<ContactDto> { Items = page.Items, TotalItems = page.Count.Value };
     }
@@ -121,6 +129,16 @@ public partial class ContactsPage
         await Companies.SuggestAsync(await AccessAsync(), text, cancellationToken);
 
     private bool Show(string column) => _columns.Contains(column);
+
+    private async Task LoadExportsAsync() => _exports = await ExportJobs.RecentAsync(await AccessAsync());
+
+    private async Task StartBackgroundExportAsync()
+    {
+        var access = await AccessAsync();
+        var started = await ExportJobs.StartAsync(access, CurrentFilter(access.UserId), null);
+        Snackbar.Add(started is null ? "You cannot export contacts." : "Export started: find the file under recent exports when it is ready.",
+            started is null ? Severity.Error : Severity.Info);
+    }
 
     private void ToggleColumn(string column, bool on)
     {

@@ -31,6 +31,67 @@ internal static class ExportEndpoints
             .WithTags("Contacts")
             .WithSummary("Streams the contacts matching the list filters as CSV (?columns=firstName,lastName,email,... picks and orders columns).")
             .Produces(200, contentType: "text/csv");
+
+        var exports = api.MapGroup("/contacts/exports").WithTags("Contacts").RequireAuthorization(P.ContactsExport);
+        exports.MapPost("/", async (ExportRequest request, AccessContext access, ContactExportJobs jobs, CancellationToken ct) =>
+            {
+                LifecycleStage? stage = null;
+                if (!string.IsNullOrWhiteSpace(request.LifecycleStage) && (stage = CrmEnumNames.Parse<LifecycleStage>(request.LifecycleStage)) is null)
+                {
+                    return CrmHttpResults.InvalidQuery("lifecycleStage", $"The lifecycle stage must be one of: {CrmEnumNames.Allowed<LifecycleStage>()}.");
+                }
+
+                var filter = new ContactFilter(request.Search, request.OwnerId, request.CompanyId, stage, request.Tag,
+                    LeadSource: request.LeadSource, JobTitle: request.JobTitle, EmailConsent: request.EmailConsent,
+                    CreatedAfter: request.CreatedAfter, CreatedBefore: request.CreatedBefore);
+                var export = await jobs.StartAsync(access, filter, request.Columns, ct);
+                return export is null
+                    ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only a user may start exports.")
+                    : TypedResults.Accepted($"/api/v1/contacts/exports/{export.Id}", export);
+            })
+            .WithSummary("Starts a background export of the filtered contacts (for large lists); poll its status, then download it.");
+        exports.MapGet("/{id:guid}", async (Guid id, AccessContext access, ContactExportJobs jobs, CancellationToken ct) =>
+                await jobs.GetAsync(access, id, ct) is { } export ? Results.Ok(export) : Results.NotFound())
+            .WithSummary("The status of one of your exports (queued, running, completed, failed) and its row count.");
+        exports.MapGet("/{id:guid}/download", async (Guid id, HttpContext http, AccessContext access, ContactExportJobs jobs, CancellationToken ct) =>
+            {
+                var export = await jobs.GetAsync(access, id, ct);
+                if (export is not { Status: ExportStatus.Completed })
+                {
+                    return Results.NotFound();
+                }
+
+                http.Response.ContentType = "text/csv; charset=utf-8";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"contacts-{export.CreatedAt:yyyyMMdd-HHmm}.csv\"";
+                await jobs.DownloadAsync(access, id, http.Response.Body, ct);
+                return Results.Empty;
+            })
+            .WithSummary("Downloads a finished export as CSV.");
         return api;
     }
+}
+
+public sealed class ExportRequest
+{
+    public string? Search { get; set; }
+
+    public Guid? OwnerId { get; set; }
+
+    public Guid? CompanyId { get; set; }
+
+    public string? LifecycleStage { get; set; }
+
+    public string? Tag { get; set; }
+
+    public string? JobTitle { get; set; }
+
+    public string? LeadSource { get; set; }
+
+    public bool? EmailConsent { get; set; }
+
+    public DateTimeOffset? CreatedAfter { get; set; }
+
+    public DateTimeOffset? CreatedBefore { get; set; }
+
+    public string? Columns { get; set; }
 }

@@ -423,6 +423,63 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("crm_custom_fields", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.ImportExport.ContactExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Columns")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("columns");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FilterJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("filter_json");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_contact_exports");
+
+                    b.HasIndex("UserId", "CreatedAt")
+                        .HasDatabaseName("ix_crm_contact_exports_user_id_created_at");
+
+                    b.ToTable("crm_contact_exports", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.ImportExport.ContactImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1256,6 +1313,16 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasConstraintName("fk_crm_contacts_admin_users_owner_id");
 
                     b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.ImportExport.ContactExport", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_contact_exports_admin_users_user_id");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.ImportExport.ContactImport", b =>
