@@ -69,4 +69,34 @@ public sealed class MergeTests(SharedApp app)
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Companies_with_the_same_domain_merge_with_their_people_activities_and_tasks()
+    {
+        var rep = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var domain = $"{CrmApi.Unique("co")}.example";
+        var (_, keep) = await CrmApi.SendAsync(rep.Api, HttpMethod.Post, "/api/v1/companies", new { name = "Globex", domain });
+        var (_, merge) = await CrmApi.SendAsync(rep.Api, HttpMethod.Post, "/api/v1/companies", new { name = "Globex Corporation", domain, industry = "Energy", tags = new[] { "key" } });
+        var person = await CrmApi.CreateContactAsync(rep.Api, new { firstName = "Hank", companyId = merge.Id() });
+        var (_, note) = await CrmApi.SendAsync(rep.Api, HttpMethod.Post, "/api/v1/activities", new { type = "note", companyId = merge.Id(), body = "Big account" });
+        var (_, task) = await CrmApi.SendAsync(rep.Api, HttpMethod.Post, "/api/v1/tasks", new { title = "QBR", dueAt = DateTimeOffset.UtcNow.AddDays(3), companyId = merge.Id() });
+
+        var duplicates = await rep.Api.GetFromJsonAsync<JsonElement>("/api/v1/companies/duplicates", TestContext.Current.CancellationToken);
+        var (merged, survivor) = await CrmApi.SendAsync(rep.Api, HttpMethod.Post, "/api/v1/companies/merge", new { survivorId = keep.Id(), mergedId = merge.Id() });
+        var (_, movedPerson) = await CrmApi.SendAsync(rep.Api, HttpMethod.Get, $"/api/v1/contacts/{person.Id()}");
+        var (_, movedNote) = await CrmApi.SendAsync(rep.Api, HttpMethod.Get, $"/api/v1/activities/{note.Id()}");
+        var (_, movedTask) = await CrmApi.SendAsync(rep.Api, HttpMethod.Get, $"/api/v1/tasks/{task.Id()}");
+        var (gone, _) = await CrmApi.SendAsync(rep.Api, HttpMethod.Get, $"/api/v1/companies/{merge.Id()}");
+
+        Assert.Contains(duplicates.EnumerateArray(), p => p.GetProperty("reason").GetString() == "same domain"
+            && new[] { p.GetProperty("first").Id(), p.GetProperty("second").Id() }.Order().SequenceEqual(new[] { keep.Id(), merge.Id() }.Order()));
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        Assert.Equal("Globex", survivor.GetProperty("name").GetString());
+        Assert.Equal("Energy", survivor.GetProperty("industry").GetString());
+        Assert.Equal(1, survivor.GetProperty("contactCount").GetInt32());
+        Assert.Equal(keep.Id(), movedPerson.GetProperty("companyId").GetString());
+        Assert.Equal(keep.Id(), movedNote.GetProperty("companyId").GetString());
+        Assert.Equal(keep.Id(), movedTask.GetProperty("companyId").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
 }

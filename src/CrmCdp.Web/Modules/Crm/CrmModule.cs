@@ -37,6 +37,7 @@ internal static class CrmModule
         services.AddSingleton<RecentViewService>();
         services.AddSingleton<Duplicates.ContactMergeService>();
         services.AddSingleton<Duplicates.DuplicateFinder>();
+        services.AddSingleton<Duplicates.CompanyMergeService>();
         services.AddSingleton<MyDay.MyDayService>();
         return services;
     }

@@ -17,6 +17,15 @@ internal static class DuplicateEndpoints
                 (await merger.MergeAsync(access, request, ct)).ToHttp())
             .RequireAuthorization(P.ContactsEdit)
             .WithSummary("Merges mergedId into survivorId in one transaction: activities, tasks, history, emails, phones and tags move to the survivor.");
+        var companies = api.MapGroup("/companies").WithTags("Companies");
+        companies.MapGet("/duplicates", async (AccessContext access, CompanyMergeService merger, CancellationToken ct, int? limit) =>
+                TypedResults.Ok(await merger.FindAsync(access, SearchPatterns.ClampLimit(limit), ct)))
+            .RequireAuthorization(P.CompaniesRead)
+            .WithSummary("Pairs of visible companies that are probably the same (same domain, or a very similar name).");
+        companies.MapPost("/merge", async (MergeRequest request, AccessContext access, CompanyMergeService merger, CancellationToken ct) =>
+                (await merger.MergeAsync(access, request, ct)).ToHttp())
+            .RequireAuthorization(P.CompaniesEdit)
+            .WithSummary("Merges mergedId into survivorId in one transaction: people, activities, tasks and history move to the survivor.");
         return api;
     }
 }
