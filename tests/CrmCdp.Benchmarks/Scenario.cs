@@ -12,10 +12,12 @@ internal interface IScenario
     Task<ScenarioResult> RunAsync();
 }
 
-internal sealed record ScenarioResult(string Ours, double OursPerSecond, string Baseline, double BaselinePerSecond)
+/// <param name="LowerIsBetter">For costs (memory, milliseconds): the ratio is then baseline ÷ ours.</param>
+internal sealed record ScenarioResult(string Ours, double OursPerSecond, string Baseline, double BaselinePerSecond, string Unit = "/s", bool LowerIsBetter = false)
 {
     public string Format() => string.Create(CultureInfo.InvariantCulture,
-        $"   {Ours}: {OursPerSecond:N0}/s\n   {Baseline}: {BaselinePerSecond:N0}/s\n   ratio ours/baseline: {OursPerSecond / BaselinePerSecond:N1}x");
+        $"   {Ours}: {OursPerSecond:N1}{Unit}\n   {Baseline}: {BaselinePerSecond:N1}{Unit}\n   " +
+        $"ratio {(LowerIsBetter ? "baseline/ours" : "ours/baseline")}: {(LowerIsBetter ? BaselinePerSecond / OursPerSecond : OursPerSecond / BaselinePerSecond):N1}x");
 }
 
 internal static class Timing
