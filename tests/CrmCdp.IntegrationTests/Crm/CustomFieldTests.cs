@@ -40,4 +40,24 @@ public sealed class CustomFieldTests(SharedApp app)
         Assert.Equal([gold.Id()], filtered.Ids());
         Assert.Equal([gold.Id()], bySeats.Ids());
     }
+
+    [Fact]
+    public async Task Companies_have_their_own_custom_fields()
+    {
+        using var api = app.AdminApi();
+        var key = $"tier{Guid.NewGuid().ToString("N")[..6]}";
+        var (defined, field) = await CrmApi.SendAsync(api, HttpMethod.Post, "/api/v1/custom-fields", new { key, label = "Tier", type = "choice", choices = new[] { "a", "b" }, appliesTo = "company" });
+        var (created, company) = await CrmApi.SendAsync(api, HttpMethod.Post, "/api/v1/companies", new { name = $"Tiered {key}", customFields = new Dictionary<string, object> { [key] = "a" } });
+        var (wrongTarget, _) = await CrmApi.SendAsync(api, HttpMethod.Post, "/api/v1/contacts", new { firstName = "X", customFields = new Dictionary<string, object> { [key] = "a" } });
+        var filtered = await api.GetFromJsonAsync<JsonElement>($"/api/v1/companies?customField={key}:a", TestContext.Current.CancellationToken);
+        var contactFields = await api.GetFromJsonAsync<JsonElement>("/api/v1/custom-fields?appliesTo=contact", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, defined.StatusCode);
+        Assert.Equal("company", field.GetProperty("appliesTo").GetString());
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("a", company.GetProperty("customFields").GetProperty(key).GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, wrongTarget.StatusCode);
+        Assert.Equal([company.Id()], filtered.Ids());
+        Assert.DoesNotContain(contactFields.EnumerateArray(), f => f.GetProperty("key").GetString() == key);
+    }
 }

@@ -36,6 +36,9 @@ internal sealed class Company : IOwnedRecord
 
     public string? Notes { get; set; }
 
+    /// <summary>Values of the admin-defined custom fields for companies, as a JSON object.</summary>
+    public string CustomFieldsJson { get; set; } = "{}";
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -62,6 +65,8 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.Phone).HasMaxLength(20);
         builder.Property(c => c.Notes).HasMaxLength(10_000);
         builder.Property(c => c.Version).IsRowVersion();
+        builder.Property(c => c.CustomFieldsJson).HasColumnName("custom_fields").HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
+        builder.HasIndex(c => c.CustomFieldsJson).HasMethod("gin").HasOperators("jsonb_path_ops");
         builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.OwnerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasQueryFilter(c => c.DeletedAt == null);
         builder.HasIndex(c => c.Name).HasMethod("gin").HasOperators("gin_trgm_ops");

@@ -1,4 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.CustomFields;
 using CrmCdp.Web.Platform.Auth;
 using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 
@@ -10,10 +11,18 @@ internal static class CompanyEndpoints
     {
         var companies = api.MapGroup("/companies").WithTags("Companies");
         companies.MapGet("/", async (AccessContext access, CompanyQueries queries, CancellationToken ct,
-                    string? search, Guid? ownerId, string? industry, string? tag, string? domain, string? cursor, int? limit) =>
-                TypedResults.Ok(await queries.ListAsync(access, new CompanyFilter(search, ownerId, industry, tag, domain), cursor, SearchPatterns.ClampLimit(limit), ct)))
+                    string? search, Guid? ownerId, string? industry, string? tag, string? domain, string? customField, string? cursor, int? limit) =>
+            {
+                var (key, value) = CustomFieldFilter.Parse(customField);
+                if (customField is not null && key is null)
+                {
+                    return CrmHttpResults.InvalidQuery("customField", "Write the custom field filter as key:value, e.g. customField=tier:gold.");
+                }
+
+                return TypedResults.Ok(await queries.ListAsync(access, new CompanyFilter(search, ownerId, industry, tag, domain, key, value), cursor, SearchPatterns.ClampLimit(limit), ct));
+            })
             .RequireAuthorization(P.CompaniesRead)
-            .WithSummary("Lists companies visible to the caller: ?search= (name, domain), ownerId, industry, tag, domain; keyset pages via ?cursor=&limit=.");
+            .WithSummary("Lists companies visible to the caller: ?search= (name, domain), ownerId, industry, tag, domain, customField=key:value; keyset pages via ?cursor=&limit=.");
         companies.MapGet("/{id:guid}", async (Guid id, AccessContext access, CompanyService service, CancellationToken ct) =>
                 (await service.GetAsync(access, id, ct)).ToHttp())
             .RequireAuthorization(P.CompaniesRead).WithSummary("Gets one company.").Produces<CompanyDto>().ProducesProblem(404);

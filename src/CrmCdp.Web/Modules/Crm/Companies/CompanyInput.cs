@@ -32,6 +32,9 @@ internal sealed class CompanyInput
 
     public string? Notes { get; set; }
 
+    /// <summary>Values of company custom fields by key; null keeps the stored values.</summary>
+    public Dictionary<string, System.Text.Json.JsonElement>? CustomFields { get; set; }
+
     public uint? Version { get; set; }
 }
 
@@ -65,4 +68,4 @@ internal sealed class CompanyInputValidator : AbstractValidator<CompanyInput>
 public sealed record CompanyDto(
     Guid Id, string Name, string? Domain, string? Industry, int? Employees, string? Street, string? City, string? Region,
     string? PostalCode, string? Country, string? Phone, Guid? OwnerId, string? OwnerName, IReadOnlyList<string> Tags, string? Notes,
-    int ContactCount, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version);
+    int ContactCount, IReadOnlyDictionary<string, object?> CustomFields, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version);

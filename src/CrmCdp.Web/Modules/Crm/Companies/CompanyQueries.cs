@@ -7,7 +7,9 @@ using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 
 namespace CrmCdp.Web.Modules.Crm.Companies;
 
-internal sealed record CompanyFilter(string? Search = null, Guid? OwnerId = null, string? Industry = null, string? Tag = null, string? Domain = null);
+internal sealed record CompanyFilter(
+    string? Search = null, Guid? OwnerId = null, string? Industry = null, string? Tag = null, string? Domain = null,
+    string? CustomFieldKey = null, System.Text.Json.JsonElement? CustomFieldValue = null);
 
 internal sealed class CompanyQueries(IDbContextFactory<AppDbContext> dbFactory, UserDirectory users)
 {
@@ -51,7 +53,7 @@ internal sealed class CompanyQueries(IDbContextFactory<AppDbContext> dbFactory, 
         if (!string.IsNullOrWhiteSpace(text))
         {
             var pattern = SearchPatterns.Contains(text);
-            query = query.Where(c => EF.Functions.ILike(c.Name, pattern, "\\"));
+            query = query.Where(c => EF.Functions.ILike(c.Name, pattern, "\\") || (c.Domain != null && EF.Functions.ILike(c.Domain, pattern, "\\")));
         }
 
         return await query.OrderBy(c => c.Name).Take(20).Select(c => new CompanyOption(c.Id, c.Name)).ToListAsync(cancellationToken);
@@ -81,6 +83,12 @@ internal sealed class CompanyQueries(IDbContextFactory<AppDbContext> dbFactory, 
         {
             var tag = filter.Tag.Trim();
             query = query.Where(c => c.Tags.Contains(tag));
+        }
+
+        if (filter.CustomFieldKey is { Length: > 0 } key && filter.CustomFieldValue is { } value)
+        {
+            var containment = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, System.Text.Json.JsonElement> { [key] = value });
+            query = query.Where(c => EF.Functions.JsonContains(c.CustomFieldsJson, containment));
         }
 
         if (ContactPointNormalizer.NormalizeDomain(filter.Domain) is { } domain)

@@ -15,6 +15,7 @@ internal sealed class CompanyService(
     IValidator<CompanyInput> validator,
     ContactPointNormalizer normalizer,
     UserDirectory users,
+    CustomFields.CustomFieldService customFields,
     TimeProvider timeProvider)
 {
     public const string ConflictMessage =
@@ -51,6 +52,7 @@ internal sealed class CompanyService(
         var now = timeProvider.GetUtcNow();
         var company = new Company { Id = Guid.CreateVersion7(), CreatedAt = now };
         Apply(company, input, ownerId, now);
+        await ApplyCustomFieldsAsync(company, input, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Add(company);
         db.Add(new RecordChange { RecordType = CrmRecordType.Company, RecordId = company.Id, UserId = access.UserId, ChangedAt = now, Field = "created" });
@@ -89,6 +91,7 @@ internal sealed class CompanyService(
         var before = Fields(company);
         var ownerBefore = company.OwnerId;
         Apply(company, input, ownerId, now);
+        await ApplyCustomFieldsAsync(company, input, cancellationToken);
         var names = await users.NamesAsync([ownerBefore, company.OwnerId], cancellationToken);
         var changes = FieldChange.Between(Fields(company).Zip(before, (after, old) => (after.Label, old.Value, after.Value))
             .Append(("Owner", Name(ownerBefore, names), Name(company.OwnerId, names))));
@@ -157,7 +160,17 @@ internal sealed class CompanyService(
 
     public static CompanyDto ToDto(Company c, IReadOnlyDictionary<Guid, string> names, int contactCount) => new(
         c.Id, c.Name, c.Domain, c.Industry, c.Employees, c.Street, c.City, c.Region, c.PostalCode, c.Country, c.Phone,
-        c.OwnerId, Name(c.OwnerId, names), c.Tags, c.Notes, contactCount, c.CreatedAt, c.UpdatedAt, c.Version);
+        c.OwnerId, Name(c.OwnerId, names), c.Tags, c.Notes, contactCount, CustomFields.CustomFieldService.Read(c.CustomFieldsJson),
+        c.CreatedAt, c.UpdatedAt, c.Version);
+
+    private async Task ApplyCustomFieldsAsync(Company company, CompanyInput input, CancellationToken cancellationToken)
+    {
+        if (input.CustomFields is not null)
+        {
+            var definitions = await customFields.ListAsync(CustomFields.CustomFieldTarget.Company, cancellationToken);
+            company.CustomFieldsJson = CustomFields.CustomFieldService.Normalize(input.CustomFields, definitions).Json;
+        }
+    }
 
     private static string? Name(Guid? id, IReadOnlyDictionary<Guid, string> names) => id is { } value ? names.GetValueOrDefault(value) : null;
 
@@ -165,13 +178,22 @@ internal sealed class CompanyService(
     [
         ("Name", c.Name), ("Domain", c.Domain), ("Industry", c.Industry), ("Employees", c.Employees?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("Street", c.Street), ("City", c.City), ("Region", c.Region), ("Postal code", c.PostalCode), ("Country", c.Country),
-        ("Phone", c.Phone), ("Tags", string.Join(", ", c.Tags)), ("Notes", c.Notes),
+        ("Phone", c.Phone), ("Tags", string.Join(", ", c.Tags)), ("Notes", c.Notes), ("Custom fields", c.CustomFieldsJson),
     ];
 
     private async Task<Dictionary<string, string[]>?> CheckAsync(
         AccessContext access, CompanyInput input, Guid? ownerId, string permission, CancellationToken cancellationToken)
     {
         var errors = ValidationErrors.ByField(await validator.ValidateAsync(input, cancellationToken));
+        if (input.CustomFields is not null)
+        {
+            var definitions = await customFields.ListAsync(CustomFields.CustomFieldTarget.Company, cancellationToken);
+            foreach (var (field, messages) in CustomFields.CustomFieldService.Normalize(input.CustomFields, definitions).Errors)
+            {
+                errors[field] = messages;
+            }
+        }
+
         if (ownerId is { } owner && !await users.ExistsAsync(owner, cancellationToken))
         {
             errors["ownerId"] = ["No such user."];

@@ -37,31 +37,16 @@ internal static class ContactEndpoints
         return api;
     }
 
-    /// <summary>"true"/"false" and numbers filter as JSON booleans and numbers; anything else as text.</summary>
-    private static System.Text.Json.JsonElement CustomFieldFilterValue(string text) =>
-        bool.TryParse(text, out var flag) ? System.Text.Json.JsonSerializer.SerializeToElement(flag)
-        : decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var number)
-            ? System.Text.Json.JsonSerializer.SerializeToElement(number)
-            : System.Text.Json.JsonSerializer.SerializeToElement(text);
-
     private static async Task<IResult> ListAsync(
         AccessContext access, ContactQueries queries, CancellationToken ct,
         string? search = null, Guid? ownerId = null, Guid? companyId = null, string? lifecycleStage = null, string? tag = null,
         string? email = null, string? customField = null, string? leadSource = null, string? jobTitle = null, bool? emailConsent = null,
         DateTimeOffset? createdAfter = null, DateTimeOffset? createdBefore = null, string? cursor = null, int? limit = null)
     {
-        string? fieldKey = null;
-        System.Text.Json.JsonElement? fieldValue = null;
-        if (!string.IsNullOrWhiteSpace(customField))
+        var (fieldKey, fieldValue) = CustomFields.CustomFieldFilter.Parse(customField);
+        if (customField is not null && fieldKey is null)
         {
-            var parts = customField.Split(':', 2);
-            if (parts.Length != 2 || parts[0].Length == 0)
-            {
-                return CrmHttpResults.InvalidQuery("customField", "Write the custom field filter as key:value, e.g. customField=plan:gold.");
-            }
-
-            fieldKey = parts[0];
-            fieldValue = CustomFieldFilterValue(parts[1]);
+            return CrmHttpResults.InvalidQuery("customField", "Write the custom field filter as key:value, e.g. customField=plan:gold.");
         }
 
         LifecycleStage? stage = null;

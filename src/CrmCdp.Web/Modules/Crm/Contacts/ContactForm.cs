@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
 
@@ -41,7 +39,7 @@ internal sealed class ContactForm
 
     public static ContactForm From(ContactDto c) => new()
     {
-        CustomValues = c.CustomFields.ToDictionary(p => p.Key, p => FromJson(p.Value)),
+        CustomValues = CustomFields.CustomFieldValues.FromStored(c.CustomFields),
         FirstName = c.FirstName,
         LastName = c.LastName,
         Email = c.Email,
@@ -74,23 +72,7 @@ internal sealed class ContactForm
         EmailConsent = EmailConsent,
         SmsConsent = SmsConsent,
         Version = Version,
-        CustomFields = CustomValues.ToDictionary(p => p.Key, p => ToJson(p.Value)),
-    };
-
-    private static object? FromJson(object? value) => value is not JsonElement json ? value : json.ValueKind switch
-    {
-        JsonValueKind.Number => json.GetDecimal(),
-        JsonValueKind.True or JsonValueKind.False => json.GetBoolean(),
-        JsonValueKind.String when DateTime.TryParseExact(json.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date,
-        JsonValueKind.String => json.GetString(),
-        _ => null,
-    };
-
-    private static JsonElement ToJson(object? value) => value switch
-    {
-        DateTime date => JsonSerializer.SerializeToElement(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        null => JsonSerializer.SerializeToElement<string?>(null),
-        _ => JsonSerializer.SerializeToElement(value, value.GetType()),
+        CustomFields = CustomFields.CustomFieldValues.ToJson(CustomValues),
     };
 
     /// <summary>Which form field shows an API error key.</summary>

@@ -174,7 +174,7 @@ internal sealed class ContactService(
     {
         if (input.CustomFields is not null)
         {
-            contact.CustomFieldsJson = CustomFields.CustomFieldService.Normalize(input.CustomFields, await customFields.ListAsync(cancellationToken)).Json;
+            contact.CustomFieldsJson = CustomFields.CustomFieldService.Normalize(input.CustomFields, await customFields.ListAsync(CustomFields.CustomFieldTarget.Contact, cancellationToken)).Json;
         }
     }
 
@@ -186,7 +186,7 @@ internal sealed class ContactService(
         var errors = ValidationErrors.ByField(result);
         if (input.CustomFields is not null)
         {
-            var (_, fieldErrors) = CustomFields.CustomFieldService.Normalize(input.CustomFields, await customFields.ListAsync(cancellationToken));
+            var (_, fieldErrors) = CustomFields.CustomFieldService.Normalize(input.CustomFields, await customFields.ListAsync(CustomFields.CustomFieldTarget.Contact, cancellationToken));
             foreach (var (field, messages) in fieldErrors)
             {
                 errors[field] = messages;

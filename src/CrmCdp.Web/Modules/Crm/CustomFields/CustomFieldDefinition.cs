@@ -26,7 +26,16 @@ internal sealed class CustomFieldDefinition
 
     public List<string> Choices { get; set; } = [];
 
+    /// <summary>Which records carry the field: contacts or companies.</summary>
+    public CustomFieldTarget AppliesTo { get; set; } = CustomFieldTarget.Contact;
+
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+public enum CustomFieldTarget
+{
+    Contact,
+    Company,
 }
 
 internal sealed class CustomFieldDefinitionConfiguration : IEntityTypeConfiguration<CustomFieldDefinition>
@@ -37,8 +46,9 @@ internal sealed class CustomFieldDefinitionConfiguration : IEntityTypeConfigurat
         builder.Property(f => f.Key).HasMaxLength(50);
         builder.Property(f => f.Label).HasMaxLength(100);
         builder.Property(f => f.Type).HasConversion<string>().HasMaxLength(20);
-        builder.HasIndex(f => f.Key).IsUnique();
+        builder.Property(f => f.AppliesTo).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(f => new { f.AppliesTo, f.Key }).IsUnique();
     }
 }
 
-public sealed record CustomFieldDto(Guid Id, string Key, string Label, CustomFieldType Type, IReadOnlyList<string> Choices);
+public sealed record CustomFieldDto(Guid Id, string Key, string Label, CustomFieldType Type, IReadOnlyList<string> Choices, CustomFieldTarget AppliesTo);

@@ -9,12 +9,15 @@ internal static class CustomFieldEndpoints
     public static RouteGroupBuilder MapCustomFieldEndpoints(this RouteGroupBuilder api)
     {
         var fields = api.MapGroup("/custom-fields").WithTags("Custom fields");
-        fields.MapGet("/", (CustomFieldService service, CancellationToken ct) => service.ListAsync(ct))
+        fields.MapGet("/", async (CustomFieldService service, CancellationToken ct, string? appliesTo) =>
+                appliesTo is not null && CrmEnumNames.Parse<CustomFieldTarget>(appliesTo) is null
+                    ? CrmHttpResults.InvalidQuery("appliesTo", "appliesTo must be contact or company.")
+                    : TypedResults.Ok(await service.ListAsync(CrmEnumNames.Parse<CustomFieldTarget>(appliesTo), ct)))
             .RequireAuthorization(Permissions.Crm.ContactsRead)
-            .WithSummary("The custom fields defined on contacts: key, label, type (text, number, date, choice, boolean) and choices.");
+            .WithSummary("The custom fields defined on contacts and companies (?appliesTo=contact|company): key, label, type (text, number, date, choice, boolean) and choices.");
         fields.MapPost("/", async (CustomFieldInput input, CustomFieldService service, CancellationToken ct) =>
                 (await service.CreateAsync(input, ct)).ToHttp(f => $"/api/v1/custom-fields/{f.Id}"))
-            .RequireAuthorization(Permissions.Admin.CustomFieldsManage).WithSummary("Defines a custom field on contacts.");
+            .RequireAuthorization(Permissions.Admin.CustomFieldsManage).WithSummary("Defines a custom field on contacts or companies (appliesTo).");
         fields.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (Guid id, CustomFieldService service, CancellationToken ct) =>
                 await service.DeleteAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
             .RequireAuthorization(Permissions.Admin.CustomFieldsManage).WithSummary("Removes a custom field definition (stored values are kept but hidden).");

@@ -16,16 +16,19 @@ public sealed class CustomFieldInput
     public CustomFieldType Type { get; set; }
 
     public List<string>? Choices { get; set; }
+
+    public CustomFieldTarget AppliesTo { get; set; } = CustomFieldTarget.Contact;
 }
 
 /// <summary>Definitions of custom fields, and the checking and normalizing of values sent for them.</summary>
 internal sealed partial class CustomFieldService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider timeProvider)
 {
-    public async Task<IReadOnlyList<CustomFieldDto>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>The fields of one kind of record (both kinds when null).</summary>
+    public async Task<IReadOnlyList<CustomFieldDto>> ListAsync(CustomFieldTarget? target = CustomFieldTarget.Contact, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<CustomFieldDefinition>().OrderBy(f => f.Label)
-            .Select(f => new CustomFieldDto(f.Id, f.Key, f.Label, f.Type, f.Choices)).ToListAsync(cancellationToken);
+        return await db.Set<CustomFieldDefinition>().Where(f => target == null || f.AppliesTo == target).OrderBy(f => f.AppliesTo).ThenBy(f => f.Label)
+            .Select(f => new CustomFieldDto(f.Id, f.Key, f.Label, f.Type, f.Choices, f.AppliesTo)).ToListAsync(cancellationToken);
     }
 
     public async Task<CrmResult<CustomFieldDto>> CreateAsync(CustomFieldInput input, CancellationToken cancellationToken = default)
@@ -49,7 +52,7 @@ internal sealed partial class CustomFieldService(IDbContextFactory<AppDbContext>
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (errors.Count == 0 && await db.Set<CustomFieldDefinition>().AnyAsync(f => f.Key == key, cancellationToken))
+        if (errors.Count == 0 && await db.Set<CustomFieldDefinition>().AnyAsync(f => f.Key == key && f.AppliesTo == input.AppliesTo, cancellationToken))
         {
             errors["key"] = [$"A field with the key '{key}' already exists."];
         }
@@ -66,11 +69,12 @@ internal sealed partial class CustomFieldService(IDbContextFactory<AppDbContext>
             Label = input.Label!.Trim(),
             Type = input.Type,
             Choices = input.Type == CustomFieldType.Choice ? choices : [],
+            AppliesTo = input.AppliesTo,
             CreatedAt = timeProvider.GetUtcNow(),
         };
         db.Add(field);
         await db.SaveChangesAsync(cancellationToken);
-        return CrmResult<CustomFieldDto>.Ok(new CustomFieldDto(field.Id, field.Key, field.Label, field.Type, field.Choices));
+        return CrmResult<CustomFieldDto>.Ok(new CustomFieldDto(field.Id, field.Key, field.Label, field.Type, field.Choices, field.AppliesTo));
     }
 
     /// <summary>Deletes the definition; values already stored stay in the records' JSON but are no longer shown.</summary>

@@ -132,6 +132,13 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("CustomFieldsJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("custom_fields")
+                        .HasDefaultValueSql("'{}'::jsonb");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
@@ -202,6 +209,12 @@ namespace CrmCdp.Web.Platform.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_crm_companies");
+
+                    b.HasIndex("CustomFieldsJson")
+                        .HasDatabaseName("ix_crm_companies_custom_fields");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("CustomFieldsJson"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("CustomFieldsJson"), new[] { "jsonb_path_ops" });
 
                     b.HasIndex("Domain")
                         .HasDatabaseName("ix_crm_companies_domain");
@@ -386,6 +399,12 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AppliesTo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("applies_to");
+
                     b.PrimitiveCollection<List<string>>("Choices")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -416,9 +435,9 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_crm_custom_fields");
 
-                    b.HasIndex("Key")
+                    b.HasIndex("AppliesTo", "Key")
                         .IsUnique()
-                        .HasDatabaseName("ix_crm_custom_fields_key");
+                        .HasDatabaseName("ix_crm_custom_fields_applies_to_key");
 
                     b.ToTable("crm_custom_fields", (string)null);
                 });
