@@ -14,7 +14,7 @@ public sealed class AdminPagesTests(SharedApp app)
     [InlineData("/crm/my-day", "My day")]
     [InlineData("/crm/contacts/duplicates", "Possible duplicates")]
     [InlineData("/crm/contacts/import", "Import contacts")]
-    [InlineData("/admin/custom-fields", "Custom fields on contacts")]
+    [InlineData("/admin/custom-fields", "Custom fields")]
     [InlineData("/cdp", "Customer data platform")]
     [InlineData("/admin/users", "Users and roles")]
     [InlineData("/admin/api-keys", "API keys")]
