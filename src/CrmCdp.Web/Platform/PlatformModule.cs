@@ -51,6 +51,7 @@ internal static class PlatformModule
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddAppOpenApi();
+        services.AddSingleton<Notifications.NotificationService>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoDataSeeder>();
         // Our security headers send X-Frame-Options: DENY for every response.

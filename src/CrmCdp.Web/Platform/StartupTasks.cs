@@ -55,7 +55,12 @@ internal static partial class StartupTasks
                 await SeedDemoAsync(app, services, admin);
             }
 
-            JobsRegistration.RegisterRecurringJobs(services.GetRequiredService<IRecurringJobManager>());
+            var recurring = services.GetRequiredService<IRecurringJobManager>();
+            JobsRegistration.RegisterRecurringJobs(recurring);
+            foreach (var definition in services.GetServices<IRecurringJobDefinition>())
+            {
+                definition.Register(recurring);
+            }
             return true;
         }
         catch (NpgsqlException ex)

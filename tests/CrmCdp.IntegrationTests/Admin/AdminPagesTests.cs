@@ -15,6 +15,7 @@ public sealed class AdminPagesTests(SharedApp app)
     [InlineData("/crm/contacts/duplicates", "Possible duplicates")]
     [InlineData("/crm/contacts/import", "Import contacts")]
     [InlineData("/admin/custom-fields", "Custom fields")]
+    [InlineData("/crm/recycle-bin", "Recycle bin")]
     [InlineData("/cdp", "Customer data platform")]
     [InlineData("/admin/users", "Users and roles")]
     [InlineData("/admin/api-keys", "API keys")]

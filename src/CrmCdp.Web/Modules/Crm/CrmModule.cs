@@ -24,6 +24,9 @@ internal static class CrmModule
         services.AddSingleton<ContactQueries>();
         services.AddSingleton<ContactBulkService>();
         services.AddSingleton<Views.SavedViewService>();
+        services.AddSingleton<RecycleBin.RecycleBinService>();
+        services.AddTransient<TaskReminderJob>();
+        services.AddTransient<Platform.Jobs.IRecurringJobDefinition, TaskReminderJob>();
         services.AddSingleton<CustomFields.CustomFieldService>();
         services.AddSingleton<ImportExport.ContactExportService>();
         services.AddSingleton<ImportExport.ContactImportService>();

@@ -50,6 +50,9 @@ internal sealed class CrmTask : IOwnedRecord
 
     public DateTimeOffset? ReminderAt { get; set; }
 
+    /// <summary>When the reminder notification went out; null while it is pending.</summary>
+    public DateTimeOffset? ReminderSentAt { get; set; }
+
     public string? Notes { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }
@@ -81,6 +84,7 @@ internal sealed class CrmTaskConfiguration : IEntityTypeConfiguration<CrmTask>
         builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.OwnerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasQueryFilter(t => t.DeletedAt == null);
         builder.HasIndex(t => new { t.OwnerId, t.Status, t.DueAt });
+        builder.HasIndex(t => t.ReminderAt).HasFilter("reminder_sent_at IS NULL AND status = 'Open' AND deleted_at IS NULL");
         builder.HasIndex(t => new { t.ContactId, t.Status, t.DueAt });
         builder.HasIndex(t => new { t.CompanyId, t.Status, t.DueAt });
     }

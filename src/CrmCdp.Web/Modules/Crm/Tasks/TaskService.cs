@@ -230,7 +230,13 @@ internal sealed class TaskService(
         task.ContactId = input.ContactId;
         task.CompanyId = input.CompanyId;
         task.OwnerId = ownerId;
-        task.ReminderAt = input.ReminderAt?.ToUniversalTime();
+        var reminder = input.ReminderAt?.ToUniversalTime();
+        if (reminder != task.ReminderAt)
+        {
+            task.ReminderSentAt = null;
+        }
+
+        task.ReminderAt = reminder;
         task.Notes = string.IsNullOrWhiteSpace(input.Notes) ? null : input.Notes.Trim();
         task.UpdatedAt = now;
     }

@@ -639,6 +639,10 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reminder_at");
 
+                    b.Property<DateTimeOffset?>("ReminderSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminder_sent_at");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -669,6 +673,10 @@ namespace CrmCdp.Web.Platform.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_crm_tasks");
+
+                    b.HasIndex("ReminderAt")
+                        .HasDatabaseName("ix_crm_tasks_reminder_at")
+                        .HasFilter("reminder_sent_at IS NULL AND status = 'Open' AND deleted_at IS NULL");
 
                     b.HasIndex("CompanyId", "Status", "DueAt")
                         .HasDatabaseName("ix_crm_tasks_company_id_status_due_at");
@@ -1134,6 +1142,50 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("admin_team_members", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Platform.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_notifications");
+
+                    b.HasIndex("UserId", "ReadAt", "CreatedAt")
+                        .HasDatabaseName("ix_platform_notifications_user_id_read_at_created_at");
+
+                    b.ToTable("platform_notifications", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1429,6 +1481,16 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_admin_team_members_admin_users_user_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Platform.Notifications.Notification", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_platform_notifications_admin_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,0 +1,37 @@
+using CrmCdp.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmCdp.Web.Platform.Notifications;
+
+internal sealed class NotificationService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider timeProvider)
+{
+    public async Task NotifyAsync(Guid userId, string title, string? body, string? link, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Add(new Notification { Id = Guid.CreateVersion7(), UserId = userId, Title = title, Body = body, Link = link, CreatedAt = timeProvider.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The user's latest notifications, unread first.</summary>
+    public async Task<IReadOnlyList<NotificationDto>> LatestAsync(Guid userId, int count = 20, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Notification>().Where(n => n.UserId == userId)
+            .OrderBy(n => n.ReadAt != null).ThenByDescending(n => n.CreatedAt).Take(count)
+            .Select(n => new NotificationDto(n.Id, n.Title, n.Body, n.Link, n.CreatedAt, n.ReadAt != null)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<int> UnreadCountAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Notification>().CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+    }
+
+    public async Task MarkAllReadAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Set<Notification>().Where(n => n.UserId == userId && n.ReadAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using CrmCdp.Web.Modules.Crm.Tasks;
+using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.Notifications;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrmCdp.IntegrationTests.Crm;
+
+[Collection(SharedAppGroup.Name)]
+public sealed class TaskReminderTests(SharedApp app)
+{
+    [Fact]
+    public async Task A_due_reminder_notifies_the_task_owner_once()
+    {
+        var rep = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var contact = await CrmApi.CreateContactAsync(rep.Api, new { firstName = "Remind" });
+        var (created, _) = await CrmApi.SendAsync(rep.Api, HttpMethod.Post, "/api/v1/tasks", new
+        {
+            title = "Call about renewal",
+            dueAt = DateTimeOffset.UtcNow.AddMinutes(30),
+            reminderAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+            contactId = contact.Id(),
+        });
+        var notifications = app.Factory.Services.GetRequiredService<NotificationService>();
+        var jobs = app.Factory.Services.GetRequiredService<IRecurringJobManagerV2>();
+
+        jobs.TriggerJob(TaskReminderJob.Id);
+        var received = await WaitForAsync(() => notifications.LatestAsync(rep.Id), items => items.Count > 0);
+        jobs.TriggerJob(TaskReminderJob.Id);
+        await Task.Delay(2000, TestContext.Current.CancellationToken);
+        var afterSecondRun = await notifications.LatestAsync(rep.Id, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var notification = Assert.Single(received);
+        Assert.Equal("Reminder: Call about renewal", notification.Title);
+        Assert.Equal($"/crm/contacts/{contact.Id()}", notification.Link);
+        Assert.Single(afterSecondRun);
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+    }
+}
