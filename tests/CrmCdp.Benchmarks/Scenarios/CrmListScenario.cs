@@ -49,7 +49,7 @@ internal sealed class CrmListScenario(int contacts = 1_000_000, int companies = 
             ("360 page", await MedianAsync(async () =>
             {
                 await services.Contacts.GetAsync(admin, someContact);
-                await services.Timeline.ForRecordAsync(CrmRecordType.Contact, someContact);
+                await services.Timeline.ForRecordAsync(admin, CrmRecordType.Contact, someContact);
                 await services.Tasks.OpenAsync(admin, new TaskFilter(ContactId: someContact), 20);
             })),
         };

@@ -66,23 +66,51 @@ public sealed class ExportTests(SharedApp app)
             await CrmApi.CreateContactAsync(admin, new { firstName = $"Row{i}", tags = new[] { tag } });
         }
 
-        var (started, export) = await CrmApi.SendAsync(marketer.Api, HttpMethod.Post, "/api/v1/contacts/exports", new { tag, columns = "firstName" });
+        // Background exports belong to signed-in users: they run later with the user's own roles.
+        using var browser = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await CrmCdp.TestSupport.FormSignIn.SignInAsync(browser, marketer.Email, CrmCdp.TestSupport.AppFixture.TestPassword);
+        var (started, export) = await CrmApi.SendAsync(browser, HttpMethod.Post, "/api/v1/contacts/exports", new { tag, columns = "firstName" });
         var status = "queued";
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (status is "queued" or "running" && DateTime.UtcNow < deadline)
         {
             await Task.Delay(200, TestContext.Current.CancellationToken);
-            var (_, current) = await CrmApi.SendAsync(marketer.Api, HttpMethod.Get, $"/api/v1/contacts/exports/{export.Id()}");
+            var (_, current) = await CrmApi.SendAsync(browser, HttpMethod.Get, $"/api/v1/contacts/exports/{export.Id()}");
             status = current.GetProperty("status").GetString();
         }
 
-        using var download = await marketer.Api.GetAsync($"/api/v1/contacts/exports/{export.Id()}/download", TestContext.Current.CancellationToken);
+        using var download = await browser.GetAsync($"/api/v1/contacts/exports/{export.Id()}/download", TestContext.Current.CancellationToken);
         var csv = await download.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         using var stolen = await otherMarketer.Api.GetAsync($"/api/v1/contacts/exports/{export.Id()}/download", TestContext.Current.CancellationToken);
+        using var ownKey = await marketer.Api.GetAsync($"/api/v1/contacts/exports/{export.Id()}/download", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         Assert.Equal("completed", status);
         Assert.Equal(["firstName", "Row0", "Row1", "Row2"], csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Equal(HttpStatusCode.NotFound, stolen.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, ownKey.StatusCode);
+    }
+
+    [Fact]
+    public async Task Exported_values_cannot_run_as_spreadsheet_formulas()
+    {
+        using var admin = app.AdminApi();
+        var tag = CrmApi.Unique("inject");
+        await CrmApi.CreateContactAsync(admin, new { firstName = "=HYPERLINK(\"http://evil.example\")", lastName = "X", tags = new[] { tag } });
+
+        var csv = await admin.GetStringAsync($"/api/v1/contacts/export?tag={tag}&columns=firstName", TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain("\n=HYPERLINK", csv, StringComparison.Ordinal);
+        Assert.Contains("'=HYPERLINK", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_api_key_cannot_start_a_background_export()
+    {
+        var marketer = await app.CreateUserWithApiAsync(BuiltInRoles.Marketer);
+
+        var (response, _) = await CrmApi.SendAsync(marketer.Api, HttpMethod.Post, "/api/v1/contacts/exports", new { });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 }

@@ -8,8 +8,11 @@ namespace CrmCdp.Web.Platform.Auth;
 /// Who is acting and how far each permission reaches, resolved once per operation. API keys act as
 /// the user who created them for "own" and "team" scopes.
 /// </summary>
-internal sealed class AccessContext(Guid? userId, IReadOnlyDictionary<string, RecordScope> grants, IReadOnlySet<Guid> teamMemberIds)
+internal sealed class AccessContext(Guid? userId, IReadOnlyDictionary<string, RecordScope> grants, IReadOnlySet<Guid> teamMemberIds, bool isApiKey = false)
 {
+    /// <summary>True when an API key acts (as its creator, but with its own role).</summary>
+    public bool IsApiKey { get; } = isApiKey;
+
     public Guid? UserId { get; } = userId;
 
     /// <summary>The users whose records "team" scope reaches: everyone in the actor's teams, and the actor.</summary>
@@ -33,7 +36,7 @@ internal sealed class AccessContext(Guid? userId, IReadOnlyDictionary<string, Re
         {
             [target] = (RecordScope)Math.Min((int)ScopeOf(limit), (int)ScopeOf(target)),
         };
-        return new AccessContext(UserId, narrowed, TeamMemberIds);
+        return new AccessContext(UserId, narrowed, TeamMemberIds, IsApiKey);
     }
 
     /// <summary>Whether the permission reaches a record with this owner.</summary>
@@ -68,7 +71,7 @@ internal sealed class AccessContextFactory(PermissionResolver permissions, IDbCo
             team = new HashSet<Guid> { self };
         }
 
-        return new AccessContext(userId, grants, team);
+        return new AccessContext(userId, grants, team, principal.HasClaim(c => c.Type == AuthClaims.ApiKeyId));
     }
 
     private async Task<Guid?> ActingUserIdAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)

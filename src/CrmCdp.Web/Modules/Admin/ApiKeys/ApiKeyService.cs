@@ -35,8 +35,12 @@ internal sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, P
             return ApiKeyResult.Invalid(nameof(request.Role), $"There is no role named '{request.Role}'.");
         }
 
-        var held = await permissions.GetPermissionsAsync(creator, cancellationToken);
-        var missing = role.Permissions.Select(p => p.Permission).Where(p => !held.Contains(p)).Order(StringComparer.Ordinal).ToList();
+        // Each permission of the key's role must be held with at least the same scope (own < team < all).
+        var held = await permissions.GetGrantsAsync(creator, cancellationToken);
+        var missing = role.Permissions
+            .Where(p => p.Scope > held.GetValueOrDefault(p.Permission, RecordScope.None))
+            .Select(p => p.Scope == RecordScope.All ? p.Permission : $"{p.Permission} ({p.Scope.ToString().ToLowerInvariant()})")
+            .Order(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
             return ApiKeyResult.Invalid(nameof(request.Role),

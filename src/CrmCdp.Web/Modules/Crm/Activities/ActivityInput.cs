@@ -57,7 +57,8 @@ internal sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
             .Must((a, end) => end is null || a.OccurredAt is null || end > a.OccurredAt)
             .WithMessage("A meeting must end after it starts.");
         RuleFor(a => a.Attendees).Must(a => a is null || a.Count <= 50).WithMessage("A meeting can list at most 50 attendees.");
-        RuleForEach(a => a.Attendees).MaximumLength(200).WithMessage("An attendee can be at most 200 characters.");
+        RuleForEach(a => a.Attendees).NotNull().WithMessage("An attendee cannot be empty.")
+            .MaximumLength(200).WithMessage("An attendee can be at most 200 characters.");
     }
 }
 

@@ -164,7 +164,7 @@ internal sealed class ActivityService(
         activity.CallOutcome = activity.Type == ActivityType.Call ? CrmEnumNames.Parse<CallOutcome>(input.CallOutcome) : null;
         activity.DurationMinutes = input.DurationMinutes;
         activity.EndsAt = activity.Type == ActivityType.Meeting ? input.EndsAt?.ToUniversalTime() : null;
-        activity.Attendees = [.. (input.Attendees ?? []).Select(a => a.Trim()).Where(a => a.Length > 0)];
+        activity.Attendees = [.. (input.Attendees ?? []).OfType<string>().Select(a => a.Trim()).Where(a => a.Length > 0)];
     }
 
     private async Task<IReadOnlyList<ActivityDto>> ToDtosAsync(List<Activity> activities, CancellationToken cancellationToken)

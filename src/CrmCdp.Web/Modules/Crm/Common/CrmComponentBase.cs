@@ -7,7 +7,10 @@ namespace CrmCdp.Web.Modules.Crm.Common;
 /// <summary>A CRM page or dialog: knows who is acting and with which record scopes.</summary>
 public abstract class CrmComponentBase : ComponentBase
 {
+    private static readonly TimeSpan AccessLifetime = TimeSpan.FromSeconds(30);
+
     private AccessContext? _access;
+    private DateTime _accessResolvedAt;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -15,7 +18,18 @@ public abstract class CrmComponentBase : ComponentBase
     [Inject]
     private AccessContextFactory AccessFactory { get; set; } = default!;
 
-    /// <summary>Resolved once per component: permissions change rarely, and every service call re-checks scope in its query.</summary>
-    internal async Task<AccessContext> AccessAsync() =>
-        _access ??= await AccessFactory.CreateAsync((await AuthenticationState).User);
+    /// <summary>
+    /// Re-resolved at most every 30 seconds, so long-lived components (search, badges) pick up role and
+    /// team changes; every service call applies the scope in its query.
+    /// </summary>
+    internal async Task<AccessContext> AccessAsync()
+    {
+        if (_access is null || DateTime.UtcNow - _accessResolvedAt > AccessLifetime)
+        {
+            _access = await AccessFactory.CreateAsync((await AuthenticationState).User);
+            _accessResolvedAt = DateTime.UtcNow;
+        }
+
+        return _access;
+    }
 }

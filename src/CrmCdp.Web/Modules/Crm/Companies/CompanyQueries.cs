@@ -25,7 +25,7 @@ internal sealed class CompanyQueries(IDbContextFactory<AppDbContext> dbFactory, 
 
         var rows = await query.OrderBy(c => c.Id).Take(limit + 1).AsNoTracking().ToListAsync(cancellationToken);
         var page = rows.Take(limit).ToList();
-        return new KeysetPage<CompanyDto>(await ToDtosAsync(db, page, cancellationToken), rows.Count > limit ? page[^1].Id.ToString() : null);
+        return new KeysetPage<CompanyDto>(await ToDtosAsync(db, access, page, cancellationToken), rows.Count > limit ? page[^1].Id.ToString() : null);
     }
 
     public async Task<OffsetPage<CompanyDto>> PageAsync(
@@ -42,7 +42,7 @@ internal sealed class CompanyQueries(IDbContextFactory<AppDbContext> dbFactory, 
         };
         var rows = await ordered.Skip(page * pageSize).Take(pageSize).AsNoTracking().ToListAsync(cancellationToken);
         var counted = await query.Select(c => c.Id).Take(ListCount.Cap + 1).CountAsync(cancellationToken);
-        return new OffsetPage<CompanyDto>(await ToDtosAsync(db, rows, cancellationToken), new ListCount(Math.Min(counted, ListCount.Cap), counted > ListCount.Cap, ListCount.Cap));
+        return new OffsetPage<CompanyDto>(await ToDtosAsync(db, access, rows, cancellationToken), new ListCount(Math.Min(counted, ListCount.Cap), counted > ListCount.Cap, ListCount.Cap));
     }
 
     /// <summary>For pickers: visible companies whose name starts with or contains the text.</summary>
@@ -57,6 +57,16 @@ internal sealed class CompanyQueries(IDbContextFactory<AppDbContext> dbFactory, 
         }
 
         return await query.OrderBy(c => c.Name).Take(20).Select(c => new CompanyOption(c.Id, c.Name)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The visible company with exactly this name (ignoring case), if any.</summary>
+    public async Task<CompanyOption?> FindByNameAsync(AccessContext access, string name, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var exact = SearchPatterns.Contains(name)[1..^1];
+        return await db.Set<Company>().Within(access, P.CompaniesRead)
+            .Where(c => EF.Functions.ILike(c.Name, exact, "\\"))
+            .OrderBy(c => c.CreatedAt).Select(c => new CompanyOption(c.Id, c.Name)).FirstOrDefaultAsync(cancellationToken);
     }
 
     private static IQueryable<Company> Filtered(AppDbContext db, AccessContext access, CompanyFilter filter)
@@ -99,10 +109,10 @@ internal sealed class CompanyQueries(IDbContextFactory<AppDbContext> dbFactory, 
         return query;
     }
 
-    private async Task<IReadOnlyList<CompanyDto>> ToDtosAsync(AppDbContext db, List<Company> companies, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<CompanyDto>> ToDtosAsync(AppDbContext db, AccessContext access, List<Company> companies, CancellationToken cancellationToken)
     {
         var ids = companies.Select(c => c.Id).ToList();
-        var counts = await db.Set<Contact>().Where(c => c.CompanyId != null && ids.Contains(c.CompanyId.Value))
+        var counts = await db.Set<Contact>().Within(access, P.ContactsRead).Where(c => c.CompanyId != null && ids.Contains(c.CompanyId.Value))
             .GroupBy(c => c.CompanyId!.Value).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var names = await users.NamesAsync(companies.Select(c => c.OwnerId), cancellationToken);

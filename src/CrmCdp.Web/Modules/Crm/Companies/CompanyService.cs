@@ -30,7 +30,7 @@ internal sealed class CompanyService(
             return CrmResult<CompanyDto>.NotFound();
         }
 
-        var contacts = await db.Set<Contact>().CountAsync(c => c.CompanyId == id, cancellationToken);
+        var contacts = await db.Set<Contact>().Within(access, P.ContactsRead).CountAsync(c => c.CompanyId == id, cancellationToken);
         var names = await users.NamesAsync([company.OwnerId], cancellationToken);
         return CrmResult<CompanyDto>.Ok(ToDto(company, names, contacts));
     }

@@ -56,8 +56,13 @@ internal sealed class Contact : IOwnedRecord
 
     public string? PrimaryEmail => Emails.Count > 0 ? Emails[0] : null;
 
-    public void RefreshSearchText() =>
-        SearchText = string.Join(' ', [FirstName, LastName, .. Emails, .. Phones]).ToLowerInvariant();
+    public void RefreshSearchText()
+    {
+        var text = string.Join(' ', [FirstName, LastName, .. Emails, .. Phones]).ToLowerInvariant();
+        SearchText = text.Length <= SearchTextLength ? text : text[..SearchTextLength];
+    }
+
+    public const int SearchTextLength = 2000;
 }
 
 internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>

@@ -63,7 +63,15 @@ internal sealed class ContactBulkService(IDbContextFactory<AppDbContext> dbFacto
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CrmResult<BulkContactResult>.Conflict("Some of the selected contacts changed meanwhile; nothing was changed. Reload and try again.");
+        }
+
         return CrmResult<BulkContactResult>.Ok(new BulkContactResult(contacts.Count, ids.Count - contacts.Count));
     }
 
@@ -99,6 +107,7 @@ internal sealed class ContactBulkService(IDbContextFactory<AppDbContext> dbFacto
     private async Task<Dictionary<string, string[]>> ValidateAsync(AccessContext access, BulkContactRequest request, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
+        request.Ids ??= [];
         if (request.Ids.Count == 0 || request.Ids.Count > MaxIds)
         {
             errors["ids"] = [$"Select between 1 and {MaxIds} contacts."];

@@ -64,7 +64,7 @@ public partial class ContactPage
             return;
         }
 
-        _timeline = [.. (await Timeline.ForRecordAsync(CrmRecordType.Contact, Id)).OrderByDescending(i => i.At)];
+        _timeline = [.. (await Timeline.ForRecordAsync(access, CrmRecordType.Contact, Id)).OrderByDescending(i => i.At)];
         _customFields = await CustomFieldDefinitions.ListAsync();
         _openTasks = access.Has(Platform.Auth.Permissions.Crm.TasksRead)
             ? await Tasks.OpenAsync(access, new TaskFilter(ContactId: Id), 20)

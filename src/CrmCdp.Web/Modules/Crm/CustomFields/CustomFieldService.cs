@@ -106,7 +106,7 @@ internal sealed partial class CustomFieldService(IDbContextFactory<AppDbContext>
 
             var (ok, parsed) = field.Type switch
             {
-                CustomFieldType.Number => value.ValueKind == JsonValueKind.Number ? (true, (object?)value.GetDecimal())
+                CustomFieldType.Number => value.ValueKind == JsonValueKind.Number ? (value.TryGetDecimal(out var number) ? (true, (object?)number) : (false, null))
                     : value.ValueKind == JsonValueKind.String && decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? (true, n) : (false, null),
                 CustomFieldType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? (true, value.GetBoolean())
                     : value.ValueKind == JsonValueKind.String && bool.TryParse(value.GetString(), out var b) ? (true, b) : (false, null),

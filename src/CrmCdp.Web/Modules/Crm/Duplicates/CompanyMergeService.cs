@@ -69,7 +69,7 @@ internal sealed class CompanyMergeService(IDbContextFactory<AppDbContext> dbFact
             return CrmResult<CompanyDto>.Forbidden("Merging needs the right to edit the kept company and to delete the other one.");
         }
 
-        var take = request.TakeFromMerged.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var take = (request.TakeFromMerged ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (take.Contains("name")) survivor.Name = merged.Name;
         if (take.Contains("domain") || survivor.Domain is null) survivor.Domain = merged.Domain ?? survivor.Domain;
         if (take.Contains("industry") || survivor.Industry is null) survivor.Industry = merged.Industry ?? survivor.Industry;
@@ -77,7 +77,8 @@ internal sealed class CompanyMergeService(IDbContextFactory<AppDbContext> dbFact
         if (take.Contains("phone") || survivor.Phone is null) survivor.Phone = merged.Phone ?? survivor.Phone;
         if (take.Contains("ownerId")) survivor.OwnerId = merged.OwnerId;
         survivor.Tags = [.. survivor.Tags.Concat(merged.Tags).Distinct(StringComparer.OrdinalIgnoreCase)];
-        survivor.Notes = string.Join("\n\n", new[] { survivor.Notes, merged.Notes }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        var notes = string.Join("\n\n", new[] { survivor.Notes, merged.Notes }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        survivor.Notes = notes.Length <= 10_000 ? notes : notes[..10_000];
         var now = timeProvider.GetUtcNow();
         survivor.UpdatedAt = now;
         merged.DeletedAt = now;
@@ -101,7 +102,15 @@ internal sealed class CompanyMergeService(IDbContextFactory<AppDbContext> dbFact
             OldValue = merged.Id.ToString(),
             NewValue = $"{merged.Name}{(merged.Domain is null ? "" : $" ({merged.Domain})")}",
         });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CrmResult<CompanyDto>.Conflict("One of the companies changed while merging. Reload and try again.");
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return await companies.GetAsync(access, survivor.Id, cancellationToken);
     }

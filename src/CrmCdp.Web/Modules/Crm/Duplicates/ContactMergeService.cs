@@ -51,7 +51,7 @@ internal sealed class ContactMergeService(IDbContextFactory<AppDbContext> dbFact
         }
 
         var before = ContactSnapshot.Of(survivor);
-        var take = request.TakeFromMerged.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var take = (request.TakeFromMerged ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase);
         if (take.Contains("firstName")) survivor.FirstName = merged.FirstName;
         if (take.Contains("lastName")) survivor.LastName = merged.LastName;
         if (take.Contains("jobTitle")) survivor.JobTitle = merged.JobTitle;
@@ -98,7 +98,15 @@ internal sealed class ContactMergeService(IDbContextFactory<AppDbContext> dbFact
             OldValue = merged.Id.ToString(),
             NewValue = $"{merged.FullName} ({merged.PrimaryEmail ?? "no email"})",
         });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CrmResult<ContactDto>.Conflict("One of the contacts changed while merging. Reload and try again.");
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return await contacts.GetAsync(access, survivor.Id, cancellationToken);
     }

@@ -21,7 +21,8 @@ internal sealed partial class ContactExportJobs(
 {
     public async Task<ExportDto?> StartAsync(AccessContext access, ContactFilter filter, string? columns, CancellationToken cancellationToken = default)
     {
-        if (!access.Has(P.ContactsExport) || access.UserId is not { } userId)
+        // Background exports run with the requesting user's roles, so API keys (whose role may be narrower) use the streamed export.
+        if (!access.Has(P.ContactsExport) || access.IsApiKey || access.UserId is not { } userId)
         {
             return null;
         }
@@ -31,7 +32,7 @@ internal sealed partial class ContactExportJobs(
             Id = Guid.CreateVersion7(),
             UserId = userId,
             FilterJson = JsonSerializer.Serialize(filter),
-            Columns = columns,
+            Columns = string.Join(',', ContactCsvColumns.Select(columns).Select(c => c.Header)),
             Status = ExportStatus.Queued,
             CreatedAt = timeProvider.GetUtcNow(),
         };
@@ -45,7 +46,7 @@ internal sealed partial class ContactExportJobs(
     public async Task<IReadOnlyList<ExportDto>> RecentAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<ContactExport>().Where(e => e.UserId == access.UserId).OrderByDescending(e => e.CreatedAt).Take(10)
+        return await db.Set<ContactExport>().Where(e => e.UserId == (access.IsApiKey ? null : access.UserId)).OrderByDescending(e => e.CreatedAt).Take(10)
             .Select(e => new ExportDto(e.Id, e.Status, e.Rows, e.CreatedAt, e.FinishedAt, e.Failure)).ToListAsync(cancellationToken);
     }
 
@@ -61,7 +62,7 @@ internal sealed partial class ContactExportJobs(
         await using var select = new NpgsqlCommand(
             "SELECT content FROM crm_contact_exports WHERE id = @id AND user_id = @user AND status = 'Completed' AND content IS NOT NULL", connection);
         select.Parameters.AddWithValue("id", id);
-        select.Parameters.AddWithValue("user", access.UserId ?? Guid.Empty);
+        select.Parameters.AddWithValue("user", access.IsApiKey ? Guid.Empty : access.UserId ?? Guid.Empty);
         await using var reader = await select.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -127,7 +128,7 @@ internal sealed partial class ContactExportJobs(
     private async Task<ExportDto?> RecentQuery(AccessContext access, Guid id, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<ContactExport>().Where(e => e.Id == id && e.UserId == access.UserId)
+        return await db.Set<ContactExport>().Where(e => e.Id == id && e.UserId == (access.IsApiKey ? null : access.UserId))
             .Select(e => new ExportDto(e.Id, e.Status, e.Rows, e.CreatedAt, e.FinishedAt, e.Failure)).SingleOrDefaultAsync(cancellationToken);
     }
 

@@ -17,7 +17,9 @@ internal sealed class ContactExportService(ContactQueries queries)
     {
         var chosen = ContactCsvColumns.Select(columns);
         await using var writer = new StreamWriter(output, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        // Values starting with = + - @ are escaped so a spreadsheet never runs them as formulas.
+        var configuration = new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = CsvHelper.Configuration.InjectionOptions.Escape };
+        await using var csv = new CsvWriter(writer, configuration, leaveOpen: true);
         foreach (var (header, _) in chosen)
         {
             csv.WriteField(header);

@@ -38,7 +38,10 @@ internal sealed partial class ContactImportJob(
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, import.UserId.ToString())], "import"));
-        var access = await accessFactory.CreateAsync(principal, cancellationToken);
+        // Importing reaches only as far as the import permission does, whatever the create and edit scopes are.
+        var access = (await accessFactory.CreateAsync(principal, cancellationToken))
+            .NarrowedTo(P.ContactsImport, P.ContactsCreate)
+            .NarrowedTo(P.ContactsImport, P.ContactsEdit);
         var mapping = import.Mapping;
         var errors = new List<ImportRowError>();
         var companyIds = new Dictionary<string, Guid?>(StringComparer.OrdinalIgnoreCase);
@@ -130,7 +133,7 @@ internal sealed partial class ContactImportJob(
             return cached;
         }
 
-        var match = (await companyQueries.SuggestAsync(access, name, cancellationToken)).FirstOrDefault(c => c.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+        var match = await companyQueries.FindByNameAsync(access, name, cancellationToken);
         var id = match?.Id ?? (access.Has(P.CompaniesCreate)
             ? (await companies.CreateAsync(access, new CompanyInput { Name = name }, cancellationToken)).Value?.Id
             : null);

@@ -109,15 +109,22 @@ internal sealed class ContactImportService(
         return preview;
     }
 
-    public async Task StartAsync(AccessContext access, Guid importId, IReadOnlyDictionary<string, string> mapping, ImportMode mode, CancellationToken cancellationToken = default)
+    /// <returns>false when there is no such upload of the caller's waiting to start.</returns>
+    public async Task<bool> StartAsync(AccessContext access, Guid importId, IReadOnlyDictionary<string, string> mapping, ImportMode mode, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var import = await db.Set<ContactImport>().SingleAsync(i => i.Id == importId && i.UserId == access.UserId, cancellationToken);
+        var import = await db.Set<ContactImport>().SingleOrDefaultAsync(i => i.Id == importId && i.UserId == access.UserId, cancellationToken);
+        if (import is not { Status: ImportStatus.Uploaded })
+        {
+            return false;
+        }
+
         import.Mapping = new Dictionary<string, string>(mapping);
         import.Mode = mode;
         import.Status = ImportStatus.Queued;
         await db.SaveChangesAsync(cancellationToken);
         jobs.Enqueue<ContactImportJob>(job => job.RunAsync(importId, CancellationToken.None));
+        return true;
     }
 
     public async Task<ImportProgress?> ProgressAsync(Guid importId, CancellationToken cancellationToken = default)

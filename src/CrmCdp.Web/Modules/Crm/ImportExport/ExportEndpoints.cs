@@ -46,7 +46,8 @@ internal static class ExportEndpoints
                     CreatedAfter: request.CreatedAfter, CreatedBefore: request.CreatedBefore);
                 var export = await jobs.StartAsync(access, filter, request.Columns, ct);
                 return export is null
-                    ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only a user may start exports.")
+                    ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
+                        title: "Background exports are started by signed-in users; API keys stream their export from GET /api/v1/contacts/export.")
                     : TypedResults.Accepted($"/api/v1/contacts/exports/{export.Id}", export);
             })
             .WithSummary("Starts a background export of the filtered contacts (for large lists); poll its status, then download it.");

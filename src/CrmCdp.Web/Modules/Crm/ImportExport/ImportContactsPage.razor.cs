@@ -86,7 +86,13 @@ public partial class ImportContactsPage
         }
 
         _busy = true;
-        await Imports.StartAsync(await AccessAsync(), _upload.Id, _mapping, _mode);
+        if (!await Imports.StartAsync(await AccessAsync(), _upload.Id, _mapping, _mode))
+        {
+            _error = "This file has already been imported. Choose the file again to import it once more.";
+            _busy = false;
+            return;
+        }
+
         _progress = await Imports.ProgressAsync(_upload.Id);
         _busy = false;
         _ = PollAsync(_upload.Id);

@@ -28,7 +28,7 @@ internal sealed class TaskService(
 
         var rows = await query.OrderBy(t => t.Id).Take(limit + 1).AsNoTracking().ToListAsync(cancellationToken);
         var page = rows.Take(limit).ToList();
-        return new KeysetPage<TaskDto>(await ToDtosAsync(db, page, cancellationToken), rows.Count > limit ? page[^1].Id.ToString() : null);
+        return new KeysetPage<TaskDto>(await ToDtosAsync(db, access, page, cancellationToken), rows.Count > limit ? page[^1].Id.ToString() : null);
     }
 
     /// <summary>Open tasks in due order (overdue first), for My day and the 360 page.</summary>
@@ -37,7 +37,7 @@ internal sealed class TaskService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await Filtered(db, access, filter with { Status = CrmTaskStatus.Open })
             .OrderBy(t => t.DueAt).Take(limit).AsNoTracking().ToListAsync(cancellationToken);
-        return await ToDtosAsync(db, rows, cancellationToken);
+        return await ToDtosAsync(db, access, rows, cancellationToken);
     }
 
     public async Task<int> CountOpenDueAsync(AccessContext access, DateTimeOffset dueBefore, CancellationToken cancellationToken = default)
@@ -55,7 +55,7 @@ internal sealed class TaskService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var task = await db.Set<CrmTask>().Within(access, P.TasksRead).AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        return task is null ? CrmResult<TaskDto>.NotFound() : CrmResult<TaskDto>.Ok((await ToDtosAsync(db, [task], cancellationToken))[0]);
+        return task is null ? CrmResult<TaskDto>.NotFound() : CrmResult<TaskDto>.Ok((await ToDtosAsync(db, access, [task], cancellationToken))[0]);
     }
 
     public async Task<CrmResult<TaskDto>> CreateAsync(AccessContext access, TaskInput input, CancellationToken cancellationToken = default)
@@ -241,13 +241,16 @@ internal sealed class TaskService(
         task.UpdatedAt = now;
     }
 
-    private async Task<IReadOnlyList<TaskDto>> ToDtosAsync(AppDbContext db, List<CrmTask> tasks, CancellationToken cancellationToken)
+    /// <summary>Task rows with the names of their contact and company, named only where the caller may read them.</summary>
+    private async Task<IReadOnlyList<TaskDto>> ToDtosAsync(AppDbContext db, AccessContext access, List<CrmTask> tasks, CancellationToken cancellationToken)
     {
         var contactIds = tasks.Select(t => t.ContactId).OfType<Guid>().Distinct().ToList();
         var companyIds = tasks.Select(t => t.CompanyId).OfType<Guid>().Distinct().ToList();
-        var contacts = await db.Set<Contact>().Where(c => contactIds.Contains(c.Id))
+        var contactQuery = db.Set<Contact>().Within(access, P.ContactsRead);
+        var companyQuery = db.Set<Company>().Within(access, P.CompaniesRead);
+        var contacts = await contactQuery.Where(c => contactIds.Contains(c.Id))
             .Select(c => new { c.Id, c.FirstName, c.LastName }).ToDictionaryAsync(c => c.Id, c => $"{c.FirstName} {c.LastName}".Trim(), cancellationToken);
-        var companies = await db.Set<Company>().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+        var companies = await companyQuery.Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var names = await users.NamesAsync(tasks.Select(t => t.OwnerId), cancellationToken);
         var now = timeProvider.GetUtcNow();
         return [.. tasks.Select(t => new TaskDto(

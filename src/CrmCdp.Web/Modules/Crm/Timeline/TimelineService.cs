@@ -1,6 +1,7 @@
 using CrmCdp.Web.Modules.Crm.Activities;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Tasks;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,13 +27,14 @@ internal sealed class TimelineService(IDbContextFactory<AppDbContext> dbFactory,
 {
     private const int PerKind = 100;
 
-    public async Task<IReadOnlyList<TimelineItem>> ForRecordAsync(CrmRecordType type, Guid id, CancellationToken cancellationToken = default)
+    /// <summary>The caller must already be allowed to read the record; tasks follow the task scope, activities need activity read.</summary>
+    public async Task<IReadOnlyList<TimelineItem>> ForRecordAsync(AccessContext access, CrmRecordType type, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var activities = await db.Set<Activity>()
+        List<Activity> activities = !access.Has(Permissions.Crm.ActivitiesRead) ? [] : await db.Set<Activity>()
             .Where(a => type == CrmRecordType.Contact ? a.ContactId == id : a.CompanyId == id)
             .OrderByDescending(a => a.OccurredAt).Take(PerKind).AsNoTracking().ToListAsync(cancellationToken);
-        var tasks = await db.Set<CrmTask>()
+        var tasks = await db.Set<CrmTask>().Within(access, Permissions.Crm.TasksRead)
             .Where(t => type == CrmRecordType.Contact ? t.ContactId == id : t.CompanyId == id)
             .OrderByDescending(t => t.CreatedAt).Take(PerKind).AsNoTracking().ToListAsync(cancellationToken);
         var changes = await db.Set<RecordChange>()
