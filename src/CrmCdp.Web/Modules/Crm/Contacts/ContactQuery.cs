@@ -76,6 +76,18 @@ internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, 
         return new OffsetPage<ContactDto>(await ToDtosAsync(rows, cancellationToken), new ListCount(Math.Min(counted, cap), counted > cap, cap));
     }
 
+    /// <summary>
+    /// The id of a contact holding this normalized email, within the permission's scope. Unordered on
+    /// purpose: with ORDER BY id LIMIT the planner walks the primary key instead of the emails GIN index.
+    /// </summary>
+    public async Task<Guid?> FindIdByEmailAsync(AccessContext access, string permission, string email, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = await db.Set<Contact>().Within(access, permission).Where(c => c.Emails.Contains(email))
+            .Select(c => c.Id).Take(1).ToListAsync(cancellationToken);
+        return ids.Count > 0 ? ids[0] : null;
+    }
+
     /// <summary>The best few matches for a search box, without counting.</summary>
     public async Task<IReadOnlyList<ContactDto>> SearchAsync(AccessContext access, string text, int limit, CancellationToken cancellationToken = default)
     {

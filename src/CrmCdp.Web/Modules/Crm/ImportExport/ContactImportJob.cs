@@ -98,9 +98,8 @@ internal sealed partial class ContactImportJob(
     {
         var (fresh, companyName) = ContactImportRows.ToInput(mapping, h => record.GetValueOrDefault(h));
         var email = ContactPointNormalizer.NormalizeEmail(fresh.Email);
-        var matches = email is null ? []
-            : (await queries.ListAsync(access.NarrowedTo(P.ContactsEdit, P.ContactsRead), new ContactFilter(Email: email), null, 1, cancellationToken)).Items;
-        var existing = matches.Count > 0 ? matches[0] : null;
+        var existingId = email is null ? null : await queries.FindIdByEmailAsync(access, P.ContactsEdit, email, cancellationToken);
+        var existing = existingId is { } id ? (await contacts.GetAsync(access, id, cancellationToken)).Value : null;
         if (existing is not null && mode == ImportMode.Create)
         {
             return new(RowKind.Skipped, $"A contact with {email} already exists.");
