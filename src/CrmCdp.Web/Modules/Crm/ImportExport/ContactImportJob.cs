@@ -31,7 +31,10 @@ internal sealed partial class ContactImportJob(
     public async Task RunAsync(Guid importId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var import = await db.Set<ContactImport>().SingleOrDefaultAsync(i => i.Id == importId, cancellationToken);
+        // The file itself is never loaded here: rows are streamed from the database by ReadRowsAsync.
+        var import = await db.Set<ContactImport>().Where(i => i.Id == importId)
+            .Select(i => new ContactImport { Id = i.Id, UserId = i.UserId, MappingJson = i.MappingJson, Mode = i.Mode, Status = i.Status, TotalRows = i.TotalRows })
+            .SingleOrDefaultAsync(cancellationToken);
         if (import is null || import.Status is ImportStatus.Running or ImportStatus.Completed)
         {
             return;
@@ -45,6 +48,7 @@ internal sealed partial class ContactImportJob(
         var mapping = import.Mapping;
         var errors = new List<ImportRowError>();
         var companyIds = new Dictionary<string, Guid?>(StringComparer.OrdinalIgnoreCase);
+        db.Attach(import);
         import.Status = ImportStatus.Running;
         import.StartedAt = timeProvider.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
