@@ -27,14 +27,18 @@ public sealed class TaskReminderTests(SharedApp app)
 
         jobs.TriggerJob(TaskReminderJob.Id);
         var received = await WaitForAsync(() => notifications.LatestAsync(rep.Id), items => items.Count > 0);
-        jobs.TriggerJob(TaskReminderJob.Id);
-        await Task.Delay(2000, TestContext.Current.CancellationToken);
+        var secondRun = jobs.TriggerJob(TaskReminderJob.Id);
+        var monitoring = app.Factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var secondState = await WaitForAsync(
+            () => Task.FromResult(monitoring.JobDetails(secondRun)?.History.FirstOrDefault()?.StateName),
+            state => state is "Succeeded" or "Failed" or "Deleted");
         var afterSecondRun = await notifications.LatestAsync(rep.Id, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var notification = Assert.Single(received);
         Assert.Equal("Reminder: Call about renewal", notification.Title);
         Assert.Equal($"/crm/contacts/{contact.Id()}", notification.Link);
+        Assert.Equal("Succeeded", secondState);
         Assert.Single(afterSecondRun);
     }
 

@@ -1,3 +1,4 @@
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,20 @@ internal sealed class UserDirectory(IDbContextFactory<AppDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Users.AnyAsync(u => u.Id == id, cancellationToken);
+    }
+
+    /// <summary>Why this owner cannot be given a record under the permission's scope, or null when they can.</summary>
+    public async Task<string?> OwnerProblemAsync(AccessContext access, Guid? ownerId, string permission, string records, CancellationToken cancellationToken = default)
+    {
+        if (ownerId is { } owner && !await ExistsAsync(owner, cancellationToken))
+        {
+            return "No such user.";
+        }
+
+        return access.Allows(permission, ownerId) ? null
+            : access.ScopeOf(permission) == RecordScope.Team
+                ? $"You can only assign {records} to members of your team."
+                : $"You can only assign {records} to yourself.";
     }
 
     /// <summary>Users a record could be assigned to, for owner pickers.</summary>

@@ -194,15 +194,9 @@ internal sealed class CompanyService(
             }
         }
 
-        if (ownerId is { } owner && !await users.ExistsAsync(owner, cancellationToken))
+        if (await users.OwnerProblemAsync(access, ownerId, permission, "companies", cancellationToken) is { } ownerProblem)
         {
-            errors["ownerId"] = ["No such user."];
-        }
-        else if (!access.Allows(permission, ownerId))
-        {
-            errors["ownerId"] = [access.ScopeOf(permission) == RecordScope.Team
-                ? "You can only assign companies to members of your team."
-                : "You can only assign companies to yourself."];
+            errors["ownerId"] = [ownerProblem];
         }
 
         return errors.Count == 0 ? null : errors;

@@ -199,15 +199,9 @@ internal sealed class ContactService(
             errors["companyId"] = ["No such company, or it is not visible to you."];
         }
 
-        if (ownerId is { } owner && !await users.ExistsAsync(owner, cancellationToken))
+        if (await users.OwnerProblemAsync(access, ownerId, permission, "contacts", cancellationToken) is { } ownerProblem)
         {
-            errors["ownerId"] = ["No such user."];
-        }
-        else if (!access.Allows(permission, ownerId))
-        {
-            errors["ownerId"] = [access.ScopeOf(permission) == RecordScope.Team
-                ? "You can only assign contacts to members of your team."
-                : "You can only assign contacts to yourself."];
+            errors["ownerId"] = [ownerProblem];
         }
 
         return errors.Count == 0 ? null : errors;

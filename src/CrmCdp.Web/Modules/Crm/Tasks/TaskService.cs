@@ -207,15 +207,9 @@ internal sealed class TaskService(
             errors.TryAdd(field, messages);
         }
 
-        if (ownerId is { } owner && !await users.ExistsAsync(owner, cancellationToken))
+        if (await users.OwnerProblemAsync(access, ownerId, permission, "tasks", cancellationToken) is { } ownerProblem)
         {
-            errors["ownerId"] = ["No such user."];
-        }
-        else if (!access.Allows(permission, ownerId))
-        {
-            errors["ownerId"] = [access.ScopeOf(permission) == RecordScope.Team
-                ? "You can only assign tasks to members of your team."
-                : "You can only assign tasks to yourself."];
+            errors["ownerId"] = [ownerProblem];
         }
 
         return errors;
