@@ -15,8 +15,10 @@ public sealed class BrowserApp : AppFixture, IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    /// <summary>Browser console errors (script failures, CSP violations) seen by any page.</summary>
-    public System.Collections.Concurrent.ConcurrentBag<string> ConsoleErrors { get; } = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, System.Collections.Concurrent.ConcurrentQueue<string>> _consoleErrors = new();
+
+    /// <summary>Browser console errors (script failures, CSP violations) seen by one page of one test.</summary>
+    public IReadOnlyCollection<string> ConsoleErrorsOf(IPage page) => _consoleErrors.GetOrCreateValue(page);
 
     public Uri BaseAddress => Factory.ClientOptions.BaseAddress;
 
@@ -51,7 +53,7 @@ public sealed class BrowserApp : AppFixture, IAsyncLifetime
         {
             if (message.Type == "error")
             {
-                ConsoleErrors.Add($"{page.Url}: {message.Text}");
+                _consoleErrors.GetOrCreateValue(page).Enqueue($"{page.Url}: {message.Text}");
                 File.AppendAllText(Path.Combine(AppContext.BaseDirectory, "console-errors.log"), $"{page.Url}: {message.Text}\n");
             }
         };
