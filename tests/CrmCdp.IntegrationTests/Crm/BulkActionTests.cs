@@ -55,4 +55,50 @@ public sealed class BulkActionTests(SharedApp app)
         Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
+
+    [Fact]
+    public async Task Bulk_actions_on_companies_respect_scope_and_delete_softly()
+    {
+        var alice = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var bob = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var (_, mine) = await CrmApi.SendAsync(alice.Api, HttpMethod.Post, "/api/v1/companies", new { name = CrmApi.Unique("Mine Co ") });
+        var (_, theirs) = await CrmApi.SendAsync(bob.Api, HttpMethod.Post, "/api/v1/companies", new { name = CrmApi.Unique("Theirs Co ") });
+        var ids = new[] { mine.Id(), theirs.Id() };
+
+        var (tagged, tagResult) = await CrmApi.SendAsync(alice.Api, HttpMethod.Post, "/api/v1/companies/bulk", new { ids, action = "addTag", tag = "key-account" });
+        var (_, mineAfter) = await CrmApi.SendAsync(alice.Api, HttpMethod.Get, $"/api/v1/companies/{mine.Id()}");
+        var (_, theirsAfter) = await CrmApi.SendAsync(bob.Api, HttpMethod.Get, $"/api/v1/companies/{theirs.Id()}");
+        var (badStage, stageProblem) = await CrmApi.SendAsync(alice.Api, HttpMethod.Post, "/api/v1/companies/bulk", new { ids, action = "setStage" });
+        var (deleted, _) = await CrmApi.SendAsync(alice.Api, HttpMethod.Post, "/api/v1/companies/bulk", new { ids, action = "delete" });
+        var (gone, _) = await CrmApi.SendAsync(alice.Api, HttpMethod.Get, $"/api/v1/companies/{mine.Id()}");
+        var (stillThere, _) = await CrmApi.SendAsync(bob.Api, HttpMethod.Get, $"/api/v1/companies/{theirs.Id()}");
+        using var admin = app.AdminApi();
+        var (restored, _) = await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/companies/{mine.Id()}/restore");
+
+        Assert.Equal(HttpStatusCode.OK, tagged.StatusCode);
+        Assert.Equal(1, tagResult.GetProperty("changed").GetInt32());
+        Assert.Equal(1, tagResult.GetProperty("skipped").GetInt32());
+        Assert.Contains("key-account", mineAfter.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.DoesNotContain("key-account", theirsAfter.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, badStage.StatusCode);
+        Assert.True(stageProblem.GetProperty("errors").TryGetProperty("action", out _));
+        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stillThere.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+    }
+
+    [Fact]
+    public async Task Assigning_companies_to_another_user_is_refused_to_an_own_scope_rep()
+    {
+        var alice = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var bob = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var (_, mine) = await CrmApi.SendAsync(alice.Api, HttpMethod.Post, "/api/v1/companies", new { name = CrmApi.Unique("Keep Co ") });
+
+        var (response, problem) = await CrmApi.SendAsync(alice.Api, HttpMethod.Post, "/api/v1/companies/bulk",
+            new { ids = new[] { mine.Id() }, action = "assignOwner", ownerId = bob.Id });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("ownerId", out _));
+    }
 }

@@ -29,6 +29,25 @@ public sealed class ExportTests(SharedApp app)
     }
 
     [Fact]
+    public async Task Export_filters_by_custom_field_and_rejects_a_malformed_one()
+    {
+        using var admin = app.AdminApi();
+        var key = $"tier{Guid.NewGuid().ToString("N")[..6]}";
+        await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/custom-fields", new { key, label = "Tier", type = "text" });
+        await CrmApi.CreateContactAsync(admin, new { firstName = "Gold", lastName = key, customFields = new Dictionary<string, object> { [key] = "gold" } });
+        await CrmApi.CreateContactAsync(admin, new { firstName = "Plain", lastName = key, customFields = new Dictionary<string, object> { [key] = "basic" } });
+
+        using var response = await admin.GetAsync($"/api/v1/contacts/export?customField={key}:gold&columns=firstName,lastName", TestContext.Current.CancellationToken);
+        var lines = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var (malformed, problem) = await CrmApi.SendAsync(admin, HttpMethod.Get, "/api/v1/contacts/export?customField=nokey");
+
+        Assert.Equal(["firstName,lastName", $"Gold,{key}"], lines);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("customField", out _));
+    }
+
+    [Fact]
     public async Task A_sales_rep_may_not_export()
     {
         var rep = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);

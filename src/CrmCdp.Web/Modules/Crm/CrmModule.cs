@@ -1,4 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Activities;
+using CrmCdp.Web.Modules.Crm.Bulk;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
@@ -22,7 +23,9 @@ internal static class CrmModule
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<ContactQueries>();
+        services.AddSingleton<BulkRecordEditor>();
         services.AddSingleton<ContactBulkService>();
+        services.AddSingleton<CompanyBulkService>();
         services.AddSingleton<Views.SavedViewService>();
         services.AddSingleton<RecycleBin.RecycleBinService>();
         services.AddTransient<TaskReminderJob>();

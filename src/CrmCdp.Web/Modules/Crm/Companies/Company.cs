@@ -1,11 +1,11 @@
-using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Bulk;
 using CrmCdp.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Modules.Crm.Companies;
 
-internal sealed class Company : IOwnedRecord
+internal sealed class Company : IBulkEditableRecord
 {
     public Guid Id { get; set; }
 

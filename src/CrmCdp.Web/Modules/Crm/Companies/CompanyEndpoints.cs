@@ -23,6 +23,11 @@ internal static class CompanyEndpoints
             })
             .RequireAuthorization(P.CompaniesRead)
             .WithSummary("Lists companies visible to the caller: ?search= (name, domain), ownerId, industry, tag, domain, customField=key:value; keyset pages via ?cursor=&limit=.");
+        companies.MapPost("/bulk", async (Bulk.BulkRequest request, AccessContext access, CompanyBulkService bulk, CancellationToken ct) =>
+                (await bulk.ApplyAsync(access, request, ct)).ToHttp())
+            .RequireAuthorization(P.CompaniesEdit)
+            .WithSummary("Applies assignOwner, addTag or delete to up to 1,000 companies; companies outside the caller's scope are skipped and counted.")
+            .Produces<Bulk.BulkResult>().ProducesValidationProblem();
         companies.MapGet("/{id:guid}", async (Guid id, AccessContext access, CompanyService service, CancellationToken ct) =>
                 (await service.GetAsync(access, id, ct)).ToHttp())
             .RequireAuthorization(P.CompaniesRead).WithSummary("Gets one company.").Produces<CompanyDto>().ProducesProblem(404);

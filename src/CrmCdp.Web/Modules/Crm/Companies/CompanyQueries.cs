@@ -11,6 +11,13 @@ internal sealed record CompanyFilter(
     string? Search = null, Guid? OwnerId = null, string? Industry = null, string? Tag = null, string? Domain = null,
     string? CustomFieldKey = null, System.Text.Json.JsonElement? CustomFieldValue = null);
 
+internal enum CompanySort
+{
+    Updated,
+    Created,
+    Name,
+}
+
 internal sealed class CompanyQueries(IDbContextFactory<AppDbContext> dbFactory, UserDirectory users)
 {
     public async Task<KeysetPage<CompanyDto>> ListAsync(
@@ -29,15 +36,17 @@ internal sealed class CompanyQueries(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     public async Task<OffsetPage<CompanyDto>> PageAsync(
-        AccessContext access, CompanyFilter filter, bool byName, bool descending, int page, int pageSize, CancellationToken cancellationToken = default)
+        AccessContext access, CompanyFilter filter, CompanySort sort, bool descending, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = Filtered(db, access, filter);
-        var ordered = (byName, descending) switch
+        var ordered = (sort, descending) switch
         {
-            (true, false) => query.OrderBy(c => c.Name).ThenBy(c => c.Id),
-            (true, true) => query.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id),
-            (false, false) => query.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
+            (CompanySort.Name, false) => query.OrderBy(c => c.Name).ThenBy(c => c.Id),
+            (CompanySort.Name, true) => query.OrderByDescending(c => c.Name).ThenByDescending(c => c.Id),
+            (CompanySort.Created, false) => query.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+            (CompanySort.Created, true) => query.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+            (CompanySort.Updated, false) => query.OrderBy(c => c.UpdatedAt).ThenBy(c => c.Id),
             _ => query.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id),
         };
         var rows = await ordered.Skip(page * pageSize).Take(pageSize).AsNoTracking().ToListAsync(cancellationToken);

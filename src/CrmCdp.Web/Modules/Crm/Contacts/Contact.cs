@@ -1,3 +1,4 @@
+using CrmCdp.Web.Modules.Crm.Bulk;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Platform.Auth;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Modules.Crm.Contacts;
 
-internal sealed class Contact : IOwnedRecord
+internal sealed class Contact : IBulkEditableRecord
 {
     public Guid Id { get; set; }
 

@@ -16,7 +16,7 @@ internal static class ContactEndpoints
                 (await bulk.ApplyAsync(access, request, ct)).ToHttp())
             .RequireAuthorization(P.ContactsEdit)
             .WithSummary("Applies assignOwner, addTag, setStage or delete to up to 1,000 contacts; contacts outside the caller's scope are skipped and counted.")
-            .Produces<BulkContactResult>().ProducesValidationProblem();
+            .Produces<Bulk.BulkResult>().ProducesValidationProblem();
         contacts.MapGet("/{id:guid}", async (Guid id, AccessContext access, ContactService service, CancellationToken ct) =>
                 (await service.GetAsync(access, id, ct)).ToHttp())
             .RequireAuthorization(P.ContactsRead).WithSummary("Gets one contact.").Produces<ContactDto>().ProducesProblem(404);

@@ -1,5 +1,6 @@
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
+using CrmCdp.Web.Modules.Crm.CustomFields;
 using CrmCdp.Web.Modules.Crm.ImportExport;
 using CrmCdp.Web.Modules.Crm.Views;
 using Microsoft.AspNetCore.Components;
@@ -10,6 +11,21 @@ namespace CrmCdp.Web.Modules.Crm.Contacts;
 public partial class ContactsPage
 {
     private static readonly string[] OptionalColumns = ["Email", "Phone", "Job title", "Company", "Owner", "Stage", "Lead source", "Tags", "Created", "Updated"];
+    private static readonly Dictionary<string, string> CsvHeaders = new()
+    {
+        ["Email"] = "email",
+        ["Phone"] = "phones",
+        ["Job title"] = "jobTitle",
+        ["Company"] = "company",
+        ["Owner"] = "owner",
+        ["Stage"] = "lifecycleStage",
+        ["Lead source"] = "leadSource",
+        ["Tags"] = "tags",
+        ["Created"] = "createdAt",
+        ["Updated"] = "updatedAt",
+    };
+
+    private static readonly string[] IdentityColumns = ["id", "firstName", "lastName"];
     private static readonly string[] DefaultColumns = ["Email", "Phone", "Company", "Owner", "Stage", "Updated"];
 
     private HashSet<string> _columns = [.. DefaultColumns];
@@ -25,6 +41,7 @@ public partial class ContactsPage
     private string? _jobTitle;
     private string? _leadSource;
     private string? _emailConsent;
+    private string? _customField;
     private DateTime? _createdAfter;
     private DateTime? _createdBefore;
 
@@ -78,11 +95,16 @@ public partial class ContactsPage
         ["emailConsent"] = _emailConsent is null ? null : (_emailConsent == "yes").ToString(),
         ["createdAfter"] = _createdAfter?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["createdBefore"] = _createdBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["customField"] = _customField,
+        ["columns"] = ExportColumns,
     });
+
+    /// <summary>The CSV columns of the columns shown, in the same order.</summary>
+    private string ExportColumns => string.Join(",", IdentityColumns.Concat(OptionalColumns.Where(_columns.Contains).Select(column => CsvHeaders[column])));
 
     private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _stage is not null || !string.IsNullOrWhiteSpace(_tag) || _onlyMine
         || _ownerId is not null || _company is not null || _jobTitle is not null || _leadSource is not null || _emailConsent is not null
-        || _createdAfter is not null || _createdBefore is not null;
+        || _createdAfter is not null || _createdBefore is not null || _customField is not null;
 
     private async Task<TableData<ContactDto>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
@@ -115,7 +137,7 @@ public partial class ContactsPage
 
     private ContactFilter CurrentFilter(Guid? me) => new(
         _search, _onlyMine ? me : _ownerId, _company?.Id, CrmEnumNames.Parse<LifecycleStage>(_stage), _tag,
-        LeadSource: _leadSource, JobTitle: _jobTitle, EmailConsent: _emailConsent is null ? null : _emailConsent == "yes",
+        CustomFieldKey: CustomFieldFilter.Parse(_customField).Key, CustomFieldValue: CustomFieldFilter.Parse(_customField).Value, LeadSource: _leadSource, JobTitle: _jobTitle, EmailConsent: _emailConsent is null ? null : _emailConsent == "yes",
         CreatedAfter: _createdAfter is { } after ? new DateTimeOffset(after.Date) : null,
         CreatedBefore: _createdBefore is { } before ? new DateTimeOffset(before.Date) : null);
 
@@ -135,7 +157,7 @@ public partial class ContactsPage
     private async Task StartBackgroundExportAsync()
     {
         var access = await AccessAsync();
-        var started = await ExportJobs.StartAsync(access, CurrentFilter(access.UserId), null);
+        var started = await ExportJobs.StartAsync(access, CurrentFilter(access.UserId), ExportColumns);
         Snackbar.Add(started is null ? "You cannot export contacts." : "Export started: find the file under recent exports when it is ready.",
             started is null ? Severity.Error : Severity.Info);
     }
@@ -158,12 +180,16 @@ public partial class ContactsPage
         LifecycleStage = _stage,
         Tag = _tag,
         OnlyMine = _onlyMine,
+        OwnerId = _ownerId,
+        CustomField = _customField,
         Columns = [.. OptionalColumns.Where(_columns.Contains)],
     };
 
     private async Task ApplyViewAsync(SavedViewDto view)
     {
         (_search, _stage, _tag, _onlyMine) = (view.State.Search, view.State.LifecycleStage, view.State.Tag, view.State.OnlyMine);
+        (_ownerId, _customField) = (view.State.OwnerId, view.State.CustomField);
+        _moreFilters |= _ownerId is not null || _customField is not null;
         _columns = view.State.Columns.Count > 0 ? [.. view.State.Columns] : [.. DefaultColumns];
         _currentView = view.Name;
         await ReloadAsync();

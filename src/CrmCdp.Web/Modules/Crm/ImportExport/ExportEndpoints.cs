@@ -11,8 +11,14 @@ internal static class ExportEndpoints
     {
         api.MapGet("/contacts/export", async (HttpContext http, AccessContext access, ContactExportService exporter, CancellationToken ct,
                 string? search, Guid? ownerId, Guid? companyId, string? lifecycleStage, string? tag, string? jobTitle, string? leadSource,
-                bool? emailConsent, DateTimeOffset? createdAfter, DateTimeOffset? createdBefore, string? columns) =>
+                bool? emailConsent, DateTimeOffset? createdAfter, DateTimeOffset? createdBefore, string? customField, string? columns) =>
             {
+                var (fieldKey, fieldValue) = CustomFields.CustomFieldFilter.Parse(customField);
+                if (customField is not null && fieldKey is null)
+                {
+                    return CrmHttpResults.InvalidQuery("customField", "Write the custom field filter as key:value, e.g. customField=plan:gold.");
+                }
+
                 LifecycleStage? stage = null;
                 if (!string.IsNullOrWhiteSpace(lifecycleStage) && (stage = CrmEnumNames.Parse<LifecycleStage>(lifecycleStage)) is null)
                 {
@@ -24,12 +30,12 @@ internal static class ExportEndpoints
                 http.Response.ContentType = "text/csv; charset=utf-8";
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"contacts-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
                 await exporter.WriteAsync(exportAccess, new ContactFilter(search, ownerId, companyId, stage, tag,
-                    LeadSource: leadSource, JobTitle: jobTitle, EmailConsent: emailConsent, CreatedAfter: createdAfter, CreatedBefore: createdBefore), columns, http.Response.Body, ct);
+                    CustomFieldKey: fieldKey, CustomFieldValue: fieldValue, LeadSource: leadSource, JobTitle: jobTitle, EmailConsent: emailConsent, CreatedAfter: createdAfter, CreatedBefore: createdBefore), columns, http.Response.Body, ct);
                 return Results.Empty;
             })
             .RequireAuthorization(P.ContactsExport)
             .WithTags("Contacts")
-            .WithSummary("Streams the contacts matching the list filters as CSV (?columns=firstName,lastName,email,... picks and orders columns).")
+            .WithSummary("Streams the contacts matching the list filters (as for GET /api/v1/contacts) as CSV (?columns=firstName,lastName,email,... picks and orders columns).")
             .Produces(200, contentType: "text/csv");
 
         var exports = api.MapGroup("/contacts/exports").WithTags("Contacts").RequireAuthorization(P.ContactsExport);
@@ -41,8 +47,14 @@ internal static class ExportEndpoints
                     return CrmHttpResults.InvalidQuery("lifecycleStage", $"The lifecycle stage must be one of: {CrmEnumNames.Allowed<LifecycleStage>()}.");
                 }
 
+                var (fieldKey, fieldValue) = CustomFields.CustomFieldFilter.Parse(request.CustomField);
+                if (request.CustomField is not null && fieldKey is null)
+                {
+                    return CrmHttpResults.InvalidQuery("customField", "Write the custom field filter as key:value, e.g. plan:gold.");
+                }
+
                 var filter = new ContactFilter(request.Search, request.OwnerId, request.CompanyId, stage, request.Tag,
-                    LeadSource: request.LeadSource, JobTitle: request.JobTitle, EmailConsent: request.EmailConsent,
+                    CustomFieldKey: fieldKey, CustomFieldValue: fieldValue, LeadSource: request.LeadSource, JobTitle: request.JobTitle, EmailConsent: request.EmailConsent,
                     CreatedAfter: request.CreatedAfter, CreatedBefore: request.CreatedBefore);
                 var export = await jobs.StartAsync(access, filter, request.Columns, ct);
                 return export is null
@@ -93,6 +105,9 @@ public sealed class ExportRequest
     public DateTimeOffset? CreatedAfter { get; set; }
 
     public DateTimeOffset? CreatedBefore { get; set; }
+
+    /// <summary>A custom field filter as key:value.</summary>
+    public string? CustomField { get; set; }
 
     public string? Columns { get; set; }
 }

@@ -35,6 +35,13 @@ public sealed class ListViewState
 
     public bool OnlyMine { get; set; }
 
+    public Guid? OwnerId { get; set; }
+
+    public string? Industry { get; set; }
+
+    /// <summary>A custom field filter as key:value.</summary>
+    public string? CustomField { get; set; }
+
     public List<string> Columns { get; set; } = [];
 }
 

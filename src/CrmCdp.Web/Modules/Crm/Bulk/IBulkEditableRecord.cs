@@ -1,0 +1,36 @@
+using CrmCdp.Web.Modules.Crm.Common;
+
+namespace CrmCdp.Web.Modules.Crm.Bulk;
+
+/// <summary>A record the list pages' bulk actions (owner, tag, delete) can change.</summary>
+internal interface IBulkEditableRecord : IOwnedRecord
+{
+    Guid Id { get; }
+
+    new Guid? OwnerId { get; set; }
+
+    List<string> Tags { get; set; }
+
+    DateTimeOffset UpdatedAt { get; set; }
+
+    DateTimeOffset? DeletedAt { get; set; }
+}
+
+/// <summary>What a record type adds to the common bulk actions.</summary>
+/// <param name="ExtraActions">Action names beyond assignOwner, addTag and delete.</param>
+/// <param name="ValidateExtra">Field errors of an extra action's request.</param>
+/// <param name="ApplyExtra">Applies an extra action; returns the changed field with its old and new values.</param>
+internal sealed record BulkTarget<T>(
+    CrmRecordType RecordType,
+    string Noun,
+    string EditPermission,
+    string DeletePermission,
+    IReadOnlyList<string> ExtraActions,
+    Func<BulkRequest, Dictionary<string, string[]>> ValidateExtra,
+    Func<T, BulkRequest, (string Field, string? Before, string? After)> ApplyExtra)
+    where T : class, IBulkEditableRecord
+{
+    public static BulkTarget<T> Plain(CrmRecordType recordType, string noun, string editPermission, string deletePermission) =>
+        new(recordType, noun, editPermission, deletePermission, [], _ => [], (_, request) =>
+            throw new InvalidOperationException($"No bulk action '{request.Action}'."));
+}
