@@ -38,6 +38,8 @@ internal static class PlatformModule
 
         services.AddSingleton(TimeProvider.System);
         services.AddAppDatabase(database.ConnectionString);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<Audit.AuditLog>();
         services.AddDataProtection().SetApplicationName("CrmCdp").PersistKeysToDbContext<AppDbContext>();
         services.AddAppAuth();
         services.AddJobs(builder.Configuration, database.ConnectionString);

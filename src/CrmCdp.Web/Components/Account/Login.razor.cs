@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CrmCdp.Web.Platform.Audit;
 using CrmCdp.Web.Platform.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
@@ -12,6 +13,9 @@ public partial class Login
 
     [Inject]
     private SignInManager<AppUser> SignInManager { get; set; } = default!;
+
+    [Inject]
+    private AuditLog Audit { get; set; } = default!;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
@@ -47,6 +51,14 @@ public partial class Login
         }
 
         var signIn = await SignInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var user = await SignInManager.UserManager.FindByEmailAsync(Input.Email.Trim());
+        await Audit.WriteAsync(new AuditEntry
+        {
+            Action = signIn.Succeeded ? AuditActions.SignInSucceeded : AuditActions.SignInFailed,
+            UserId = user?.Id,
+            Actor = Input.Email.Trim(),
+            Summary = signIn.Succeeded ? "Signed in" : signIn.IsLockedOut ? "Sign-in refused: account locked" : signIn.IsNotAllowed ? "Sign-in refused: not allowed" : "Wrong email or password",
+        });
         if (signIn.Succeeded)
         {
             Navigation.NavigateTo(SafeReturnUrl(ReturnUrl), forceLoad: true);

@@ -1,4 +1,5 @@
 using CrmCdp.Web.Modules.Admin.ApiKeys;
+using CrmCdp.Web.Modules.Admin.Audit;
 using CrmCdp.Web.Platform;
 
 namespace CrmCdp.Web.Modules.Admin;
@@ -9,12 +10,13 @@ internal static class AdminModule
     public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ApiKeyService>();
+        services.AddSingleton<AuditQueries>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiV1().MapApiKeyEndpoints();
+        endpoints.MapApiV1().MapApiKeyEndpoints().MapAuditEndpoints();
         return endpoints;
     }
 }

@@ -45,6 +45,7 @@ internal static class Permissions
         public const string RolesManage = "admin.roles.manage";
         public const string ApiKeysManage = "admin.apikeys.manage";
         public const string AuditRead = "admin.audit.read";
+        public const string AuditExport = "admin.audit.export";
         public const string Jobs = "admin.jobs";
         public const string CustomFieldsManage = "admin.customfields.manage";
     }
@@ -63,7 +64,7 @@ internal static class Permissions
         .. Scoped,
         Crm.RecordsRestore,
         Cdp.ProfilesRead, Cdp.SourcesManage, Cdp.SegmentsManage,
-        Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.Jobs, Admin.CustomFieldsManage,
+        Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage,
     ];
 
     private static readonly HashSet<string> Known = [.. All];

@@ -15,8 +15,8 @@ internal static class ApiKeyEndpoints
         keys.MapPost("/", CreateAsync)
             .Validate<CreateApiKeyRequest>()
             .WithSummary("Creates an API key carrying a role; the response holds the key's only appearance.");
-        keys.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (Guid id, ApiKeyService service, CancellationToken ct) =>
-                await service.RevokeAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+        keys.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound>> (Guid id, ApiKeyService service, ClaimsPrincipal user, CancellationToken ct) =>
+                await service.RevokeAsync(id, user, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
             .WithSummary("Revokes an API key at once.");
         return api;
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CrmCdp.Web.Platform.Audit;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Auth.ApiKeys;
 using CrmCdp.Web.Platform.Data;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmCdp.Web.Modules.Admin.ApiKeys;
 
 /// <summary>Creates, lists and revokes API keys; one short-lived context per call, so it also serves Blazor circuits.</summary>
-internal sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, PermissionResolver permissions, TimeProvider timeProvider)
+internal sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, PermissionResolver permissions, AuditLog audit, TimeProvider timeProvider)
 {
     public async Task<IReadOnlyList<string>> ListRoleNamesAsync(CancellationToken cancellationToken)
     {
@@ -61,12 +62,15 @@ internal sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, P
             ExpiresAt = request.ExpiresAt?.ToUniversalTime(),
         };
         db.ApiKeys.Add(key);
+        var entry = AuditActor.For(creator, AuditActions.ApiKeyCreated);
+        (entry.RecordType, entry.RecordId, entry.Summary) = ("apiKey", key.Id.ToString(), $"Created API key “{key.Name}” ({key.Prefix}…) with role {role.Name}");
+        audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);
         return ApiKeyResult.Created(new CreatedApiKey(key.Id, key.Name, role.Name ?? "", key.Prefix, secret, key.ExpiresAt));
     }
 
     /// <returns>false when no such key exists.</returns>
-    public async Task<bool> RevokeAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<bool> RevokeAsync(Guid id, ClaimsPrincipal actor, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -76,7 +80,14 @@ internal sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, P
             return false;
         }
 
-        key.RevokedAt ??= now;
+        if (key.RevokedAt is null)
+        {
+            key.RevokedAt = now;
+            var entry = AuditActor.For(actor, AuditActions.ApiKeyRevoked);
+            (entry.RecordType, entry.RecordId, entry.Summary) = ("apiKey", key.Id.ToString(), $"Revoked API key “{key.Name}” ({key.Prefix}…)");
+            audit.Add(db, entry);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

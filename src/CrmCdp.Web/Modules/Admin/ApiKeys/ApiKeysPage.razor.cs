@@ -8,6 +8,9 @@ public partial class ApiKeysPage
     private IReadOnlyList<ApiKeySummary>? _keys;
     private CreatedApiKey? _created;
 
+    [CascadingParameter]
+    private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState> AuthState { get; set; } = default!;
+
     [Inject]
     private ApiKeyService Service { get; set; } = default!;
 
@@ -44,7 +47,8 @@ public partial class ApiKeysPage
             return;
         }
 
-        await Service.RevokeAsync(key.Id, CancellationToken.None);
+        var user = (await AuthState).User;
+        await Service.RevokeAsync(key.Id, user, CancellationToken.None);
         Snackbar.Add($"“{key.Name}” revoked.", Severity.Success);
         await LoadAsync();
     }

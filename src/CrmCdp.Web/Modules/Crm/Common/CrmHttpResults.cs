@@ -15,6 +15,5 @@ internal static class CrmHttpResults
         _ => TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError),
     };
 
-    public static IResult InvalidQuery(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "One or more query parameters are invalid.");
+    public static IResult InvalidQuery(string field, string message) => Platform.Validation.QueryProblems.Invalid(field, message);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Platform.Audit;
 using CrmCdp.Web.Platform.Auth;
 using CsvHelper;
 
@@ -9,7 +10,7 @@ namespace CrmCdp.Web.Modules.Crm.ImportExport;
 /// Streams the contacts of a list view (its filters and columns) as CSV, a page at a time, so an export
 /// of a million rows never holds more than one page in memory.
 /// </summary>
-internal sealed class ContactExportService(ContactQueries queries)
+internal sealed class ContactExportService(ContactQueries queries, AuditLog audit)
 {
     private const int BatchSize = 1000;
 
@@ -47,6 +48,11 @@ internal sealed class ContactExportService(ContactQueries queries)
         }
         while (cursor is not null);
 
+        var entry = AuditActor.For(access, AuditActions.Export);
+        entry.RecordType = "contact";
+        entry.Summary = $"Exported {rows:N0} contacts";
+        entry.After = System.Text.Json.JsonSerializer.Serialize(new { filter.Search, filter.OwnerId, filter.CompanyId, filter.Tag, filter.LifecycleStage, columns });
+        await audit.WriteAsync(entry, CancellationToken.None);
         return rows;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Platform.Audit;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Hangfire;
@@ -22,6 +23,7 @@ internal sealed partial class ContactImportJob(
     CompanyService companies,
     CompanyQueries companyQueries,
     AccessContextFactory accessFactory,
+    AuditLog audit,
     TimeProvider timeProvider,
     ILogger<ContactImportJob> logger)
 {
@@ -93,6 +95,10 @@ internal sealed partial class ContactImportJob(
 
         import.Errors = errors;
         import.FinishedAt = timeProvider.GetUtcNow();
+        var entry = AuditActor.For(access, AuditActions.Import);
+        (entry.RecordType, entry.RecordId) = ("contactImport", import.Id.ToString());
+        entry.Summary = $"Contact import {import.Status.ToString().ToLowerInvariant()}: {import.Created:N0} created, {import.Updated:N0} updated, {import.Skipped:N0} skipped";
+        audit.Add(db, entry);
         await db.SaveChangesAsync(CancellationToken.None);
     }
 

@@ -1,11 +1,12 @@
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Modules.Crm.Timeline;
 
 /// <summary>One field change on a record, shown on its timeline ("Owner changed from A to B").</summary>
-internal sealed class RecordChange
+internal sealed class RecordChange : IAuditedChange
 {
     public long Id { get; set; }
 
@@ -23,6 +24,18 @@ internal sealed class RecordChange
     public string? OldValue { get; set; }
 
     public string? NewValue { get; set; }
+
+    public AuditEntry ToAuditEntry() => new()
+    {
+        At = ChangedAt,
+        UserId = UserId,
+        Action = AuditActions.RecordChange(RecordType.ToString(), Field),
+        RecordType = RecordType.ToString().ToLowerInvariant(),
+        RecordId = RecordId.ToString(),
+        Field = Field is "created" or "deleted" or "restored" or "merged" ? null : Field,
+        Before = OldValue,
+        After = NewValue,
+    };
 }
 
 internal sealed class RecordChangeConfiguration : IEntityTypeConfiguration<RecordChange>

@@ -1,0 +1,28 @@
+namespace CrmCdp.Web.Platform.Audit;
+
+/// <summary>The audited actions. Record changes are named <c>crm.{record}.{created|updated|deleted|restored|merged}</c>.</summary>
+internal static class AuditActions
+{
+    public const string SignInSucceeded = "auth.signin.succeeded";
+    public const string SignInFailed = "auth.signin.failed";
+    public const string SignOut = "auth.signout";
+    public const string UserCreated = "admin.user.created";
+    public const string UserUpdated = "admin.user.updated";
+    public const string UserDeactivated = "admin.user.deactivated";
+    public const string UserReactivated = "admin.user.reactivated";
+    public const string PasswordReset = "admin.user.password_reset";
+    public const string RoleCreated = "admin.role.created";
+    public const string RolePermissionsChanged = "admin.role.permissions_changed";
+    public const string TeamChanged = "admin.team.changed";
+    public const string ApiKeyCreated = "admin.apikey.created";
+    public const string ApiKeyRevoked = "admin.apikey.revoked";
+    public const string Export = "crm.export";
+    public const string Import = "crm.import";
+    public const string AuditExported = "admin.audit.exported";
+
+    public static string RecordChange(string recordType, string lifecycleOrField) => lifecycleOrField switch
+    {
+        "created" or "deleted" or "restored" or "merged" => $"crm.{recordType.ToLowerInvariant()}.{lifecycleOrField}",
+        _ => $"crm.{recordType.ToLowerInvariant()}.updated",
+    };
+}

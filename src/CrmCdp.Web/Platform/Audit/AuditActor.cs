@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using CrmCdp.Web.Platform.Auth;
+
+namespace CrmCdp.Web.Platform.Audit;
+
+/// <summary>Who an audit entry names, from the caller's principal: a user, or an API key by its name.</summary>
+internal static class AuditActor
+{
+    public static AuditEntry For(ClaimsPrincipal principal, string action)
+    {
+        var isApiKey = principal.HasClaim(c => c.Type == AuthClaims.ApiKeyId);
+        return new AuditEntry
+        {
+            Action = action,
+            UserId = !isApiKey && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? userId : null,
+            Actor = isApiKey ? $"API key {principal.FindFirstValue(ClaimTypes.Name)}" : principal.FindFirstValue(ClaimTypes.Name),
+        };
+    }
+
+    public static AuditEntry For(AccessContext access, string action) => new()
+    {
+        Action = action,
+        UserId = access.UserId,
+        Actor = access.IsApiKey ? "API key" : null,
+    };
+}
