@@ -1,5 +1,6 @@
 using CrmCdp.Web.Modules.Admin.ApiKeys;
 using CrmCdp.Web.Modules.Admin.Audit;
+using CrmCdp.Web.Modules.Admin.Roles;
 using CrmCdp.Web.Platform;
 
 namespace CrmCdp.Web.Modules.Admin;
@@ -11,12 +12,13 @@ internal static class AdminModule
     {
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<AuditQueries>();
+        services.AddSingleton<RoleService>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiV1().MapApiKeyEndpoints().MapAuditEndpoints();
+        endpoints.MapApiV1().MapApiKeyEndpoints().MapAuditEndpoints().MapRoleEndpoints();
         return endpoints;
     }
 }

@@ -12,6 +12,7 @@ internal static class AuditActions
     public const string UserReactivated = "admin.user.reactivated";
     public const string PasswordReset = "admin.user.password_reset";
     public const string RoleCreated = "admin.role.created";
+    public const string RoleDeleted = "admin.role.deleted";
     public const string RolePermissionsChanged = "admin.role.permissions_changed";
     public const string TeamChanged = "admin.team.changed";
     public const string ApiKeyCreated = "admin.apikey.created";

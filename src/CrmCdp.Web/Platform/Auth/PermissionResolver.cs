@@ -17,6 +17,14 @@ internal sealed class PermissionResolver(IDbContextFactory<AppDbContext> dbFacto
 
     private static readonly IReadOnlyDictionary<string, RecordScope> NoGrants = new Dictionary<string, RecordScope>();
 
+    private long _generation;
+
+    /// <summary>Changes whenever roles, memberships or users change here, so holders of resolved access know to resolve again.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>Forgets every cached grant: the next check anywhere in this instance reads the database.</summary>
+    public void InvalidateAll() => Interlocked.Increment(ref _generation);
+
     /// <summary>Each permission the caller holds, with the widest scope any of its roles gives.</summary>
     public async Task<IReadOnlyDictionary<string, RecordScope>> GetGrantsAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
     {
@@ -27,13 +35,13 @@ internal sealed class PermissionResolver(IDbContextFactory<AppDbContext> dbFacto
 
         if (Guid.TryParse(principal.FindFirstValue(AuthClaims.ApiKeyRoleId), out var apiKeyRoleId))
         {
-            return await CachedAsync($"permissions:role:{apiKeyRoleId}", db =>
+            return await CachedAsync($"permissions:{Generation}:role:{apiKeyRoleId}", db =>
                 db.RolePermissions.Where(p => p.RoleId == apiKeyRoleId), cancellationToken);
         }
 
         if (Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
-            return await CachedAsync($"permissions:user:{userId}", db =>
+            return await CachedAsync($"permissions:{Generation}:user:{userId}", db =>
                 db.UserRoles.Where(ur => ur.UserId == userId)
                     .Join(db.RolePermissions, ur => ur.RoleId, rp => rp.RoleId, (_, rp) => rp), cancellationToken);
         }
@@ -47,7 +55,7 @@ internal sealed class PermissionResolver(IDbContextFactory<AppDbContext> dbFacto
     public async Task<bool> HasAsync(ClaimsPrincipal principal, string permission, CancellationToken cancellationToken = default) =>
         (await GetGrantsAsync(principal, cancellationToken)).ContainsKey(permission);
 
-    public void Forget(Guid userId) => cache.Remove($"permissions:user:{userId}");
+    public void Forget(Guid userId) => cache.Remove($"permissions:{Generation}:user:{userId}");
 
     private async Task<IReadOnlyDictionary<string, RecordScope>> CachedAsync(
         string key, Func<AppDbContext, IQueryable<RolePermission>> query, CancellationToken cancellationToken)

@@ -56,7 +56,7 @@ public partial class ActivityDialog
             });
             _errors.Set(result.Errors ?? (result.Message is null ? null : new Dictionary<string, string[]> { ["general"] = [result.Message] }),
                 key => char.ToUpperInvariant(key[0]) + key[1..]);
-            if (result.Outcome == CrmOutcome.Ok)
+            if (result.Outcome == OperationOutcome.Ok)
             {
                 Dialog.Close(DialogResult.Ok(result.Value));
             }

@@ -45,25 +45,25 @@ internal sealed class ActivityService(
         return new KeysetPage<ActivityDto>(await ToDtosAsync(page, cancellationToken), rows.Count > limit ? page[^1].Id.ToString() : null);
     }
 
-    public async Task<CrmResult<ActivityDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<ActivityDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var activity = await Visible(db, access).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        return activity is null ? CrmResult<ActivityDto>.NotFound() : CrmResult<ActivityDto>.Ok((await ToDtosAsync([activity], cancellationToken))[0]);
+        return activity is null ? OperationResult<ActivityDto>.NotFound() : OperationResult<ActivityDto>.Ok((await ToDtosAsync([activity], cancellationToken))[0]);
     }
 
-    public async Task<CrmResult<ActivityDto>> CreateAsync(AccessContext access, ActivityInput input, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<ActivityDto>> CreateAsync(AccessContext access, ActivityInput input, CancellationToken cancellationToken = default)
     {
         if (!access.Has(P.ActivitiesCreate))
         {
-            return CrmResult<ActivityDto>.Forbidden("Your role cannot log activities.");
+            return OperationResult<ActivityDto>.Forbidden("Your role cannot log activities.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var errors = await CheckAsync(db, access, input, cancellationToken);
         if (errors.Count > 0)
         {
-            return CrmResult<ActivityDto>.Invalid(errors);
+            return OperationResult<ActivityDto>.Invalid(errors);
         }
 
         var now = timeProvider.GetUtcNow();
@@ -74,29 +74,29 @@ internal sealed class ActivityService(
         return await GetAsync(access, activity.Id, cancellationToken);
     }
 
-    public async Task<CrmResult<ActivityDto>> UpdateAsync(AccessContext access, Guid id, ActivityInput input, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<ActivityDto>> UpdateAsync(AccessContext access, Guid id, ActivityInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var activity = await Visible(db, access).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (activity is null)
         {
-            return CrmResult<ActivityDto>.NotFound();
+            return OperationResult<ActivityDto>.NotFound();
         }
 
         if (!access.Allows(P.ActivitiesEdit, activity.OwnerId))
         {
-            return CrmResult<ActivityDto>.Forbidden("You can view this activity but not edit it.");
+            return OperationResult<ActivityDto>.Forbidden("You can view this activity but not edit it.");
         }
 
         if (input.Version is null)
         {
-            return CrmResult<ActivityDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
+            return OperationResult<ActivityDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
         }
 
         var errors = await CheckAsync(db, access, input, cancellationToken);
         if (errors.Count > 0)
         {
-            return CrmResult<ActivityDto>.Invalid(errors);
+            return OperationResult<ActivityDto>.Invalid(errors);
         }
 
         db.Entry(activity).Property(a => a.Version).OriginalValue = input.Version.Value;
@@ -107,29 +107,29 @@ internal sealed class ActivityService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return CrmResult<ActivityDto>.Conflict("Someone else changed this activity after you opened it. Reload and edit again.");
+            return OperationResult<ActivityDto>.Conflict("Someone else changed this activity after you opened it. Reload and edit again.");
         }
 
         return await GetAsync(access, id, cancellationToken);
     }
 
-    public async Task<CrmResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var activity = await Visible(db, access).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (activity is null)
         {
-            return CrmResult<bool>.NotFound();
+            return OperationResult<bool>.NotFound();
         }
 
         if (!access.Allows(P.ActivitiesDelete, activity.OwnerId))
         {
-            return CrmResult<bool>.Forbidden("You can view this activity but not delete it.");
+            return OperationResult<bool>.Forbidden("You can view this activity but not delete it.");
         }
 
         activity.DeletedAt = timeProvider.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return CrmResult<bool>.Ok(true);
+        return OperationResult<bool>.Ok(true);
     }
 
     private static IQueryable<Activity> Visible(AppDbContext db, AccessContext access)

@@ -12,14 +12,14 @@ internal sealed class BulkRecordEditor(IDbContextFactory<AppDbContext> dbFactory
     public const int MaxIds = 1000;
     private static readonly string[] CommonActions = ["assignOwner", "addTag", "delete"];
 
-    public async Task<CrmResult<BulkResult>> ApplyAsync<T>(
+    public async Task<OperationResult<BulkResult>> ApplyAsync<T>(
         AccessContext access, BulkRequest request, BulkTarget<T> target, CancellationToken cancellationToken = default)
         where T : class, IBulkEditableRecord
     {
         var errors = await ValidateAsync(access, request, target, cancellationToken);
         if (errors.Count > 0)
         {
-            return CrmResult<BulkResult>.Invalid(errors);
+            return OperationResult<BulkResult>.Invalid(errors);
         }
 
         var permission = request.Action == "delete" ? target.DeletePermission : target.EditPermission;
@@ -59,10 +59,10 @@ internal sealed class BulkRecordEditor(IDbContextFactory<AppDbContext> dbFactory
         }
         catch (DbUpdateConcurrencyException)
         {
-            return CrmResult<BulkResult>.Conflict($"Some of the selected {target.Noun} changed meanwhile; nothing was changed. Reload and try again.");
+            return OperationResult<BulkResult>.Conflict($"Some of the selected {target.Noun} changed meanwhile; nothing was changed. Reload and try again.");
         }
 
-        return CrmResult<BulkResult>.Ok(new BulkResult(records.Count, ids.Count - records.Count));
+        return OperationResult<BulkResult>.Ok(new BulkResult(records.Count, ids.Count - records.Count));
     }
 
     private static (string, string?, string?) AssignOwner(IBulkEditableRecord record, Guid? ownerId, IReadOnlyDictionary<Guid, string> names)

@@ -11,6 +11,7 @@ public abstract class CrmComponentBase : ComponentBase
 
     private AccessContext? _access;
     private DateTime _accessResolvedAt;
+    private long _accessGeneration;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -18,14 +19,18 @@ public abstract class CrmComponentBase : ComponentBase
     [Inject]
     private AccessContextFactory AccessFactory { get; set; } = default!;
 
+    [Inject]
+    private PermissionResolver Permissions { get; set; } = default!;
+
     /// <summary>
-    /// Re-resolved at most every 30 seconds, so long-lived components (search, badges) pick up role and
-    /// team changes; every service call applies the scope in its query.
+    /// Re-resolved every 30 seconds, and at once after a role, team or user change in this instance, so
+    /// long-lived components (search, badges) follow permission changes; every service call applies the scope in its query.
     /// </summary>
     internal async Task<AccessContext> AccessAsync()
     {
-        if (_access is null || DateTime.UtcNow - _accessResolvedAt > AccessLifetime)
+        if (_access is null || DateTime.UtcNow - _accessResolvedAt > AccessLifetime || _accessGeneration != Permissions.Generation)
         {
+            _accessGeneration = Permissions.Generation;
             _access = await AccessFactory.CreateAsync((await AuthenticationState).User);
             _accessResolvedAt = DateTime.UtcNow;
         }

@@ -11,6 +11,6 @@ internal sealed class CompanyBulkService(BulkRecordEditor editor)
     private static readonly BulkTarget<Company> Target =
         BulkTarget<Company>.Plain(CrmRecordType.Company, "companies", P.CompaniesEdit, P.CompaniesDelete);
 
-    public Task<CrmResult<BulkResult>> ApplyAsync(AccessContext access, BulkRequest request, CancellationToken cancellationToken = default) =>
+    public Task<OperationResult<BulkResult>> ApplyAsync(AccessContext access, BulkRequest request, CancellationToken cancellationToken = default) =>
         editor.ApplyAsync(access, request, Target, cancellationToken);
 }

@@ -21,32 +21,32 @@ internal sealed class CompanyService(
     public const string ConflictMessage =
         "Someone else changed this company after you opened it. Reload to see their changes, then make yours again.";
 
-    public async Task<CrmResult<CompanyDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<CompanyDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var company = await db.Set<Company>().Within(access, P.CompaniesRead).AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (company is null)
         {
-            return CrmResult<CompanyDto>.NotFound();
+            return OperationResult<CompanyDto>.NotFound();
         }
 
         var contacts = await db.Set<Contact>().Within(access, P.ContactsRead).CountAsync(c => c.CompanyId == id, cancellationToken);
         var names = await users.NamesAsync([company.OwnerId], cancellationToken);
-        return CrmResult<CompanyDto>.Ok(ToDto(company, names, contacts));
+        return OperationResult<CompanyDto>.Ok(ToDto(company, names, contacts));
     }
 
-    public async Task<CrmResult<CompanyDto>> CreateAsync(AccessContext access, CompanyInput input, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<CompanyDto>> CreateAsync(AccessContext access, CompanyInput input, CancellationToken cancellationToken = default)
     {
         if (!access.Has(P.CompaniesCreate))
         {
-            return CrmResult<CompanyDto>.Forbidden("Your role cannot create companies.");
+            return OperationResult<CompanyDto>.Forbidden("Your role cannot create companies.");
         }
 
         var ownerId = input.OwnerId ?? access.UserId;
         var problems = await CheckAsync(access, input, ownerId, P.CompaniesCreate, cancellationToken);
         if (problems is not null)
         {
-            return CrmResult<CompanyDto>.Invalid(problems);
+            return OperationResult<CompanyDto>.Invalid(problems);
         }
 
         var now = timeProvider.GetUtcNow();
@@ -60,30 +60,30 @@ internal sealed class CompanyService(
         return await GetAsync(access, company.Id, cancellationToken);
     }
 
-    public async Task<CrmResult<CompanyDto>> UpdateAsync(AccessContext access, Guid id, CompanyInput input, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<CompanyDto>> UpdateAsync(AccessContext access, Guid id, CompanyInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var company = await db.Set<Company>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (company is null || !access.Allows(P.CompaniesRead, company.OwnerId))
         {
-            return CrmResult<CompanyDto>.NotFound();
+            return OperationResult<CompanyDto>.NotFound();
         }
 
         if (!access.Allows(P.CompaniesEdit, company.OwnerId))
         {
-            return CrmResult<CompanyDto>.Forbidden("You can view this company but not edit it.");
+            return OperationResult<CompanyDto>.Forbidden("You can view this company but not edit it.");
         }
 
         if (input.Version is null)
         {
-            return CrmResult<CompanyDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
+            return OperationResult<CompanyDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
         }
 
         var ownerId = input.OwnerId ?? company.OwnerId;
         var problems = await CheckAsync(access, input, ownerId, P.CompaniesEdit, cancellationToken);
         if (problems is not null)
         {
-            return CrmResult<CompanyDto>.Invalid(problems);
+            return OperationResult<CompanyDto>.Invalid(problems);
         }
 
         db.Entry(company).Property(c => c.Version).OriginalValue = input.Version.Value;
@@ -111,45 +111,45 @@ internal sealed class CompanyService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return CrmResult<CompanyDto>.Conflict(ConflictMessage);
+            return OperationResult<CompanyDto>.Conflict(ConflictMessage);
         }
 
         return await GetAsync(access, id, cancellationToken);
     }
 
-    public async Task<CrmResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var company = await db.Set<Company>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (company is null || !access.Allows(P.CompaniesRead, company.OwnerId))
         {
-            return CrmResult<bool>.NotFound();
+            return OperationResult<bool>.NotFound();
         }
 
         if (!access.Allows(P.CompaniesDelete, company.OwnerId))
         {
-            return CrmResult<bool>.Forbidden("You can view this company but not delete it.");
+            return OperationResult<bool>.Forbidden("You can view this company but not delete it.");
         }
 
         var now = timeProvider.GetUtcNow();
         company.DeletedAt = now;
         db.Add(new RecordChange { RecordType = CrmRecordType.Company, RecordId = id, UserId = access.UserId, ChangedAt = now, Field = "deleted" });
         await db.SaveChangesAsync(cancellationToken);
-        return CrmResult<bool>.Ok(true);
+        return OperationResult<bool>.Ok(true);
     }
 
-    public async Task<CrmResult<CompanyDto>> RestoreAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<CompanyDto>> RestoreAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
         if (!access.Has(Permissions.Crm.RecordsRestore))
         {
-            return CrmResult<CompanyDto>.Forbidden("Only an administrator can restore deleted records.");
+            return OperationResult<CompanyDto>.Forbidden("Only an administrator can restore deleted records.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var company = await db.Set<Company>().IgnoreQueryFilters().SingleOrDefaultAsync(c => c.Id == id && c.DeletedAt != null, cancellationToken);
         if (company is null)
         {
-            return CrmResult<CompanyDto>.NotFound();
+            return OperationResult<CompanyDto>.NotFound();
         }
 
         company.DeletedAt = null;

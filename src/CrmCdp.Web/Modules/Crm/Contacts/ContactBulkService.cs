@@ -21,7 +21,7 @@ internal sealed class ContactBulkService(BulkRecordEditor editor)
             : [],
         SetStage);
 
-    public Task<CrmResult<BulkResult>> ApplyAsync(AccessContext access, BulkContactRequest request, CancellationToken cancellationToken = default) =>
+    public Task<OperationResult<BulkResult>> ApplyAsync(AccessContext access, BulkContactRequest request, CancellationToken cancellationToken = default) =>
         editor.ApplyAsync(access, request, Target, cancellationToken);
 
     private static (string, string?, string?) SetStage(Contact contact, BulkRequest request)

@@ -80,13 +80,13 @@ public partial class ContactDialog
                 ? await Contacts.UpdateAsync(access, contact.Id, input)
                 : await Contacts.CreateAsync(access, input);
             _errors.Set(result.Errors, ContactForm.FieldFor);
-            _conflict = result.Outcome == CrmOutcome.Conflict ? result.Message : null;
-            if (result.Outcome is CrmOutcome.Forbidden or CrmOutcome.NotFound)
+            _conflict = result.Outcome == OperationOutcome.Conflict ? result.Message : null;
+            if (result.Outcome is OperationOutcome.Forbidden or OperationOutcome.NotFound)
             {
                 _errors.Set(new Dictionary<string, string[]> { ["general"] = [result.Message ?? "Not allowed."] });
             }
 
-            if (result.Outcome == CrmOutcome.Ok)
+            if (result.Outcome == OperationOutcome.Ok)
             {
                 Dialog.Close(DialogResult.Ok(result.Value));
             }

@@ -120,7 +120,7 @@ public partial class ContactPage
         }
 
         var result = await Contacts.DeleteAsync(await AccessAsync(), Id);
-        if (result.Outcome == CrmOutcome.Ok)
+        if (result.Outcome == OperationOutcome.Ok)
         {
             Snackbar.Add("Contact deleted.", Severity.Success);
             Navigation.NavigateTo("/crm/contacts");

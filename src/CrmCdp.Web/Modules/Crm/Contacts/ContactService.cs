@@ -22,19 +22,19 @@ internal sealed class ContactService(
     public const string ConflictMessage =
         "Someone else changed this contact after you opened it. Reload to see their changes, then make yours again.";
 
-    public async Task<CrmResult<ContactDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<ContactDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contact = await db.Set<Contact>().Include(c => c.Company).Within(access, P.ContactsRead)
             .AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return contact is null ? CrmResult<ContactDto>.NotFound() : CrmResult<ContactDto>.Ok(await ToDtoAsync(contact, cancellationToken));
+        return contact is null ? OperationResult<ContactDto>.NotFound() : OperationResult<ContactDto>.Ok(await ToDtoAsync(contact, cancellationToken));
     }
 
-    public async Task<CrmResult<ContactDto>> CreateAsync(AccessContext access, ContactInput input, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<ContactDto>> CreateAsync(AccessContext access, ContactInput input, CancellationToken cancellationToken = default)
     {
         if (!access.Has(P.ContactsCreate))
         {
-            return CrmResult<ContactDto>.Forbidden("Your role cannot create contacts.");
+            return OperationResult<ContactDto>.Forbidden("Your role cannot create contacts.");
         }
 
         var ownerId = input.OwnerId ?? access.UserId;
@@ -42,7 +42,7 @@ internal sealed class ContactService(
         var problems = await CheckAsync(db, access, input, ownerId, P.ContactsCreate, cancellationToken);
         if (problems is not null)
         {
-            return CrmResult<ContactDto>.Invalid(problems);
+            return OperationResult<ContactDto>.Invalid(problems);
         }
 
         var now = timeProvider.GetUtcNow();
@@ -55,30 +55,30 @@ internal sealed class ContactService(
         return await GetAsync(access, contact.Id, cancellationToken);
     }
 
-    public async Task<CrmResult<ContactDto>> UpdateAsync(AccessContext access, Guid id, ContactInput input, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<ContactDto>> UpdateAsync(AccessContext access, Guid id, ContactInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contact = await db.Set<Contact>().Include(c => c.Company).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (contact is null || !access.Allows(P.ContactsRead, contact.OwnerId))
         {
-            return CrmResult<ContactDto>.NotFound();
+            return OperationResult<ContactDto>.NotFound();
         }
 
         if (!access.Allows(P.ContactsEdit, contact.OwnerId))
         {
-            return CrmResult<ContactDto>.Forbidden("You can view this contact but not edit it.");
+            return OperationResult<ContactDto>.Forbidden("You can view this contact but not edit it.");
         }
 
         if (input.Version is null)
         {
-            return CrmResult<ContactDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
+            return OperationResult<ContactDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
         }
 
         var ownerId = input.OwnerId ?? contact.OwnerId;
         var problems = await CheckAsync(db, access, input, ownerId, P.ContactsEdit, cancellationToken);
         if (problems is not null)
         {
-            return CrmResult<ContactDto>.Invalid(problems);
+            return OperationResult<ContactDto>.Invalid(problems);
         }
 
         db.Entry(contact).Property(c => c.Version).OriginalValue = input.Version.Value;
@@ -109,45 +109,45 @@ internal sealed class ContactService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return CrmResult<ContactDto>.Conflict(ConflictMessage);
+            return OperationResult<ContactDto>.Conflict(ConflictMessage);
         }
 
         return await GetAsync(access, id, cancellationToken);
     }
 
-    public async Task<CrmResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contact = await db.Set<Contact>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (contact is null || !access.Allows(P.ContactsRead, contact.OwnerId))
         {
-            return CrmResult<bool>.NotFound();
+            return OperationResult<bool>.NotFound();
         }
 
         if (!access.Allows(P.ContactsDelete, contact.OwnerId))
         {
-            return CrmResult<bool>.Forbidden("You can view this contact but not delete it.");
+            return OperationResult<bool>.Forbidden("You can view this contact but not delete it.");
         }
 
         var now = timeProvider.GetUtcNow();
         contact.DeletedAt = now;
         db.Add(new RecordChange { RecordType = CrmRecordType.Contact, RecordId = id, UserId = access.UserId, ChangedAt = now, Field = "deleted" });
         await db.SaveChangesAsync(cancellationToken);
-        return CrmResult<bool>.Ok(true);
+        return OperationResult<bool>.Ok(true);
     }
 
-    public async Task<CrmResult<ContactDto>> RestoreAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<ContactDto>> RestoreAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
         if (!access.Has(Permissions.Crm.RecordsRestore))
         {
-            return CrmResult<ContactDto>.Forbidden("Only an administrator can restore deleted records.");
+            return OperationResult<ContactDto>.Forbidden("Only an administrator can restore deleted records.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contact = await db.Set<Contact>().IgnoreQueryFilters().SingleOrDefaultAsync(c => c.Id == id && c.DeletedAt != null, cancellationToken);
         if (contact is null)
         {
-            return CrmResult<ContactDto>.NotFound();
+            return OperationResult<ContactDto>.NotFound();
         }
 
         var now = timeProvider.GetUtcNow();

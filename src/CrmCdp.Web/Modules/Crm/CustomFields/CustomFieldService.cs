@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +30,7 @@ internal sealed partial class CustomFieldService(IDbContextFactory<AppDbContext>
             .Select(f => new CustomFieldDto(f.Id, f.Key, f.Label, f.Type, f.Choices, f.AppliesTo)).ToListAsync(cancellationToken);
     }
 
-    public async Task<CrmResult<CustomFieldDto>> CreateAsync(CustomFieldInput input, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<CustomFieldDto>> CreateAsync(CustomFieldInput input, CancellationToken cancellationToken = default)
     {
         var errors = new Dictionary<string, string[]>();
         var key = input.Key?.Trim() ?? "";
@@ -59,7 +58,7 @@ internal sealed partial class CustomFieldService(IDbContextFactory<AppDbContext>
 
         if (errors.Count > 0)
         {
-            return CrmResult<CustomFieldDto>.Invalid(errors);
+            return OperationResult<CustomFieldDto>.Invalid(errors);
         }
 
         var field = new CustomFieldDefinition
@@ -74,7 +73,7 @@ internal sealed partial class CustomFieldService(IDbContextFactory<AppDbContext>
         };
         db.Add(field);
         await db.SaveChangesAsync(cancellationToken);
-        return CrmResult<CustomFieldDto>.Ok(new CustomFieldDto(field.Id, field.Key, field.Label, field.Type, field.Choices, field.AppliesTo));
+        return OperationResult<CustomFieldDto>.Ok(new CustomFieldDto(field.Id, field.Key, field.Label, field.Type, field.Choices, field.AppliesTo));
     }
 
     /// <summary>Deletes the definition; values already stored stay in the records' JSON but are no longer shown.</summary>

@@ -47,11 +47,11 @@ internal sealed class CompanyMergeService(IDbContextFactory<AppDbContext> dbFact
             .Select(p => new CompanyDuplicatePair(byId[p.FirstId], byId[p.SecondId], p.Reason))];
     }
 
-    public async Task<CrmResult<CompanyDto>> MergeAsync(AccessContext access, MergeRequest request, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<CompanyDto>> MergeAsync(AccessContext access, MergeRequest request, CancellationToken cancellationToken = default)
     {
         if (request.SurvivorId == request.MergedId)
         {
-            return CrmResult<CompanyDto>.Invalid("mergedId", "Choose two different companies.");
+            return OperationResult<CompanyDto>.Invalid("mergedId", "Choose two different companies.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -61,12 +61,12 @@ internal sealed class CompanyMergeService(IDbContextFactory<AppDbContext> dbFact
         var merged = pair.SingleOrDefault(c => c.Id == request.MergedId);
         if (survivor is null || merged is null || !access.Allows(P.CompaniesRead, survivor.OwnerId) || !access.Allows(P.CompaniesRead, merged.OwnerId))
         {
-            return CrmResult<CompanyDto>.NotFound();
+            return OperationResult<CompanyDto>.NotFound();
         }
 
         if (!access.Allows(P.CompaniesEdit, survivor.OwnerId) || !access.Allows(P.CompaniesDelete, merged.OwnerId))
         {
-            return CrmResult<CompanyDto>.Forbidden("Merging needs the right to edit the kept company and to delete the other one.");
+            return OperationResult<CompanyDto>.Forbidden("Merging needs the right to edit the kept company and to delete the other one.");
         }
 
         var take = (request.TakeFromMerged ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -108,7 +108,7 @@ internal sealed class CompanyMergeService(IDbContextFactory<AppDbContext> dbFact
         }
         catch (DbUpdateConcurrencyException)
         {
-            return CrmResult<CompanyDto>.Conflict("One of the companies changed while merging. Reload and try again.");
+            return OperationResult<CompanyDto>.Conflict("One of the companies changed while merging. Reload and try again.");
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -27,11 +27,11 @@ public sealed class MergeRequest
 /// </summary>
 internal sealed class ContactMergeService(IDbContextFactory<AppDbContext> dbFactory, UserDirectory users, ContactService contacts, TimeProvider timeProvider)
 {
-    public async Task<CrmResult<ContactDto>> MergeAsync(AccessContext access, MergeRequest request, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<ContactDto>> MergeAsync(AccessContext access, MergeRequest request, CancellationToken cancellationToken = default)
     {
         if (request.SurvivorId == request.MergedId)
         {
-            return CrmResult<ContactDto>.Invalid("mergedId", "Choose two different contacts.");
+            return OperationResult<ContactDto>.Invalid("mergedId", "Choose two different contacts.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -42,12 +42,12 @@ internal sealed class ContactMergeService(IDbContextFactory<AppDbContext> dbFact
         var merged = pair.SingleOrDefault(c => c.Id == request.MergedId);
         if (survivor is null || merged is null || !access.Allows(P.ContactsRead, survivor.OwnerId) || !access.Allows(P.ContactsRead, merged.OwnerId))
         {
-            return CrmResult<ContactDto>.NotFound();
+            return OperationResult<ContactDto>.NotFound();
         }
 
         if (!access.Allows(P.ContactsEdit, survivor.OwnerId) || !access.Allows(P.ContactsDelete, merged.OwnerId))
         {
-            return CrmResult<ContactDto>.Forbidden("Merging needs the right to edit the kept contact and to delete the other one.");
+            return OperationResult<ContactDto>.Forbidden("Merging needs the right to edit the kept contact and to delete the other one.");
         }
 
         var before = ContactSnapshot.Of(survivor);
@@ -104,7 +104,7 @@ internal sealed class ContactMergeService(IDbContextFactory<AppDbContext> dbFact
         }
         catch (DbUpdateConcurrencyException)
         {
-            return CrmResult<ContactDto>.Conflict("One of the contacts changed while merging. Reload and try again.");
+            return OperationResult<ContactDto>.Conflict("One of the contacts changed while merging. Reload and try again.");
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -127,7 +127,7 @@ internal sealed partial class ContactImportJob(
         }
 
         var result = existing is null ? await contacts.CreateAsync(access, input, cancellationToken) : await contacts.UpdateAsync(access, existing.Id, input, cancellationToken);
-        return result.Outcome == CrmOutcome.Ok
+        return result.Outcome == OperationOutcome.Ok
             ? new(existing is null ? RowKind.Created : RowKind.Updated, null)
             : new(RowKind.Skipped, result.Errors is { Count: > 0 } problems
                 ? string.Join(" ", problems.Select(p => $"{p.Key}: {string.Join(" ", p.Value)}"))

@@ -51,18 +51,18 @@ internal sealed class TaskService(
         return await Filtered(db, access, new TaskFilter(OwnerId: me, Status: CrmTaskStatus.Open, DueBefore: dueBefore)).CountAsync(cancellationToken);
     }
 
-    public async Task<CrmResult<TaskDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<TaskDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var task = await db.Set<CrmTask>().Within(access, P.TasksRead).AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        return task is null ? CrmResult<TaskDto>.NotFound() : CrmResult<TaskDto>.Ok((await ToDtosAsync(db, access, [task], cancellationToken))[0]);
+        return task is null ? OperationResult<TaskDto>.NotFound() : OperationResult<TaskDto>.Ok((await ToDtosAsync(db, access, [task], cancellationToken))[0]);
     }
 
-    public async Task<CrmResult<TaskDto>> CreateAsync(AccessContext access, TaskInput input, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<TaskDto>> CreateAsync(AccessContext access, TaskInput input, CancellationToken cancellationToken = default)
     {
         if (!access.Has(P.TasksCreate))
         {
-            return CrmResult<TaskDto>.Forbidden("Your role cannot create tasks.");
+            return OperationResult<TaskDto>.Forbidden("Your role cannot create tasks.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -70,7 +70,7 @@ internal sealed class TaskService(
         var errors = await CheckAsync(db, access, input, ownerId, P.TasksCreate, cancellationToken);
         if (errors.Count > 0)
         {
-            return CrmResult<TaskDto>.Invalid(errors);
+            return OperationResult<TaskDto>.Invalid(errors);
         }
 
         var now = timeProvider.GetUtcNow();
@@ -81,30 +81,30 @@ internal sealed class TaskService(
         return await GetAsync(access, task.Id, cancellationToken);
     }
 
-    public async Task<CrmResult<TaskDto>> UpdateAsync(AccessContext access, Guid id, TaskInput input, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<TaskDto>> UpdateAsync(AccessContext access, Guid id, TaskInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var task = await db.Set<CrmTask>().Within(access, P.TasksRead).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (task is null)
         {
-            return CrmResult<TaskDto>.NotFound();
+            return OperationResult<TaskDto>.NotFound();
         }
 
         if (!access.Allows(P.TasksEdit, task.OwnerId))
         {
-            return CrmResult<TaskDto>.Forbidden("You can view this task but not edit it.");
+            return OperationResult<TaskDto>.Forbidden("You can view this task but not edit it.");
         }
 
         if (input.Version is null)
         {
-            return CrmResult<TaskDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
+            return OperationResult<TaskDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
         }
 
         var ownerId = input.OwnerId ?? task.OwnerId;
         var errors = await CheckAsync(db, access, input, ownerId, P.TasksEdit, cancellationToken);
         if (errors.Count > 0)
         {
-            return CrmResult<TaskDto>.Invalid(errors);
+            return OperationResult<TaskDto>.Invalid(errors);
         }
 
         db.Entry(task).Property(t => t.Version).OriginalValue = input.Version.Value;
@@ -113,18 +113,18 @@ internal sealed class TaskService(
     }
 
     /// <summary>Marks a task done (or open again).</summary>
-    public async Task<CrmResult<TaskDto>> SetDoneAsync(AccessContext access, Guid id, bool done, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<TaskDto>> SetDoneAsync(AccessContext access, Guid id, bool done, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var task = await db.Set<CrmTask>().Within(access, P.TasksRead).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (task is null)
         {
-            return CrmResult<TaskDto>.NotFound();
+            return OperationResult<TaskDto>.NotFound();
         }
 
         if (!access.Allows(P.TasksEdit, task.OwnerId))
         {
-            return CrmResult<TaskDto>.Forbidden("You can view this task but not change it.");
+            return OperationResult<TaskDto>.Forbidden("You can view this task but not change it.");
         }
 
         var now = timeProvider.GetUtcNow();
@@ -134,26 +134,26 @@ internal sealed class TaskService(
         return await SaveAsync(db, access, id, cancellationToken);
     }
 
-    public async Task<CrmResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var task = await db.Set<CrmTask>().Within(access, P.TasksRead).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (task is null)
         {
-            return CrmResult<bool>.NotFound();
+            return OperationResult<bool>.NotFound();
         }
 
         if (!access.Allows(P.TasksDelete, task.OwnerId))
         {
-            return CrmResult<bool>.Forbidden("You can view this task but not delete it.");
+            return OperationResult<bool>.Forbidden("You can view this task but not delete it.");
         }
 
         task.DeletedAt = timeProvider.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return CrmResult<bool>.Ok(true);
+        return OperationResult<bool>.Ok(true);
     }
 
-    private async Task<CrmResult<TaskDto>> SaveAsync(AppDbContext db, AccessContext access, Guid id, CancellationToken cancellationToken)
+    private async Task<OperationResult<TaskDto>> SaveAsync(AppDbContext db, AccessContext access, Guid id, CancellationToken cancellationToken)
     {
         try
         {
@@ -161,7 +161,7 @@ internal sealed class TaskService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return CrmResult<TaskDto>.Conflict("Someone else changed this task after you opened it. Reload and try again.");
+            return OperationResult<TaskDto>.Conflict("Someone else changed this task after you opened it. Reload and try again.");
         }
 
         return await GetAsync(access, id, cancellationToken);

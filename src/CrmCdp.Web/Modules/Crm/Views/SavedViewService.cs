@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -20,18 +19,18 @@ internal sealed class SavedViewService(IDbContextFactory<AppDbContext> dbFactory
             JsonSerializer.Deserialize<ListViewState>(v.StateJson) ?? new ListViewState()))];
     }
 
-    public async Task<CrmResult<SavedViewDto>> SaveAsync(
+    public async Task<OperationResult<SavedViewDto>> SaveAsync(
         AccessContext access, string list, string name, bool shared, ListViewState state, CancellationToken cancellationToken = default)
     {
         if (access.UserId is not { } userId)
         {
-            return CrmResult<SavedViewDto>.Forbidden("Only a signed-in user can save views.");
+            return OperationResult<SavedViewDto>.Forbidden("Only a signed-in user can save views.");
         }
 
         var trimmed = name.Trim();
         if (trimmed.Length is 0 or > 100)
         {
-            return CrmResult<SavedViewDto>.Invalid("name", "Give the view a name of 1 to 100 characters.");
+            return OperationResult<SavedViewDto>.Invalid("name", "Give the view a name of 1 to 100 characters.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -45,7 +44,7 @@ internal sealed class SavedViewService(IDbContextFactory<AppDbContext> dbFactory
         view.Shared = shared;
         view.StateJson = JsonSerializer.Serialize(state);
         await db.SaveChangesAsync(cancellationToken);
-        return CrmResult<SavedViewDto>.Ok(new SavedViewDto(view.Id, view.Name, view.Shared, true, state));
+        return OperationResult<SavedViewDto>.Ok(new SavedViewDto(view.Id, view.Name, view.Shared, true, state));
     }
 
     /// <summary>Deletes one of the caller's own views.</summary>

@@ -1,0 +1,48 @@
+namespace CrmCdp.Web.Platform.Auth;
+
+/// <summary>
+/// How permissions are shown in the role matrix: record permissions by area and action (each with a
+/// scope), the rest as named special permissions. New permissions appear here to be editable.
+/// </summary>
+internal static class PermissionCatalog
+{
+    public static IReadOnlyList<string> Actions { get; } = ["read", "create", "edit", "delete", "import", "export"];
+
+    public static IReadOnlyList<PermissionArea> Areas { get; } =
+    [
+        new("contacts", "Contacts", "crm.contacts"),
+        new("companies", "Companies", "crm.companies"),
+        new("activities", "Activities", "crm.activities"),
+        new("tasks", "Tasks", "crm.tasks"),
+    ];
+
+    public static IReadOnlyList<(string Permission, string Label)> Specials { get; } =
+    [
+        (Permissions.Crm.RecordsRestore, "Restore deleted records"),
+        (Permissions.Cdp.ProfilesRead, "View CDP profiles"),
+        (Permissions.Cdp.SourcesManage, "Manage event sources"),
+        (Permissions.Cdp.SegmentsManage, "Manage segments"),
+        (Permissions.Admin.UsersManage, "Manage users and teams"),
+        (Permissions.Admin.RolesManage, "Manage roles"),
+        (Permissions.Admin.ApiKeysManage, "Manage API keys"),
+        (Permissions.Admin.AuditRead, "View audit log"),
+        (Permissions.Admin.AuditExport, "Export audit log"),
+        (Permissions.Admin.Jobs, "View jobs dashboard"),
+        (Permissions.Admin.CustomFieldsManage, "Manage custom fields"),
+    ];
+
+    /// <summary>The permission for an area and action, if the application has one.</summary>
+    public static string? PermissionFor(PermissionArea area, string action)
+    {
+        var name = $"{area.Prefix}.{action}";
+        return Permissions.IsKnown(name) ? name : null;
+    }
+
+    public static string Label(string permission) =>
+        Specials.FirstOrDefault(s => s.Permission == permission).Label
+        ?? Areas.Where(a => permission.StartsWith(a.Prefix + ".", StringComparison.Ordinal))
+            .Select(a => $"{a.Label}: {permission[(a.Prefix.Length + 1)..]}").FirstOrDefault()
+        ?? permission;
+}
+
+internal sealed record PermissionArea(string Key, string Label, string Prefix);
