@@ -17,7 +17,9 @@ public sealed class AdminPagesTests(SharedApp app)
     [InlineData("/admin/custom-fields", "Custom fields")]
     [InlineData("/crm/recycle-bin", "Recycle bin")]
     [InlineData("/cdp", "Customer data platform")]
-    [InlineData("/admin/users", "Users and roles")]
+    [InlineData("/admin/users", "Users and teams")]
+    [InlineData("/admin/roles", "Roles and permissions")]
+    [InlineData("/admin/audit", "Audit log")]
     [InlineData("/admin/api-keys", "API keys")]
     public async Task Every_page_renders_for_the_admin(string path, string heading)
     {

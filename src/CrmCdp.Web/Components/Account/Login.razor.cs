@@ -57,7 +57,7 @@ public partial class Login
             Action = signIn.Succeeded ? AuditActions.SignInSucceeded : AuditActions.SignInFailed,
             UserId = user?.Id,
             Actor = Input.Email.Trim(),
-            Summary = signIn.Succeeded ? "Signed in" : signIn.IsLockedOut ? "Sign-in refused: account locked" : signIn.IsNotAllowed ? "Sign-in refused: not allowed" : "Wrong email or password",
+            Summary = signIn.Succeeded ? "Signed in" : signIn.IsLockedOut ? "Sign-in refused: account locked" : signIn.IsNotAllowed ? "Sign-in refused: account deactivated" : "Wrong email or password",
         });
         if (signIn.Succeeded)
         {
@@ -68,7 +68,7 @@ public partial class Login
         _error = signIn.IsLockedOut
             ? "This account is locked after too many failed sign-ins. Try again in 15 minutes or ask an administrator to unlock it."
             : signIn.IsNotAllowed
-                ? "This account is not allowed to sign in."
+                ? "This account is deactivated. Ask an administrator to reactivate it."
                 : "The email or password is incorrect.";
     }
 

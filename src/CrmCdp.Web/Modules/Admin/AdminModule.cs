@@ -1,6 +1,8 @@
 using CrmCdp.Web.Modules.Admin.ApiKeys;
 using CrmCdp.Web.Modules.Admin.Audit;
 using CrmCdp.Web.Modules.Admin.Roles;
+using CrmCdp.Web.Modules.Admin.Teams;
+using CrmCdp.Web.Modules.Admin.Users;
 using CrmCdp.Web.Platform;
 
 namespace CrmCdp.Web.Modules.Admin;
@@ -13,12 +15,14 @@ internal static class AdminModule
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<RoleService>();
+        services.AddSingleton<UserService>();
+        services.AddSingleton<TeamService>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiV1().MapApiKeyEndpoints().MapAuditEndpoints().MapRoleEndpoints();
+        endpoints.MapApiV1().MapApiKeyEndpoints().MapAuditEndpoints().MapRoleEndpoints().MapUserEndpoints().MapTeamEndpoints();
         return endpoints;
     }
 }

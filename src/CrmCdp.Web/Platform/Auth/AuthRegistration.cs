@@ -33,6 +33,7 @@ internal static class AuthRegistration
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders();
 
         services.AddAuthentication(options =>

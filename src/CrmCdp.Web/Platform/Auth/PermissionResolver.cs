@@ -42,7 +42,7 @@ internal sealed class PermissionResolver(IDbContextFactory<AppDbContext> dbFacto
         if (Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
             return await CachedAsync($"permissions:{Generation}:user:{userId}", db =>
-                db.UserRoles.Where(ur => ur.UserId == userId)
+                db.UserRoles.Where(ur => ur.UserId == userId && db.Users.Any(u => u.Id == userId && u.DeactivatedAt == null))
                     .Join(db.RolePermissions, ur => ur.RoleId, rp => rp.RoleId, (_, rp) => rp), cancellationToken);
         }
 

@@ -1,35 +1,79 @@
-using CrmCdp.Web.Platform.Data;
+using CrmCdp.Web.Modules.Admin.Teams;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
 
 namespace CrmCdp.Web.Modules.Admin.Users;
 
 public partial class UsersPage
 {
-    private List<UserRow>? _users;
-    private List<RoleRow>? _roles;
+    private IReadOnlyList<UserDto>? _users;
+    private IReadOnlyList<TeamDto> _teams = [];
+    private string? _filter;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthState { get; set; } = default!;
 
     [Inject]
-    private IDbContextFactory<AppDbContext> DbFactory { get; set; } = default!;
+    private UserService Users { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync()
+    [Inject]
+    private TeamService Teams { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    private IEnumerable<UserDto> VisibleUsers => (_users ?? []).Where(u => string.IsNullOrWhiteSpace(_filter)
+        || u.DisplayName.Contains(_filter, StringComparison.OrdinalIgnoreCase) || u.Email.Contains(_filter, StringComparison.OrdinalIgnoreCase));
+
+    protected override Task OnInitializedAsync() => ReloadAsync();
+
+    private async Task ReloadAsync()
     {
-        await using var db = await DbFactory.CreateDbContextAsync();
-        var roleNames = await db.Roles.ToDictionaryAsync(r => r.Id, r => r.Name ?? "");
-        var memberships = await db.UserRoles.ToListAsync();
-        _users = (await db.Users.OrderBy(u => u.DisplayName).ToListAsync())
-            .Select(u => new UserRow(
-                u.DisplayName,
-                u.Email ?? "",
-                [.. memberships.Where(m => m.UserId == u.Id).Select(m => roleNames[m.RoleId]).Order()],
-                u.LockoutEnd))
-            .ToList();
-        _roles = (await db.Roles.Include(r => r.Permissions).OrderBy(r => r.Name).ToListAsync())
-            .Select(r => new RoleRow(r.Name ?? "", r.Description, [.. r.Permissions.Select(p => p.Permission).Order()]))
-            .ToList();
+        _users = await Users.ListAsync();
+        _teams = await Teams.ListAsync();
     }
 
-    private sealed record UserRow(string DisplayName, string Email, IReadOnlyList<string> Roles, DateTimeOffset? LockedUntil);
+    private async Task CreateUserAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<UserDialog>("New user", new DialogParameters<UserDialog> { { d => d.Teams, _teams } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            await ReloadAsync();
+        }
+    }
 
-    private sealed record RoleRow(string Name, string Description, IReadOnlyList<string> Permissions);
+    private async Task EditUserAsync(UserDto user)
+    {
+        var dialog = await Dialogs.ShowAsync<UserDialog>(user.DisplayName, new DialogParameters<UserDialog> { { d => d.UserId, user.Id }, { d => d.Teams, _teams } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
+        await dialog.Result;
+        await ReloadAsync();
+    }
+
+    private async Task EditTeamAsync(TeamDto? team)
+    {
+        var dialog = await Dialogs.ShowAsync<TeamDialog>(team is null ? "New team" : $"Team {team.Name}",
+            new DialogParameters<TeamDialog> { { d => d.Team, team }, { d => d.Users, _users ?? [] } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            await ReloadAsync();
+        }
+    }
+
+    private async Task DeleteTeamAsync(TeamDto team)
+    {
+        if (await Dialogs.ShowMessageBoxAsync("Delete team?", $"Delete {team.Name}? Its members stay; managers lose sight of the team's records.",
+                yesText: "Delete", cancelText: "Cancel") == true)
+        {
+            await Teams.DeleteAsync(team.Id, (await AuthState).User);
+            Snackbar.Add($"Team {team.Name} deleted.", Severity.Success);
+            await ReloadAsync();
+        }
+    }
 }

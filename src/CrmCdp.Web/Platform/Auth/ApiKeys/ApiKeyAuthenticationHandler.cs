@@ -36,9 +36,11 @@ internal sealed class ApiKeyAuthenticationHandler(
             .AsNoTracking()
             .SingleOrDefaultAsync(Context.RequestAborted);
         var now = timeProvider.GetUtcNow();
-        if (found is null || !found.Key.IsUsableAt(now))
+        var creatorDeactivated = found?.Key.CreatedByUserId is { } creatorId
+            && await db.Users.AnyAsync(u => u.Id == creatorId && u.DeactivatedAt != null, Context.RequestAborted);
+        if (found is null || !found.Key.IsUsableAt(now) || creatorDeactivated)
         {
-            return AuthenticateResult.Fail("The API key is unknown, revoked or expired.");
+            return AuthenticateResult.Fail("The API key is unknown, revoked or expired, or its user is deactivated.");
         }
 
         if (found.Key.LastUsedAt is null || now - found.Key.LastUsedAt > LastUsedPrecision)

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CrmCdp.Web.Platform.Auth.Sessions;
 
 /// <summary>
-/// An open Blazor circuit keeps the principal it started with; this re-checks every minute that the
+/// An open Blazor circuit keeps the principal it started with; this re-checks every 10 seconds that the
 /// session still exists and the user's security stamp is unchanged, and signs the circuit out if not.
 /// </summary>
 internal sealed class SessionRevalidatingAuthenticationStateProvider(
@@ -18,7 +18,8 @@ internal sealed class SessionRevalidatingAuthenticationStateProvider(
     IOptions<IdentityOptions> identityOptions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+    // Short, so a deactivated user or a reset password ends open circuits within seconds.
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(10);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
@@ -27,7 +28,7 @@ internal sealed class SessionRevalidatingAuthenticationStateProvider(
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await userManager.GetUserAsync(principal);
-        if (user is null || await userManager.IsLockedOutAsync(user))
+        if (user is null || user.DeactivatedAt is not null || await userManager.IsLockedOutAsync(user))
         {
             return false;
         }

@@ -1023,6 +1023,10 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deactivated_at");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1037,6 +1041,10 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean")
                         .HasColumnName("email_confirmed");
+
+                    b.Property<bool>("IsAway")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_away");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
