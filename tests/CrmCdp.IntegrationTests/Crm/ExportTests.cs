@@ -7,7 +7,7 @@ namespace CrmCdp.IntegrationTests.Crm;
 public sealed class ExportTests(SharedApp app)
 {
     [Fact]
-    public async Task A_marketer_exports_the_filtered_list_with_chosen_columns()
+    public async Task A_marketer_exports_the_filtered_list_with_chosen_columns_and_personal_data_masked()
     {
         using var admin = app.AdminApi();
         var marketer = await app.CreateUserWithApiAsync(BuiltInRoles.Marketer);
@@ -24,8 +24,13 @@ public sealed class ExportTests(SharedApp app)
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("firstName,lastName,email", lines[0]);
         Assert.Equal(3, lines.Length);
-        Assert.Contains($"Eve,Export,{tag}@example.com", lines);
-        Assert.Contains("Olly,\"Other, Jr.\",", lines);
+        Assert.Contains($"E***,E***,{tag[0]}***@example.com", lines);
+        Assert.Contains("O***,O***,", lines);
+        Assert.DoesNotContain(tag + "@", csv, StringComparison.Ordinal);
+
+        var adminCsv = await admin.GetStringAsync($"/api/v1/contacts/export?tag={tag}&columns=firstName,lastName,email", TestContext.Current.CancellationToken);
+        Assert.Contains($"Eve,Export,{tag}@example.com", adminCsv, StringComparison.Ordinal);
+        Assert.Contains("Olly,\"Other, Jr.\",", adminCsv, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,13 +87,13 @@ public sealed class ExportTests(SharedApp app)
         var tag = CrmApi.Unique("bgexport");
         for (var i = 0; i < 3; i++)
         {
-            await CrmApi.CreateContactAsync(admin, new { firstName = $"Row{i}", tags = new[] { tag } });
+            await CrmApi.CreateContactAsync(admin, new { firstName = $"Row{i}", leadSource = $"Row{i}", tags = new[] { tag } });
         }
 
         // Background exports belong to signed-in users: they run later with the user's own roles.
         using var browser = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await CrmCdp.TestSupport.FormSignIn.SignInAsync(browser, marketer.Email, CrmCdp.TestSupport.AppFixture.TestPassword);
-        var (started, export) = await CrmApi.SendAsync(browser, HttpMethod.Post, "/api/v1/contacts/exports", new { tag, columns = "firstName" });
+        var (started, export) = await CrmApi.SendAsync(browser, HttpMethod.Post, "/api/v1/contacts/exports", new { tag, columns = "leadSource" });
         var status = "queued";
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (status is "queued" or "running" && DateTime.UtcNow < deadline)
@@ -105,7 +110,7 @@ public sealed class ExportTests(SharedApp app)
 
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         Assert.Equal("completed", status);
-        Assert.Equal(["firstName", "Row0", "Row1", "Row2"], csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal(["leadSource", "Row0", "Row1", "Row2"], csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Equal(HttpStatusCode.NotFound, stolen.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, ownKey.StatusCode);
     }

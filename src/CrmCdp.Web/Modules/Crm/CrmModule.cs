@@ -25,6 +25,7 @@ internal static class CrmModule
         services.AddSingleton<ContactQueries>();
         services.AddSingleton<BulkRecordEditor>();
         services.AddSingleton<ContactBulkService>();
+        services.AddSingleton<PiiRevealService>();
         services.AddSingleton<CompanyBulkService>();
         services.AddSingleton<Views.SavedViewService>();
         services.AddSingleton<RecycleBin.RecycleBinService>();

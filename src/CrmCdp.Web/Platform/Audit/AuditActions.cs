@@ -20,6 +20,7 @@ internal static class AuditActions
     public const string Export = "crm.export";
     public const string Import = "crm.import";
     public const string AuditExported = "admin.audit.exported";
+    public const string PiiRevealed = "privacy.pii.revealed";
 
     public static string RecordChange(string recordType, string lifecycleOrField) => lifecycleOrField switch
     {

@@ -29,6 +29,8 @@ internal static class PermissionCatalog
         (Permissions.Admin.AuditExport, "Export audit log"),
         (Permissions.Admin.Jobs, "View jobs dashboard"),
         (Permissions.Admin.CustomFieldsManage, "Manage custom fields"),
+        (Permissions.Privacy.PiiView, "View personal data (PII)"),
+        (Permissions.Privacy.PiiReveal, "Reveal masked personal data, one value at a time (audited)"),
     ];
 
     /// <summary>The permission for an area and action, if the application has one.</summary>

@@ -39,6 +39,12 @@ internal static class Permissions
         public const string SegmentsManage = "cdp.segments.manage";
     }
 
+    public static class Privacy
+    {
+        public const string PiiView = "privacy.pii.view";
+        public const string PiiReveal = "privacy.pii.reveal";
+    }
+
     public static class Admin
     {
         public const string UsersManage = "admin.users.manage";
@@ -64,7 +70,7 @@ internal static class Permissions
         .. Scoped,
         Crm.RecordsRestore,
         Cdp.ProfilesRead, Cdp.SourcesManage, Cdp.SegmentsManage,
-        Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage,
+        Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Privacy.PiiView, Privacy.PiiReveal,
     ];
 
     private static readonly HashSet<string> Known = [.. All];

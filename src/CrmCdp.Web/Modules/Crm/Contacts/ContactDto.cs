@@ -24,4 +24,8 @@ public sealed record ContactDto(
     uint Version)
 {
     public string FullName => $"{FirstName} {LastName}".Trim();
+
+    /// <summary>True when names, emails and phones are masked because the viewer may not see personal data.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool PiiMasked { get; init; }
 }

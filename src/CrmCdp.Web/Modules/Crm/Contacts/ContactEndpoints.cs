@@ -17,6 +17,11 @@ internal static class ContactEndpoints
             .RequireAuthorization(P.ContactsEdit)
             .WithSummary("Applies assignOwner, addTag, setStage or delete to up to 1,000 contacts; contacts outside the caller's scope are skipped and counted.")
             .Produces<Bulk.BulkResult>().ProducesValidationProblem();
+        contacts.MapPost("/{id:guid}/reveal", async (Guid id, string? field, AccessContext access, PiiRevealService reveal, CancellationToken ct) =>
+                (await reveal.RevealAsync(access, id, field, ct)).ToHttp())
+            .RequireAuthorization(Permissions.Privacy.PiiReveal)
+            .WithSummary("Reveals one masked personal field (?field=name|emails|phones) of a contact; every reveal is audited.")
+            .Produces<RevealedPii>().ProducesValidationProblem().ProducesProblem(404);
         contacts.MapGet("/{id:guid}", async (Guid id, AccessContext access, ContactService service, CancellationToken ct) =>
                 (await service.GetAsync(access, id, ct)).ToHttp())
             .RequireAuthorization(P.ContactsRead).WithSummary("Gets one contact.").Produces<ContactDto>().ProducesProblem(404);

@@ -15,6 +15,10 @@ public partial class ContactPage
     private IReadOnlyList<TimelineItem> _timeline = [];
     private IReadOnlyList<TaskDto> _openTasks = [];
     private IReadOnlyList<CustomFields.CustomFieldDto> _customFields = [];
+    private bool _canReveal;
+
+    [Inject]
+    private PiiRevealService Reveal { get; set; } = default!;
 
     [Inject]
     private CustomFields.CustomFieldService CustomFieldDefinitions { get; set; } = default!;
@@ -64,11 +68,31 @@ public partial class ContactPage
             return;
         }
 
+        _canReveal = _contact.PiiMasked && access.Has(Platform.Auth.Permissions.Privacy.PiiReveal);
         _timeline = [.. (await Timeline.ForRecordAsync(access, CrmRecordType.Contact, Id)).OrderByDescending(i => i.At)];
         _customFields = await CustomFieldDefinitions.ListAsync();
         _openTasks = access.Has(Platform.Auth.Permissions.Crm.TasksRead)
             ? await Tasks.OpenAsync(access, new TaskFilter(ContactId: Id), 20)
             : [];
+    }
+
+    /// <summary>Replaces the masked field with its value; the reveal is recorded in the audit log.</summary>
+    private async Task RevealAsync(string field)
+    {
+        var result = await Reveal.RevealAsync(await AccessAsync(), Id, field);
+        if (result.Value is not { } revealed || _contact is null)
+        {
+            Snackbar.Add(result.Message ?? "The value could not be revealed.", Severity.Error);
+            return;
+        }
+
+        _contact = revealed.Field switch
+        {
+            "name" => _contact with { FirstName = revealed.Values[0], LastName = revealed.Values[1] },
+            "emails" => _contact with { Emails = revealed.Values, Email = revealed.Values.Count > 0 ? revealed.Values[0] : null },
+            _ => _contact with { Phones = revealed.Values },
+        };
+        Snackbar.Add("Revealed. This is recorded in the audit log.", Severity.Info);
     }
 
     private static string Initials(ContactDto contact)

@@ -48,7 +48,7 @@ internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, 
 
         var rows = await query.OrderBy(c => c.Id).Take(limit + 1).Include(c => c.Company).AsNoTracking().ToListAsync(cancellationToken);
         var page = rows.Take(limit).ToList();
-        return new KeysetPage<ContactDto>(await ToDtosAsync(page, cancellationToken), rows.Count > limit ? page[^1].Id.ToString() : null);
+        return new KeysetPage<ContactDto>(await ToDtosAsync(access, page, cancellationToken), rows.Count > limit ? page[^1].Id.ToString() : null);
     }
 
     /// <summary>UI listing: one sorted page, with a count capped so large tables stay fast.</summary>
@@ -73,7 +73,7 @@ internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, 
         // Searches are counted only up to a lower cap: "more than 1,000 matches" is as useful as the exact number.
         var cap = string.IsNullOrWhiteSpace(filter.Search) ? ListCount.Cap : ListCount.SearchCap;
         var counted = await query.Select(c => c.Id).Take(cap + 1).CountAsync(cancellationToken);
-        return new OffsetPage<ContactDto>(await ToDtosAsync(rows, cancellationToken), new ListCount(Math.Min(counted, cap), counted > cap, cap));
+        return new OffsetPage<ContactDto>(await ToDtosAsync(access, rows, cancellationToken), new ListCount(Math.Min(counted, cap), counted > cap, cap));
     }
 
     /// <summary>
@@ -96,7 +96,7 @@ internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, 
         var rows = await (await FilteredAsync(db, access, new ContactFilter(Search: text), cancellationToken))
             .OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id).Take(limit)
             .Include(c => c.Company).AsNoTracking().ToListAsync(cancellationToken);
-        return await ToDtosAsync(rows, cancellationToken);
+        return await ToDtosAsync(access, rows, cancellationToken);
     }
 
     /// <summary>Contacts holding any of these normalized emails or phones (for duplicate warnings).</summary>
@@ -114,7 +114,7 @@ internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, 
         var rows = await db.Set<Contact>().Within(access, P.ContactsRead)
             .Where(c => c.Id != except && (c.Emails.Any(e => emailList.Contains(e)) || c.Phones.Any(p => phoneList.Contains(p))))
             .Include(c => c.Company).AsNoTracking().Take(5).ToListAsync(cancellationToken);
-        return await ToDtosAsync(rows, cancellationToken);
+        return await ToDtosAsync(access, rows, cancellationToken);
     }
 
     private static async Task<IQueryable<Contact>> FilteredAsync(AppDbContext db, AccessContext access, ContactFilter filter, CancellationToken cancellationToken)
@@ -201,9 +201,9 @@ internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, 
         return query;
     }
 
-    private async Task<IReadOnlyList<ContactDto>> ToDtosAsync(List<Contact> contacts, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ContactDto>> ToDtosAsync(AccessContext access, List<Contact> contacts, CancellationToken cancellationToken)
     {
         var names = await users.NamesAsync(contacts.Select(c => c.OwnerId), cancellationToken);
-        return [.. contacts.Select(c => ContactService.ToDto(c, names))];
+        return [.. contacts.Select(c => ContactService.ToDto(c, names).ForViewer(access))];
     }
 }

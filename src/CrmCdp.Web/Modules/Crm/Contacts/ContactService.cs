@@ -27,7 +27,7 @@ internal sealed class ContactService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contact = await db.Set<Contact>().Include(c => c.Company).Within(access, P.ContactsRead)
             .AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return contact is null ? OperationResult<ContactDto>.NotFound() : OperationResult<ContactDto>.Ok(await ToDtoAsync(contact, cancellationToken));
+        return contact is null ? OperationResult<ContactDto>.NotFound() : OperationResult<ContactDto>.Ok((await ToDtoAsync(contact, cancellationToken)).ForViewer(access));
     }
 
     public async Task<OperationResult<ContactDto>> CreateAsync(AccessContext access, ContactInput input, CancellationToken cancellationToken = default)
@@ -74,6 +74,7 @@ internal sealed class ContactService(
             return OperationResult<ContactDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
         }
 
+        input.KeepPersonalFields(contact, access);
         var ownerId = input.OwnerId ?? contact.OwnerId;
         var problems = await CheckAsync(db, access, input, ownerId, P.ContactsEdit, cancellationToken);
         if (problems is not null)

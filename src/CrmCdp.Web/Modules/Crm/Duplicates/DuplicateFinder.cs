@@ -49,7 +49,7 @@ internal sealed class DuplicateFinder(IDbContextFactory<AppDbContext> dbFactory,
         var ids = pairs.SelectMany(p => new[] { p.FirstId, p.SecondId }).Distinct().ToList();
         var contacts = await db.Set<Contact>().Include(c => c.Company).Where(c => ids.Contains(c.Id)).AsNoTracking().ToListAsync(cancellationToken);
         var names = await users.NamesAsync(contacts.Select(c => c.OwnerId), cancellationToken);
-        var byId = contacts.ToDictionary(c => c.Id, c => ContactService.ToDto(c, names));
+        var byId = contacts.ToDictionary(c => c.Id, c => ContactService.ToDto(c, names).ForViewer(access));
         return [.. pairs.Where(p => byId.ContainsKey(p.FirstId) && byId.ContainsKey(p.SecondId))
             .Select(p => new DuplicatePair(byId[p.FirstId], byId[p.SecondId], p.Reason))];
     }

@@ -243,7 +243,7 @@ internal sealed class TaskService(
         var contactQuery = db.Set<Contact>().Within(access, P.ContactsRead);
         var companyQuery = db.Set<Company>().Within(access, P.CompaniesRead);
         var contacts = await contactQuery.Where(c => contactIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.FirstName, c.LastName }).ToDictionaryAsync(c => c.Id, c => $"{c.FirstName} {c.LastName}".Trim(), cancellationToken);
+            .Select(c => new { c.Id, c.FirstName, c.LastName }).ToDictionaryAsync(c => c.Id, c => access.DisplayName(c.FirstName, c.LastName), cancellationToken);
         var companies = await companyQuery.Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         var names = await users.NamesAsync(tasks.Select(t => t.OwnerId), cancellationToken);
         var now = timeProvider.GetUtcNow();

@@ -51,7 +51,7 @@ internal sealed class RecentViewService(IDbContextFactory<AppDbContext> dbFactor
         var contactIds = views.Where(v => v.RecordType == CrmRecordType.Contact).Select(v => v.RecordId).ToList();
         var companyIds = views.Where(v => v.RecordType == CrmRecordType.Company).Select(v => v.RecordId).ToList();
         var contacts = await db.Set<Contact>().Within(access, P.ContactsRead).Where(c => contactIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.FirstName, c.LastName }).ToDictionaryAsync(c => c.Id, c => $"{c.FirstName} {c.LastName}".Trim(), cancellationToken);
+            .Select(c => new { c.Id, c.FirstName, c.LastName }).ToDictionaryAsync(c => c.Id, c => access.DisplayName(c.FirstName, c.LastName), cancellationToken);
         var companies = await db.Set<Company>().Within(access, P.CompaniesRead).Where(c => companyIds.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         return [.. views

@@ -1,8 +1,10 @@
 using CrmCdp.Web.Modules.Crm.Activities;
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
+using CrmCdp.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Crm.Timeline;
@@ -51,7 +53,7 @@ internal sealed class TimelineService(IDbContextFactory<AppDbContext> dbFactory,
             .. tasks.Select(t => new TimelineItem(TimelineKind.Task, t.CompletedAt ?? t.CreatedAt,
                 t.Status == CrmTaskStatus.Done ? $"Task done: {t.Title}" : $"Task: {t.Title} (due {t.DueAt:d})",
                 t.Notes, Who(t.OwnerId), t.IsOverdueAt(now))),
-            .. changes.Select(c => new TimelineItem(TimelineKind.Change, c.ChangedAt, ChangeTitle(c), null, Who(c.UserId), false)),
+            .. changes.Select(c => new TimelineItem(TimelineKind.Change, c.ChangedAt, ChangeTitle(Visible(c, access)), null, Who(c.UserId), false)),
         ];
     }
 
@@ -70,6 +72,12 @@ internal sealed class TimelineService(IDbContextFactory<AppDbContext> dbFactory,
         ActivityType.Meeting => $"Meeting: {a.Subject}",
         _ => "Note",
     };
+
+    /// <summary>Changes of personal fields show masked values to viewers without "view PII".</summary>
+    private static RecordChange Visible(RecordChange change, AccessContext access) =>
+        change.RecordType != CrmRecordType.Contact || access.SeesPii() || !ContactPii.TimelineFields.Contains(change.Field)
+            ? change
+            : new RecordChange { Field = change.Field, OldValue = PiiMask.Text(change.OldValue), NewValue = PiiMask.Text(change.NewValue) };
 
     private static string ChangeTitle(RecordChange change) => change.Field switch
     {
