@@ -15,11 +15,11 @@ public class AppFixture : IAsyncDisposable
 
     public CrmCdpAppFactory Factory => _factory ?? throw new InvalidOperationException("Call StartAsync first.");
 
-    public async Task StartAsync(string purpose, bool useKestrel = false)
+    public async Task StartAsync(string purpose, bool useKestrel = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var postgres = await TestPostgres.GetAsync();
         var connectionString = await postgres.CreateDatabaseAsync(purpose);
-        _factory = new CrmCdpAppFactory(connectionString);
+        _factory = new CrmCdpAppFactory(connectionString, settings);
         if (useKestrel)
         {
             _factory.UseKestrel(0);

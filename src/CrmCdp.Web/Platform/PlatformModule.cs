@@ -39,6 +39,7 @@ internal static class PlatformModule
         services.AddSingleton(TimeProvider.System);
         services.AddAppDatabase(database.ConnectionString);
         services.AddHttpContextAccessor();
+        services.AddAppRateLimiting(builder.Configuration);
         services.AddSingleton<Audit.AuditLog>();
         services.AddDataProtection().SetApplicationName("CrmCdp").PersistKeysToDbContext<AppDbContext>();
         services.AddAppAuth();
@@ -75,6 +76,7 @@ internal static class PlatformModule
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAppRequestLogging();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

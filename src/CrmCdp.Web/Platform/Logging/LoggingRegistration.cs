@@ -18,7 +18,8 @@ internal static class LoggingRegistration
                 logger.ReadFrom.Configuration(configuration)
                     .ReadFrom.Services(provider)
                     .Enrich.FromLogContext()
-                    .Enrich.WithProperty("Application", "CrmCdp");
+                    .Enrich.WithProperty("Application", "CrmCdp")
+                    .Enrich.With<SecretMaskingEnricher>();
                 if (environment.IsDevelopment())
                 {
                     logger.WriteTo.Console(outputTemplate: DevelopmentTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);

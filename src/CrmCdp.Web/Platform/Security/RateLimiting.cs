@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using CrmCdp.Web.Platform.Auth;
+
+namespace CrmCdp.Web.Platform.Security;
+
+/// <summary>Requests per minute: sign-in attempts per client address, API calls per key (or user, or address).</summary>
+internal sealed class RateLimitOptions
+{
+    public int LoginPerMinute { get; set; } = 10;
+
+    public int ApiPerMinute { get; set; } = 1200;
+}
+
+internal static class RateLimiting
+{
+    public static IServiceCollection AddAppRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var limits = configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        services.AddRateLimiter(options =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits));
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var response = rejected.HttpContext.Response;
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await TypedResults.Problem(
+                        statusCode: StatusCodes.Status429TooManyRequests,
+                        title: "Too many requests.",
+                        detail: $"Slow down and retry after {Math.Ceiling(retryAfter.TotalSeconds)} seconds.")
+                    .ExecuteAsync(rejected.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions limits)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsPost(request.Method) && request.Path.Equals(AuthRegistration.LoginPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return PerMinute($"login:{ClientAddress(context)}", limits.LoginPerMinute);
+        }
+
+        if (request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            var caller = context.User.FindFirstValue(AuthClaims.ApiKeyId) is { } keyId ? $"key:{keyId}"
+                : context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId ? $"user:{userId}"
+                : $"address:{ClientAddress(context)}";
+            return PerMinute($"api:{caller}", limits.ApiPerMinute);
+        }
+
+        return RateLimitPartition.GetNoLimiter("unlimited");
+    }
+
+    private static RateLimitPartition<string> PerMinute(string key, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, permits),
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+
+    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
