@@ -41,6 +41,7 @@ internal static class PlatformModule
         services.AddHttpContextAccessor();
         services.AddAppRateLimiting(builder.Configuration);
         services.AddSingleton<Audit.AuditLog>();
+        services.AddSingleton<Privacy.SuppressionList>();
         services.AddDataProtection().SetApplicationName("CrmCdp").PersistKeysToDbContext<AppDbContext>();
         services.AddAppAuth();
         services.AddJobs(builder.Configuration, database.ConnectionString);

@@ -1,5 +1,6 @@
 using CrmCdp.Web.Modules.Admin.ApiKeys;
 using CrmCdp.Web.Modules.Admin.Audit;
+using CrmCdp.Web.Modules.Admin.Privacy;
 using CrmCdp.Web.Modules.Admin.Roles;
 using CrmCdp.Web.Modules.Admin.Teams;
 using CrmCdp.Web.Modules.Admin.Users;
@@ -17,12 +18,14 @@ internal static class AdminModule
         services.AddSingleton<RoleService>();
         services.AddSingleton<UserService>();
         services.AddSingleton<TeamService>();
+        services.AddSingleton<PrivacyService>();
+        services.AddTransient<PrivacyRequestJob>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiV1().MapApiKeyEndpoints().MapAuditEndpoints().MapRoleEndpoints().MapUserEndpoints().MapTeamEndpoints();
+        endpoints.MapApiV1().MapApiKeyEndpoints().MapAuditEndpoints().MapRoleEndpoints().MapUserEndpoints().MapTeamEndpoints().MapPrivacyEndpoints();
         return endpoints;
     }
 }

@@ -21,6 +21,10 @@ internal static class AuditActions
     public const string Import = "crm.import";
     public const string AuditExported = "admin.audit.exported";
     public const string PiiRevealed = "privacy.pii.revealed";
+    public const string PrivacyRequestFiled = "privacy.request.filed";
+    public const string PrivacyRequestCompleted = "privacy.request.completed";
+    public const string PrivacyAccessDownloaded = "privacy.request.downloaded";
+    public const string SuppressionLifted = "privacy.suppression.lifted";
 
     public static string RecordChange(string recordType, string lifecycleOrField) => lifecycleOrField switch
     {

@@ -31,6 +31,7 @@ internal static class PermissionCatalog
         (Permissions.Admin.CustomFieldsManage, "Manage custom fields"),
         (Permissions.Privacy.PiiView, "View personal data (PII)"),
         (Permissions.Privacy.PiiReveal, "Reveal masked personal data, one value at a time (audited)"),
+        (Permissions.Privacy.RequestsManage, "Manage privacy requests (access, erase, suppress)"),
     ];
 
     /// <summary>The permission for an area and action, if the application has one.</summary>

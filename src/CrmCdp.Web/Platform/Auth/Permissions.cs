@@ -43,6 +43,7 @@ internal static class Permissions
     {
         public const string PiiView = "privacy.pii.view";
         public const string PiiReveal = "privacy.pii.reveal";
+        public const string RequestsManage = "privacy.requests.manage";
     }
 
     public static class Admin
@@ -70,7 +71,7 @@ internal static class Permissions
         .. Scoped,
         Crm.RecordsRestore,
         Cdp.ProfilesRead, Cdp.SourcesManage, Cdp.SegmentsManage,
-        Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Privacy.PiiView, Privacy.PiiReveal,
+        Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Privacy.PiiView, Privacy.PiiReveal, Privacy.RequestsManage,
     ];
 
     private static readonly HashSet<string> Known = [.. All];

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Text.Json;
+using CrmCdp.IntegrationTests.Crm;
+using CrmCdp.Web.Platform.Auth;
+using Npgsql;
+
+namespace CrmCdp.IntegrationTests.Privacy;
+
+[Collection(SharedAppGroup.Name)]
+public sealed class PrivacyRequestTests(SharedApp app)
+{
+    private static async Task<JsonElement> FileAndWaitAsync(HttpClient api, string kind, string identifierKind, string identifier)
+    {
+        var (filed, request) = await CrmApi.SendAsync(api, HttpMethod.Post, "/api/v1/privacy/requests", new { kind, identifierKind, identifier });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (request.GetProperty("status").GetString() is "requested" or "running" && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            (_, request) = await CrmApi.SendAsync(api, HttpMethod.Get, $"/api/v1/privacy/requests/{request.Id()}");
+        }
+
+        return request;
+    }
+
+    /// <summary>Every (table, column) of any text-like type, in every schema, holding the value.</summary>
+    private async Task<List<string>> WhereValueIsHeldAsync(string value)
+    {
+        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var columns = new List<(string Schema, string Table, string Column, string Type)>();
+        await using (var list = new NpgsqlCommand("""
+            SELECT c.table_schema, c.table_name, c.column_name, c.data_type
+            FROM information_schema.columns c
+            JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+            WHERE c.table_schema NOT IN ('pg_catalog', 'information_schema')
+              AND (c.data_type IN ('text', 'character varying', 'json', 'jsonb', 'bytea', 'ARRAY'))
+            """, connection))
+        await using (var reader = await list.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                columns.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            }
+        }
+
+        var hits = new List<string>();
+        foreach (var (schema, table, column, type) in columns)
+        {
+            var text = type == "bytea" ? $"encode(\"{column}\", 'escape')" : $"\"{column}\"::text";
+            await using var probe = new NpgsqlCommand($"SELECT count(*) FROM \"{schema}\".\"{table}\" WHERE {text} ILIKE '%' || @value || '%'", connection);
+            probe.Parameters.AddWithValue("value", value);
+            if ((long)(await probe.ExecuteScalarAsync(TestContext.Current.CancellationToken))! > 0)
+            {
+                hits.Add($"{schema}.{table}.{column}");
+            }
+        }
+
+        return hits;
+    }
+
+    private async Task<long> CountAsync(string table)
+    {
+        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    [Fact]
+    public async Task Access_then_erase_leaves_no_trace_of_the_person_and_keeps_report_totals()
+    {
+        using var admin = app.AdminApi();
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var (first, last, email) = ($"Zelda{suffix}", $"Quill{suffix}", $"zelda.{suffix}@example.com");
+        var phone = $"+49151{Random.Shared.Next(10_000_000, 99_999_999)}";
+        var contact = await CrmApi.CreateContactAsync(admin, new { firstName = first, lastName = last, email, phones = new[] { phone }, jobTitle = "Buyer" });
+        await CrmApi.SendAsync(admin, HttpMethod.Put, $"/api/v1/contacts/{contact.Id()}",
+            new { firstName = first, lastName = last, email, phones = new[] { phone }, jobTitle = "Head buyer", version = contact.GetProperty("version").GetUInt32() });
+        await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/activities",
+            new { type = "note", contactId = contact.Id(), body = $"Spoke with {first} {last}, reach her at {email} or {phone}.", occurredAt = DateTimeOffset.UtcNow });
+        await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tasks",
+            new { title = $"Call {first} {last}", type = "call", dueAt = DateTimeOffset.UtcNow.AddDays(1), contactId = contact.Id() });
+        var referrer = await CrmApi.CreateContactAsync(admin, new { firstName = "Referrer", lastName = suffix });
+        await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/activities",
+            new { type = "note", contactId = referrer.Id(), body = $"Referred {email} to us.", occurredAt = DateTimeOffset.UtcNow });
+        await admin.GetStringAsync($"/api/v1/contacts/export?search={email}", TestContext.Current.CancellationToken);
+
+        var access = await FileAndWaitAsync(admin, "access", "email", email);
+        var document = await admin.GetStringAsync($"/api/v1/privacy/requests/{access.Id()}/download", TestContext.Current.CancellationToken);
+        Assert.Equal("done", access.GetProperty("status").GetString());
+        Assert.Contains(phone, document, StringComparison.Ordinal);
+        Assert.Contains("Head buyer", document, StringComparison.Ordinal);
+        Assert.Contains($"Call {first} {last}", document, StringComparison.Ordinal);
+        Assert.NotEmpty(await WhereValueIsHeldAsync(email));
+
+        var totals = (await CountAsync("crm_contacts"), await CountAsync("crm_activities"), await CountAsync("crm_tasks"));
+        var erase = await FileAndWaitAsync(admin, "erase", "email", email);
+        var (_, accessAfter) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/privacy/requests/{access.Id()}");
+        var (_, anonymised) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/contacts/{contact.Id()}");
+
+        Assert.Equal("done", erase.GetProperty("status").GetString());
+        Assert.Equal(1, erase.GetProperty("report").GetProperty("crm").GetProperty("anonymised").GetInt32());
+        Assert.False(accessAfter.GetProperty("hasResult").GetBoolean());
+        Assert.Equal("Erased", anonymised.GetProperty("firstName").GetString());
+        Assert.Empty(anonymised.GetProperty("emails").EnumerateArray());
+        foreach (var value in new[] { email, phone, first, last })
+        {
+            Assert.Empty(await WhereValueIsHeldAsync(value));
+        }
+
+        Assert.Equal(totals, (await CountAsync("crm_contacts"), await CountAsync("crm_activities"), await CountAsync("crm_tasks")));
+    }
+
+    [Fact]
+    public async Task Suppression_is_listed_masked_and_can_be_lifted()
+    {
+        using var admin = app.AdminApi();
+        var email = $"quiet.{Guid.NewGuid().ToString("N")[..8]}@example.com";
+
+        var (filed, request) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/privacy/requests", new { kind = "suppress", identifierKind = "email", identifier = email });
+        var (_, suppressions) = await CrmApi.SendAsync(admin, HttpMethod.Get, "/api/v1/privacy/suppressions");
+        var mine = suppressions.EnumerateArray().Single(s => s.GetProperty("identifier").GetString() == $"q***@example.com" && s.GetProperty("liftedAt").ValueKind == JsonValueKind.Null);
+        var (lifted, _) = await CrmApi.SendAsync(admin, HttpMethod.Delete, $"/api/v1/privacy/suppressions/{mine.Id()}");
+        var (liftedAgain, _) = await CrmApi.SendAsync(admin, HttpMethod.Delete, $"/api/v1/privacy/suppressions/{mine.Id()}");
+
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        Assert.Equal("done", request.GetProperty("status").GetString());
+        Assert.Equal("q***@example.com", request.GetProperty("identifier").GetString());
+        Assert.Empty(await WhereValueIsHeldAsync(email));
+        Assert.Equal(HttpStatusCode.NoContent, lifted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, liftedAgain.StatusCode);
+    }
+
+    [Fact]
+    public async Task Bad_requests_name_the_field_and_only_privacy_managers_may_file()
+    {
+        using var admin = app.AdminApi();
+        var rep = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+
+        var (bad, problem) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/privacy/requests", new { kind = "forget", identifierKind = "email", identifier = "not-an-email" });
+        var (refused, _) = await CrmApi.SendAsync(rep.Api, HttpMethod.Post, "/api/v1/privacy/requests", new { kind = "access", identifierKind = "email", identifier = "a@example.com" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("kind", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("identifier", out _));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+}
