@@ -1,5 +1,6 @@
 using CrmCdp.Web.Components;
 using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.Auth.TwoFactor;
 using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Health;
 using CrmCdp.Web.Platform.Jobs;
@@ -78,6 +79,7 @@ internal static class PlatformModule
         app.UseAuthentication();
         app.UseAppRequestLogging();
         app.UseRateLimiter();
+        app.UseTwoFactorEnforcement();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

@@ -51,6 +51,12 @@ public partial class Login
         }
 
         var signIn = await SignInManager.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (signIn.RequiresTwoFactor)
+        {
+            Navigation.NavigateTo($"/account/login-2fa?returnUrl={Uri.EscapeDataString(SafeReturnUrl(ReturnUrl))}&rememberMe={Input.RememberMe}", forceLoad: true);
+            return;
+        }
+
         var user = await SignInManager.UserManager.FindByEmailAsync(Input.Email.Trim());
         await Audit.WriteAsync(new AuditEntry
         {

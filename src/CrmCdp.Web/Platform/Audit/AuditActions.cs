@@ -6,6 +6,8 @@ internal static class AuditActions
     public const string SignInSucceeded = "auth.signin.succeeded";
     public const string SignInFailed = "auth.signin.failed";
     public const string SignOut = "auth.signout";
+    public const string TwoFactorEnabled = "auth.twofactor.enabled";
+    public const string TwoFactorDisabled = "auth.twofactor.disabled";
     public const string UserCreated = "admin.user.created";
     public const string UserUpdated = "admin.user.updated";
     public const string UserDeactivated = "admin.user.deactivated";

@@ -9,5 +9,8 @@ internal sealed class AppRole : IdentityRole<Guid>
     /// <summary>Built-in roles are seeded and cannot be deleted; their permissions can be changed.</summary>
     public bool IsBuiltIn { get; set; }
 
+    /// <summary>Holders must sign in with an authenticator app (TOTP) in addition to their password.</summary>
+    public bool RequireTwoFactor { get; set; }
+
     public List<RolePermission> Permissions { get; } = [];
 }

@@ -70,6 +70,8 @@ internal static class AuthRegistration
 
         services.AddMemoryCache();
         services.AddSingleton<PermissionResolver>();
+        services.AddSingleton<TwoFactor.TwoFactorPolicy>();
+        services.AddSingleton<TwoFactor.TwoFactorSetupService>();
         services.AddSingleton<AccessContextFactory>();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();

@@ -11,9 +11,13 @@ public sealed class RoleInput
     public string? Description { get; set; }
 
     public Dictionary<string, string>? Permissions { get; set; }
+
+    /// <summary>Holders must use an authenticator app to sign in; left out, unchanged.</summary>
+    public bool? RequireTwoFactor { get; set; }
 }
 
-public sealed record RoleDto(Guid Id, string Name, string Description, bool BuiltIn, int UserCount, IReadOnlyDictionary<string, string> Permissions);
+public sealed record RoleDto(
+    Guid Id, string Name, string Description, bool BuiltIn, int UserCount, IReadOnlyDictionary<string, string> Permissions, bool RequireTwoFactor);
 
 internal sealed class RoleInputValidator : AbstractValidator<RoleInput>
 {

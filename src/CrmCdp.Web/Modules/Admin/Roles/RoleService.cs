@@ -38,7 +38,14 @@ internal sealed class RoleService(
             return OperationResult<RoleDto>.Invalid(errors);
         }
 
-        var role = new AppRole { Id = Guid.NewGuid(), Name = name, NormalizedName = name.ToUpperInvariant(), Description = input.Description?.Trim() ?? "" };
+        var role = new AppRole
+        {
+            Id = Guid.NewGuid(),
+            Name = name,
+            NormalizedName = name.ToUpperInvariant(),
+            Description = input.Description?.Trim() ?? "",
+            RequireTwoFactor = input.RequireTwoFactor ?? false,
+        };
         role.Permissions.AddRange(Grants(input).Select(g => new RolePermission { RoleId = role.Id, Permission = g.Key, Scope = g.Value }));
         db.Roles.Add(role);
         var entry = AuditActor.For(actor, AuditActions.RoleCreated);
@@ -78,6 +85,15 @@ internal sealed class RoleService(
 
         var before = role.Permissions.ToDictionary(p => p.Permission, p => p.Scope);
         role.Description = input.Description?.Trim() ?? role.Description;
+        if (input.RequireTwoFactor is { } requireTwoFactor && requireTwoFactor != role.RequireTwoFactor)
+        {
+            var twoFactor = AuditActor.For(actor, AuditActions.RolePermissionsChanged);
+            (twoFactor.RecordType, twoFactor.RecordId, twoFactor.Field) = ("role", role.Id.ToString(), "requireTwoFactor");
+            (twoFactor.Before, twoFactor.After, twoFactor.Summary) = (role.RequireTwoFactor.ToString(), requireTwoFactor.ToString(), $"Role {role.Name}: two-factor sign-in {(requireTwoFactor ? "required" : "optional")}");
+            audit.Add(db, twoFactor);
+            role.RequireTwoFactor = requireTwoFactor;
+        }
+
         db.RolePermissions.RemoveRange(role.Permissions.Where(p => !grants.ContainsKey(p.Permission)));
         foreach (var (permission, scope) in grants)
         {
@@ -147,5 +163,6 @@ internal sealed class RoleService(
 
     private static RoleDto ToDto(AppRole role, int users) => new(
         role.Id, role.Name ?? "", role.Description, role.IsBuiltIn, users,
-        role.Permissions.OrderBy(p => p.Permission, StringComparer.Ordinal).ToDictionary(p => p.Permission, p => RoleScopes.Name(p.Scope)));
+        role.Permissions.OrderBy(p => p.Permission, StringComparer.Ordinal).ToDictionary(p => p.Permission, p => RoleScopes.Name(p.Scope)),
+        role.RequireTwoFactor);
 }

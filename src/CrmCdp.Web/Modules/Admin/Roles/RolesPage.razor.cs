@@ -13,6 +13,7 @@ public partial class RolesPage
     private RoleDto? _selected;
     private Dictionary<string, string> _grants = [];
     private string? _description;
+    private bool _requireTwoFactor;
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
     private bool _saving;
 
@@ -45,6 +46,7 @@ public partial class RolesPage
     {
         _selected = role;
         _description = role.Description;
+        _requireTwoFactor = role.RequireTwoFactor;
         _grants = new Dictionary<string, string>(role.Permissions);
         _errors = new Dictionary<string, string[]>();
     }
@@ -70,7 +72,7 @@ public partial class RolesPage
         try
         {
             var user = (await AuthState).User;
-            var input = new RoleInput { Name = role.Name, Description = _description, Permissions = _grants };
+            var input = new RoleInput { Name = role.Name, Description = _description, Permissions = _grants, RequireTwoFactor = _requireTwoFactor };
             var result = await Roles.UpdateAsync(role.Id, input, user);
             if (result.Value is { } saved)
             {

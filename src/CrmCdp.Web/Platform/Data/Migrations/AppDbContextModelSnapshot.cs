@@ -1068,6 +1068,10 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasColumnType("character varying(256)")
                         .HasColumnName("normalized_name");
 
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("require_two_factor");
+
                     b.HasKey("Id")
                         .HasName("pk_admin_roles");
 
