@@ -6,6 +6,7 @@ using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.CustomFields;
 using CrmCdp.Web.Modules.Crm.Duplicates;
 using CrmCdp.Web.Modules.Crm.ImportExport;
+using CrmCdp.Web.Modules.Crm.Pipeline;
 using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Modules.Crm.Timeline;
 using CrmCdp.Web.Platform;
@@ -39,6 +40,9 @@ internal static class CrmModule
         services.AddTransient<ImportExport.ContactImportJob>();
         services.AddSingleton<CompanyService>();
         services.AddSingleton<CompanyQueries>();
+        services.AddSingleton<PipelineService>();
+        services.AddSingleton<DealService>();
+        services.AddSingleton<DealBoard>();
         services.AddSingleton<ActivityService>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<TimelineService>();
@@ -57,6 +61,7 @@ internal static class CrmModule
             .MapExportEndpoints()
             .MapCustomFieldEndpoints()
             .MapContactEndpoints()
+            .MapDealEndpoints()
             .MapCompanyEndpoints()
             .MapActivityEndpoints()
             .MapTaskEndpoints();

@@ -14,6 +14,7 @@ internal static class PermissionCatalog
         new("companies", "Companies", "crm.companies"),
         new("activities", "Activities", "crm.activities"),
         new("tasks", "Tasks", "crm.tasks"),
+        new("deals", "Deals", "crm.deals"),
     ];
 
     public static IReadOnlyList<(string Permission, string Label)> Specials { get; } =
@@ -29,6 +30,7 @@ internal static class PermissionCatalog
         (Permissions.Admin.AuditExport, "Export audit log"),
         (Permissions.Admin.Jobs, "View jobs dashboard"),
         (Permissions.Admin.CustomFieldsManage, "Manage custom fields"),
+        (Permissions.Admin.PipelinesManage, "Manage pipelines, stages and lost reasons"),
         (Permissions.Privacy.PiiView, "View personal data (PII)"),
         (Permissions.Privacy.PiiReveal, "Reveal masked personal data, one value at a time (audited)"),
         (Permissions.Privacy.RequestsManage, "Manage privacy requests (access, erase, suppress)"),

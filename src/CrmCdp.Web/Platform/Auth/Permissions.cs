@@ -29,6 +29,11 @@ internal static class Permissions
         public const string TasksCreate = "crm.tasks.create";
         public const string TasksEdit = "crm.tasks.edit";
         public const string TasksDelete = "crm.tasks.delete";
+        public const string DealsRead = "crm.deals.read";
+        public const string DealsCreate = "crm.deals.create";
+        public const string DealsEdit = "crm.deals.edit";
+        public const string DealsDelete = "crm.deals.delete";
+        public const string DealsExport = "crm.deals.export";
         public const string RecordsRestore = "crm.records.restore";
     }
 
@@ -55,6 +60,7 @@ internal static class Permissions
         public const string AuditExport = "admin.audit.export";
         public const string Jobs = "admin.jobs";
         public const string CustomFieldsManage = "admin.customfields.manage";
+        public const string PipelinesManage = "admin.pipelines.manage";
     }
 
     /// <summary>Permissions on records that have an owner; they carry a scope (own / team / all).</summary>
@@ -64,6 +70,7 @@ internal static class Permissions
         Crm.CompaniesRead, Crm.CompaniesCreate, Crm.CompaniesEdit, Crm.CompaniesDelete, Crm.CompaniesImport, Crm.CompaniesExport,
         Crm.ActivitiesRead, Crm.ActivitiesCreate, Crm.ActivitiesEdit, Crm.ActivitiesDelete,
         Crm.TasksRead, Crm.TasksCreate, Crm.TasksEdit, Crm.TasksDelete,
+        Crm.DealsRead, Crm.DealsCreate, Crm.DealsEdit, Crm.DealsDelete, Crm.DealsExport,
     ];
 
     public static IReadOnlyList<string> All { get; } =
@@ -71,7 +78,7 @@ internal static class Permissions
         .. Scoped,
         Crm.RecordsRestore,
         Cdp.ProfilesRead, Cdp.SourcesManage, Cdp.SegmentsManage,
-        Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Privacy.PiiView, Privacy.PiiReveal, Privacy.RequestsManage,
+        Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Admin.PipelinesManage, Privacy.PiiView, Privacy.PiiReveal, Privacy.RequestsManage,
     ];
 
     private static readonly HashSet<string> Known = [.. All];

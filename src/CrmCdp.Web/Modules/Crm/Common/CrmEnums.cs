@@ -15,6 +15,7 @@ internal enum CrmRecordType
 {
     Contact,
     Company,
+    Deal,
 }
 
 internal static class CrmEnumNames

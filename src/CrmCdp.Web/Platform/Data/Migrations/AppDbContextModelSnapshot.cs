@@ -467,6 +467,52 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("crm_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Contracts.CrmInternalEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.PrimitiveCollection<List<Guid>>("ContactIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("contact_ids");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("PropertiesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("properties_json");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_internal_events");
+
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("ix_crm_internal_events_occurred_at");
+
+                    b.ToTable("crm_internal_events", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.CustomFields.CustomFieldDefinition", b =>
                 {
                     b.Property<Guid>("Id")
@@ -662,6 +708,285 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasDatabaseName("ix_crm_contact_imports_user_id_created_at");
 
                     b.ToTable("crm_contact_imports", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Pipeline.Deal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.PrimitiveCollection<List<Guid>>("ContactIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("contact_ids");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<DateOnly?>("ExpectedCloseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_close_date");
+
+                    b.Property<Guid?>("LostReasonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lost_reason_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("next_step");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pipeline_id");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTimeOffset>("StageEnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_entered_at");
+
+                    b.Property<Guid>("StageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stage_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_deals");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_crm_deals_company_id");
+
+                    b.HasIndex("ContactIds")
+                        .HasDatabaseName("ix_crm_deals_contact_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("ContactIds"), "gin");
+
+                    b.HasIndex("ExpectedCloseDate")
+                        .HasDatabaseName("ix_crm_deals_expected_close_date");
+
+                    b.HasIndex("LostReasonId")
+                        .HasDatabaseName("ix_crm_deals_lost_reason_id");
+
+                    b.HasIndex("PipelineId")
+                        .HasDatabaseName("ix_crm_deals_pipeline_id");
+
+                    b.HasIndex("OwnerId", "StageId")
+                        .HasDatabaseName("ix_crm_deals_owner_id_stage_id")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.HasIndex("StageId", "StageEnteredAt")
+                        .HasDatabaseName("ix_crm_deals_stage_id_stage_entered_at")
+                        .HasFilter("deleted_at IS NULL AND outcome = 'Open'");
+
+                    b.ToTable("crm_deals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_crm_deals_amount", "amount >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Pipeline.DealStageChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deal_id");
+
+                    b.Property<Guid?>("FromStageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_stage_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("outcome");
+
+                    b.Property<long>("SecondsInPrevious")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seconds_in_previous");
+
+                    b.Property<Guid>("ToStageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_stage_id");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_deal_stage_changes");
+
+                    b.HasIndex("DealId", "ChangedAt")
+                        .HasDatabaseName("ix_crm_deal_stage_changes_deal_id_changed_at");
+
+                    b.ToTable("crm_deal_stage_changes", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Pipeline.LostReason", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_lost_reasons");
+
+                    b.ToTable("crm_lost_reasons", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Pipeline.PipelineStage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pipeline_id");
+
+                    b.Property<int>("Probability")
+                        .HasColumnType("integer")
+                        .HasColumnName("probability");
+
+                    b.Property<int?>("RottingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("rotting_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_pipeline_stages");
+
+                    b.HasIndex("PipelineId", "Order")
+                        .HasDatabaseName("ix_crm_pipeline_stages_pipeline_id_order");
+
+                    b.ToTable("crm_pipeline_stages", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_crm_pipeline_stages_probability", "probability BETWEEN 0 AND 100");
+                        });
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Pipeline.SalesPipeline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.PrimitiveCollection<List<Guid>>("VisibleToTeamIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("visible_to_team_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_pipelines");
+
+                    b.ToTable("crm_pipelines", (string)null);
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Tasks.CrmTask", b =>
@@ -1626,6 +1951,61 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasConstraintName("fk_crm_contact_imports_admin_users_user_id");
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Pipeline.Deal", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Modules.Crm.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_crm_deals_crm_companies_company_id");
+
+                    b.HasOne("CrmCdp.Web.Modules.Crm.Pipeline.LostReason", null)
+                        .WithMany()
+                        .HasForeignKey("LostReasonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_crm_deals_lost_reason_lost_reason_id");
+
+                    b.HasOne("CrmCdp.Web.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_crm_deals_admin_users_owner_id");
+
+                    b.HasOne("CrmCdp.Web.Modules.Crm.Pipeline.SalesPipeline", null)
+                        .WithMany()
+                        .HasForeignKey("PipelineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_deals_sales_pipeline_pipeline_id");
+
+                    b.HasOne("CrmCdp.Web.Modules.Crm.Pipeline.PipelineStage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_deals_pipeline_stage_stage_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Pipeline.DealStageChange", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Modules.Crm.Pipeline.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_deal_stage_changes_crm_deals_deal_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Pipeline.PipelineStage", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Modules.Crm.Pipeline.SalesPipeline", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("PipelineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_pipeline_stages_crm_pipelines_pipeline_id");
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Tasks.CrmTask", b =>
                 {
                     b.HasOne("CrmCdp.Web.Modules.Crm.Companies.Company", null)
@@ -1768,6 +2148,11 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_admin_user_tokens_admin_users_user_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Pipeline.SalesPipeline", b =>
+                {
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Platform.Auth.AppRole", b =>

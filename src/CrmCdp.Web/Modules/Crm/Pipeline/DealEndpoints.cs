@@ -1,0 +1,57 @@
+using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Platform.Auth;
+using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
+
+namespace CrmCdp.Web.Modules.Crm.Pipeline;
+
+internal static class DealEndpoints
+{
+    public static RouteGroupBuilder MapDealEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/pipelines", (AccessContext access, PipelineService pipelines, CancellationToken ct) => pipelines.VisibleAsync(access, ct))
+            .RequireAuthorization(P.DealsRead).WithTags("Deals")
+            .WithSummary("Pipelines visible to the caller, each with its ordered stages (id, name, order, probability, rottingDays).");
+        api.MapGet("/lost-reasons", (PipelineService pipelines, CancellationToken ct) => pipelines.LostReasonsAsync(ct))
+            .RequireAuthorization(P.DealsRead).WithTags("Deals").WithSummary("The reasons a deal can be lost for.");
+
+        var deals = api.MapGroup("/deals").WithTags("Deals");
+        deals.MapGet("/", async (AccessContext access, DealBoard board, CancellationToken ct, Guid? pipelineId, Guid? ownerId, string? outcome,
+                    DateOnly? closeFrom, DateOnly? closeTo, string? search, string? cursor, int? limit) =>
+            {
+                if (outcome is not null && CrmEnumNames.Parse<DealOutcome>(outcome) is null)
+                {
+                    return CrmHttpResults.InvalidQuery("outcome", $"The outcome must be one of: {CrmEnumNames.Allowed<DealOutcome>()}.");
+                }
+
+                var filter = pipelineId is { } id ? new DealFilter(id, ownerId, closeFrom, closeTo, search) : null;
+                return TypedResults.Ok(await board.ListAsync(access, filter, outcome, cursor, SearchPatterns.ClampLimit(limit), ct));
+            })
+            .RequireAuthorization(P.DealsRead)
+            .WithSummary("Lists deals visible to the caller: ?pipelineId=&ownerId=&outcome=open|won|lost&closeFrom=&closeTo=&search=; keyset pages via ?cursor=&limit=.")
+            .Produces<KeysetPage<DealDto>>();
+        deals.MapGet("/board", async (Guid pipelineId, AccessContext access, DealBoard board, CancellationToken ct, Guid? ownerId, DateOnly? closeFrom, DateOnly? closeTo) =>
+                TypedResults.Ok(await board.ColumnsAsync(access, new DealFilter(pipelineId, ownerId, closeFrom, closeTo), ct)))
+            .RequireAuthorization(P.DealsRead)
+            .WithSummary("The board of a pipeline: per stage the open deals' count, total and weighted amount (per currency) and the first cards.");
+        deals.MapGet("/{id:guid}", async (Guid id, AccessContext access, DealService service, CancellationToken ct) => (await service.GetAsync(access, id, ct)).ToHttp())
+            .RequireAuthorization(P.DealsRead).WithSummary("Gets one deal.").Produces<DealDto>().ProducesProblem(404);
+        deals.MapGet("/{id:guid}/history", (Guid id, AccessContext access, DealService service, CancellationToken ct) => service.HistoryAsync(access, id, ct))
+            .RequireAuthorization(P.DealsRead).WithSummary("Every move of the deal, with who, when and the time spent in the previous stage.");
+        deals.MapPost("/", async (DealInput input, AccessContext access, DealService service, CancellationToken ct) =>
+                (await service.CreateAsync(access, input, ct)).ToHttp(d => $"/api/v1/deals/{d.Id}"))
+            .RequireAuthorization(P.DealsCreate).WithSummary("Creates a deal (in the pipeline's first stage unless stageId is given).")
+            .Produces<DealDto>(201).ProducesValidationProblem();
+        deals.MapPut("/{id:guid}", async (Guid id, DealInput input, AccessContext access, DealService service, CancellationToken ct) =>
+                (await service.UpdateAsync(access, id, input, ct)).ToHttp())
+            .RequireAuthorization(P.DealsEdit).WithSummary("Changes a deal's fields (not its stage: use move); send the version you read.")
+            .Produces<DealDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        deals.MapPost("/{id:guid}/move", async (Guid id, DealMove move, AccessContext access, DealService service, CancellationToken ct) =>
+                (await service.MoveAsync(access, id, move, ct)).ToHttp())
+            .RequireAuthorization(P.DealsEdit)
+            .WithSummary("Moves a deal: {stageId}, {outcome: won, amount} or {outcome: lost, lostReasonId}; lost without a reason or won without an amount answer 400.")
+            .Produces<DealDto>().ProducesValidationProblem().ProducesProblem(404);
+        deals.MapDelete("/{id:guid}", async (Guid id, AccessContext access, DealService service, CancellationToken ct) => (await service.DeleteAsync(access, id, ct)).ToHttp())
+            .RequireAuthorization(P.DealsDelete).WithSummary("Deletes a deal (an administrator can restore it).").ProducesProblem(404);
+        return api;
+    }
+}

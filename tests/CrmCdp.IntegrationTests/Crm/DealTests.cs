@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CrmCdp.Web.Platform.Auth;
+using Npgsql;
+
+namespace CrmCdp.IntegrationTests.Crm;
+
+[Collection(SharedAppGroup.Name)]
+public sealed class DealTests(SharedApp app)
+{
+    private static async Task<JsonElement> PipelineAsync(HttpClient api)
+    {
+        var pipelines = await api.GetFromJsonAsync<JsonElement>("/api/v1/pipelines", TestContext.Current.CancellationToken);
+        return pipelines.EnumerateArray().First(p => p.GetProperty("name").GetString() == "Sales");
+    }
+
+    private static string StageId(JsonElement pipeline, int index) => pipeline.GetProperty("stages")[index].Id();
+
+    private static async Task<JsonElement> CreateDealAsync(HttpClient api, object body)
+    {
+        var (response, deal) = await CrmApi.SendAsync(api, HttpMethod.Post, "/api/v1/deals", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Creating a deal answered {(int)response.StatusCode}: {deal}");
+        return deal;
+    }
+
+    [Fact]
+    public async Task The_board_sums_count_total_and_weighted_amount_per_stage_on_the_server()
+    {
+        var rep = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var pipeline = await PipelineAsync(rep.Api);
+        var proposal = StageId(pipeline, 2);
+        await CreateDealAsync(rep.Api, new { name = "Alpha", amount = 1000m, pipelineId = pipeline.Id(), stageId = proposal });
+        await CreateDealAsync(rep.Api, new { name = "Beta", amount = 3000m, pipelineId = pipeline.Id(), stageId = proposal });
+        await CreateDealAsync(rep.Api, new { name = "Dollar", amount = 500m, currency = "usd", pipelineId = pipeline.Id(), stageId = proposal });
+        await CreateDealAsync(rep.Api, new { name = "Early", amount = 200m, pipelineId = pipeline.Id() });
+
+        var board = await rep.Api.GetFromJsonAsync<JsonElement>($"/api/v1/deals/board?pipelineId={pipeline.Id()}&ownerId={rep.Id}", TestContext.Current.CancellationToken);
+        var column = board.EnumerateArray().Single(c => c.GetProperty("stage").Id() == proposal);
+        var first = board[0];
+        var euro = column.GetProperty("totals").EnumerateArray().Single(t => t.GetProperty("currency").GetString() == "EUR");
+
+        Assert.Equal(3, column.GetProperty("count").GetInt32());
+        Assert.Equal(4000m, euro.GetProperty("amount").GetDecimal());
+        Assert.Equal(2000m, euro.GetProperty("weighted").GetDecimal());
+        Assert.Equal(250m, column.GetProperty("totals").EnumerateArray().Single(t => t.GetProperty("currency").GetString() == "USD").GetProperty("weighted").GetDecimal());
+        Assert.Equal(["Alpha", "Beta", "Dollar"], column.GetProperty("deals").EnumerateArray().Select(d => d.GetProperty("name").GetString()));
+        Assert.Equal(1, first.GetProperty("count").GetInt32());
+        Assert.Equal(20m, first.GetProperty("totals")[0].GetProperty("weighted").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Won_needs_an_amount_and_lost_needs_a_reason_and_every_move_is_in_the_history()
+    {
+        using var admin = app.AdminApi();
+        var pipeline = await PipelineAsync(admin);
+        var deal = await CreateDealAsync(admin, new { name = CrmApi.Unique("Rules "), amount = 800m, pipelineId = pipeline.Id() });
+        var reasons = await admin.GetFromJsonAsync<JsonElement>("/api/v1/lost-reasons", TestContext.Current.CancellationToken);
+
+        var (toStage, moved) = await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/deals/{deal.Id()}/move", new { stageId = StageId(pipeline, 1) });
+        var (foreignStage, foreignProblem) = await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/deals/{deal.Id()}/move", new { stageId = Guid.NewGuid() });
+        var (lostNoReason, lostProblem) = await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/deals/{deal.Id()}/move", new { outcome = "lost" });
+        var (wonNoAmount, wonProblem) = await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/deals/{deal.Id()}/move", new { outcome = "won" });
+        var (lost, lostDeal) = await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/deals/{deal.Id()}/move", new { outcome = "lost", lostReasonId = reasons[0].Id() });
+        var (reopened, _) = await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/deals/{deal.Id()}/move", new { stageId = StageId(pipeline, 3) });
+        var (won, wonDeal) = await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/deals/{deal.Id()}/move", new { outcome = "won", amount = 950m });
+        var history = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/deals/{deal.Id()}/history", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, toStage.StatusCode);
+        Assert.Equal(StageId(pipeline, 1), moved.GetProperty("stageId").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, foreignStage.StatusCode);
+        Assert.True(foreignProblem.GetProperty("errors").TryGetProperty("stageId", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, lostNoReason.StatusCode);
+        Assert.True(lostProblem.GetProperty("errors").TryGetProperty("lostReasonId", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, wonNoAmount.StatusCode);
+        Assert.True(wonProblem.GetProperty("errors").TryGetProperty("amount", out _));
+        Assert.Equal("lost", lostDeal.GetProperty("outcome").GetString());
+        Assert.Equal(reasons[0].GetProperty("name").GetString(), lostDeal.GetProperty("lostReason").GetString());
+        Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
+        Assert.Equal("won", wonDeal.GetProperty("outcome").GetString());
+        Assert.Equal(950m, wonDeal.GetProperty("amount").GetDecimal());
+        Assert.Equal(["open", "open", "lost", "open", "won"], history.EnumerateArray().Select(h => h.GetProperty("outcome").GetString()));
+    }
+
+    [Fact]
+    public async Task Stage_history_records_the_time_spent_in_the_previous_stage()
+    {
+        using var admin = app.AdminApi();
+        var pipeline = await PipelineAsync(admin);
+        var deal = await CreateDealAsync(admin, new { name = CrmApi.Unique("Timed "), pipelineId = pipeline.Id() });
+        await using (var connection = new NpgsqlConnection(app.Factory.ConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var backdate = new NpgsqlCommand("UPDATE crm_deals SET stage_entered_at = now() - interval '3 days' WHERE id = @id", connection);
+            backdate.Parameters.AddWithValue("id", Guid.Parse(deal.Id()));
+            await backdate.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var (_, before) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/deals/{deal.Id()}");
+        await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/deals/{deal.Id()}/move", new { stageId = StageId(pipeline, 1) });
+        var history = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/deals/{deal.Id()}/history", TestContext.Current.CancellationToken);
+        var seconds = history[1].GetProperty("secondsInPrevious").GetInt64();
+
+        Assert.Equal(3, before.GetProperty("daysInStage").GetInt32());
+        Assert.InRange(seconds, 3 * 86_400 - 60, 3 * 86_400 + 60);
+        Assert.Equal("Qualification", history[1].GetProperty("fromStage").GetString());
+    }
+
+    [Fact]
+    public async Task Deals_follow_the_owner_scope_and_record_internal_events()
+    {
+        var alice = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var bob = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var pipeline = await PipelineAsync(alice.Api);
+        var contact = await CrmApi.CreateContactAsync(alice.Api, new { firstName = "Buyer" });
+        var deal = await CreateDealAsync(alice.Api, new { name = "Private", pipelineId = pipeline.Id(), contactIds = new[] { contact.Id() } });
+
+        var (seen, _) = await CrmApi.SendAsync(bob.Api, HttpMethod.Get, $"/api/v1/deals/{deal.Id()}");
+        var (moved, _) = await CrmApi.SendAsync(bob.Api, HttpMethod.Post, $"/api/v1/deals/{deal.Id()}/move", new { stageId = StageId(pipeline, 1) });
+        var (foreignContact, problem) = await CrmApi.SendAsync(bob.Api, HttpMethod.Post, "/api/v1/deals", new { name = "Sneaky", pipelineId = pipeline.Id(), contactIds = new[] { contact.Id() } });
+        var (invalid, invalidProblem) = await CrmApi.SendAsync(bob.Api, HttpMethod.Post, "/api/v1/deals", new { name = "", amount = -5, currency = "euro" });
+        await CrmApi.SendAsync(alice.Api, HttpMethod.Post, $"/api/v1/deals/{deal.Id()}/move", new { outcome = "won", amount = 10m });
+        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var events = new NpgsqlCommand("SELECT type FROM crm_internal_events WHERE record_id = @id AND @contact = ANY(contact_ids) ORDER BY id", connection);
+        events.Parameters.AddWithValue("id", Guid.Parse(deal.Id()));
+        events.Parameters.AddWithValue("contact", Guid.Parse(contact.Id()));
+        var types = new List<string>();
+        await using (var reader = await events.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                types.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, seen.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, moved.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, foreignContact.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("contactIds", out _));
+        var errors = invalidProblem.GetProperty("errors");
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.True(errors.TryGetProperty("name", out _) && errors.TryGetProperty("amount", out _) && errors.TryGetProperty("currency", out _) && errors.TryGetProperty("pipelineId", out _));
+        Assert.Equal(["deal.created", "deal.won"], types);
+    }
+}
