@@ -33,10 +33,12 @@ internal sealed class TimelineService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<IReadOnlyList<TimelineItem>> ForRecordAsync(AccessContext access, CrmRecordType type, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        List<Activity> activities = !access.Has(Permissions.Crm.ActivitiesRead) ? [] : await db.Set<Activity>()
+        // Activities and tasks link to contacts and companies; a deal's timeline holds its own changes.
+        var linked = type != CrmRecordType.Deal;
+        List<Activity> activities = !linked || !access.Has(Permissions.Crm.ActivitiesRead) ? [] : await db.Set<Activity>()
             .Where(a => type == CrmRecordType.Contact ? a.ContactId == id : a.CompanyId == id)
             .OrderByDescending(a => a.OccurredAt).Take(PerKind).AsNoTracking().ToListAsync(cancellationToken);
-        var tasks = await db.Set<CrmTask>().Within(access, Permissions.Crm.TasksRead)
+        List<CrmTask> tasks = !linked ? [] : await db.Set<CrmTask>().Within(access, Permissions.Crm.TasksRead)
             .Where(t => type == CrmRecordType.Contact ? t.ContactId == id : t.CompanyId == id)
             .OrderByDescending(t => t.CreatedAt).Take(PerKind).AsNoTracking().ToListAsync(cancellationToken);
         var changes = await db.Set<RecordChange>()

@@ -1,0 +1,84 @@
+using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Timeline;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CrmCdp.Web.Modules.Crm.Pipeline;
+
+/// <summary>A deal: stage path to move it, key fields, timeline and time spent in each stage.</summary>
+public partial class DealPage
+{
+    private DealDto? _deal;
+    private PipelineDto? _pipeline;
+    private IReadOnlyList<TimelineItem> _timeline = [];
+    private IReadOnlyList<StageHistoryDto> _history = [];
+    private bool _loading = true;
+    private bool _canEdit;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [Inject]
+    private DealService Deals { get; set; } = default!;
+
+    [Inject]
+    private PipelineService Pipelines { get; set; } = default!;
+
+    [Inject]
+    private TimelineService Timeline { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        await LoadAsync();
+        _loading = false;
+    }
+
+    private static string Duration(long seconds) => TimeSpan.FromSeconds(seconds) switch
+    {
+        var t when t.TotalDays >= 1 => $"{(int)t.TotalDays} d {t.Hours} h",
+        var t when t.TotalHours >= 1 => $"{(int)t.TotalHours} h {t.Minutes} min",
+        var t => $"{(int)t.TotalMinutes} min",
+    };
+
+    private async Task LoadAsync()
+    {
+        var access = await AccessAsync();
+        _deal = (await Deals.GetAsync(access, Id)).Value;
+        if (_deal is null)
+        {
+            return;
+        }
+
+        _canEdit = access.Allows(Platform.Auth.Permissions.Crm.DealsEdit, _deal.OwnerId);
+        _pipeline = await Pipelines.FindAsync(access, _deal.PipelineId);
+        _timeline = [.. (await Timeline.ForRecordAsync(access, CrmRecordType.Deal, Id)).OrderByDescending(i => i.At)];
+        _history = await Deals.HistoryAsync(access, Id);
+    }
+
+    private async Task MoveAsync(DealMove move)
+    {
+        var result = await Deals.MoveAsync(await AccessAsync(), Id, move);
+        if (result.Value is null)
+        {
+            Snackbar.Add(result.Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? result.Message ?? "The deal could not be moved.", Severity.Error);
+        }
+
+        await LoadAsync();
+    }
+
+    private async Task CloseAsync(bool won)
+    {
+        var dialog = await Dialogs.ShowAsync<CloseDealDialog>(won ? "Mark as won" : "Mark as lost",
+            new DialogParameters<CloseDealDialog> { { d => d.Deal, _deal! }, { d => d.Won, won } }, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: DealMove move })
+        {
+            await MoveAsync(move);
+        }
+    }
+}
