@@ -20,6 +20,10 @@ public sealed class AdminPagesTests(SharedApp app)
     [InlineData("/admin/users", "Users and teams")]
     [InlineData("/admin/roles", "Roles and permissions")]
     [InlineData("/admin/audit", "Audit log")]
+    [InlineData("/admin/privacy", "Privacy requests")]
+    [InlineData("/admin/pipelines", "Pipelines")]
+    [InlineData("/crm/deals", "Deals")]
+    [InlineData("/account/security", "Sign-in security")]
     [InlineData("/admin/api-keys", "API keys")]
     public async Task Every_page_renders_for_the_admin(string path, string heading)
     {

@@ -43,6 +43,7 @@ internal static class CrmModule
         services.AddSingleton<PipelineService>();
         services.AddSingleton<DealService>();
         services.AddSingleton<DealBoard>();
+        services.AddSingleton<PipelineAdmin>();
         services.AddSingleton<ActivityService>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<TimelineService>();

@@ -14,6 +14,25 @@ internal static class DealEndpoints
         api.MapGet("/lost-reasons", (PipelineService pipelines, CancellationToken ct) => pipelines.LostReasonsAsync(ct))
             .RequireAuthorization(P.DealsRead).WithTags("Deals").WithSummary("The reasons a deal can be lost for.");
 
+        var admin = api.MapGroup("").WithTags("Deals").RequireAuthorization(Permissions.Admin.PipelinesManage);
+        admin.MapPost("/pipelines", async (PipelineInput input, PipelineAdmin pipelines, CancellationToken ct) =>
+                (await pipelines.SaveAsync(null, input, ct)).ToHttp(p => $"/api/v1/pipelines/{p.Id}"))
+            .WithSummary("Creates a pipeline: {name, currency, visibleToTeamIds (empty: everyone), stages: [{name, probability, rottingDays}]}.")
+            .Produces<PipelineDto>(201).ProducesValidationProblem();
+        admin.MapPut("/pipelines/{id:guid}", async (Guid id, PipelineInput input, PipelineAdmin pipelines, CancellationToken ct) =>
+                (await pipelines.SaveAsync(id, input, ct)).ToHttp())
+            .WithSummary("Replaces a pipeline and its ordered stages (existing stages by id; a stage left out is removed if no deal is in it).")
+            .Produces<PipelineDto>().ProducesValidationProblem().ProducesProblem(404);
+        admin.MapDelete("/pipelines/{id:guid}", async (Guid id, PipelineAdmin pipelines, CancellationToken ct) => (await pipelines.DeleteAsync(id, ct)).ToHttp())
+            .WithSummary("Deletes a pipeline without deals (409 otherwise).").ProducesProblem(404).ProducesProblem(409);
+        admin.MapPost("/lost-reasons", async (LostReasonInput input, PipelineAdmin pipelines, CancellationToken ct) =>
+                (await pipelines.SaveReasonAsync(null, input, ct)).ToHttp(r => $"/api/v1/lost-reasons/{r.Id}"))
+            .WithSummary("Adds a lost reason.").Produces<LostReasonDto>(201).ProducesValidationProblem();
+        admin.MapPut("/lost-reasons/{id:guid}", async (Guid id, LostReasonInput input, PipelineAdmin pipelines, CancellationToken ct) =>
+                (await pipelines.SaveReasonAsync(id, input, ct)).ToHttp())
+            .WithSummary("Renames a lost reason or retires it ({active: false}); deals keep the reasons they were lost for.")
+            .Produces<LostReasonDto>().ProducesValidationProblem().ProducesProblem(404);
+
         var deals = api.MapGroup("/deals").WithTags("Deals");
         deals.MapGet("/", async (AccessContext access, DealBoard board, CancellationToken ct, Guid? pipelineId, Guid? ownerId, string? outcome,
                     DateOnly? closeFrom, DateOnly? closeTo, string? search, string? cursor, int? limit) =>
