@@ -1,5 +1,6 @@
 using CrmCdp.TestSupport;
 using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Modules.Crm.Pipeline;
 using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Seeding;
@@ -45,5 +46,7 @@ public sealed class DemoDataTests : IAsyncLifetime
         Assert.Equal(300, await db.Set<Contact>().CountAsync(TestContext.Current.CancellationToken));
         Assert.True(await db.Set<CrmTask>().AnyAsync(t => t.DueAt < DateTimeOffset.UtcNow, TestContext.Current.CancellationToken));
         Assert.Equal(1, await db.Teams.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(40, await db.Set<Deal>().CountAsync(TestContext.Current.CancellationToken));
+        Assert.True(await db.Set<Deal>().AnyAsync(d => d.Outcome == DealOutcome.Open && d.ContactIds.Count > 0, TestContext.Current.CancellationToken));
     }
 }

@@ -22,6 +22,7 @@ internal static class CrmModule
         services.AddSingleton<ContactPointNormalizer>();
         services.AddSingleton<Platform.Privacy.IPersonalDataStore, Privacy.CrmPersonalDataStore>();
         services.AddScoped<IDemoDataContributor, CrmDemoData>();
+        services.AddScoped<IDemoDataContributor, DealDemoData>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<ContactQueries>();
