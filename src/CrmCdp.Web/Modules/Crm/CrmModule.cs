@@ -45,6 +45,7 @@ internal static class CrmModule
         services.AddSingleton<DealService>();
         services.AddSingleton<DealBoard>();
         services.AddSingleton<PipelineAdmin>();
+        services.AddSingleton<DealReports>();
         services.AddSingleton<ActivityService>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<TimelineService>();

@@ -52,6 +52,20 @@ internal static class DealEndpoints
                 TypedResults.Ok(await board.ColumnsAsync(access, new DealFilter(pipelineId, ownerId, closeFrom, closeTo), ct)))
             .RequireAuthorization(P.DealsRead)
             .WithSummary("The board of a pipeline: per stage the open deals' count, total and weighted amount (per currency) and the first cards.");
+        deals.MapGet("/forecast", async (Guid pipelineId, AccessContext access, DealReports reports, CancellationToken ct, DateOnly? from, int? months) =>
+                months is < 1 or > 24
+                    ? CrmHttpResults.InvalidQuery("months", "Forecast between 1 and 24 months.")
+                    : TypedResults.Ok(await reports.ForecastAsync(access, pipelineId, from ?? reports.ThisMonth(), months ?? 6, ct)))
+            .RequireAuthorization(P.DealsRead)
+            .WithSummary("Forecast per month and owner from ?from= (a date in the first month) for ?months=: committed (won), weighted pipeline and best case, in the pipeline's currency.")
+            .Produces<IReadOnlyList<ForecastRow>>();
+        deals.MapGet("/stats", async (Guid pipelineId, AccessContext access, DealReports reports, TimeProvider time, CancellationToken ct, int? days) =>
+                days is < 1 or > 3650
+                    ? CrmHttpResults.InvalidQuery("days", "Look back between 1 and 3,650 days.")
+                    : await reports.StatsAsync(access, pipelineId, time.GetUtcNow().AddDays(-(days ?? 90)), ct) is { } stats ? TypedResults.Ok(stats) : Results.NotFound())
+            .RequireAuthorization(P.DealsRead)
+            .WithSummary("Win rate, average won amount, sales cycle length, conversion between stages and activities per rep over the last ?days= (default 90).")
+            .Produces<SalesStats>();
         deals.MapGet("/{id:guid}", async (Guid id, AccessContext access, DealService service, CancellationToken ct) => (await service.GetAsync(access, id, ct)).ToHttp())
             .RequireAuthorization(P.DealsRead).WithSummary("Gets one deal.").Produces<DealDto>().ProducesProblem(404);
         deals.MapGet("/{id:guid}/history", (Guid id, AccessContext access, DealService service, CancellationToken ct) => service.HistoryAsync(access, id, ct))
