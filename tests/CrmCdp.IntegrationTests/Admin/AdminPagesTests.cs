@@ -24,6 +24,7 @@ public sealed class AdminPagesTests(SharedApp app)
     [InlineData("/admin/pipelines", "Pipelines")]
     [InlineData("/crm/deals", "Deals")]
     [InlineData("/crm/deals/reports", "Forecast and reports")]
+    [InlineData("/crm/deals/list", "Deals list")]
     [InlineData("/account/security", "Sign-in security")]
     [InlineData("/admin/api-keys", "API keys")]
     public async Task Every_page_renders_for_the_admin(string path, string heading)

@@ -143,4 +143,36 @@ public sealed class DealTests(SharedApp app)
         Assert.True(errors.TryGetProperty("name", out _) && errors.TryGetProperty("amount", out _) && errors.TryGetProperty("currency", out _) && errors.TryGetProperty("pipelineId", out _));
         Assert.Equal(["deal.created", "deal.won"], types);
     }
+
+    [Fact]
+    public async Task Deals_export_as_csv_within_the_export_scope_and_bulk_actions_skip_what_is_out_of_scope()
+    {
+        var manager = await app.CreateUserWithApiAsync(BuiltInRoles.SalesManager);
+        var rep = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var stranger = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        await app.CreateTeamAsync(CrmApi.Unique("Export team "), manager.Id, rep.Id);
+        var pipeline = await PipelineAsync(rep.Api);
+        var tag = CrmApi.Unique("csv");
+        var mine = await CreateDealAsync(rep.Api, new { name = $"{tag} team deal", amount = 100m, pipelineId = pipeline.Id() });
+        var theirs = await CreateDealAsync(stranger.Api, new { name = $"{tag} other deal", amount = 200m, pipelineId = pipeline.Id() });
+
+        var csv = await manager.Api.GetStringAsync($"/api/v1/deals/export?pipelineId={pipeline.Id()}&search={tag}", TestContext.Current.CancellationToken);
+        using var repExport = await rep.Api.GetAsync($"/api/v1/deals/export?pipelineId={pipeline.Id()}", TestContext.Current.CancellationToken);
+        var (bulk, result) = await CrmApi.SendAsync(manager.Api, HttpMethod.Post, "/api/v1/deals/bulk",
+            new { ids = new[] { mine.Id(), theirs.Id() }, action = "assignOwner", ownerId = manager.Id });
+        var (tagging, problem) = await CrmApi.SendAsync(manager.Api, HttpMethod.Post, "/api/v1/deals/bulk", new { ids = new[] { mine.Id() }, action = "addTag", tag = "x" });
+        var (_, reassigned) = await CrmApi.SendAsync(manager.Api, HttpMethod.Get, $"/api/v1/deals/{mine.Id()}");
+
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith("id,name,amount,currency", lines[0], StringComparison.Ordinal);
+        Assert.Single(lines, l => l.Contains($"{tag} team deal", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains($"{tag} other deal", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Forbidden, repExport.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
+        Assert.Equal(1, result.GetProperty("changed").GetInt32());
+        Assert.Equal(1, result.GetProperty("skipped").GetInt32());
+        Assert.Equal(manager.Id, reassigned.GetProperty("ownerId").GetGuid());
+        Assert.Equal(HttpStatusCode.BadRequest, tagging.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("action", out _));
+    }
 }

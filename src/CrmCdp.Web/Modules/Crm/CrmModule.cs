@@ -46,6 +46,8 @@ internal static class CrmModule
         services.AddSingleton<DealBoard>();
         services.AddSingleton<PipelineAdmin>();
         services.AddSingleton<DealReports>();
+        services.AddSingleton<DealBulkService>();
+        services.AddSingleton<DealExport>();
         services.AddSingleton<ActivityService>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<TimelineService>();

@@ -34,7 +34,7 @@ internal sealed class BulkRecordEditor(IDbContextFactory<AppDbContext> dbFactory
             var (field, before, after) = request.Action switch
             {
                 "assignOwner" => AssignOwner(record, request.OwnerId, names),
-                "addTag" => AddTag(record, request.Tag!.Trim()),
+                "addTag" => AddTag((ITaggedRecord)record, request.Tag!.Trim()),
                 "delete" => Delete(record, now),
                 _ => target.ApplyExtra(record, request),
             };
@@ -72,7 +72,7 @@ internal sealed class BulkRecordEditor(IDbContextFactory<AppDbContext> dbFactory
         return ("Owner", before, ownerId is { } n ? names.GetValueOrDefault(n) : null);
     }
 
-    private static (string, string?, string?) AddTag(IBulkEditableRecord record, string tag)
+    private static (string, string?, string?) AddTag(ITaggedRecord record, string tag)
     {
         var before = string.Join(", ", record.Tags);
         if (!record.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase))
@@ -107,6 +107,9 @@ internal sealed class BulkRecordEditor(IDbContextFactory<AppDbContext> dbFactory
                 break;
             case "assignOwner" when !access.Allows(target.EditPermission, request.OwnerId):
                 errors["ownerId"] = [$"You cannot give {target.Noun} to this user."];
+                break;
+            case "addTag" when !typeof(ITaggedRecord).IsAssignableFrom(typeof(T)):
+                errors["action"] = [$"{target.Noun} have no tags; the action must be one of: assignOwner, delete."];
                 break;
             case "addTag" when string.IsNullOrWhiteSpace(request.Tag) || request.Tag.Trim().Length > 50:
                 errors["tag"] = ["Tags must be 1 to 50 characters."];

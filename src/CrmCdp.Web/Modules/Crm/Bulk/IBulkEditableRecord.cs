@@ -9,11 +9,15 @@ internal interface IBulkEditableRecord : IOwnedRecord
 
     new Guid? OwnerId { get; set; }
 
-    List<string> Tags { get; set; }
-
     DateTimeOffset UpdatedAt { get; set; }
 
     DateTimeOffset? DeletedAt { get; set; }
+}
+
+/// <summary>A bulk-editable record that also carries tags (the addTag action).</summary>
+internal interface ITaggedRecord : IBulkEditableRecord
+{
+    List<string> Tags { get; set; }
 }
 
 /// <summary>What a record type adds to the common bulk actions.</summary>

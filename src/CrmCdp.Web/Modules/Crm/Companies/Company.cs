@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Modules.Crm.Companies;
 
-internal sealed class Company : IBulkEditableRecord
+internal sealed class Company : ITaggedRecord
 {
     public Guid Id { get; set; }
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Modules.Crm.Contacts;
 
-internal sealed class Contact : IBulkEditableRecord
+internal sealed class Contact : ITaggedRecord
 {
     public Guid Id { get; set; }
 

@@ -1,4 +1,4 @@
-using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Bulk;
 using CrmCdp.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,7 +12,7 @@ internal enum DealOutcome
     Lost,
 }
 
-internal sealed class Deal : IOwnedRecord
+internal sealed class Deal : IBulkEditableRecord
 {
     public Guid Id { get; set; }
 

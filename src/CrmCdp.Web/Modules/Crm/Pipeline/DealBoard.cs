@@ -74,6 +74,53 @@ internal sealed class DealBoard(IDbContextFactory<AppDbContext> dbFactory, Pipel
         return new KeysetPage<DealDto>(await DealDtos.ToDtosAsync(db, users, page, timeProvider.GetUtcNow(), cancellationToken), rows.Count > limit ? page[^1].Id.ToString() : null);
     }
 
+    /// <summary>The deals list: one sorted page, with a count capped so large tables stay fast.</summary>
+    public async Task<OffsetPage<DealDto>> ListPageAsync(
+        AccessContext access, DealFilter filter, string? outcome, string? sort, bool descending, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = Filtered(db, access, filter);
+        if (CrmEnumNames.Parse<DealOutcome>(outcome) is { } wanted)
+        {
+            query = query.Where(d => d.Outcome == wanted);
+        }
+
+        var ordered = (sort, descending) switch
+        {
+            ("name", false) => query.OrderBy(d => d.Name).ThenBy(d => d.Id),
+            ("name", true) => query.OrderByDescending(d => d.Name).ThenByDescending(d => d.Id),
+            ("amount", false) => query.OrderBy(d => d.Amount).ThenBy(d => d.Id),
+            ("amount", true) => query.OrderByDescending(d => d.Amount).ThenByDescending(d => d.Id),
+            ("close", false) => query.OrderBy(d => d.ExpectedCloseDate).ThenBy(d => d.Id),
+            ("close", true) => query.OrderByDescending(d => d.ExpectedCloseDate).ThenByDescending(d => d.Id),
+            (_, false) => query.OrderBy(d => d.UpdatedAt).ThenBy(d => d.Id),
+            _ => query.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id),
+        };
+        var rows = await ordered.Skip(page * pageSize).Take(pageSize).AsNoTracking().ToListAsync(cancellationToken);
+        var counted = await query.Select(d => d.Id).Take(ListCount.Cap + 1).CountAsync(cancellationToken);
+        return new OffsetPage<DealDto>(
+            await DealDtos.ToDtosAsync(db, users, rows, timeProvider.GetUtcNow(), cancellationToken),
+            new ListCount(Math.Min(counted, ListCount.Cap), counted > ListCount.Cap));
+    }
+
+    /// <summary>Every matching deal, a batch at a time (for CSV export).</summary>
+    public async IAsyncEnumerable<DealDto> StreamAsync(
+        AccessContext access, DealFilter filter, string? outcome, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? cursor = null;
+        do
+        {
+            var page = await ListAsync(access, filter, outcome, cursor, 500, cancellationToken);
+            foreach (var deal in page.Items)
+            {
+                yield return deal;
+            }
+
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+    }
+
     private async Task<IReadOnlyList<DealDto>> PageAsync(AppDbContext db, IQueryable<Deal> open, Guid stageId, int skip, CancellationToken cancellationToken)
     {
         var deals = await open.Where(d => d.StageId == stageId).OrderBy(d => d.StageEnteredAt).ThenBy(d => d.Id)

@@ -66,6 +66,26 @@ internal static class DealEndpoints
             .RequireAuthorization(P.DealsRead)
             .WithSummary("Win rate, average won amount, sales cycle length, conversion between stages and activities per rep over the last ?days= (default 90).")
             .Produces<SalesStats>();
+        deals.MapGet("/export", async (HttpContext http, Guid pipelineId, AccessContext access, DealExport export, CancellationToken ct,
+                Guid? ownerId, string? outcome, DateOnly? closeFrom, DateOnly? closeTo, string? search) =>
+            {
+                if (outcome is not null && CrmEnumNames.Parse<DealOutcome>(outcome) is null)
+                {
+                    return CrmHttpResults.InvalidQuery("outcome", $"The outcome must be one of: {CrmEnumNames.Allowed<DealOutcome>()}.");
+                }
+
+                http.Response.ContentType = "text/csv; charset=utf-8";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"deals-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
+                await export.WriteAsync(access.NarrowedTo(P.DealsExport, P.DealsRead), new DealFilter(pipelineId, ownerId, closeFrom, closeTo, search), outcome, http.Response.Body, ct);
+                return Results.Empty;
+            })
+            .RequireAuthorization(P.DealsExport)
+            .WithSummary("Streams the deals matching the list filters as CSV (within the export permission's scope).")
+            .Produces(200, contentType: "text/csv");
+        deals.MapPost("/bulk", async (Bulk.BulkRequest request, AccessContext access, DealBulkService bulk, CancellationToken ct) => (await bulk.ApplyAsync(access, request, ct)).ToHttp())
+            .RequireAuthorization(P.DealsEdit)
+            .WithSummary("Applies assignOwner or delete to up to 1,000 deals; deals outside the caller's scope are skipped and counted.")
+            .Produces<Bulk.BulkResult>().ProducesValidationProblem();
         deals.MapGet("/{id:guid}", async (Guid id, AccessContext access, DealService service, CancellationToken ct) => (await service.GetAsync(access, id, ct)).ToHttp())
             .RequireAuthorization(P.DealsRead).WithSummary("Gets one deal.").Produces<DealDto>().ProducesProblem(404);
         deals.MapGet("/{id:guid}/history", (Guid id, AccessContext access, DealService service, CancellationToken ct) => service.HistoryAsync(access, id, ct))

@@ -42,6 +42,11 @@ public sealed class ListViewState
     /// <summary>A custom field filter as key:value.</summary>
     public string? CustomField { get; set; }
 
+    public Guid? PipelineId { get; set; }
+
+    /// <summary>Deals: open, won or lost.</summary>
+    public string? Outcome { get; set; }
+
     public List<string> Columns { get; set; } = [];
 }
 
