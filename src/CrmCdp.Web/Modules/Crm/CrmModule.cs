@@ -8,6 +8,7 @@ using CrmCdp.Web.Modules.Crm.Duplicates;
 using CrmCdp.Web.Modules.Crm.ImportExport;
 using CrmCdp.Web.Modules.Crm.Pipeline;
 using CrmCdp.Web.Modules.Crm.Tasks;
+using CrmCdp.Web.Modules.Crm.Tickets;
 using CrmCdp.Web.Modules.Crm.Timeline;
 using CrmCdp.Web.Platform;
 using CrmCdp.Web.Platform.Seeding;
@@ -48,6 +49,9 @@ internal static class CrmModule
         services.AddSingleton<DealReports>();
         services.AddSingleton<DealBulkService>();
         services.AddSingleton<DealExport>();
+        services.AddSingleton<TicketService>();
+        services.AddTransient<TicketSlaJob>();
+        services.AddTransient<Platform.Jobs.IRecurringJobDefinition, TicketSlaJob>();
         services.AddSingleton<ActivityService>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<TimelineService>();
@@ -67,6 +71,7 @@ internal static class CrmModule
             .MapCustomFieldEndpoints()
             .MapContactEndpoints()
             .MapDealEndpoints()
+            .MapTicketEndpoints()
             .MapCompanyEndpoints()
             .MapActivityEndpoints()
             .MapTaskEndpoints();

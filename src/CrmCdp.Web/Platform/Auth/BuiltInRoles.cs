@@ -21,7 +21,7 @@ internal static class BuiltInRoles
                 Crm.CompaniesRead, Crm.CompaniesCreate, Crm.CompaniesEdit, Crm.CompaniesDelete, Crm.CompaniesImport, Crm.CompaniesExport,
                 Crm.ActivitiesRead, Crm.ActivitiesCreate, Crm.ActivitiesEdit, Crm.ActivitiesDelete,
                 Crm.TasksRead, Crm.TasksCreate, Crm.TasksEdit, Crm.TasksDelete, Permissions.Privacy.PiiView,
-                Crm.DealsRead, Crm.DealsCreate, Crm.DealsEdit, Crm.DealsDelete, Crm.DealsExport)]),
+                Crm.DealsRead, Crm.DealsCreate, Crm.DealsEdit, Crm.DealsDelete, Crm.DealsExport, Crm.TicketsRead)]),
         new(SalesRep, "Works their own contacts, companies and tasks.",
             [.. Grant(RecordScope.Own,
                 Crm.ContactsRead, Crm.ContactsCreate, Crm.ContactsEdit, Crm.ContactsDelete, Crm.ContactsImport,
@@ -38,6 +38,7 @@ internal static class BuiltInRoles
             [
                 .. Grant(RecordScope.All, Crm.ContactsRead, Crm.CompaniesRead, Crm.ActivitiesRead, Crm.ActivitiesCreate, Permissions.Privacy.PiiReveal),
                 .. Grant(RecordScope.Own, Crm.TasksRead, Crm.TasksCreate, Crm.TasksEdit),
+                .. Grant(RecordScope.Team, Crm.TicketsRead, Crm.TicketsCreate, Crm.TicketsEdit),
             ]),
     ];
 

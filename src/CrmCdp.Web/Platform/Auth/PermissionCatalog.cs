@@ -15,6 +15,7 @@ internal static class PermissionCatalog
         new("activities", "Activities", "crm.activities"),
         new("tasks", "Tasks", "crm.tasks"),
         new("deals", "Deals", "crm.deals"),
+        new("tickets", "Tickets", "crm.tickets"),
     ];
 
     public static IReadOnlyList<(string Permission, string Label)> Specials { get; } =
@@ -30,7 +31,7 @@ internal static class PermissionCatalog
         (Permissions.Admin.AuditExport, "Export audit log"),
         (Permissions.Admin.Jobs, "View jobs dashboard"),
         (Permissions.Admin.CustomFieldsManage, "Manage custom fields"),
-        (Permissions.Admin.PipelinesManage, "Manage pipelines, stages and lost reasons"),
+        (Permissions.Admin.PipelinesManage, "Manage pipelines, lost reasons and SLAs"),
         (Permissions.Privacy.PiiView, "View personal data (PII)"),
         (Permissions.Privacy.PiiReveal, "Reveal masked personal data, one value at a time (audited)"),
         (Permissions.Privacy.RequestsManage, "Manage privacy requests (access, erase, suppress)"),

@@ -34,6 +34,10 @@ internal static class Permissions
         public const string DealsEdit = "crm.deals.edit";
         public const string DealsDelete = "crm.deals.delete";
         public const string DealsExport = "crm.deals.export";
+        public const string TicketsRead = "crm.tickets.read";
+        public const string TicketsCreate = "crm.tickets.create";
+        public const string TicketsEdit = "crm.tickets.edit";
+        public const string TicketsDelete = "crm.tickets.delete";
         public const string RecordsRestore = "crm.records.restore";
     }
 
@@ -71,6 +75,7 @@ internal static class Permissions
         Crm.ActivitiesRead, Crm.ActivitiesCreate, Crm.ActivitiesEdit, Crm.ActivitiesDelete,
         Crm.TasksRead, Crm.TasksCreate, Crm.TasksEdit, Crm.TasksDelete,
         Crm.DealsRead, Crm.DealsCreate, Crm.DealsEdit, Crm.DealsDelete, Crm.DealsExport,
+        Crm.TicketsRead, Crm.TicketsCreate, Crm.TicketsEdit, Crm.TicketsDelete,
     ];
 
     public static IReadOnlyList<string> All { get; } =

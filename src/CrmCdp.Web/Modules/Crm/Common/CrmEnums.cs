@@ -16,6 +16,7 @@ internal enum CrmRecordType
     Contact,
     Company,
     Deal,
+    Ticket,
 }
 
 internal static class CrmEnumNames

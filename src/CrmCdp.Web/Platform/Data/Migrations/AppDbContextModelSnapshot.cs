@@ -1090,6 +1090,243 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("crm_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Tickets.SlaCalendar", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("closes");
+
+                    b.PrimitiveCollection<List<DateOnly>>("Holidays")
+                        .IsRequired()
+                        .HasColumnType("date[]")
+                        .HasColumnName("holidays");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("opens");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("time_zone_id");
+
+                    b.PrimitiveCollection<List<int>>("WorkDays")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("work_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_sla_calendar");
+
+                    b.ToTable("crm_sla_calendar", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Tickets.SlaPolicy", b =>
+                {
+                    b.Property<string>("Priority")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("priority");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_response_minutes");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolution_minutes");
+
+                    b.HasKey("Priority")
+                        .HasName("pk_crm_sla_policies");
+
+                    b.ToTable("crm_sla_policies", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Tickets.Ticket", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AtRiskNotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at_risk_notified_at");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("channel");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset?>("FirstRespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_responded_at");
+
+                    b.Property<DateTimeOffset?>("FirstResponseBreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_response_breached_at");
+
+                    b.Property<DateTimeOffset>("FirstResponseDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_response_due_at");
+
+                    b.Property<long>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Number"));
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("priority");
+
+                    b.Property<DateTimeOffset?>("ResolutionBreachedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_breached_at");
+
+                    b.Property<DateTimeOffset?>("ResolutionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_due_at");
+
+                    b.Property<int?>("ResolutionMinutesLeftWhenPaused")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolution_minutes_left_when_paused");
+
+                    b.Property<DateTimeOffset?>("SolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("solved_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("subject");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_tickets");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_crm_tickets_contact_id");
+
+                    b.HasIndex("FirstResponseDueAt")
+                        .HasDatabaseName("ix_crm_tickets_first_response_due_at")
+                        .HasFilter("deleted_at IS NULL AND first_responded_at IS NULL AND first_response_breached_at IS NULL");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_crm_tickets_number");
+
+                    b.HasIndex("ResolutionDueAt")
+                        .HasDatabaseName("ix_crm_tickets_resolution_due_at")
+                        .HasFilter("deleted_at IS NULL AND solved_at IS NULL AND resolution_breached_at IS NULL");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_crm_tickets_team_id");
+
+                    b.HasIndex("OwnerId", "ResolutionDueAt")
+                        .HasDatabaseName("ix_crm_tickets_owner_id_resolution_due_at")
+                        .HasFilter("deleted_at IS NULL AND solved_at IS NULL");
+
+                    b.ToTable("crm_tickets", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Tickets.TicketReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AuthorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("character varying(50000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("IsInternal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_internal");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_ticket_replies");
+
+                    b.HasIndex("TicketId", "CreatedAt")
+                        .HasDatabaseName("ix_crm_ticket_replies_ticket_id_created_at");
+
+                    b.ToTable("crm_ticket_replies", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Timeline.RecentView", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -2025,6 +2262,37 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_crm_tasks_admin_users_owner_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Tickets.Ticket", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Modules.Crm.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_crm_tickets_crm_contacts_contact_id");
+
+                    b.HasOne("CrmCdp.Web.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_crm_tickets_admin_users_owner_id");
+
+                    b.HasOne("CrmCdp.Web.Platform.Auth.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_crm_tickets_teams_team_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Tickets.TicketReply", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Modules.Crm.Tickets.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_ticket_replies_crm_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Views.SavedView", b =>

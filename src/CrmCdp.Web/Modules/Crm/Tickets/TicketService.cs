@@ -1,0 +1,228 @@
+using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Modules.Crm.Contracts;
+using CrmCdp.Web.Modules.Crm.Timeline;
+using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.Data;
+using CrmCdp.Web.Platform.Validation;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
+
+namespace CrmCdp.Web.Modules.Crm.Tickets;
+
+/// <summary>Tickets: open, change, reply, with SLA clocks, the timeline and internal events.</summary>
+internal sealed class TicketService(IDbContextFactory<AppDbContext> dbFactory, IValidator<TicketInput> validator, UserDirectory users, TimeProvider timeProvider)
+{
+    public async Task<OperationResult<TicketDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ticket = await (await TicketScope.WithinAsync(db, access, P.TicketsRead, cancellationToken)).AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        return ticket is null ? OperationResult<TicketDto>.NotFound() : OperationResult<TicketDto>.Ok((await ToDtosAsync([ticket], cancellationToken))[0]);
+    }
+
+    public async Task<IReadOnlyList<TicketDto>> QueueAsync(AccessContext access, string? queue, string? status, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = await TicketScope.WithinAsync(db, access, P.TicketsRead, cancellationToken);
+        query = queue switch
+        {
+            "mine" => query.Where(t => t.OwnerId == access.UserId && t.SolvedAt == null),
+            "unassigned" => query.Where(t => t.OwnerId == null && t.SolvedAt == null),
+            _ => query,
+        };
+        if (CrmEnumNames.Parse<TicketStatus>(status) is { } wanted)
+        {
+            query = query.Where(t => t.Status == wanted);
+        }
+
+        // Soonest deadline first: the first response while unanswered, then the resolution; paused tickets last.
+        var rows = await query.OrderBy(t => t.FirstRespondedAt == null ? t.FirstResponseDueAt : t.ResolutionDueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.Number)
+            .Take(limit).AsNoTracking().ToListAsync(cancellationToken);
+        return await ToDtosAsync(rows, cancellationToken);
+    }
+
+    public async Task<OperationResult<TicketDto>> CreateAsync(AccessContext access, TicketInput input, CancellationToken cancellationToken = default)
+    {
+        if (!access.Has(P.TicketsCreate))
+        {
+            return OperationResult<TicketDto>.Forbidden("Your role cannot open tickets.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var errors = await CheckAsync(db, access, input, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return OperationResult<TicketDto>.Invalid(errors);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var ticket = new Ticket { Id = Guid.CreateVersion7(), CreatedAt = now, Status = TicketStatus.New };
+        Apply(ticket, input, now);
+        var (policies, calendar) = await SlaAsync(db, cancellationToken);
+        SlaClock.Start(ticket, policies[ticket.Priority], calendar, now);
+        db.Add(ticket);
+        db.Add(new RecordChange { RecordType = CrmRecordType.Ticket, RecordId = ticket.Id, UserId = access.UserId, ChangedAt = now, Field = "created" });
+        db.Add(Event("ticket.opened", ticket, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult<TicketDto>.Ok((await ToDtosAsync([ticket], cancellationToken))[0]);
+    }
+
+    public async Task<OperationResult<TicketDto>> UpdateAsync(AccessContext access, Guid id, TicketInput input, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ticket = await (await TicketScope.WithinAsync(db, access, P.TicketsRead, cancellationToken)).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (ticket is null)
+        {
+            return OperationResult<TicketDto>.NotFound();
+        }
+
+        if (!await (await TicketScope.WithinAsync(db, access, P.TicketsEdit, cancellationToken)).AnyAsync(t => t.Id == id, cancellationToken))
+        {
+            return OperationResult<TicketDto>.Forbidden("You can view this ticket but not change it.");
+        }
+
+        var errors = await CheckAsync(db, access, input, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return OperationResult<TicketDto>.Invalid(errors);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var (policies, calendar) = await SlaAsync(db, cancellationToken);
+        var before = (ticket.Priority, ticket.Status, ticket.OwnerId);
+        Apply(ticket, input, now);
+        if (ticket.Priority != before.Priority)
+        {
+            SlaClock.Reprioritize(ticket, policies[ticket.Priority], calendar);
+        }
+
+        if (CrmEnumNames.Parse<TicketStatus>(input.Status) is { } status)
+        {
+            SlaClock.ChangeStatus(ticket, status, calendar, now);
+        }
+
+        var names = await users.NamesAsync([before.OwnerId, ticket.OwnerId], cancellationToken);
+        string? Name(Guid? user) => user is { } value ? names.GetValueOrDefault(value) : null;
+        foreach (var change in FieldChange.Between(
+        [
+            ("Priority", before.Priority.ToString(), ticket.Priority.ToString()),
+            ("Status", before.Status.ToString(), ticket.Status.ToString()),
+            ("Assignee", Name(before.OwnerId), Name(ticket.OwnerId)),
+        ]))
+        {
+            db.Add(new RecordChange { RecordType = CrmRecordType.Ticket, RecordId = id, UserId = access.UserId, ChangedAt = now, Field = change.Field, OldValue = change.OldValue, NewValue = change.NewValue });
+        }
+
+        if (ticket.Status is TicketStatus.Solved && before.Status is not (TicketStatus.Solved or TicketStatus.Closed))
+        {
+            db.Add(Event("ticket.solved", ticket, now));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult<TicketDto>.Ok((await ToDtosAsync([ticket], cancellationToken))[0]);
+    }
+
+    public async Task<OperationResult<ReplyDto>> ReplyAsync(AccessContext access, Guid id, ReplyInput input, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(input.Body) || input.Body.Length > 50_000)
+        {
+            return OperationResult<ReplyDto>.Invalid("body", "Write the reply (at most 50,000 characters).");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ticket = await (await TicketScope.WithinAsync(db, access, P.TicketsEdit, cancellationToken)).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (ticket is null)
+        {
+            return OperationResult<ReplyDto>.NotFound();
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var reply = new TicketReply { Id = Guid.CreateVersion7(), TicketId = id, AuthorUserId = access.UserId, Body = input.Body.Trim(), IsInternal = input.Internal, CreatedAt = now };
+        db.Add(reply);
+        if (!input.Internal)
+        {
+            SlaClock.Responded(ticket, now);
+        }
+
+        ticket.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        var names = await users.NamesAsync([reply.AuthorUserId], cancellationToken);
+        return OperationResult<ReplyDto>.Ok(new ReplyDto(reply.Id, reply.Body, reply.IsInternal, reply.AuthorUserId, reply.AuthorUserId is { } a ? names.GetValueOrDefault(a) : null, now));
+    }
+
+    public async Task<IReadOnlyList<ReplyDto>> RepliesAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await (await TicketScope.WithinAsync(db, access, P.TicketsRead, cancellationToken)).AnyAsync(t => t.Id == id, cancellationToken))
+        {
+            return [];
+        }
+
+        var replies = await db.Set<TicketReply>().Where(r => r.TicketId == id).OrderBy(r => r.CreatedAt).AsNoTracking().ToListAsync(cancellationToken);
+        var names = await users.NamesAsync(replies.Select(r => r.AuthorUserId), cancellationToken);
+        return [.. replies.Select(r => new ReplyDto(r.Id, r.Body, r.IsInternal, r.AuthorUserId, r.AuthorUserId is { } a ? names.GetValueOrDefault(a) : null, r.CreatedAt))];
+    }
+
+    internal static async Task<(Dictionary<TicketPriority, SlaPolicy> Policies, BusinessCalendar Calendar)> SlaAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var policies = await db.Set<SlaPolicy>().AsNoTracking().ToDictionaryAsync(p => p.Priority, cancellationToken);
+        var calendar = await db.Set<SlaCalendar>().AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new SlaCalendar();
+        return (policies, calendar.ToCalendar());
+    }
+
+    private async Task<Dictionary<string, string[]>> CheckAsync(AppDbContext db, AccessContext access, TicketInput input, CancellationToken cancellationToken)
+    {
+        var errors = ValidationErrors.ByField(await validator.ValidateAsync(input, cancellationToken));
+        if (input.ContactId is { } contactId && !await db.Set<Contact>().Within(access, P.ContactsRead).AnyAsync(c => c.Id == contactId, cancellationToken))
+        {
+            errors["contactId"] = ["No such contact, or it is not visible to you."];
+        }
+
+        if (input.AssigneeId is { } assignee && !await users.ExistsAsync(assignee, cancellationToken))
+        {
+            errors["assigneeId"] = ["No such user."];
+        }
+
+        if (input.TeamId is { } team && !await db.Teams.AnyAsync(t => t.Id == team, cancellationToken))
+        {
+            errors["teamId"] = ["No such team."];
+        }
+
+        return errors;
+    }
+
+    private static void Apply(Ticket ticket, TicketInput input, DateTimeOffset now)
+    {
+        ticket.Subject = input.Subject!.Trim();
+        ticket.Description = input.Description?.Trim() ?? ticket.Description;
+        ticket.Priority = CrmEnumNames.Parse<TicketPriority>(input.Priority) ?? ticket.Priority;
+        ticket.Type = input.Type?.Trim() ?? ticket.Type;
+        ticket.Channel = input.Channel?.Trim() ?? ticket.Channel;
+        ticket.ContactId = input.ContactId ?? ticket.ContactId;
+        ticket.CompanyId = input.CompanyId ?? ticket.CompanyId;
+        ticket.OwnerId = input.AssigneeId ?? ticket.OwnerId;
+        ticket.TeamId = input.TeamId ?? ticket.TeamId;
+        ticket.UpdatedAt = now;
+    }
+
+    private static CrmInternalEvent Event(string type, Ticket ticket, DateTimeOffset at) => new()
+    {
+        Type = type,
+        RecordId = ticket.Id,
+        ContactIds = ticket.ContactId is { } contact ? [contact] : [],
+        CompanyId = ticket.CompanyId,
+        OccurredAt = at,
+        PropertiesJson = System.Text.Json.JsonSerializer.Serialize(new { ticket.Number, ticket.Subject, Priority = CrmEnumNames.Wire(ticket.Priority) }, System.Text.Json.JsonSerializerOptions.Web),
+    };
+
+    private async Task<IReadOnlyList<TicketDto>> ToDtosAsync(List<Ticket> tickets, CancellationToken cancellationToken)
+    {
+        var names = await users.NamesAsync(tickets.Select(t => t.OwnerId), cancellationToken);
+        return [.. tickets.Select(t => new TicketDto(
+            t.Id, t.Number, t.Subject, t.Description, CrmEnumNames.Wire(t.Priority), CrmEnumNames.Wire(t.Status), t.Type, t.Channel,
+            t.ContactId, t.CompanyId, t.OwnerId, t.OwnerId is { } o ? names.GetValueOrDefault(o) : null, t.TeamId,
+            t.FirstResponseDueAt, t.FirstRespondedAt, t.ResolutionDueAt, t.ResolutionMinutesLeftWhenPaused is not null,
+            t.SolvedAt, t.FirstResponseBreachedAt, t.ResolutionBreachedAt, t.CreatedAt, t.UpdatedAt, t.Version))];
+    }
+}

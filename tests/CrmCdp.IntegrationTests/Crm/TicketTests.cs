@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CrmCdp.Web.Modules.Crm.Tickets;
+using CrmCdp.Web.Platform.Auth;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CrmCdp.IntegrationTests.Crm;
+
+[Collection(SharedAppGroup.Name)]
+public sealed class TicketTests(SharedApp app)
+{
+    private static readonly BusinessCalendar DefaultCalendar = new();
+
+    private async Task ExecuteAsync(string sql, Guid id)
+    {
+        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("id", id);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Targets_follow_business_hours_and_only_a_public_reply_stops_the_first_response_clock()
+    {
+        using var admin = app.AdminApi();
+        var (created, ticket) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets", new { subject = "Printer on fire", priority = "urgent" });
+        var createdAt = ticket.GetProperty("createdAt").GetDateTimeOffset();
+
+        var (_, note) = await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/tickets/{ticket.Id()}/replies", new { body = "Checking logs", @internal = true });
+        var (_, afterNote) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/tickets/{ticket.Id()}");
+        var (replied, _) = await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/tickets/{ticket.Id()}/replies", new { body = "We are on it." });
+        var (_, afterReply) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/tickets/{ticket.Id()}");
+        var replies = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/tickets/{ticket.Id()}/replies", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(DefaultCalendar.AddBusinessMinutes(createdAt, 60), ticket.GetProperty("firstResponseDueAt").GetDateTimeOffset(), TimeSpan.FromSeconds(1));
+        Assert.Equal(DefaultCalendar.AddBusinessMinutes(createdAt, 240), ticket.GetProperty("resolutionDueAt").GetDateTimeOffset(), TimeSpan.FromSeconds(1));
+        Assert.True(note.GetProperty("internal").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, afterNote.GetProperty("firstRespondedAt").ValueKind);
+        Assert.Equal("new", afterNote.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Created, replied.StatusCode);
+        Assert.NotEqual(JsonValueKind.Null, afterReply.GetProperty("firstRespondedAt").ValueKind);
+        Assert.Equal("open", afterReply.GetProperty("status").GetString());
+        Assert.Equal(2, replies.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Pending_customer_pauses_the_resolution_clock_and_resuming_keeps_the_time_left()
+    {
+        using var admin = app.AdminApi();
+        var (_, ticket) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets", new { subject = "Need invoice copy", priority = "low" });
+        var due = ticket.GetProperty("resolutionDueAt").GetDateTimeOffset();
+
+        var (_, paused) = await CrmApi.SendAsync(admin, HttpMethod.Put, $"/api/v1/tickets/{ticket.Id()}", new { subject = "Need invoice copy", status = "pendingCustomer" });
+        var (_, resumed) = await CrmApi.SendAsync(admin, HttpMethod.Put, $"/api/v1/tickets/{ticket.Id()}", new { subject = "Need invoice copy", status = "open" });
+
+        Assert.Equal(JsonValueKind.Null, paused.GetProperty("resolutionDueAt").ValueKind);
+        Assert.True(paused.GetProperty("resolutionPaused").GetBoolean());
+        Assert.False(resumed.GetProperty("resolutionPaused").GetBoolean());
+        Assert.Equal(due, resumed.GetProperty("resolutionDueAt").GetDateTimeOffset(), TimeSpan.FromMinutes(2));
+    }
+
+    [Fact]
+    public async Task The_sla_job_records_a_breach_once_and_tells_the_assignee_and_the_team_lead()
+    {
+        using var admin = app.AdminApi();
+        var agent = await app.CreateUserWithApiAsync(BuiltInRoles.SupportAgent);
+        var lead = await app.CreateUserWithApiAsync(BuiltInRoles.SupportAgent);
+        var team = await app.CreateTeamAsync(CrmApi.Unique("Support "), lead.Id, agent.Id);
+        var (_, ticket) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets", new { subject = CrmApi.Unique("Slow "), assigneeId = agent.Id, teamId = team });
+        await ExecuteAsync("UPDATE crm_tickets SET first_response_due_at = now() - interval '5 minutes' WHERE id = @id", Guid.Parse(ticket.Id()));
+        var job = app.Factory.Services.GetRequiredService<TicketSlaJob>();
+
+        await job.RunAsync(TestContext.Current.CancellationToken);
+        await job.RunAsync(TestContext.Current.CancellationToken);
+        var (_, breached) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/tickets/{ticket.Id()}");
+        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var count = new NpgsqlCommand("SELECT user_id, count(*) FROM platform_notifications WHERE link = @link GROUP BY user_id", connection);
+        count.Parameters.AddWithValue("link", $"/crm/tickets/{ticket.Id()}");
+        var notified = new Dictionary<Guid, long>();
+        await using (var reader = await count.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                notified[reader.GetGuid(0)] = reader.GetInt64(1);
+            }
+        }
+
+        Assert.NotEqual(JsonValueKind.Null, breached.GetProperty("firstResponseBreachedAt").ValueKind);
+        Assert.Equal(JsonValueKind.Null, breached.GetProperty("resolutionBreachedAt").ValueKind);
+        Assert.Equal(1, notified.GetValueOrDefault(agent.Id));
+        Assert.Equal(1, notified.GetValueOrDefault(lead.Id));
+    }
+
+    [Fact]
+    public async Task Agents_see_the_shared_queue_sales_reps_do_not_and_bad_input_names_the_field()
+    {
+        using var admin = app.AdminApi();
+        var agent = await app.CreateUserWithApiAsync(BuiltInRoles.SupportAgent);
+        var rep = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var (_, ticket) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets", new { subject = CrmApi.Unique("Shared ") });
+
+        var unassigned = await agent.Api.GetFromJsonAsync<JsonElement>("/api/v1/tickets?queue=unassigned&limit=500", TestContext.Current.CancellationToken);
+        using var repList = await rep.Api.GetAsync("/api/v1/tickets", TestContext.Current.CancellationToken);
+        var (bad, problem) = await CrmApi.SendAsync(agent.Api, HttpMethod.Post, "/api/v1/tickets", new { subject = "", priority = "critical" });
+        var (taken, mine) = await CrmApi.SendAsync(agent.Api, HttpMethod.Put, $"/api/v1/tickets/{ticket.Id()}", new { subject = ticket.GetProperty("subject").GetString(), assigneeId = agent.Id });
+
+        Assert.Contains(unassigned.EnumerateArray(), t => t.Id() == ticket.Id());
+        Assert.Equal(HttpStatusCode.Forbidden, repList.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("subject", out _) && problem.GetProperty("errors").TryGetProperty("priority", out _));
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        Assert.Equal(agent.Id, mine.GetProperty("assigneeId").GetGuid());
+    }
+}
