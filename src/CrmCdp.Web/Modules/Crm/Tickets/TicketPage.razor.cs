@@ -1,0 +1,74 @@
+using CrmCdp.Web.Modules.Crm.Common;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CrmCdp.Web.Modules.Crm.Tickets;
+
+/// <summary>A ticket: status, priority and assignee, SLA timers, and the conversation with reply box.</summary>
+public partial class TicketPage
+{
+    private TicketDto? _ticket;
+    private IReadOnlyList<ReplyDto> _replies = [];
+    private IReadOnlyList<UserOption> _users = [];
+    private string? _reply;
+    private string? _replyError;
+    private bool _internal;
+    private bool _loading = true;
+    private bool _canEdit;
+    private DateTimeOffset _now;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [Inject]
+    private TicketService Tickets { get; set; } = default!;
+
+    [Inject]
+    private UserDirectory Users { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _users = await Users.AssignableAsync();
+        await LoadAsync();
+        _loading = false;
+    }
+
+    private async Task LoadAsync()
+    {
+        var access = await AccessAsync();
+        _now = Time.GetUtcNow();
+        _ticket = (await Tickets.GetAsync(access, Id)).Value;
+        _replies = _ticket is null ? [] : await Tickets.RepliesAsync(access, Id);
+        _canEdit = access.Has(Platform.Auth.Permissions.Crm.TicketsEdit);
+    }
+
+    private async Task UpdateAsync(Action<TicketInput> change)
+    {
+        var input = new TicketInput { Subject = _ticket!.Subject };
+        change(input);
+        var result = await Tickets.UpdateAsync(await AccessAsync(), Id, input);
+        if (result.Value is null)
+        {
+            Snackbar.Add(result.Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? result.Message ?? "The ticket could not be changed.", Severity.Error);
+        }
+
+        await LoadAsync();
+    }
+
+    private async Task SendAsync()
+    {
+        var result = await Tickets.ReplyAsync(await AccessAsync(), Id, new ReplyInput { Body = _reply, Internal = _internal });
+        _replyError = result.Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? (result.Value is null ? result.Message : null);
+        if (result.Value is not null)
+        {
+            _reply = null;
+            await LoadAsync();
+        }
+    }
+}
