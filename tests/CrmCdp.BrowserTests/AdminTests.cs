@@ -46,6 +46,8 @@ public sealed partial class AdminTests(BrowserApp app)
         await page.GetByTestId("user-roles").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = BuiltInRoles.SalesRep, Exact = true }).ClickAsync();
         await page.Keyboard.PressAsync("Escape");
+        // A multi-select stays open after a choice; the list must be gone before the dialog's buttons can be clicked.
+        await Assertions.Expect(page.GetByRole(AriaRole.Option, new() { Name = BuiltInRoles.SalesRep, Exact = true })).ToBeHiddenAsync();
         await page.GetByTestId("save-user").ClickAsync();
         var password = await page.GetByTestId("temporary-password").TextContentAsync();
         await Screenshots.SaveAsync(page, "admin-user-created");

@@ -116,4 +116,71 @@ public sealed class TicketTests(SharedApp app)
         Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
         Assert.Equal(agent.Id, mine.GetProperty("assigneeId").GetGuid());
     }
+
+    [Fact]
+    public async Task Round_robin_spreads_a_teams_tickets_evenly_and_skips_members_who_are_away()
+    {
+        using var admin = app.AdminApi();
+        var agents = new List<(string Email, Guid Id, HttpClient Api)>();
+        for (var i = 0; i < 3; i++)
+        {
+            agents.Add(await app.CreateUserWithApiAsync(BuiltInRoles.SupportAgent));
+        }
+
+        var team = await app.CreateTeamAsync(CrmApi.Unique("Round robin "), null, [.. agents.Select(a => a.Id)]);
+        var (routed, _) = await CrmApi.SendAsync(admin, HttpMethod.Put, $"/api/v1/sla/routing/{team}", new { mode = "roundRobin" });
+        var (badMode, modeProblem) = await CrmApi.SendAsync(admin, HttpMethod.Put, $"/api/v1/sla/routing/{team}", new { mode = "lottery" });
+
+        async Task<Guid> OpenAsync()
+        {
+            var (_, ticket) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets", new { subject = CrmApi.Unique("RR "), teamId = team });
+            return ticket.GetProperty("assigneeId").GetGuid();
+        }
+
+        var firstRound = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            firstRound.Add(await OpenAsync());
+        }
+
+        var away = agents[1];
+        await CrmApi.SendAsync(admin, HttpMethod.Put, $"/api/v1/users/{away.Id}", new { displayName = away.Email, roles = new[] { BuiltInRoles.SupportAgent }, away = true });
+        var whileAway = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            whileAway.Add(await OpenAsync());
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, routed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badMode.StatusCode);
+        Assert.True(modeProblem.GetProperty("errors").TryGetProperty("mode", out _));
+        Assert.All(agents, a => Assert.Equal(2, firstRound.Count(id => id == a.Id)));
+        Assert.DoesNotContain(away.Id, whileAway);
+        Assert.Equal(2, whileAway.Count(id => id == agents[0].Id));
+        Assert.Equal(2, whileAway.Count(id => id == agents[2].Id));
+    }
+
+    [Fact]
+    public async Task An_admin_sets_targets_and_the_calendar_and_new_tickets_use_them()
+    {
+        using var admin = app.AdminApi();
+        var before = await admin.GetFromJsonAsync<JsonElement>("/api/v1/sla/calendar", TestContext.Current.CancellationToken);
+        var (badCalendar, calendarProblem) = await CrmApi.SendAsync(admin, HttpMethod.Put, "/api/v1/sla/calendar",
+            new { timeZoneId = "Mars/Olympus", workDays = new[] { 0, 9 }, opens = "17:00", closes = "09:00" });
+        var (badPolicy, policyProblem) = await CrmApi.SendAsync(admin, HttpMethod.Put, "/api/v1/sla/policies",
+            new[] { new { priority = "urgent", firstResponseMinutes = 120, resolutionMinutes = 60 } });
+        var (savedCalendar, _) = await CrmApi.SendAsync(admin, HttpMethod.Put, "/api/v1/sla/calendar",
+            new { timeZoneId = "UTC", workDays = new[] { 1, 2, 3, 4, 5, 6, 7 }, opens = "00:00", closes = "23:59", holidays = Array.Empty<string>() });
+        var (_, ticket) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets", new { subject = "Around the clock", priority = "urgent" });
+        await CrmApi.SendAsync(admin, HttpMethod.Put, "/api/v1/sla/calendar", before);
+
+        var opened = ticket.GetProperty("createdAt").GetDateTimeOffset();
+        Assert.Equal(HttpStatusCode.BadRequest, badCalendar.StatusCode);
+        Assert.True(calendarProblem.GetProperty("errors").TryGetProperty("timeZoneId", out _) && calendarProblem.GetProperty("errors").TryGetProperty("workDays", out _)
+            && calendarProblem.GetProperty("errors").TryGetProperty("closes", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, badPolicy.StatusCode);
+        Assert.True(policyProblem.GetProperty("errors").TryGetProperty("[0].resolutionMinutes", out _));
+        Assert.Equal(HttpStatusCode.OK, savedCalendar.StatusCode);
+        Assert.InRange(ticket.GetProperty("firstResponseDueAt").GetDateTimeOffset() - opened, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(62));
+    }
 }

@@ -50,6 +50,7 @@ internal static class CrmModule
         services.AddSingleton<DealBulkService>();
         services.AddSingleton<DealExport>();
         services.AddSingleton<TicketService>();
+        services.AddSingleton<SlaAdmin>();
         services.AddTransient<TicketSlaJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, TicketSlaJob>();
         services.AddSingleton<ActivityService>();

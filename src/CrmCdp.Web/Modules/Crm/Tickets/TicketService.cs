@@ -59,13 +59,29 @@ internal sealed class TicketService(IDbContextFactory<AppDbContext> dbFactory, I
         var now = timeProvider.GetUtcNow();
         var ticket = new Ticket { Id = Guid.CreateVersion7(), CreatedAt = now, Status = TicketStatus.New };
         Apply(ticket, input, now);
+        if (ticket.OwnerId is null && ticket.TeamId is { } team)
+        {
+            // Serialises concurrent picks for a team, so round robin stays fair under load.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({team.ToString()}))", cancellationToken);
+            ticket.OwnerId = await TicketAssignment.PickAsync(db, team, cancellationToken);
+            await SaveNewAsync(db, ticket, access, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return OperationResult<TicketDto>.Ok((await ToDtosAsync([ticket], cancellationToken))[0]);
+        }
+
+        await SaveNewAsync(db, ticket, access, now, cancellationToken);
+        return OperationResult<TicketDto>.Ok((await ToDtosAsync([ticket], cancellationToken))[0]);
+    }
+
+    private static async Task SaveNewAsync(AppDbContext db, Ticket ticket, AccessContext access, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var (policies, calendar) = await SlaAsync(db, cancellationToken);
         SlaClock.Start(ticket, policies[ticket.Priority], calendar, now);
         db.Add(ticket);
         db.Add(new RecordChange { RecordType = CrmRecordType.Ticket, RecordId = ticket.Id, UserId = access.UserId, ChangedAt = now, Field = "created" });
         db.Add(Event("ticket.opened", ticket, now));
         await db.SaveChangesAsync(cancellationToken);
-        return OperationResult<TicketDto>.Ok((await ToDtosAsync([ticket], cancellationToken))[0]);
     }
 
     public async Task<OperationResult<TicketDto>> UpdateAsync(AccessContext access, Guid id, TicketInput input, CancellationToken cancellationToken = default)

@@ -1147,6 +1147,28 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("crm_sla_policies", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Tickets.TeamRouting", b =>
+                {
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<Guid?>("LastAssignedUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_assigned_user_id");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("mode");
+
+                    b.HasKey("TeamId")
+                        .HasName("pk_crm_team_routing");
+
+                    b.ToTable("crm_team_routing", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Tickets.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2262,6 +2284,16 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_crm_tasks_admin_users_owner_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Tickets.TeamRouting", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Platform.Auth.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_team_routing_teams_team_id");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Tickets.Ticket", b =>
