@@ -26,6 +26,7 @@ public sealed class AdminPagesTests(SharedApp app)
     [InlineData("/crm/deals/reports", "Forecast and reports")]
     [InlineData("/crm/deals/list", "Deals list")]
     [InlineData("/crm/tickets", "Tickets")]
+    [InlineData("/crm/tickets/dashboard", "Support dashboard")]
     [InlineData("/account/security", "Sign-in security")]
     [InlineData("/admin/api-keys", "API keys")]
     public async Task Every_page_renders_for_the_admin(string path, string heading)

@@ -183,4 +183,28 @@ public sealed class TicketTests(SharedApp app)
         Assert.Equal(HttpStatusCode.OK, savedCalendar.StatusCode);
         Assert.InRange(ticket.GetProperty("firstResponseDueAt").GetDateTimeOffset() - opened, TimeSpan.FromMinutes(59), TimeSpan.FromMinutes(62));
     }
+
+    [Fact]
+    public async Task The_support_dashboard_counts_what_the_caller_may_see()
+    {
+        using var admin = app.AdminApi();
+        var roleName = CrmApi.Unique("OwnTickets");
+        await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/roles", new { name = roleName, permissions = new Dictionary<string, string> { [Permissions.Crm.TicketsRead] = "own" } });
+        var email = await app.CreateUserAsync(BuiltInRoles.SupportAgent);
+        var userId = await app.UserIdAsync(email);
+        using var own = await app.ApiClientForAsync(email, roleName);
+        var (_, urgent) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets", new { subject = "Urgent one", priority = "urgent", assigneeId = userId });
+        var (_, low) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets", new { subject = "Low one", priority = "low", assigneeId = userId });
+        await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/tickets/{low.Id()}/replies", new { body = "Done" });
+        await CrmApi.SendAsync(admin, HttpMethod.Put, $"/api/v1/tickets/{low.Id()}", new { subject = "Low one", status = "solved" });
+        await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets", new { subject = "Not mine" });
+
+        var dashboard = await own.GetFromJsonAsync<JsonElement>("/api/v1/tickets/dashboard", TestContext.Current.CancellationToken);
+
+        Assert.Equal([("new", 1)], dashboard.GetProperty("openByStatus").EnumerateArray().Select(s => (s.GetProperty("key").GetString(), s.GetProperty("count").GetInt32())));
+        Assert.Equal([("urgent", 1)], dashboard.GetProperty("openByPriority").EnumerateArray().Select(s => (s.GetProperty("key").GetString(), s.GetProperty("count").GetInt32())));
+        Assert.NotEqual(JsonValueKind.Null, dashboard.GetProperty("medianFirstResponseMinutes").ValueKind);
+        Assert.NotEqual(JsonValueKind.Null, dashboard.GetProperty("medianResolutionHours").ValueKind);
+        Assert.Equal(urgent.GetProperty("assigneeId").GetGuid(), userId);
+    }
 }

@@ -51,6 +51,7 @@ internal static class CrmModule
         services.AddSingleton<DealExport>();
         services.AddSingleton<TicketService>();
         services.AddSingleton<SlaAdmin>();
+        services.AddSingleton<SupportStats>();
         services.AddTransient<TicketSlaJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, TicketSlaJob>();
         services.AddSingleton<ActivityService>();

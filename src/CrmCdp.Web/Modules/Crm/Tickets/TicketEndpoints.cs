@@ -27,6 +27,9 @@ internal static class TicketEndpoints
             .RequireAuthorization(P.TicketsRead)
             .WithSummary("Tickets visible to the caller, soonest SLA deadline first: ?queue=mine|unassigned|all&status=.")
             .Produces<IReadOnlyList<TicketDto>>();
+        tickets.MapGet("/dashboard", (AccessContext access, SupportStats stats, CancellationToken ct, int? weeks) => stats.DashboardAsync(access, Math.Clamp(weeks ?? 8, 1, 52), ct))
+            .RequireAuthorization(P.TicketsRead)
+            .WithSummary("Open tickets by status and priority, SLA compliance per week, median first-response and resolution times over ?weeks= (default 8).");
         tickets.MapGet("/{id:guid}", async (Guid id, AccessContext access, TicketService service, CancellationToken ct) => (await service.GetAsync(access, id, ct)).ToHttp())
             .RequireAuthorization(P.TicketsRead).WithSummary("Gets one ticket with its SLA timers.").Produces<TicketDto>().ProducesProblem(404);
         tickets.MapPost("/", async (TicketInput input, AccessContext access, TicketService service, CancellationToken ct) =>
