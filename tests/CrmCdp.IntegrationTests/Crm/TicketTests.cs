@@ -207,4 +207,32 @@ public sealed class TicketTests(SharedApp app)
         Assert.NotEqual(JsonValueKind.Null, dashboard.GetProperty("medianResolutionHours").ValueKind);
         Assert.Equal(urgent.GetProperty("assigneeId").GetGuid(), userId);
     }
+
+    [Fact]
+    public async Task Duplicates_merge_with_their_conversation_and_tickets_are_assigned_in_bulk()
+    {
+        using var admin = app.AdminApi();
+        var agent = await app.CreateUserWithApiAsync(BuiltInRoles.SupportAgent);
+        var (_, original) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets", new { subject = CrmApi.Unique("Original ") });
+        var (_, duplicate) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets", new { subject = CrmApi.Unique("Duplicate "), description = "Same problem again" });
+        await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/tickets/{duplicate.Id()}/replies", new { body = "Reply on the duplicate" });
+
+        var (merged, into) = await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/tickets/{duplicate.Id()}/merge", new { intoId = original.Id() });
+        var (self, selfProblem) = await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/tickets/{original.Id()}/merge", new { intoId = original.Id() });
+        var (_, closed) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/tickets/{duplicate.Id()}");
+        var replies = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/tickets/{original.Id()}/replies", TestContext.Current.CancellationToken);
+        var (assigned, result) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets/assign", new { ids = new[] { original.Id(), duplicate.Id() }, assigneeId = agent.Id });
+        var mine = await agent.Api.GetFromJsonAsync<JsonElement>("/api/v1/tickets?queue=mine", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, merged.StatusCode);
+        Assert.Equal(original.Id(), into.Id());
+        Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
+        Assert.True(selfProblem.GetProperty("errors").TryGetProperty("intoId", out _));
+        Assert.Equal("closed", closed.GetProperty("status").GetString());
+        Assert.Contains(replies.EnumerateArray(), r => r.GetProperty("body").GetString() == "Reply on the duplicate");
+        Assert.Contains(replies.EnumerateArray(), r => r.GetProperty("internal").GetBoolean() && r.GetProperty("body").GetString()!.Contains("Same problem again", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        Assert.Equal(2, result.GetProperty("changed").GetInt32());
+        Assert.Equal([original.Id()], mine.EnumerateArray().Select(t => t.Id()));
+    }
 }

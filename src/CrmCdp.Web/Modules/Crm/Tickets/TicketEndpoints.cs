@@ -42,6 +42,16 @@ internal static class TicketEndpoints
             .RequireAuthorization(P.TicketsEdit)
             .WithSummary("Changes subject, priority (new targets), status (pendingCustomer pauses the resolution clock), assignee or team.")
             .Produces<TicketDto>().ProducesValidationProblem().ProducesProblem(404);
+        tickets.MapPost("/assign", async (AssignInput input, AccessContext access, TicketService service, CancellationToken ct) =>
+                (await service.AssignAsync(access, input.Ids ?? [], input.AssigneeId, ct)).ToHttp())
+            .RequireAuthorization(P.TicketsEdit)
+            .WithSummary("Assigns up to 1,000 tickets to a user (or unassigns with assigneeId null); tickets outside the caller's scope are skipped and counted.")
+            .Produces<Bulk.BulkResult>().ProducesValidationProblem();
+        tickets.MapPost("/{id:guid}/merge", async (Guid id, MergeInput input, AccessContext access, TicketService service, CancellationToken ct) =>
+                (await service.MergeAsync(access, id, input.IntoId, ct)).ToHttp())
+            .RequireAuthorization(P.TicketsEdit)
+            .WithSummary("Merges this (duplicate) ticket into {intoId}: the conversation moves over and this one is closed.")
+            .Produces<TicketDto>().ProducesValidationProblem().ProducesProblem(404);
         tickets.MapGet("/{id:guid}/replies", (Guid id, AccessContext access, TicketService service, CancellationToken ct) => service.RepliesAsync(access, id, ct))
             .RequireAuthorization(P.TicketsRead).WithSummary("The conversation: public replies and internal notes, oldest first.");
         tickets.MapPost("/{id:guid}/replies", async (Guid id, ReplyInput input, AccessContext access, TicketService service, CancellationToken ct) =>
@@ -51,4 +61,16 @@ internal static class TicketEndpoints
             .Produces<ReplyDto>(201).ProducesValidationProblem().ProducesProblem(404);
         return api;
     }
+}
+
+public sealed class AssignInput
+{
+    public List<Guid>? Ids { get; set; }
+
+    public Guid? AssigneeId { get; set; }
+}
+
+public sealed class MergeInput
+{
+    public Guid IntoId { get; set; }
 }

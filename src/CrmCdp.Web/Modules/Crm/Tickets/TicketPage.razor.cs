@@ -16,6 +16,13 @@ public partial class TicketPage
     private bool _loading = true;
     private bool _canEdit;
     private DateTimeOffset _now;
+    private long? _mergeInto;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -59,6 +66,30 @@ public partial class TicketPage
         }
 
         await LoadAsync();
+    }
+
+    private async Task MergeAsync()
+    {
+        var access = await AccessAsync();
+        if (await Tickets.FindByNumberAsync(access, _mergeInto!.Value) is not { } into)
+        {
+            Snackbar.Add($"There is no ticket #{_mergeInto} you can see.", Severity.Error);
+            return;
+        }
+
+        if (await Dialogs.ShowMessageBoxAsync("Merge tickets?", $"Move this conversation into ticket #{_mergeInto} and close this ticket?", yesText: "Merge", cancelText: "Cancel") != true)
+        {
+            return;
+        }
+
+        var result = await Tickets.MergeAsync(access, Id, into);
+        if (result.Value is null)
+        {
+            Snackbar.Add(result.Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? result.Message ?? "The tickets could not be merged.", Severity.Error);
+            return;
+        }
+
+        Navigation.NavigateTo($"/crm/tickets/{into}");
     }
 
     private async Task SendAsync()

@@ -180,6 +180,79 @@ internal sealed class TicketService(IDbContextFactory<AppDbContext> dbFactory, I
         return [.. replies.Select(r => new ReplyDto(r.Id, r.Body, r.IsInternal, r.AuthorUserId, r.AuthorUserId is { } a ? names.GetValueOrDefault(a) : null, r.CreatedAt))];
     }
 
+    public async Task<Guid?> FindByNumberAsync(AccessContext access, long number, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await (await TicketScope.WithinAsync(db, access, P.TicketsRead, cancellationToken)).Where(t => t.Number == number).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Assigns many tickets at once; tickets the caller may not change are skipped and counted.</summary>
+    public async Task<OperationResult<Bulk.BulkResult>> AssignAsync(AccessContext access, IReadOnlyList<Guid> ids, Guid? assigneeId, CancellationToken cancellationToken = default)
+    {
+        if (ids.Count is 0 or > 1000)
+        {
+            return OperationResult<Bulk.BulkResult>.Invalid("ids", "Select between 1 and 1000 tickets.");
+        }
+
+        if (assigneeId is { } assignee && !await users.ExistsAsync(assignee, cancellationToken))
+        {
+            return OperationResult<Bulk.BulkResult>.Invalid("assigneeId", "No such user.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var tickets = await (await TicketScope.WithinAsync(db, access, P.TicketsEdit, cancellationToken)).Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var names = await users.NamesAsync(tickets.Select(t => t.OwnerId).Append(assigneeId), cancellationToken);
+        foreach (var ticket in tickets.Where(t => t.OwnerId != assigneeId))
+        {
+            db.Add(new RecordChange
+            {
+                RecordType = CrmRecordType.Ticket,
+                RecordId = ticket.Id,
+                UserId = access.UserId,
+                ChangedAt = now,
+                Field = "Assignee",
+                OldValue = ticket.OwnerId is { } o ? names.GetValueOrDefault(o) : null,
+                NewValue = assigneeId is { } n ? names.GetValueOrDefault(n) : null,
+            });
+            (ticket.OwnerId, ticket.UpdatedAt) = (assigneeId, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return OperationResult<Bulk.BulkResult>.Ok(new Bulk.BulkResult(tickets.Count, ids.Distinct().Count() - tickets.Count));
+    }
+
+    /// <summary>Merges a duplicate into another ticket: its conversation moves over, it is closed, and both say so.</summary>
+    public async Task<OperationResult<TicketDto>> MergeAsync(AccessContext access, Guid duplicateId, Guid intoId, CancellationToken cancellationToken = default)
+    {
+        if (duplicateId == intoId)
+        {
+            return OperationResult<TicketDto>.Invalid("intoId", "Choose another ticket to merge into.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var editable = await TicketScope.WithinAsync(db, access, P.TicketsEdit, cancellationToken);
+        var duplicate = await editable.SingleOrDefaultAsync(t => t.Id == duplicateId, cancellationToken);
+        var into = await editable.SingleOrDefaultAsync(t => t.Id == intoId, cancellationToken);
+        if (duplicate is null || into is null)
+        {
+            return OperationResult<TicketDto>.NotFound();
+        }
+
+        var now = timeProvider.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Set<TicketReply>().Where(r => r.TicketId == duplicateId).ExecuteUpdateAsync(set => set.SetProperty(r => r.TicketId, intoId), cancellationToken);
+        db.Add(new TicketReply { Id = Guid.CreateVersion7(), TicketId = intoId, AuthorUserId = access.UserId, IsInternal = true, CreatedAt = now, Body = $"Merged ticket #{duplicate.Number} “{duplicate.Subject}” into this one.\n\n{duplicate.Description}" });
+        var (_, calendar) = await SlaAsync(db, cancellationToken);
+        SlaClock.ChangeStatus(duplicate, TicketStatus.Closed, calendar, now);
+        duplicate.UpdatedAt = now;
+        db.Add(new RecordChange { RecordType = CrmRecordType.Ticket, RecordId = duplicateId, UserId = access.UserId, ChangedAt = now, Field = "merged", NewValue = $"#{into.Number}" });
+        db.Add(new RecordChange { RecordType = CrmRecordType.Ticket, RecordId = intoId, UserId = access.UserId, ChangedAt = now, Field = "merged", NewValue = $"#{duplicate.Number}" });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return OperationResult<TicketDto>.Ok((await ToDtosAsync([into], cancellationToken))[0]);
+    }
+
     internal static async Task<(Dictionary<TicketPriority, SlaPolicy> Policies, BusinessCalendar Calendar)> SlaAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var policies = await db.Set<SlaPolicy>().AsNoTracking().ToDictionaryAsync(p => p.Priority, cancellationToken);
