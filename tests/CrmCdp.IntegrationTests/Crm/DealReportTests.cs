@@ -36,6 +36,10 @@ public sealed class DealReportTests(SharedApp app)
 
         var forecast = await rep.Api.GetFromJsonAsync<JsonElement>($"/api/v1/deals/forecast?pipelineId={pipeline.Id()}&months=3", TestContext.Current.CancellationToken);
         var stats = await rep.Api.GetFromJsonAsync<JsonElement>($"/api/v1/deals/stats?pipelineId={pipeline.Id()}&days=30", TestContext.Current.CancellationToken);
+        var otherTeam = await app.CreateTeamAsync(CrmApi.Unique("Elsewhere "), null);
+        var myTeam = await app.CreateTeamAsync(CrmApi.Unique("Mine "), null, rep.Id);
+        var elsewhere = await rep.Api.GetFromJsonAsync<JsonElement>($"/api/v1/deals/forecast?pipelineId={pipeline.Id()}&months=3&teamId={otherTeam}", TestContext.Current.CancellationToken);
+        var withMyTeam = await rep.Api.GetFromJsonAsync<JsonElement>($"/api/v1/deals/forecast?pipelineId={pipeline.Id()}&months=3&teamId={myTeam}", TestContext.Current.CancellationToken);
         var (badMonths, problem) = await CrmApi.SendAsync(rep.Api, HttpMethod.Get, $"/api/v1/deals/forecast?pipelineId={pipeline.Id()}&months=99");
 
         var rows = forecast.EnumerateArray().ToList();
@@ -50,6 +54,8 @@ public sealed class DealReportTests(SharedApp app)
         var qualification = stats.GetProperty("conversion")[0];
         Assert.Equal(2, qualification.GetProperty("entered").GetInt32());
         Assert.Equal(1, qualification.GetProperty("movedOn").GetInt32());
+        Assert.Equal(0, elsewhere.GetArrayLength());
+        Assert.Equal(8000m, withMyTeam.EnumerateArray().Sum(r => r.GetProperty("bestCase").GetDecimal()));
         Assert.Equal(HttpStatusCode.BadRequest, badMonths.StatusCode);
         Assert.True(problem.GetProperty("errors").TryGetProperty("months", out _));
     }

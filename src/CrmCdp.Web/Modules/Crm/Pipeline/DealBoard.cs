@@ -7,7 +7,7 @@ using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 namespace CrmCdp.Web.Modules.Crm.Pipeline;
 
 /// <summary>Filters of the board and the deals list.</summary>
-public sealed record DealFilter(Guid PipelineId, Guid? OwnerId = null, DateOnly? CloseFrom = null, DateOnly? CloseTo = null, string? Search = null);
+public sealed record DealFilter(Guid PipelineId, Guid? OwnerId = null, DateOnly? CloseFrom = null, DateOnly? CloseTo = null, string? Search = null, Guid? TeamId = null);
 
 public sealed record MoneyTotal(string Currency, decimal Amount, decimal Weighted);
 
@@ -134,6 +134,13 @@ internal sealed class DealBoard(IDbContextFactory<AppDbContext> dbFactory, Pipel
         if (filter.OwnerId is { } owner)
         {
             query = query.Where(d => d.OwnerId == owner);
+        }
+
+        if (filter.TeamId is { } team)
+        {
+            var members = db.TeamMembers.Where(m => m.TeamId == team).Select(m => (Guid?)m.UserId)
+                .Union(db.Teams.Where(t => t.Id == team && t.LeadUserId != null).Select(t => t.LeadUserId));
+            query = query.Where(d => members.Contains(d.OwnerId));
         }
 
         if (filter.CloseFrom is { } from)

@@ -16,6 +16,11 @@ public partial class DealBoardPage
     private IReadOnlyList<UserOption> _users = [];
     private Guid _pipelineId;
     private Guid? _ownerId;
+    private Guid? _teamId;
+    private IReadOnlyList<(Guid Id, string Name)> _teams = [];
+
+    [Inject]
+    private Microsoft.EntityFrameworkCore.IDbContextFactory<Platform.Data.AppDbContext> DbFactory { get; set; } = default!;
     private DateTime? _closeFrom;
     private DateTime? _closeTo;
     private bool _onlyMine;
@@ -47,6 +52,11 @@ public partial class DealBoardPage
         var access = await AccessAsync();
         _pipelines = await Pipelines.VisibleAsync(access);
         _users = await Users.AssignableAsync();
+        await using (var db = await DbFactory.CreateDbContextAsync())
+        {
+            _teams = [.. db.Teams.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).AsEnumerable().Select(t => (t.Id, t.Name))];
+        }
+
         _pipelineId = _pipelines.Count > 0 ? _pipelines[0].Id : Guid.Empty;
         await ReloadAsync();
     }
@@ -61,7 +71,8 @@ public partial class DealBoardPage
     private async Task<DealFilter> FilterAsync() => new(
         _pipelineId, _onlyMine ? (await AccessAsync()).UserId : _ownerId,
         _closeFrom is { } from ? DateOnly.FromDateTime(from) : null,
-        _closeTo is { } to ? DateOnly.FromDateTime(to) : null);
+        _closeTo is { } to ? DateOnly.FromDateTime(to) : null,
+        TeamId: _teamId);
 
     private async Task ReloadAsync()
     {

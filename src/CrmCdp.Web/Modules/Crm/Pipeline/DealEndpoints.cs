@@ -48,16 +48,16 @@ internal static class DealEndpoints
             .RequireAuthorization(P.DealsRead)
             .WithSummary("Lists deals visible to the caller: ?pipelineId=&ownerId=&outcome=open|won|lost&closeFrom=&closeTo=&search=; keyset pages via ?cursor=&limit=.")
             .Produces<KeysetPage<DealDto>>();
-        deals.MapGet("/board", async (Guid pipelineId, AccessContext access, DealBoard board, CancellationToken ct, Guid? ownerId, DateOnly? closeFrom, DateOnly? closeTo) =>
-                TypedResults.Ok(await board.ColumnsAsync(access, new DealFilter(pipelineId, ownerId, closeFrom, closeTo), ct)))
+        deals.MapGet("/board", async (Guid pipelineId, AccessContext access, DealBoard board, CancellationToken ct, Guid? ownerId, Guid? teamId, DateOnly? closeFrom, DateOnly? closeTo) =>
+                TypedResults.Ok(await board.ColumnsAsync(access, new DealFilter(pipelineId, ownerId, closeFrom, closeTo, TeamId: teamId), ct)))
             .RequireAuthorization(P.DealsRead)
             .WithSummary("The board of a pipeline: per stage the open deals' count, total and weighted amount (per currency) and the first cards.");
-        deals.MapGet("/forecast", async (Guid pipelineId, AccessContext access, DealReports reports, CancellationToken ct, DateOnly? from, int? months) =>
+        deals.MapGet("/forecast", async (Guid pipelineId, AccessContext access, DealReports reports, CancellationToken ct, DateOnly? from, int? months, Guid? teamId) =>
                 months is < 1 or > 24
                     ? CrmHttpResults.InvalidQuery("months", "Forecast between 1 and 24 months.")
-                    : TypedResults.Ok(await reports.ForecastAsync(access, pipelineId, from ?? reports.ThisMonth(), months ?? 6, ct)))
+                    : TypedResults.Ok(await reports.ForecastAsync(access, pipelineId, from ?? reports.ThisMonth(), months ?? 6, teamId, ct)))
             .RequireAuthorization(P.DealsRead)
-            .WithSummary("Forecast per month and owner from ?from= (a date in the first month) for ?months=: committed (won), weighted pipeline and best case, in the pipeline's currency.")
+            .WithSummary("Forecast per month and owner from ?from= (a date in the first month) for ?months=, optionally for one ?teamId=: committed (won), weighted pipeline and best case, in the pipeline's currency.")
             .Produces<IReadOnlyList<ForecastRow>>();
         deals.MapGet("/stats", async (Guid pipelineId, AccessContext access, DealReports reports, TimeProvider time, CancellationToken ct, int? days) =>
                 days is < 1 or > 3650

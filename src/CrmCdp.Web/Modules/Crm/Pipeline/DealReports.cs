@@ -26,7 +26,8 @@ public sealed record SalesStats(
 /// </summary>
 internal sealed class DealReports(IDbContextFactory<AppDbContext> dbFactory, PipelineService pipelines, UserDirectory users, TimeProvider timeProvider)
 {
-    public async Task<IReadOnlyList<ForecastRow>> ForecastAsync(AccessContext access, Guid pipelineId, DateOnly fromMonth, int months, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ForecastRow>> ForecastAsync(
+        AccessContext access, Guid pipelineId, DateOnly fromMonth, int months, Guid? teamId = null, CancellationToken cancellationToken = default)
     {
         var pipeline = await pipelines.FindAsync(access, pipelineId, cancellationToken);
         if (pipeline is null)
@@ -40,6 +41,13 @@ internal sealed class DealReports(IDbContextFactory<AppDbContext> dbFactory, Pip
         var toTime = new DateTimeOffset(to.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var deals = db.Set<Deal>().Within(access, P.DealsRead).Where(d => d.PipelineId == pipelineId && d.Currency == pipeline.Currency);
+        if (teamId is { } team)
+        {
+            var members = db.TeamMembers.Where(m => m.TeamId == team).Select(m => (Guid?)m.UserId)
+                .Union(db.Teams.Where(t => t.Id == team && t.LeadUserId != null).Select(t => t.LeadUserId));
+            deals = deals.Where(d => members.Contains(d.OwnerId));
+        }
+
         var open = await deals.Where(d => d.Outcome == DealOutcome.Open && d.ExpectedCloseDate >= from && d.ExpectedCloseDate < to)
             .Join(db.Set<PipelineStage>(), d => d.StageId, s => s.Id, (d, s) => new { d.ExpectedCloseDate!.Value.Year, d.ExpectedCloseDate.Value.Month, d.OwnerId, d.Amount, s.Probability })
             .GroupBy(x => new { x.Year, x.Month, x.OwnerId })

@@ -7,6 +7,11 @@ public partial class DealReportsPage
 {
     private IReadOnlyList<PipelineDto> _pipelines = [];
     private Guid _pipelineId;
+    private Guid? _teamId;
+    private IReadOnlyList<(Guid Id, string Name)> _teams = [];
+
+    [Inject]
+    private Microsoft.EntityFrameworkCore.IDbContextFactory<Platform.Data.AppDbContext> DbFactory { get; set; } = default!;
     private IReadOnlyList<ForecastRow> _forecast = [];
     private SalesStats? _stats;
     private List<ChartSeries<double>> _forecastSeries = [];
@@ -31,6 +36,11 @@ public partial class DealReportsPage
     {
         _pipelines = await Pipelines.VisibleAsync(await AccessAsync());
         _pipelineId = _pipelines.Count > 0 ? _pipelines[0].Id : Guid.Empty;
+        await using (var db = await DbFactory.CreateDbContextAsync())
+        {
+            _teams = [.. db.Teams.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).AsEnumerable().Select(t => (t.Id, t.Name))];
+        }
+
         await LoadAsync();
     }
 
@@ -38,7 +48,7 @@ public partial class DealReportsPage
     {
         var access = await AccessAsync();
         var from = Reports.ThisMonth();
-        _forecast = await Reports.ForecastAsync(access, _pipelineId, from, 6);
+        _forecast = await Reports.ForecastAsync(access, _pipelineId, from, 6, _teamId);
         _stats = await Reports.StatsAsync(access, _pipelineId, Time.GetUtcNow().AddDays(-90));
         var months = Enumerable.Range(0, 6).Select(from.AddMonths).ToList();
         _months = [.. months.Select(m => m.ToString("MMM yy", System.Globalization.CultureInfo.CurrentCulture))];
