@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CrmCdp.Web.Platform.Auth;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CrmCdp.IntegrationTests.Crm;
@@ -174,5 +175,33 @@ public sealed class DealTests(SharedApp app)
         Assert.Equal(manager.Id, reassigned.GetProperty("ownerId").GetGuid());
         Assert.Equal(HttpStatusCode.BadRequest, tagging.StatusCode);
         Assert.True(problem.GetProperty("errors").TryGetProperty("action", out _));
+    }
+
+    [Fact]
+    public async Task Activities_and_tasks_hang_on_deals_and_show_on_the_deal_timeline()
+    {
+        var alice = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var bob = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var pipeline = await PipelineAsync(alice.Api);
+        var deal = await CreateDealAsync(alice.Api, new { name = CrmApi.Unique("Linked "), pipelineId = pipeline.Id() });
+
+        var (logged, activity) = await CrmApi.SendAsync(alice.Api, HttpMethod.Post, "/api/v1/activities",
+            new { type = "call", dealId = deal.Id(), body = "Discussed pricing", occurredAt = DateTimeOffset.UtcNow, durationMinutes = 15 });
+        var (tasked, task) = await CrmApi.SendAsync(alice.Api, HttpMethod.Post, "/api/v1/tasks",
+            new { title = "Send proposal", type = "email", dueAt = DateTimeOffset.UtcNow.AddDays(1), dealId = deal.Id() });
+        var (foreign, problem) = await CrmApi.SendAsync(bob.Api, HttpMethod.Post, "/api/v1/activities",
+            new { type = "note", dealId = deal.Id(), body = "Not my deal", occurredAt = DateTimeOffset.UtcNow });
+        var admin = new CrmCdp.Web.Platform.Auth.AccessContext(null, Permissions.All.ToDictionary(p => p, _ => RecordScope.All), new HashSet<Guid>());
+        var timeline = await app.Factory.Services.GetRequiredService<CrmCdp.Web.Modules.Crm.Timeline.TimelineService>()
+            .ForRecordAsync(admin, CrmCdp.Web.Modules.Crm.Common.CrmRecordType.Deal, Guid.Parse(deal.Id()), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
+        Assert.Equal(deal.Id(), activity.GetProperty("dealId").GetString());
+        Assert.Equal(HttpStatusCode.Created, tasked.StatusCode);
+        Assert.Equal(deal.Id(), task.GetProperty("dealId").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("dealId", out _));
+        Assert.Contains(timeline, i => i.Detail == "Discussed pricing");
+        Assert.Contains(timeline, i => i.Title.Contains("Send proposal", StringComparison.Ordinal));
     }
 }

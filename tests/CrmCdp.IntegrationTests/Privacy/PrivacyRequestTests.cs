@@ -81,6 +81,9 @@ public sealed class PrivacyRequestTests(SharedApp app)
             new { type = "note", contactId = contact.Id(), body = $"Spoke with {first} {last}, reach her at {email} or {phone}.", occurredAt = DateTimeOffset.UtcNow });
         await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tasks",
             new { title = $"Call {first} {last}", type = "call", dueAt = DateTimeOffset.UtcNow.AddDays(1), contactId = contact.Id() });
+        var (_, ticket) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets",
+            new { subject = $"Refund for {first} {last}", description = $"Customer {email} wants a refund", contactId = contact.Id() });
+        await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/tickets/{ticket.Id()}/replies", new { body = $"Hello {first}, we refunded you." });
         var referrer = await CrmApi.CreateContactAsync(admin, new { firstName = "Referrer", lastName = suffix });
         await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/activities",
             new { type = "note", contactId = referrer.Id(), body = $"Referred {email} to us.", occurredAt = DateTimeOffset.UtcNow });
@@ -92,9 +95,10 @@ public sealed class PrivacyRequestTests(SharedApp app)
         Assert.Contains(phone, document, StringComparison.Ordinal);
         Assert.Contains("Head buyer", document, StringComparison.Ordinal);
         Assert.Contains($"Call {first} {last}", document, StringComparison.Ordinal);
+        Assert.Contains($"Hello {first}, we refunded you.", document, StringComparison.Ordinal);
         Assert.NotEmpty(await WhereValueIsHeldAsync(email));
 
-        var totals = (await CountAsync("crm_contacts"), await CountAsync("crm_activities"), await CountAsync("crm_tasks"));
+        var totals = (await CountAsync("crm_contacts"), await CountAsync("crm_activities"), await CountAsync("crm_tasks"), await CountAsync("crm_tickets"));
         var erase = await FileAndWaitAsync(admin, "erase", "email", email);
         var (_, accessAfter) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/privacy/requests/{access.Id()}");
         var (_, anonymised) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/contacts/{contact.Id()}");
@@ -109,7 +113,7 @@ public sealed class PrivacyRequestTests(SharedApp app)
             Assert.Empty(await WhereValueIsHeldAsync(value));
         }
 
-        Assert.Equal(totals, (await CountAsync("crm_contacts"), await CountAsync("crm_activities"), await CountAsync("crm_tasks")));
+        Assert.Equal(totals, (await CountAsync("crm_contacts"), await CountAsync("crm_activities"), await CountAsync("crm_tasks"), await CountAsync("crm_tickets")));
     }
 
     [Fact]

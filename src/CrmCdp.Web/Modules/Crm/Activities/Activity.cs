@@ -35,6 +35,8 @@ internal sealed class Activity : IOwnedRecord
 
     public Guid? CompanyId { get; set; }
 
+    public Guid? DealId { get; set; }
+
     public string? Subject { get; set; }
 
     public string Body { get; set; } = "";
@@ -64,6 +66,8 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
     public void Configure(EntityTypeBuilder<Activity> builder)
     {
         builder.ToTable("crm_activities");
+        builder.HasOne<Pipeline.Deal>().WithMany().HasForeignKey(a => a.DealId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(a => new { a.DealId, a.OccurredAt });
         builder.Property(a => a.Type).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.CallOutcome).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Subject).HasMaxLength(300);

@@ -30,6 +30,9 @@ public partial class ActivityDialog
     [Parameter]
     public Guid? CompanyId { get; set; }
 
+    [Parameter]
+    public Guid? DealId { get; set; }
+
     [Inject]
     private ActivityService Activities { get; set; } = default!;
 
@@ -46,6 +49,7 @@ public partial class ActivityDialog
                 Type = ActivityKind,
                 ContactId = ContactId,
                 CompanyId = CompanyId,
+                DealId = DealId,
                 Subject = _subject,
                 Body = _body,
                 OccurredAt = start,

@@ -12,6 +12,9 @@ internal sealed class ActivityInput
 
     public Guid? CompanyId { get; set; }
 
+    /// <summary>A deal the activity belongs to (it then shows on the deal's timeline).</summary>
+    public Guid? DealId { get; set; }
+
     public string? Subject { get; set; }
 
     public string? Body { get; set; }
@@ -40,8 +43,8 @@ internal sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
             .Must(t => CrmEnumNames.Parse<ActivityType>(t) is not null)
             .WithMessage($"The type must be one of: {CrmEnumNames.Allowed<ActivityType>()}.");
         RuleFor(a => a.ContactId)
-            .Must((a, _) => a.ContactId is not null || a.CompanyId is not null)
-            .WithMessage("Link the activity to a contact or a company.");
+            .Must((a, _) => a.ContactId is not null || a.CompanyId is not null || a.DealId is not null)
+            .WithMessage("Link the activity to a contact, a company or a deal.");
         RuleFor(a => a.Body)
             .NotEmpty().When(a => CrmEnumNames.Parse<ActivityType>(a.Type) == ActivityType.Note).WithMessage("Write the note.")
             .MaximumLength(50_000).WithMessage("The text can be at most 50,000 characters.");
@@ -65,4 +68,4 @@ internal sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
 public sealed record ActivityDto(
     Guid Id, string Type, Guid? ContactId, Guid? CompanyId, string? Subject, string Body, DateTimeOffset OccurredAt,
     string? CallOutcome, int? DurationMinutes, DateTimeOffset? EndsAt, IReadOnlyList<string> Attendees,
-    Guid? OwnerId, string? OwnerName, DateTimeOffset CreatedAt, uint Version);
+    Guid? OwnerId, string? OwnerName, DateTimeOffset CreatedAt, uint Version, Guid? DealId = null);

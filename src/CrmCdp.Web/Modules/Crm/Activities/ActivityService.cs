@@ -136,8 +136,10 @@ internal sealed class ActivityService(
     {
         var (contacts, companies) = RecordLinks.Visible(db, access);
         var ownScope = db.Set<Activity>().Within(access, P.ActivitiesRead).Select(a => a.Id);
+        var deals = db.Set<Pipeline.Deal>().Within(access, P.DealsRead).Select(d => d.Id);
         return db.Set<Activity>().Where(a =>
-            (a.ContactId != null && contacts.Contains(a.ContactId.Value))
+            (a.DealId != null && deals.Contains(a.DealId.Value))
+            || (a.ContactId != null && contacts.Contains(a.ContactId.Value))
             || (a.CompanyId != null && companies.Contains(a.CompanyId.Value))
             || ownScope.Contains(a.Id));
     }
@@ -145,7 +147,7 @@ internal sealed class ActivityService(
     private async Task<Dictionary<string, string[]>> CheckAsync(AppDbContext db, AccessContext access, ActivityInput input, CancellationToken cancellationToken)
     {
         var errors = ValidationErrors.ByField(await validator.ValidateAsync(input, cancellationToken));
-        foreach (var (field, messages) in await RecordLinks.CheckAsync(db, access, input.ContactId, input.CompanyId, cancellationToken))
+        foreach (var (field, messages) in await RecordLinks.CheckAsync(db, access, input.ContactId, input.CompanyId, cancellationToken, input.DealId))
         {
             errors.TryAdd(field, messages);
         }
@@ -158,6 +160,7 @@ internal sealed class ActivityService(
         activity.Type = CrmEnumNames.Parse<ActivityType>(input.Type) ?? activity.Type;
         activity.ContactId = input.ContactId;
         activity.CompanyId = input.CompanyId;
+        activity.DealId = input.DealId;
         activity.Subject = string.IsNullOrWhiteSpace(input.Subject) ? null : input.Subject.Trim();
         activity.Body = input.Body?.Trim() ?? "";
         activity.OccurredAt = (input.OccurredAt ?? defaultTime).ToUniversalTime();
@@ -173,6 +176,6 @@ internal sealed class ActivityService(
         return [.. activities.Select(a => new ActivityDto(
             a.Id, CrmEnumNames.Wire(a.Type), a.ContactId, a.CompanyId, a.Subject, a.Body, a.OccurredAt,
             a.CallOutcome is { } outcome ? CrmEnumNames.Wire(outcome) : null, a.DurationMinutes, a.EndsAt, a.Attendees,
-            a.OwnerId, a.OwnerId is { } owner ? names.GetValueOrDefault(owner) : null, a.CreatedAt, a.Version))];
+            a.OwnerId, a.OwnerId is { } owner ? names.GetValueOrDefault(owner) : null, a.CreatedAt, a.Version, a.DealId))];
     }
 }

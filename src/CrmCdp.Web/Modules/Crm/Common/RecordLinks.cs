@@ -11,9 +11,14 @@ namespace CrmCdp.Web.Modules.Crm.Common;
 internal static class RecordLinks
 {
     public static async Task<Dictionary<string, string[]>> CheckAsync(
-        AppDbContext db, AccessContext access, Guid? contactId, Guid? companyId, CancellationToken cancellationToken)
+        AppDbContext db, AccessContext access, Guid? contactId, Guid? companyId, CancellationToken cancellationToken, Guid? dealId = null)
     {
         var errors = new Dictionary<string, string[]>();
+        if (dealId is { } deal && !await db.Set<Pipeline.Deal>().Within(access, P.DealsRead).AnyAsync(d => d.Id == deal, cancellationToken))
+        {
+            errors["dealId"] = ["No such deal, or it is not visible to you."];
+        }
+
         if (contactId is { } contact && !await db.Set<Contact>().Within(access, P.ContactsRead).AnyAsync(c => c.Id == contact, cancellationToken))
         {
             errors["contactId"] = ["No such contact, or it is not visible to you."];

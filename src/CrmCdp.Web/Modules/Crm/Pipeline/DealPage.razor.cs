@@ -14,6 +14,14 @@ public partial class DealPage
     private IReadOnlyList<StageHistoryDto> _history = [];
     private bool _loading = true;
     private bool _canEdit;
+    private IReadOnlyList<Contacts.ContactDto> _contacts = [];
+    private IReadOnlyList<Tasks.TaskDto> _openTasks = [];
+
+    [Inject]
+    private Contacts.ContactService ContactService { get; set; } = default!;
+
+    [Inject]
+    private Tasks.TaskService TaskService { get; set; } = default!;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -59,6 +67,35 @@ public partial class DealPage
         _pipeline = await Pipelines.FindAsync(access, _deal.PipelineId);
         _timeline = [.. (await Timeline.ForRecordAsync(access, CrmRecordType.Deal, Id)).OrderByDescending(i => i.At)];
         _history = await Deals.HistoryAsync(access, Id);
+        var contacts = new List<Contacts.ContactDto>();
+        foreach (var contactId in _deal.ContactIds)
+        {
+            if ((await ContactService.GetAsync(access, contactId)).Value is { } contact)
+            {
+                contacts.Add(contact);
+            }
+        }
+
+        _contacts = contacts;
+        _openTasks = access.Has(Platform.Auth.Permissions.Crm.TasksRead) ? await TaskService.OpenAsync(access, new Tasks.TaskFilter(DealId: Id), 20) : [];
+    }
+
+    private async Task LogAsync(string kind)
+    {
+        var parameters = new DialogParameters<Activities.ActivityDialog> { { d => d.ActivityKind, kind }, { d => d.DealId, Id } };
+        if (await (await Dialogs.ShowAsync<Activities.ActivityDialog>(kind == "call" ? "Log call" : "Add note", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true })).Result is { Canceled: false })
+        {
+            await LoadAsync();
+        }
+    }
+
+    private async Task AddTaskAsync()
+    {
+        var parameters = new DialogParameters<Tasks.TaskDialog> { { d => d.DealId, Id } };
+        if (await (await Dialogs.ShowAsync<Tasks.TaskDialog>("Add task", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true })).Result is { Canceled: false })
+        {
+            await LoadAsync();
+        }
     }
 
     private async Task MoveAsync(DealMove move)

@@ -32,6 +32,9 @@ internal sealed class CrmPersonalDataStore(ContactPointNormalizer normalizer, Ti
         var activities = await db.Set<Activity>().IgnoreQueryFilters().Where(a => a.ContactId != null && ids.Contains(a.ContactId.Value)).AsNoTracking().ToListAsync(cancellationToken);
         var tasks = await db.Set<CrmTask>().IgnoreQueryFilters().Where(t => t.ContactId != null && ids.Contains(t.ContactId.Value)).AsNoTracking().ToListAsync(cancellationToken);
         var changes = await db.Set<RecordChange>().Where(c => c.RecordType == CrmRecordType.Contact && ids.Contains(c.RecordId)).AsNoTracking().ToListAsync(cancellationToken);
+        var tickets = await db.Set<Tickets.Ticket>().IgnoreQueryFilters().Where(t => t.ContactId != null && ids.Contains(t.ContactId.Value)).AsNoTracking().ToListAsync(cancellationToken);
+        var ticketIds = tickets.Select(t => t.Id).ToList();
+        var replies = await db.Set<Tickets.TicketReply>().Where(r => ticketIds.Contains(r.TicketId) && !r.IsInternal).AsNoTracking().ToListAsync(cancellationToken);
         var data = new JsonObject
         {
             ["contacts"] = JsonSerializer.SerializeToNode(contacts.Select(c => new
@@ -66,6 +69,17 @@ internal sealed class CrmPersonalDataStore(ContactPointNormalizer normalizer, Ti
             }), Json),
             ["tasks"] = JsonSerializer.SerializeToNode(tasks.Select(t => new { t.Id, t.ContactId, t.Title, t.DueAt, Status = CrmEnumNames.Wire(t.Status), t.Notes }), Json),
             ["history"] = JsonSerializer.SerializeToNode(changes.Select(c => new { c.RecordId, c.Field, c.OldValue, c.NewValue, c.ChangedAt }), Json),
+            ["tickets"] = JsonSerializer.SerializeToNode(tickets.Select(t => new
+            {
+                t.Id,
+                t.Number,
+                t.Subject,
+                t.Description,
+                Status = CrmEnumNames.Wire(t.Status),
+                t.CreatedAt,
+                t.SolvedAt,
+                Replies = replies.Where(r => r.TicketId == t.Id).OrderBy(r => r.CreatedAt).Select(r => new { r.Body, r.CreatedAt }),
+            }), Json),
         };
         var values = contacts.SelectMany(c => c.Emails.Concat(c.Phones).Append(c.FullName)).Append(person.Value.Trim()).ToList();
         return new PersonalData(Source, data, values, contacts.Count);
@@ -104,6 +118,11 @@ internal sealed class CrmPersonalDataStore(ContactPointNormalizer normalizer, Ti
         await db.Set<RecordChange>().Where(c => c.RecordType == CrmRecordType.Contact && ids.Contains(c.RecordId)).ExecuteUpdateAsync(set => set
             .SetProperty(c => c.OldValue, c => c.OldValue == null ? null : Erased)
             .SetProperty(c => c.NewValue, c => c.NewValue == null ? null : Erased), cancellationToken);
+        var ticketIds = db.Set<Tickets.Ticket>().IgnoreQueryFilters().Where(t => t.ContactId != null && ids.Contains(t.ContactId.Value)).Select(t => t.Id);
+        await db.Set<Tickets.TicketReply>().Where(r => ticketIds.Contains(r.TicketId)).ExecuteUpdateAsync(set => set.SetProperty(r => r.Body, Erased), cancellationToken);
+        await db.Set<Tickets.Ticket>().IgnoreQueryFilters().Where(t => t.ContactId != null && ids.Contains(t.ContactId.Value)).ExecuteUpdateAsync(set => set
+            .SetProperty(t => t.Subject, "Ticket (details erased)")
+            .SetProperty(t => t.Description, Erased), cancellationToken);
         var recordIds = ids.Select(id => id.ToString()).ToList();
         await db.Database.ExecuteSqlRawAsync("SET LOCAL crmcdp.audit_redaction = 'on'", cancellationToken);
         await db.Set<AuditEntry>().Where(e => e.RecordId != null && recordIds.Contains(e.RecordId)).ExecuteUpdateAsync(set => set

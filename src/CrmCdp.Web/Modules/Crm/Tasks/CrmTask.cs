@@ -48,6 +48,8 @@ internal sealed class CrmTask : IOwnedRecord
 
     public Guid? CompanyId { get; set; }
 
+    public Guid? DealId { get; set; }
+
     public DateTimeOffset? ReminderAt { get; set; }
 
     /// <summary>When the reminder notification went out; null while it is pending.</summary>
@@ -73,6 +75,8 @@ internal sealed class CrmTaskConfiguration : IEntityTypeConfiguration<CrmTask>
     public void Configure(EntityTypeBuilder<CrmTask> builder)
     {
         builder.ToTable("crm_tasks");
+        builder.HasOne<Pipeline.Deal>().WithMany().HasForeignKey(t => t.DealId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(t => t.DealId);
         builder.Property(t => t.Title).HasMaxLength(300);
         builder.Property(t => t.Notes).HasMaxLength(10_000);
         builder.Property(t => t.Type).HasConversion<string>().HasMaxLength(20);

@@ -28,6 +28,9 @@ public partial class TaskDialog
     [Parameter]
     public Guid? CompanyId { get; set; }
 
+    [Parameter]
+    public Guid? DealId { get; set; }
+
     /// <summary>The task this one follows up: its type and title are offered again.</summary>
     [Parameter]
     public TaskDto? FollowUpOf { get; set; }
@@ -62,6 +65,7 @@ public partial class TaskDialog
                 ReminderAt = dueAt is { } due && _reminderMinutes is { } minutes ? due.AddMinutes(-minutes) : null,
                 ContactId = ContactId,
                 CompanyId = CompanyId,
+                DealId = DealId,
                 Notes = _notes,
             });
             _errors.Set(result.Errors ?? (result.Message is null ? null : new Dictionary<string, string[]> { ["general"] = [result.Message] }),

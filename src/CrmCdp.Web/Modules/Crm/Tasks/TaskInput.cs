@@ -19,6 +19,9 @@ internal sealed class TaskInput
 
     public Guid? CompanyId { get; set; }
 
+    /// <summary>A deal the task belongs to.</summary>
+    public Guid? DealId { get; set; }
+
     /// <summary>Defaults to the caller.</summary>
     public Guid? OwnerId { get; set; }
 
@@ -53,4 +56,4 @@ internal sealed class TaskInputValidator : AbstractValidator<TaskInput>
 public sealed record TaskDto(
     Guid Id, string Title, string Type, DateTimeOffset DueAt, string Priority, string Status, Guid? OwnerId, string? OwnerName,
     Guid? ContactId, string? ContactName, Guid? CompanyId, string? CompanyName, DateTimeOffset? ReminderAt, string? Notes,
-    DateTimeOffset? CompletedAt, bool IsOverdue, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version);
+    DateTimeOffset? CompletedAt, bool IsOverdue, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version, Guid? DealId = null);

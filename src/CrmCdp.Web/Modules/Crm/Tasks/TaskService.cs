@@ -10,7 +10,7 @@ using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 
 namespace CrmCdp.Web.Modules.Crm.Tasks;
 
-internal sealed record TaskFilter(Guid? OwnerId = null, CrmTaskStatus? Status = null, Guid? ContactId = null, Guid? CompanyId = null, DateTimeOffset? DueBefore = null);
+internal sealed record TaskFilter(Guid? OwnerId = null, CrmTaskStatus? Status = null, Guid? ContactId = null, Guid? CompanyId = null, DateTimeOffset? DueBefore = null, Guid? DealId = null);
 
 /// <summary>Tasks are owned: the task permissions' scope says whose tasks a user sees and changes.</summary>
 internal sealed class TaskService(
@@ -180,6 +180,11 @@ internal sealed class TaskService(
             query = query.Where(t => t.Status == status);
         }
 
+        if (filter.DealId is { } deal)
+        {
+            query = query.Where(t => t.DealId == deal);
+        }
+
         if (filter.ContactId is { } contact)
         {
             query = query.Where(t => t.ContactId == contact);
@@ -202,7 +207,7 @@ internal sealed class TaskService(
         AppDbContext db, AccessContext access, TaskInput input, Guid? ownerId, string permission, CancellationToken cancellationToken)
     {
         var errors = ValidationErrors.ByField(await validator.ValidateAsync(input, cancellationToken));
-        foreach (var (field, messages) in await RecordLinks.CheckAsync(db, access, input.ContactId, input.CompanyId, cancellationToken))
+        foreach (var (field, messages) in await RecordLinks.CheckAsync(db, access, input.ContactId, input.CompanyId, cancellationToken, input.DealId))
         {
             errors.TryAdd(field, messages);
         }
@@ -223,6 +228,7 @@ internal sealed class TaskService(
         task.Priority = CrmEnumNames.Parse<CrmTaskPriority>(input.Priority) ?? CrmTaskPriority.Normal;
         task.ContactId = input.ContactId;
         task.CompanyId = input.CompanyId;
+        task.DealId = input.DealId;
         task.OwnerId = ownerId;
         var reminder = input.ReminderAt?.ToUniversalTime();
         if (reminder != task.ReminderAt)
@@ -252,6 +258,6 @@ internal sealed class TaskService(
             t.OwnerId, t.OwnerId is { } owner ? names.GetValueOrDefault(owner) : null,
             t.ContactId, t.ContactId is { } contact ? contacts.GetValueOrDefault(contact) : null,
             t.CompanyId, t.CompanyId is { } company ? companies.GetValueOrDefault(company) : null,
-            t.ReminderAt, t.Notes, t.CompletedAt, t.IsOverdueAt(now), t.CreatedAt, t.UpdatedAt, t.Version))];
+            t.ReminderAt, t.Notes, t.CompletedAt, t.IsOverdueAt(now), t.CreatedAt, t.UpdatedAt, t.Version, t.DealId))];
     }
 }

@@ -17,6 +17,10 @@ public partial class TicketPage
     private bool _canEdit;
     private DateTimeOffset _now;
     private long? _mergeInto;
+    private IReadOnlyList<Timeline.TimelineItem> _history = [];
+
+    [Inject]
+    private Timeline.TimelineService Timeline { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -52,6 +56,7 @@ public partial class TicketPage
         _now = Time.GetUtcNow();
         _ticket = (await Tickets.GetAsync(access, Id)).Value;
         _replies = _ticket is null ? [] : await Tickets.RepliesAsync(access, Id);
+        _history = _ticket is null ? [] : [.. (await Timeline.ForRecordAsync(access, CrmRecordType.Ticket, Id)).OrderByDescending(i => i.At)];
         _canEdit = access.Has(Platform.Auth.Permissions.Crm.TicketsEdit);
     }
 

@@ -33,13 +33,13 @@ internal sealed class TimelineService(IDbContextFactory<AppDbContext> dbFactory,
     public async Task<IReadOnlyList<TimelineItem>> ForRecordAsync(AccessContext access, CrmRecordType type, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // Activities and tasks link to contacts and companies; a deal's timeline holds its own changes.
-        var linked = type != CrmRecordType.Deal;
+        // Activities and tasks hang on contacts, companies and deals; tickets keep their own conversation.
+        var linked = type != CrmRecordType.Ticket;
         List<Activity> activities = !linked || !access.Has(Permissions.Crm.ActivitiesRead) ? [] : await db.Set<Activity>()
-            .Where(a => type == CrmRecordType.Contact ? a.ContactId == id : a.CompanyId == id)
+            .Where(a => type == CrmRecordType.Contact ? a.ContactId == id : type == CrmRecordType.Deal ? a.DealId == id : a.CompanyId == id)
             .OrderByDescending(a => a.OccurredAt).Take(PerKind).AsNoTracking().ToListAsync(cancellationToken);
         List<CrmTask> tasks = !linked ? [] : await db.Set<CrmTask>().Within(access, Permissions.Crm.TasksRead)
-            .Where(t => type == CrmRecordType.Contact ? t.ContactId == id : t.CompanyId == id)
+            .Where(t => type == CrmRecordType.Contact ? t.ContactId == id : type == CrmRecordType.Deal ? t.DealId == id : t.CompanyId == id)
             .OrderByDescending(t => t.CreatedAt).Take(PerKind).AsNoTracking().ToListAsync(cancellationToken);
         var changes = await db.Set<RecordChange>()
             .Where(c => c.RecordType == type && c.RecordId == id)

@@ -134,6 +134,10 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("DealId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deal_id");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
@@ -179,6 +183,9 @@ namespace CrmCdp.Web.Platform.Data.Migrations
 
                     b.HasIndex("ContactId", "OccurredAt")
                         .HasDatabaseName("ix_crm_activities_contact_id_occurred_at");
+
+                    b.HasIndex("DealId", "OccurredAt")
+                        .HasDatabaseName("ix_crm_activities_deal_id_occurred_at");
 
                     b.HasIndex("OwnerId", "Type", "OccurredAt")
                         .HasDatabaseName("ix_crm_activities_owner_id_type_occurred_at");
@@ -1012,6 +1019,10 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("DealId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("deal_id");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
@@ -1073,6 +1084,9 @@ namespace CrmCdp.Web.Platform.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_crm_tasks");
+
+                    b.HasIndex("DealId")
+                        .HasDatabaseName("ix_crm_tasks_deal_id");
 
                     b.HasIndex("ReminderAt")
                         .HasDatabaseName("ix_crm_tasks_reminder_at")
@@ -2157,6 +2171,12 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_crm_activities_contact_contact_id");
 
+                    b.HasOne("CrmCdp.Web.Modules.Crm.Pipeline.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_crm_activities_deal_deal_id");
+
                     b.HasOne("CrmCdp.Web.Platform.Auth.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
@@ -2278,6 +2298,12 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasForeignKey("ContactId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_crm_tasks_crm_contacts_contact_id");
+
+                    b.HasOne("CrmCdp.Web.Modules.Crm.Pipeline.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_crm_tasks_crm_deals_deal_id");
 
                     b.HasOne("CrmCdp.Web.Platform.Auth.AppUser", null)
                         .WithMany()
