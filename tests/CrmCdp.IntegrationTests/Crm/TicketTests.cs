@@ -102,7 +102,7 @@ public sealed class TicketTests(SharedApp app)
         using var admin = app.AdminApi();
         var agent = await app.CreateUserWithApiAsync(BuiltInRoles.SupportAgent);
         var rep = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
-        var (_, ticket) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets", new { subject = CrmApi.Unique("Shared ") });
+        var (_, ticket) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets", new { subject = CrmApi.Unique("Shared "), tags = new[] { "billing", "vip" }, channel = "email", type = "question" });
 
         var unassigned = await agent.Api.GetFromJsonAsync<JsonElement>("/api/v1/tickets?queue=unassigned&limit=500", TestContext.Current.CancellationToken);
         using var repList = await rep.Api.GetAsync("/api/v1/tickets", TestContext.Current.CancellationToken);
@@ -110,6 +110,8 @@ public sealed class TicketTests(SharedApp app)
         var (taken, mine) = await CrmApi.SendAsync(agent.Api, HttpMethod.Put, $"/api/v1/tickets/{ticket.Id()}", new { subject = ticket.GetProperty("subject").GetString(), assigneeId = agent.Id });
 
         Assert.Contains(unassigned.EnumerateArray(), t => t.Id() == ticket.Id());
+        Assert.Equal(["billing", "vip"], ticket.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("email", ticket.GetProperty("channel").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, repList.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True(problem.GetProperty("errors").TryGetProperty("subject", out _) && problem.GetProperty("errors").TryGetProperty("priority", out _));

@@ -47,6 +47,8 @@ internal sealed class Ticket : IBulkEditableRecord
 
     public string? Channel { get; set; }
 
+    public List<string> Tags { get; set; } = [];
+
     /// <summary>The assignee.</summary>
     public Guid? OwnerId { get; set; }
 

@@ -25,6 +25,8 @@ public sealed class TicketInput
     public Guid? AssigneeId { get; set; }
 
     public Guid? TeamId { get; set; }
+
+    public List<string>? Tags { get; set; }
 }
 
 public sealed class ReplyInput
@@ -40,7 +42,7 @@ public sealed record TicketDto(
     Guid? ContactId, Guid? CompanyId, Guid? AssigneeId, string? AssigneeName, Guid? TeamId,
     DateTimeOffset FirstResponseDueAt, DateTimeOffset? FirstRespondedAt, DateTimeOffset? ResolutionDueAt, bool ResolutionPaused,
     DateTimeOffset? SolvedAt, DateTimeOffset? FirstResponseBreachedAt, DateTimeOffset? ResolutionBreachedAt,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version, IReadOnlyList<string>? Tags = null);
 
 public sealed record ReplyDto(Guid Id, string Body, bool Internal, Guid? AuthorId, string? AuthorName, DateTimeOffset CreatedAt);
 
@@ -56,5 +58,7 @@ internal sealed class TicketInputValidator : AbstractValidator<TicketInput>
             .WithMessage($"The status must be one of: {Common.CrmEnumNames.Allowed<TicketStatus>()}.");
         RuleFor(t => t.Type).MaximumLength(50).WithMessage("The type can be at most 50 characters.");
         RuleFor(t => t.Channel).MaximumLength(50).WithMessage("The channel can be at most 50 characters.");
+        RuleFor(t => t.Tags).Must(tags => tags is null || (tags.Count <= 20 && tags.All(tag => tag.Trim().Length is > 0 and <= 50)))
+            .WithMessage("Use at most 20 tags of 1 to 50 characters.");
     }
 }

@@ -292,6 +292,7 @@ internal sealed class TicketService(IDbContextFactory<AppDbContext> dbFactory, I
         ticket.CompanyId = input.CompanyId ?? ticket.CompanyId;
         ticket.OwnerId = input.AssigneeId ?? ticket.OwnerId;
         ticket.TeamId = input.TeamId ?? ticket.TeamId;
+        ticket.Tags = input.Tags is { } tags ? [.. tags.Select(t => t.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)] : ticket.Tags;
         ticket.UpdatedAt = now;
     }
 
@@ -312,6 +313,6 @@ internal sealed class TicketService(IDbContextFactory<AppDbContext> dbFactory, I
             t.Id, t.Number, t.Subject, t.Description, CrmEnumNames.Wire(t.Priority), CrmEnumNames.Wire(t.Status), t.Type, t.Channel,
             t.ContactId, t.CompanyId, t.OwnerId, t.OwnerId is { } o ? names.GetValueOrDefault(o) : null, t.TeamId,
             t.FirstResponseDueAt, t.FirstRespondedAt, t.ResolutionDueAt, t.ResolutionMinutesLeftWhenPaused is not null,
-            t.SolvedAt, t.FirstResponseBreachedAt, t.ResolutionBreachedAt, t.CreatedAt, t.UpdatedAt, t.Version))];
+            t.SolvedAt, t.FirstResponseBreachedAt, t.ResolutionBreachedAt, t.CreatedAt, t.UpdatedAt, t.Version, t.Tags))];
     }
 }
