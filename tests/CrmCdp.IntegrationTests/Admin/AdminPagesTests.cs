@@ -26,6 +26,7 @@ public sealed class AdminPagesTests(SharedApp app)
     [InlineData("/crm/deals/reports", "Forecast and reports")]
     [InlineData("/crm/deals/list", "Deals list")]
     [InlineData("/crm/tickets", "Tickets")]
+    [InlineData("/cdp/sources", "Sources")]
     [InlineData("/crm/tickets/dashboard", "Support dashboard")]
     [InlineData("/account/security", "Sign-in security")]
     [InlineData("/admin/api-keys", "API keys")]

@@ -23,6 +23,7 @@ internal static class AuditActions
     public const string Import = "crm.import";
     public const string AuditExported = "admin.audit.exported";
     public const string PiiRevealed = "privacy.pii.revealed";
+    public const string SourceChanged = "cdp.source.changed";
     public const string PrivacyRequestFiled = "privacy.request.filed";
     public const string PrivacyRequestCompleted = "privacy.request.completed";
     public const string PrivacyAccessDownloaded = "privacy.request.downloaded";

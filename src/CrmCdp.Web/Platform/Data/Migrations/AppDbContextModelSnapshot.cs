@@ -99,6 +99,71 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("admin_privacy_requests", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Sources.Source", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("PreviousKeyExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("previous_key_expires_at");
+
+                    b.Property<string>("PreviousWriteKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_write_key_hash");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.Property<string>("WriteKeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("write_key_hash");
+
+                    b.Property<string>("WriteKeyPrefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("write_key_prefix");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cdp_sources");
+
+                    b.HasIndex("PreviousWriteKeyHash")
+                        .HasDatabaseName("ix_cdp_sources_previous_write_key_hash");
+
+                    b.HasIndex("WriteKeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cdp_sources_write_key_hash");
+
+                    b.ToTable("cdp_sources", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Activities.Activity", b =>
                 {
                     b.Property<Guid>("Id")
