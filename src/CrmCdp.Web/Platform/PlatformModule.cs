@@ -76,6 +76,8 @@ internal static class PlatformModule
         }
 
         app.UseSecurityHeaders();
+        app.UseRequestDecompression();
+        app.UseCors();
         app.UseAuthentication();
         app.UseAppRequestLogging();
         app.UseRateLimiter();

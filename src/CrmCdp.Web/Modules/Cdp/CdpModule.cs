@@ -1,3 +1,4 @@
+using CrmCdp.Web.Modules.Cdp.Ingestion;
 using CrmCdp.Web.Modules.Cdp.Sources;
 using CrmCdp.Web.Platform;
 
@@ -9,12 +10,19 @@ internal static class CdpModule
     public static IServiceCollection AddCdp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SourceService>();
+        services.AddSingleton<IngestionMetrics>();
+        services.AddSingleton<SuppressionFilter>();
+        services.AddSingleton<IngestionWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<IngestionWriter>());
+        services.AddRequestDecompression();
+        services.AddCors(options => options.AddPolicy(CollectEndpoints.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().WithMethods("POST", "GET")));
         return services;
     }
 
     public static IEndpointRouteBuilder MapCdp(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapApiV1().MapSourceEndpoints();
+        endpoints.MapCollectEndpoints();
         return endpoints;
     }
 }

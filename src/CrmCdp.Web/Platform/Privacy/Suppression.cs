@@ -44,6 +44,13 @@ internal sealed class SuppressionConfiguration : IEntityTypeConfiguration<Suppre
 /// <summary>Asks whether an identifier is suppressed; ingestion calls this for every event's identifiers.</summary>
 internal sealed class SuppressionList(IDbContextFactory<AppDbContext> dbFactory)
 {
+    private long _generation;
+
+    /// <summary>Changes whenever a suppression is added or lifted here, so caches of the list know to reload.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    public void Changed() => Interlocked.Increment(ref _generation);
+
     public async Task<bool> IsSuppressedAsync(PersonIdentifier person, CancellationToken cancellationToken = default)
     {
         var hash = person.Hash();

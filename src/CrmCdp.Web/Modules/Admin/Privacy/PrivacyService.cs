@@ -27,7 +27,8 @@ public sealed record PrivacyRequestDto(
 public sealed record SuppressionDto(Guid Id, string IdentifierKind, string Identifier, DateTimeOffset CreatedAt, DateTimeOffset? LiftedAt, long DroppedEvents);
 
 internal sealed class PrivacyService(
-    IDbContextFactory<AppDbContext> dbFactory, IDataProtectionProvider dataProtection, IBackgroundJobClient jobs, AuditLog audit, TimeProvider timeProvider)
+    IDbContextFactory<AppDbContext> dbFactory, IDataProtectionProvider dataProtection, IBackgroundJobClient jobs, AuditLog audit, SuppressionList suppressions,
+    TimeProvider timeProvider)
 {
     public const string ProtectorPurpose = "CrmCdp.PrivacyRequests";
 
@@ -95,6 +96,7 @@ internal sealed class PrivacyService(
         actorEntry.Summary = $"Filed a {request.Kind.ToString().ToLowerInvariant()} request for {request.IdentifierMasked}";
         audit.Add(db, actorEntry);
         await db.SaveChangesAsync(cancellationToken);
+        suppressions.Changed();
         if (request.Kind != PrivacyRequestKind.Suppress)
         {
             jobs.Enqueue<PrivacyRequestJob>(job => job.RunAsync(request.Id, CancellationToken.None));
@@ -165,6 +167,7 @@ internal sealed class PrivacyService(
         (entry.RecordType, entry.RecordId, entry.Summary) = ("suppression", id.ToString(), $"Lifted the suppression of {suppression.MaskedValue}");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);
+        suppressions.Changed();
         return OperationResult<bool>.Ok(true);
     }
 

@@ -1,0 +1,162 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CrmCdp.Web.Modules.Cdp.Sources;
+
+namespace CrmCdp.Web.Modules.Cdp.Ingestion;
+
+/// <summary>
+/// The Segment-compatible collection API: <c>/v1/identify|track|page|screen|group|alias|batch</c> and the short forms
+/// analytics.js uses. The write key comes as the HTTP Basic user name or as <c>writeKey</c> in the body. A batch with
+/// some invalid events stores the valid ones and answers 200 listing the rejected indexes; only a request with no valid
+/// event answers 400. A 200 means the events are committed.
+/// </summary>
+internal static class CollectEndpoints
+{
+    public const string CorsPolicy = "collect";
+    public const int MaxRequestBytes = 500 * 1024;
+
+    public static IEndpointRouteBuilder MapCollectEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var collect = endpoints.MapGroup("/v1").AllowAnonymous().RequireCors(CorsPolicy).DisableAntiforgery().WithTags("Collection (Segment-compatible)");
+        collect.MapPost("/{type}", (string type, HttpContext http, CancellationToken ct) => HandleAsync(type, http, ct))
+            .WithSummary("One tracking call (identify, track, page, screen, group, alias; or i, t, p, s, g, a), or batch / b. Auth: write key as Basic user name or writeKey in the body.");
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(string type, HttpContext http, CancellationToken cancellationToken)
+    {
+        var services = http.RequestServices;
+        var metrics = services.GetRequiredService<IngestionMetrics>();
+        var isBatch = type is "batch" or "b";
+        if (!isBatch && !EventParser.Types.ContainsKey(type))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var body = await ReadBodyAsync(http, cancellationToken);
+        if (body.Problem is { } tooLarge)
+        {
+            metrics.Rejected("request_too_large");
+            return tooLarge;
+        }
+
+        if (body.Json is null)
+        {
+            metrics.Rejected("malformed_json");
+            return Invalid("body", "The body must be a JSON object.");
+        }
+
+        var key = BasicUser(http.Request.Headers.Authorization) ?? (body.Json["writeKey"] is JsonValue v && v.TryGetValue<string>(out var k) ? k : null);
+        var source = await services.GetRequiredService<SourceService>().CheckAsync(key, cancellationToken);
+        if (!source.Known)
+        {
+            metrics.Rejected("unknown_write_key");
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unknown or missing write key.");
+        }
+
+        if (!source.Enabled)
+        {
+            metrics.Rejected("source_disabled");
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This source is disabled.");
+        }
+
+        var receivedAt = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var (events, problems, total) = EventParser.Parse(body.Json, isBatch ? null : type, source.SourceId!.Value, receivedAt);
+        if (problems.Count > 0)
+        {
+            metrics.Rejected("invalid_event", problems.Select(p => p.Index).Distinct().Count());
+        }
+
+        if (events.Count == 0)
+        {
+            return TypedResults.ValidationProblem(
+                problems.GroupBy(p => isBatch && p.Field != "batch" ? $"batch[{p.Index}].{p.Field}" : p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+                title: "No event of this request could be accepted.");
+        }
+
+        var allowed = await services.GetRequiredService<SuppressionFilter>().KeepAllowedAsync(events, cancellationToken);
+        metrics.Suppressed(events.Count - allowed.Count);
+        var outcome = new WriteOutcome(0, 0);
+        if (allowed.Count > 0)
+        {
+            var writer = services.GetRequiredService<IngestionWriter>();
+            if (writer.TryWrite(allowed) is not { } pending)
+            {
+                metrics.Rejected("queue_full", allowed.Count);
+                http.Response.Headers.RetryAfter = "1";
+                return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many events right now; retry in a second.");
+            }
+
+            try
+            {
+                outcome = await pending.WaitAsync(cancellationToken);
+            }
+#pragma warning disable CA1031 // A failed commit must answer 503 so the SDK retries; never 200, never 500.
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+            {
+                http.Response.Headers.RetryAfter = "5";
+                return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The events could not be stored; retry later.");
+            }
+        }
+
+        return TypedResults.Ok(new CollectResult(
+            true, outcome.Stored, outcome.Duplicates, events.Count - allowed.Count,
+            [.. problems.GroupBy(p => p.Index).Select(g => new RejectedEvent(g.Key, [.. g.Select(p => $"{p.Field}: {p.Message}")]))]));
+    }
+
+    private static async Task<(JsonObject? Json, IResult? Problem)> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        // Read at most the limit (after gzip decompression), so a small body that inflates enormously is refused early.
+        var buffer = new byte[MaxRequestBytes + 1];
+        var read = 0;
+        int chunk;
+        while (read < buffer.Length && (chunk = await http.Request.Body.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
+        {
+            read += chunk;
+        }
+
+        if (read > MaxRequestBytes)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A request is at most {MaxRequestBytes / 1024} KB (after decompression)."));
+        }
+
+        try
+        {
+            return (JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, read)) as JsonObject, null);
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static string? BasicUser(string? authorization)
+    {
+        if (!AuthenticationHeaderValue.TryParse(authorization, out var header) || !"Basic".Equals(header.Scheme, StringComparison.OrdinalIgnoreCase) || header.Parameter is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
+            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            return colon < 0 ? decoded : decoded[..colon];
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request could not be read.");
+}
+
+/// <summary>The answer to a tracking call: success (what the SDKs look for) and what happened to each event.</summary>
+public sealed record CollectResult(bool Success, int Accepted, int Duplicates, int Suppressed, IReadOnlyList<RejectedEvent> Rejected);
+
+public sealed record RejectedEvent(int Index, IReadOnlyList<string> Problems);

@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace CrmCdp.Web.Modules.Cdp.Ingestion;
+
+/// <summary>
+/// Reads Segment / RudderStack tracking calls: single calls and batches, batch-level sentAt and context, the
+/// clock-skew correction (event time = receivedAt − (sentAt − timestamp)), and the limits of the HTTP API.
+/// </summary>
+internal static class EventParser
+{
+    public const int MaxEventBytes = 32 * 1024;
+    public const int MaxBatchEvents = 2500;
+    public const int MaxIdLength = 255;
+    public const int MaxMessageIdLength = 100;
+    public static readonly TimeSpan MaxFuture = TimeSpan.FromDays(1);
+
+    public static readonly IReadOnlyDictionary<string, string> Types = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["identify"] = "identify",
+        ["i"] = "identify",
+        ["track"] = "track",
+        ["t"] = "track",
+        ["page"] = "page",
+        ["p"] = "page",
+        ["screen"] = "screen",
+        ["s"] = "screen",
+        ["group"] = "group",
+        ["g"] = "group",
+        ["alias"] = "alias",
+        ["a"] = "alias",
+    };
+
+    /// <summary>The events of a call of the given type (null for /v1/batch), the problems of the refused ones, and a body-level write key.</summary>
+    public static (List<IncomingEvent> Events, List<EventProblem> Problems, int Total) Parse(JsonObject body, string? routeType, Guid sourceId, DateTimeOffset receivedAt)
+    {
+        var events = new List<IncomingEvent>();
+        var problems = new List<EventProblem>();
+        if (routeType is null)
+        {
+            if (body["batch"] is not JsonArray batch)
+            {
+                problems.Add(new EventProblem(0, "batch", "A batch call needs a \"batch\" array of events."));
+                return (events, problems, 0);
+            }
+
+            if (batch.Count > MaxBatchEvents)
+            {
+                problems.Add(new EventProblem(0, "batch", $"A batch holds at most {MaxBatchEvents:N0} events; this one has {batch.Count:N0}."));
+                return (events, problems, batch.Count);
+            }
+
+            var batchSentAt = Time(body["sentAt"]);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (batch[i] is not JsonObject item)
+                {
+                    problems.Add(new EventProblem(i, "batch", "Each batch entry must be an event object."));
+                    continue;
+                }
+
+                // Batch-level context applies to every event that does not bring its own.
+                if (item["context"] is null && body["context"] is JsonNode context)
+                {
+                    item["context"] = context.DeepClone();
+                }
+
+                One(item, Str(item["type"]), batchSentAt, i, sourceId, receivedAt, events, problems);
+            }
+
+            return (events, problems, batch.Count);
+        }
+
+        One(body, routeType, null, 0, sourceId, receivedAt, events, problems);
+        return (events, problems, 1);
+    }
+
+    private static void One(JsonObject item, string? type, DateTimeOffset? batchSentAt, int index, Guid sourceId, DateTimeOffset receivedAt,
+        List<IncomingEvent> events, List<EventProblem> problems)
+    {
+        item.Remove("writeKey");
+        var before = problems.Count;
+        void Problem(string field, string message) => problems.Add(new EventProblem(index, field, message));
+
+        var payload = item.ToJsonString();
+        if (Encoding.UTF8.GetByteCount(payload) > MaxEventBytes)
+        {
+            Problem("event", $"An event is at most {MaxEventBytes / 1024} KB.");
+            return;
+        }
+
+        if (type is null || !Types.TryGetValue(type, out var resolved))
+        {
+            Problem("type", "The type must be one of: identify, track, page, screen, group, alias.");
+            return;
+        }
+
+        var userId = Id(item["userId"], "userId", MaxIdLength, Problem);
+        var anonymousId = Id(item["anonymousId"], "anonymousId", MaxIdLength, Problem);
+        var messageId = Id(item["messageId"], "messageId", MaxMessageIdLength, Problem) ?? $"srv-{Guid.NewGuid():N}";
+        var groupId = Id(item["groupId"], "groupId", MaxIdLength, Problem);
+        var previousId = Id(item["previousId"], "previousId", MaxIdLength, Problem);
+        var eventName = Str(item["event"]);
+        if (userId is null && anonymousId is null)
+        {
+            Problem("userId", "Send a userId or an anonymousId (or both).");
+        }
+
+        switch (resolved)
+        {
+            case "track" when string.IsNullOrWhiteSpace(eventName):
+                Problem("event", "A track call needs the event's name.");
+                break;
+            case "track" when eventName!.Length > MaxIdLength:
+                Problem("event", $"Event names are at most {MaxIdLength} characters.");
+                break;
+            case "group" when groupId is null:
+                Problem("groupId", "A group call needs a groupId.");
+                break;
+            case "alias" when previousId is null || userId is null:
+                Problem("previousId", "An alias call needs previousId and userId.");
+                break;
+        }
+
+        foreach (var field in new[] { "properties", "traits", "context", "integrations" })
+        {
+            if (item[field] is JsonNode node && node is not JsonObject)
+            {
+                Problem(field, $"{field} must be an object.");
+            }
+        }
+
+        var timestamp = Time(item["timestamp"]) ?? Time(item["originalTimestamp"]);
+        var sentAt = Time(item["sentAt"]) ?? batchSentAt;
+        if (item["timestamp"] is JsonNode rawTime && Time(rawTime) is null)
+        {
+            Problem("timestamp", "The timestamp must be an ISO 8601 date and time.");
+        }
+
+        if (problems.Count > before)
+        {
+            return;
+        }
+
+        var eventTime = timestamp is { } at ? sentAt is { } sent ? receivedAt - (sent - at) : at : receivedAt;
+        var clamped = eventTime > receivedAt + MaxFuture;
+        events.Add(new IncomingEvent(
+            sourceId, messageId, resolved, resolved is "track" ? eventName!.Trim() : Str(item["name"]), userId, anonymousId, groupId, previousId,
+            clamped ? receivedAt : eventTime, receivedAt, sentAt, clamped, Email(item), payload));
+    }
+
+    private static string? Id(JsonNode? node, string field, int max, Action<string, string> problem)
+    {
+        var value = node switch
+        {
+            null => null,
+            JsonValue v when v.TryGetValue<string>(out var s) => s,
+            JsonValue v when v.TryGetValue<double>(out var d) => d.ToString(CultureInfo.InvariantCulture),
+            _ => "\0invalid",
+        };
+        if (value == "\0invalid")
+        {
+            problem(field, $"{field} must be a string.");
+            return null;
+        }
+
+        if (value is not null && value.Length > max)
+        {
+            problem(field, $"{field} is at most {max} characters.");
+            return null;
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? null : value;
+    }
+
+    private static string? Str(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+
+    private static DateTimeOffset? Time(JsonNode? node) =>
+        Str(node) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.ToUniversalTime() : null;
+
+    /// <summary>The email an event carries in its traits, for the suppression check.</summary>
+    private static string? Email(JsonObject item) =>
+        Str(item["traits"]?["email"]) ?? Str(item["context"]?["traits"]?["email"]) ?? Str(item["properties"]?["email"]);
+}

@@ -1,0 +1,21 @@
+namespace CrmCdp.Web.Modules.Cdp.Ingestion;
+
+/// <summary>One accepted event, resolved and ready to store.</summary>
+internal sealed record IncomingEvent(
+    Guid SourceId,
+    string MessageId,
+    string Type,
+    string? Event,
+    string? UserId,
+    string? AnonymousId,
+    string? GroupId,
+    string? PreviousId,
+    DateTimeOffset Timestamp,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? SentAt,
+    bool TimeClamped,
+    string? Email,
+    string Payload);
+
+/// <summary>Why one event of a request was refused; <see cref="Index"/> is its place in a batch (0 for a single event).</summary>
+public sealed record EventProblem(int Index, string Field, string Message);

@@ -1,0 +1,219 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CrmCdp.IntegrationTests.Crm;
+using Npgsql;
+
+namespace CrmCdp.IntegrationTests.Cdp;
+
+[Collection(SharedAppGroup.Name)]
+public sealed class CollectionApiTests(SharedApp app)
+{
+    private async Task<(string Id, string Key)> SourceAsync()
+    {
+        using var admin = app.AdminApi();
+        var (_, source) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/sources", new { name = CrmApi.Unique("Site "), type = "website" });
+        return (source.Id(), source.GetProperty("writeKey").GetString()!);
+    }
+
+    private HttpClient Sdk(string writeKey)
+    {
+        var client = app.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":")));
+        return client;
+    }
+
+    private async Task<List<Dictionary<string, object?>>> StoredAsync(string sourceId)
+    {
+        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT message_id, type, event, user_id, anonymous_id, \"timestamp\", received_at, time_clamped, payload::text FROM cdp_events WHERE source_id = @source ORDER BY id", connection);
+        command.Parameters.AddWithValue("source", Guid.Parse(sourceId));
+        var rows = new List<Dictionary<string, object?>>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
+        }
+
+        return rows;
+    }
+
+    [Fact]
+    public async Task Calls_are_stored_field_by_field_with_clock_skew_corrected()
+    {
+        var (sourceId, key) = await SourceAsync();
+        using var sdk = Sdk(key);
+        var clientNow = DateTimeOffset.UtcNow.AddMinutes(10);   // the device's clock runs 10 minutes fast
+
+        using var identify = await sdk.PostAsJsonAsync("/v1/identify", new { messageId = "m-identify", userId = "u1", anonymousId = "a1", traits = new { email = "x@example.com", plan = "pro" } }, TestContext.Current.CancellationToken);
+        using var track = await sdk.PostAsJsonAsync("/v1/t", new
+        {
+            messageId = "m-track",
+            anonymousId = "a1",
+            @event = "Signed Up",
+            properties = new { plan = "pro" },
+            timestamp = clientNow.AddSeconds(-30).ToString("O"),
+            sentAt = clientNow.ToString("O"),
+            context = new { ip = "203.0.113.9" },
+        }, TestContext.Current.CancellationToken);
+        var result = await track.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var stored = await StoredAsync(sourceId);
+
+        Assert.Equal(HttpStatusCode.OK, identify.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, track.StatusCode);
+        Assert.True(result.GetProperty("success").GetBoolean());
+        Assert.Equal(["m-identify", "m-track"], stored.Select(r => r["message_id"]));
+        Assert.Equal(["identify", "track"], stored.Select(r => r["type"]));
+        Assert.Equal("Signed Up", stored[1]["event"]);
+        Assert.Equal("u1", stored[0]["user_id"]);
+        Assert.Equal("a1", stored[1]["anonymous_id"]);
+        var eventTime = (DateTime)stored[1]["timestamp"]!;
+        var receivedAt = (DateTime)stored[1]["received_at"]!;
+        Assert.Equal(receivedAt.AddSeconds(-30), eventTime, TimeSpan.FromSeconds(1));
+        Assert.Equal("pro", JsonDocument.Parse((string)stored[1]["payload"]!).RootElement.GetProperty("properties").GetProperty("plan").GetString());
+    }
+
+    [Fact]
+    public async Task A_batch_with_a_body_write_key_as_gzipped_text_plain_is_stored_once_even_when_sent_twice()
+    {
+        var (sourceId, key) = await SourceAsync();
+        using var client = app.Factory.CreateClient();
+        var batch = JsonSerializer.Serialize(new
+        {
+            writeKey = key,
+            sentAt = DateTimeOffset.UtcNow.ToString("O"),
+            batch = new object[]
+            {
+                new { type = "page", messageId = "b1", anonymousId = "anon", name = "Home" },
+                new { type = "group", messageId = "b2", userId = "u2", groupId = "acme" },
+                new { type = "alias", messageId = "b3", userId = "u2", previousId = "anon" },
+                new { type = "track", messageId = "b4", userId = "u2" },
+            },
+        });
+
+        async Task<HttpResponseMessage> SendAsync()
+        {
+            var compressed = new MemoryStream();
+            await using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            {
+                await gzip.WriteAsync(Encoding.UTF8.GetBytes(batch), TestContext.Current.CancellationToken);
+            }
+
+            var content = new ByteArrayContent(compressed.ToArray());
+            content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+            content.Headers.ContentEncoding.Add("gzip");
+            return await client.PostAsync("/v1/batch", content, TestContext.Current.CancellationToken);
+        }
+
+        using var first = await SendAsync();
+        var firstResult = await first.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        using var second = await SendAsync();
+        var secondResult = await second.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var stored = await StoredAsync(sourceId);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(3, firstResult.GetProperty("accepted").GetInt32());
+        Assert.Equal(3, firstResult.GetProperty("rejected")[0].GetProperty("index").GetInt32());
+        Assert.Equal(0, secondResult.GetProperty("accepted").GetInt32());
+        Assert.Equal(3, secondResult.GetProperty("duplicates").GetInt32());
+        Assert.Equal(["b1", "b2", "b3"], stored.Select(r => r["message_id"]));
+        Assert.DoesNotContain(key, string.Join("", stored.Select(r => r["payload"])), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Concurrent_senders_of_the_same_message_id_store_it_once()
+    {
+        var (sourceId, key) = await SourceAsync();
+        var senders = Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var sdk = Sdk(key);
+            using var response = await sdk.PostAsJsonAsync("/v1/track", new { messageId = "same", userId = "u", @event = "Clicked" }, TestContext.Current.CancellationToken);
+            return response.StatusCode;
+        });
+
+        var statuses = await Task.WhenAll(senders);
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Single(await StoredAsync(sourceId));
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_its_documented_answer_and_nothing_is_half_stored()
+    {
+        var (sourceId, key) = await SourceAsync();
+        using var admin = app.AdminApi();
+        var (_, disabledSource) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/sources", new { name = CrmApi.Unique("Off "), type = "server" });
+        await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/sources/{disabledSource.Id()}/disable");
+        using var sdk = Sdk(key);
+        using var stranger = Sdk("wk_unknown");
+        using var disabled = Sdk(disabledSource.GetProperty("writeKey").GetString()!);
+        var tooMany = new { batch = Enumerable.Range(0, 3000).Select(i => new { type = "track", userId = "u", @event = "E", messageId = $"x{i}" }) };
+        var bigEvent = new { userId = "u", @event = "Big", properties = new { blob = new string('x', 40_000) } };
+        var bomb = new MemoryStream();
+        await using (var gzip = new GZipStream(bomb, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            await gzip.WriteAsync(Encoding.UTF8.GetBytes("{\"batch\":[" + new string(' ', 5_000_000) + "]}"), TestContext.Current.CancellationToken);
+        }
+
+        var bombContent = new ByteArrayContent(bomb.ToArray());
+        bombContent.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        bombContent.Headers.ContentEncoding.Add("gzip");
+
+        using var unknownKey = await stranger.PostAsJsonAsync("/v1/track", new { userId = "u", @event = "E" }, TestContext.Current.CancellationToken);
+        using var disabledKey = await disabled.PostAsJsonAsync("/v1/track", new { userId = "u", @event = "E" }, TestContext.Current.CancellationToken);
+        using var malformed = await sdk.PostAsync("/v1/track", new StringContent("{\"userId\": ", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        var (missingIds, idsProblem) = await CrmApi.SendAsync(sdk, HttpMethod.Post, "/v1/track", new { @event = "E" });
+        var (wrongType, typeProblem) = await CrmApi.SendAsync(sdk, HttpMethod.Post, "/v1/track", new { userId = new { id = 1 }, @event = "E" });
+        var (batchTooLong, batchProblem) = await CrmApi.SendAsync(sdk, HttpMethod.Post, "/v1/batch", tooMany);
+        var (oversize, oversizeProblem) = await CrmApi.SendAsync(sdk, HttpMethod.Post, "/v1/track", bigEvent);
+        using var inflated = await sdk.PostAsync("/v1/batch", bombContent, TestContext.Current.CancellationToken);
+        var (allInvalid, batchInvalid) = await CrmApi.SendAsync(sdk, HttpMethod.Post, "/v1/batch", new { batch = new[] { new { type = "track", userId = "u" } } });
+        using var stillServing = await sdk.PostAsJsonAsync("/v1/track", new { userId = "u", @event = "After" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unknownKey.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, disabledKey.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, missingIds.StatusCode);
+        Assert.True(idsProblem.GetProperty("errors").TryGetProperty("userId", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.True(typeProblem.GetProperty("errors").TryGetProperty("userId", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, batchTooLong.StatusCode);
+        Assert.True(batchProblem.GetProperty("errors").TryGetProperty("batch", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, oversize.StatusCode);
+        Assert.True(oversizeProblem.GetProperty("errors").TryGetProperty("event", out _));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, inflated.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, allInvalid.StatusCode);
+        Assert.True(batchInvalid.GetProperty("errors").TryGetProperty("batch[0].event", out _));
+        Assert.Equal(HttpStatusCode.OK, stillServing.StatusCode);
+        Assert.Equal(["After"], (await StoredAsync(sourceId)).Select(r => r["event"]));
+    }
+
+    [Fact]
+    public async Task Suppressed_identifiers_are_dropped_and_counted_and_future_times_are_clamped()
+    {
+        var (sourceId, key) = await SourceAsync();
+        using var admin = app.AdminApi();
+        var quiet = $"quiet-{Guid.NewGuid():N}";
+        await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/privacy/requests", new { kind = "suppress", identifierKind = "userId", identifier = quiet });
+        using var sdk = Sdk(key);
+
+        using var dropped = await sdk.PostAsJsonAsync("/v1/track", new { userId = quiet, @event = "Viewed" }, TestContext.Current.CancellationToken);
+        var droppedResult = await dropped.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        using var future = await sdk.PostAsJsonAsync("/v1/track", new { userId = "time-traveller", @event = "Early", timestamp = DateTimeOffset.UtcNow.AddDays(3).ToString("O") }, TestContext.Current.CancellationToken);
+        var suppressions = await admin.GetFromJsonAsync<JsonElement>("/api/v1/privacy/suppressions", TestContext.Current.CancellationToken);
+        var stored = await StoredAsync(sourceId);
+
+        Assert.Equal(HttpStatusCode.OK, dropped.StatusCode);
+        Assert.Equal(1, droppedResult.GetProperty("suppressed").GetInt32());
+        Assert.Contains(suppressions.EnumerateArray(), s => s.GetProperty("droppedEvents").GetInt64() == 1 && s.GetProperty("identifier").GetString() == "q***");
+        var row = Assert.Single(stored);
+        Assert.Equal("time-traveller", row["user_id"]);
+        Assert.True((bool)row["time_clamped"]!);
+        Assert.Equal((DateTime)row["received_at"]!, (DateTime)row["timestamp"]!, TimeSpan.FromSeconds(1));
+    }
+}
