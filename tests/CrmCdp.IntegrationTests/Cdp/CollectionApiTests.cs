@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CrmCdp.IntegrationTests.Crm;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CrmCdp.IntegrationTests.Cdp;
@@ -215,5 +216,36 @@ public sealed class CollectionApiTests(SharedApp app)
         Assert.Equal("time-traveller", row["user_id"]);
         Assert.True((bool)row["time_clamped"]!);
         Assert.Equal((DateTime)row["received_at"]!, (DateTime)row["timestamp"]!, TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task Analytics_js_gets_its_settings_and_old_message_ids_expire()
+    {
+        var (sourceId, key) = await SourceAsync();
+        using var anonymous = app.Factory.CreateClient();
+        using var sdk = Sdk(key);
+        using (await sdk.PostAsJsonAsync("/v1/track", new { messageId = "old-one", userId = "u", @event = "E" }, TestContext.Current.CancellationToken))
+        {
+        }
+
+        var settings = await anonymous.GetFromJsonAsync<JsonElement>($"/v1/projects/{key}/settings", TestContext.Current.CancellationToken);
+        using var unknown = await anonymous.GetAsync("/v1/projects/wk_nope/settings", TestContext.Current.CancellationToken);
+        await using (var connection = new NpgsqlConnection(app.Factory.ConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var age = new NpgsqlCommand("UPDATE cdp_message_ids SET received_at = now() - interval '31 days' WHERE source_id = @source", connection);
+            age.Parameters.AddWithValue("source", Guid.Parse(sourceId));
+            await age.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var forgotten = await app.Factory.Services.GetRequiredService<CrmCdp.Web.Modules.Cdp.Ingestion.EventMaintenanceJob>().RunAsync(TestContext.Current.CancellationToken);
+        using var resent = await sdk.PostAsJsonAsync("/v1/track", new { messageId = "old-one", userId = "u", @event = "E" }, TestContext.Current.CancellationToken);
+        var resentResult = await resent.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(key, settings.GetProperty("integrations").GetProperty("Segment.io").GetProperty("apiKey").GetString());
+        Assert.EndsWith("/v1", settings.GetProperty("integrations").GetProperty("Segment.io").GetProperty("apiHost").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.True(forgotten >= 1);
+        Assert.Equal(1, resentResult.GetProperty("accepted").GetInt32());
     }
 }

@@ -14,6 +14,8 @@ internal static class CdpModule
         services.AddSingleton<SuppressionFilter>();
         services.AddSingleton<IngestionWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<IngestionWriter>());
+        services.AddTransient<EventMaintenanceJob>();
+        services.AddTransient<Platform.Jobs.IRecurringJobDefinition, EventMaintenanceJob>();
         services.AddRequestDecompression();
         services.AddCors(options => options.AddPolicy(CollectEndpoints.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().WithMethods("POST", "GET")));
         return services;

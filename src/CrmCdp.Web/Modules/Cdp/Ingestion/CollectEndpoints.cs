@@ -20,6 +20,30 @@ internal static class CollectEndpoints
     public static IEndpointRouteBuilder MapCollectEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var collect = endpoints.MapGroup("/v1").AllowAnonymous().RequireCors(CorsPolicy).DisableAntiforgery().WithTags("Collection (Segment-compatible)");
+        collect.MapGet("/projects/{writeKey}/settings", async (string writeKey, SourceService sources, HttpContext http, CancellationToken ct) =>
+            {
+                var source = await sources.CheckAsync(writeKey, ct);
+                if (!source.Known || !source.Enabled)
+                {
+                    return Results.NotFound();
+                }
+
+                // analytics.js starts from this: CrmCdp (as "Segment.io") is the only destination, pointed back at this server.
+                var host = $"{http.Request.Host}/v1";
+                return Results.Json(new
+                {
+                    integrations = new Dictionary<string, object> { ["Segment.io"] = new { apiKey = writeKey, apiHost = host, protocol = http.Request.Scheme } },
+                    plan = new { track = new Dictionary<string, object>(), identify = new Dictionary<string, object>(), group = new Dictionary<string, object>() },
+                    edgeFunction = new { },
+                    analyticsNextEnabled = true,
+                    middlewareSettings = new { },
+                    enabledMiddleware = new { },
+                    metrics = new { sampleRate = 0 },
+                    legacyVideoPluginsEnabled = false,
+                    remotePlugins = Array.Empty<object>(),
+                });
+            })
+            .WithSummary("What analytics.js needs to start with this server as its only destination (404 for an unknown or disabled key).");
         collect.MapPost("/{type}", (string type, HttpContext http, CancellationToken ct) => HandleAsync(type, http, ct))
             .WithSummary("One tracking call (identify, track, page, screen, group, alias; or i, t, p, s, g, a), or batch / b. Auth: write key as Basic user name or writeKey in the body.");
         return endpoints;
