@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using CrmCdp.IntegrationTests.Crm;
 using CrmCdp.Web.Platform.Auth;
@@ -88,6 +89,13 @@ public sealed class PrivacyRequestTests(SharedApp app)
         await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/activities",
             new { type = "note", contactId = referrer.Id(), body = $"Referred {email} to us.", occurredAt = DateTimeOffset.UtcNow });
         await admin.GetStringAsync($"/api/v1/contacts/export?search={email}", TestContext.Current.CancellationToken);
+        var (_, source) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/sources", new { name = CrmApi.Unique("Web "), type = "website" });
+        using var sdk = app.Factory.CreateClient();
+        var userId = $"user-{suffix}";
+        using (await sdk.PostAsJsonAsync("/v1/identify", new { writeKey = source.GetProperty("writeKey").GetString(), userId, traits = new { email, firstName = first } }, TestContext.Current.CancellationToken))
+        using (await sdk.PostAsJsonAsync("/v1/track", new { writeKey = source.GetProperty("writeKey").GetString(), userId, @event = "Viewed Pricing" }, TestContext.Current.CancellationToken))
+        {
+        }
 
         var access = await FileAndWaitAsync(admin, "access", "email", email);
         var document = await admin.GetStringAsync($"/api/v1/privacy/requests/{access.Id()}/download", TestContext.Current.CancellationToken);
@@ -96,6 +104,7 @@ public sealed class PrivacyRequestTests(SharedApp app)
         Assert.Contains("Head buyer", document, StringComparison.Ordinal);
         Assert.Contains($"Call {first} {last}", document, StringComparison.Ordinal);
         Assert.Contains($"Hello {first}, we refunded you.", document, StringComparison.Ordinal);
+        Assert.Contains("Viewed Pricing", document, StringComparison.Ordinal);
         Assert.NotEmpty(await WhereValueIsHeldAsync(email));
 
         var totals = (await CountAsync("crm_contacts"), await CountAsync("crm_activities"), await CountAsync("crm_tasks"), await CountAsync("crm_tickets"));
@@ -108,7 +117,7 @@ public sealed class PrivacyRequestTests(SharedApp app)
         Assert.False(accessAfter.GetProperty("hasResult").GetBoolean());
         Assert.Equal("Erased", anonymised.GetProperty("firstName").GetString());
         Assert.Empty(anonymised.GetProperty("emails").EnumerateArray());
-        foreach (var value in new[] { email, phone, first, last })
+        foreach (var value in new[] { email, phone, first, last, userId })
         {
             Assert.Empty(await WhereValueIsHeldAsync(value));
         }

@@ -10,6 +10,7 @@ internal static class CdpModule
     public static IServiceCollection AddCdp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<SourceService>();
+        services.AddSingleton<Platform.Privacy.IPersonalDataStore, Privacy.CdpPersonalDataStore>();
         services.AddSingleton<IngestionMetrics>();
         services.AddSingleton<SuppressionFilter>();
         services.AddSingleton<IngestionWriter>();
