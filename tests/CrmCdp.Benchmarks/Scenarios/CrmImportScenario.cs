@@ -80,7 +80,7 @@ internal sealed class CrmImportScenario(int rows = 100_000) : IScenario
         }
     }
 
-    private static string WebProjectDirectory()
+    internal static string WebProjectDirectory()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

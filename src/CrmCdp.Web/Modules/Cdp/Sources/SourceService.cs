@@ -4,6 +4,7 @@ using System.Text;
 using CrmCdp.Web.Platform.Audit;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace CrmCdp.Web.Modules.Cdp.Sources;
 
@@ -26,8 +27,12 @@ public sealed record SourceDto(
 /// <summary>What a write key opens: the source, or why not.</summary>
 internal sealed record WriteKeyCheck(Guid? SourceId, bool Known, bool Enabled);
 
-internal sealed class SourceService(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider timeProvider)
+internal sealed class SourceService(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, IMemoryCache cache, TimeProvider timeProvider)
 {
+    // Every tracking call checks its key; a short cache keyed by a generation that any change bumps keeps that off the database.
+    private static readonly TimeSpan KeyCacheLifetime = TimeSpan.FromSeconds(10);
+    private long _generation;
+
     public static readonly IReadOnlyList<string> Types = ["website", "ios", "android", "server", "pos", "other"];
 
     public async Task<IReadOnlyList<SourceDto>> ListAsync(CancellationToken cancellationToken = default)
@@ -108,6 +113,7 @@ internal sealed class SourceService(IDbContextFactory<AppDbContext> dbFactory, A
         (entry.RecordType, entry.RecordId, entry.Summary) = ("source", id.ToString(), $"Rotated the write key of {source.Name}; the old key works until {source.PreviousKeyExpiresAt:u}");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);
+        Interlocked.Increment(ref _generation);
         return OperationResult<SourceDto>.Ok(ToDto(source) with { WriteKey = key });
     }
 
@@ -127,6 +133,7 @@ internal sealed class SourceService(IDbContextFactory<AppDbContext> dbFactory, A
             (entry.RecordType, entry.RecordId, entry.Summary) = ("source", id.ToString(), $"{(enabled ? "Enabled" : "Disabled")} source {source.Name}");
             audit.Add(db, entry);
             await db.SaveChangesAsync(cancellationToken);
+            Interlocked.Increment(ref _generation);
         }
 
         return OperationResult<SourceDto>.Ok(ToDto(source));
@@ -141,10 +148,24 @@ internal sealed class SourceService(IDbContextFactory<AppDbContext> dbFactory, A
         }
 
         var hash = WriteKeys.Hash(writeKey);
+        var cacheKey = $"write-key:{Interlocked.Read(ref _generation)}:{hash}";
+        if (cache.TryGetValue(cacheKey, out WriteKeyCheck? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var check = await LookUpAsync(hash, cancellationToken);
+        cache.Set(cacheKey, check, KeyCacheLifetime);
+        return check;
+    }
+
+    private async Task<WriteKeyCheck> LookUpAsync(string hash, CancellationToken cancellationToken)
+    {
         var now = timeProvider.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var source = await db.Set<Source>().AsNoTracking()
             .Where(s => s.WriteKeyHash == hash || (s.PreviousWriteKeyHash == hash && s.PreviousKeyExpiresAt > now))
+            .OrderBy(s => s.Id)
             .Select(s => new { s.Id, s.Enabled, s.WriteKeyHash, s.PreviousWriteKeyHash })
             .FirstOrDefaultAsync(cancellationToken);
         var matches = source is not null && (Same(source.WriteKeyHash, hash) || (source.PreviousWriteKeyHash is { } previous && Same(previous, hash)));
