@@ -159,6 +159,9 @@ public sealed class DealTests(SharedApp app)
 
         var csv = await manager.Api.GetStringAsync($"/api/v1/deals/export?pipelineId={pipeline.Id()}&search={tag}", TestContext.Current.CancellationToken);
         using var repExport = await rep.Api.GetAsync($"/api/v1/deals/export?pipelineId={pipeline.Id()}", TestContext.Current.CancellationToken);
+        var emptyTeam = await app.CreateTeamAsync(CrmApi.Unique("Empty "), null);
+        var teamCsv = await manager.Api.GetStringAsync($"/api/v1/deals/export?pipelineId={pipeline.Id()}&search={tag}&teamId={emptyTeam}", TestContext.Current.CancellationToken);
+        var (_, closing) = await CrmApi.SendAsync(manager.Api, HttpMethod.Get, $"/api/v1/deals?pipelineId={pipeline.Id()}&search={tag}&closeFrom=2000-01-01");
         var (bulk, result) = await CrmApi.SendAsync(manager.Api, HttpMethod.Post, "/api/v1/deals/bulk",
             new { ids = new[] { mine.Id(), theirs.Id() }, action = "assignOwner", ownerId = manager.Id });
         var (tagging, problem) = await CrmApi.SendAsync(manager.Api, HttpMethod.Post, "/api/v1/deals/bulk", new { ids = new[] { mine.Id() }, action = "addTag", tag = "x" });
@@ -169,6 +172,8 @@ public sealed class DealTests(SharedApp app)
         Assert.Single(lines, l => l.Contains($"{tag} team deal", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains($"{tag} other deal", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.Forbidden, repExport.StatusCode);
+        Assert.Single(teamCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Empty(closing.GetProperty("items").EnumerateArray());
         Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
         Assert.Equal(1, result.GetProperty("changed").GetInt32());
         Assert.Equal(1, result.GetProperty("skipped").GetInt32());

@@ -34,7 +34,7 @@ internal static class DealEndpoints
             .Produces<LostReasonDto>().ProducesValidationProblem().ProducesProblem(404);
 
         var deals = api.MapGroup("/deals").WithTags("Deals");
-        deals.MapGet("/", async (AccessContext access, DealBoard board, CancellationToken ct, Guid? pipelineId, Guid? ownerId, string? outcome,
+        deals.MapGet("/", async (AccessContext access, DealBoard board, CancellationToken ct, Guid? pipelineId, Guid? ownerId, Guid? teamId, string? outcome,
                     DateOnly? closeFrom, DateOnly? closeTo, string? search, string? cursor, int? limit) =>
             {
                 if (outcome is not null && CrmEnumNames.Parse<DealOutcome>(outcome) is null)
@@ -42,7 +42,7 @@ internal static class DealEndpoints
                     return CrmHttpResults.InvalidQuery("outcome", $"The outcome must be one of: {CrmEnumNames.Allowed<DealOutcome>()}.");
                 }
 
-                var filter = pipelineId is { } id ? new DealFilter(id, ownerId, closeFrom, closeTo, search) : null;
+                var filter = pipelineId is { } id ? new DealFilter(id, ownerId, closeFrom, closeTo, search, teamId) : null;
                 return TypedResults.Ok(await board.ListAsync(access, filter, outcome, cursor, SearchPatterns.ClampLimit(limit), ct));
             })
             .RequireAuthorization(P.DealsRead)
@@ -67,7 +67,7 @@ internal static class DealEndpoints
             .WithSummary("Win rate, average won amount, sales cycle length, conversion between stages and activities per rep over the last ?days= (default 90).")
             .Produces<SalesStats>();
         deals.MapGet("/export", async (HttpContext http, Guid pipelineId, AccessContext access, DealExport export, CancellationToken ct,
-                Guid? ownerId, string? outcome, DateOnly? closeFrom, DateOnly? closeTo, string? search) =>
+                Guid? ownerId, Guid? teamId, string? outcome, DateOnly? closeFrom, DateOnly? closeTo, string? search) =>
             {
                 if (outcome is not null && CrmEnumNames.Parse<DealOutcome>(outcome) is null)
                 {
@@ -76,7 +76,7 @@ internal static class DealEndpoints
 
                 http.Response.ContentType = "text/csv; charset=utf-8";
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"deals-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
-                await export.WriteAsync(access.NarrowedTo(P.DealsExport, P.DealsRead), new DealFilter(pipelineId, ownerId, closeFrom, closeTo, search), outcome, http.Response.Body, ct);
+                await export.WriteAsync(access.NarrowedTo(P.DealsExport, P.DealsRead), new DealFilter(pipelineId, ownerId, closeFrom, closeTo, search, teamId), outcome, http.Response.Body, ct);
                 return Results.Empty;
             })
             .RequireAuthorization(P.DealsExport)

@@ -27,6 +27,13 @@ public partial class DealListPage
     private Guid? _ownerId;
     private bool _onlyMine;
     private Guid? _me;
+    private Guid? _teamId;
+    private DateTime? _closeFrom;
+    private DateTime? _closeTo;
+    private IReadOnlyList<(Guid Id, string Name)> _teams = [];
+
+    [Inject]
+    private Microsoft.EntityFrameworkCore.IDbContextFactory<Platform.Data.AppDbContext> DbFactory { get; set; } = default!;
 
     [Inject]
     private PipelineService Pipelines { get; set; } = default!;
@@ -57,6 +64,9 @@ public partial class DealListPage
         ["search"] = _search,
         ["outcome"] = _outcome,
         ["ownerId"] = Owner?.ToString(),
+        ["teamId"] = _teamId?.ToString(),
+        ["closeFrom"] = Filter.CloseFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["closeTo"] = Filter.CloseTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
 
     protected override async Task OnInitializedAsync()
@@ -67,7 +77,12 @@ public partial class DealListPage
         _pipelineId = _pipelines.Count > 0 ? _pipelines[0].Id : Guid.Empty;
         _users = await Users.AssignableAsync();
         _views = await Views.ListAsync(access, ListName);
+        await using var db = await DbFactory.CreateDbContextAsync();
+        _teams = [.. db.Teams.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).AsEnumerable().Select(t => (t.Id, t.Name))];
     }
+
+    private DealFilter Filter => new(
+        _pipelineId, Owner, _closeFrom is { } from ? DateOnly.FromDateTime(from) : null, _closeTo is { } to ? DateOnly.FromDateTime(to) : null, _search, _teamId);
 
     private bool Show(string column) => _columns.Contains(column);
 
@@ -86,7 +101,7 @@ public partial class DealListPage
     private async Task<TableData<DealDto>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
         var descending = state.SortDirection == SortDirection.Descending || (state.SortLabel is null or "updated" && state.SortDirection == SortDirection.None);
-        var page = await Board.ListPageAsync(await AccessAsync(), new DealFilter(_pipelineId, Owner, Search: _search), _outcome, state.SortLabel, descending,
+        var page = await Board.ListPageAsync(await AccessAsync(), Filter, _outcome, state.SortLabel, descending,
             state.Page, state.PageSize, cancellationToken);
         _countText = page.Count.IsLowerBound ? $"{page.Count} deals" : $"{page.Count.Value:N0} deal{(page.Count.Value == 1 ? "" : "s")}";
         return new TableData<DealDto> { Items = page.Items, TotalItems = page.Count.Value };
