@@ -40,4 +40,20 @@ internal static class Timing
 
         return count / stopwatch.Elapsed.TotalSeconds;
     }
+
+    /// <summary>Runs <paramref name="action"/> once to warm up, then <paramref name="runs"/> times, and returns the median in milliseconds.</summary>
+    public static async Task<double> MedianMillisecondsAsync(Func<Task> action, int runs)
+    {
+        await action();
+        var samples = new List<double>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            await action();
+            samples.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        samples.Sort();
+        return samples[samples.Count / 2];
+    }
 }

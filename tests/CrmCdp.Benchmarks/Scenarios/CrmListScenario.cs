@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using CrmCdp.TestSupport;
 using CrmCdp.Web.Modules.Crm.Common;
@@ -65,20 +64,7 @@ internal sealed class CrmListScenario(int contacts = 1_000_000, int companies = 
         return new ScenarioResult("first page, capped count (ours)", 1000 / firstPage, "first page, exact COUNT(*)", 1000 / baseline);
     }
 
-    private static async Task<double> MedianAsync(Func<Task> action)
-    {
-        await action();
-        var samples = new List<double>();
-        for (var i = 0; i < Runs; i++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            await action();
-            samples.Add(stopwatch.Elapsed.TotalMilliseconds);
-        }
-
-        samples.Sort();
-        return samples[samples.Count / 2];
-    }
+    private static Task<double> MedianAsync(Func<Task> action) => Timing.MedianMillisecondsAsync(action, Runs);
 
     private static async Task ExactCountFirstPageAsync(string connectionString)
     {

@@ -98,20 +98,7 @@ internal sealed class DealBoardScenario(int deals = 50_000) : IScenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   generated {deals:N0} deals in {stopwatch.Elapsed.TotalSeconds:N1} s"));
     }
 
-    private static async Task<double> MedianAsync(Func<Task> action)
-    {
-        await action();
-        var samples = new List<double>();
-        for (var i = 0; i < Runs; i++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            await action();
-            samples.Add(stopwatch.Elapsed.TotalMilliseconds);
-        }
-
-        samples.Sort();
-        return samples[samples.Count / 2];
-    }
+    private static Task<double> MedianAsync(Func<Task> action) => Timing.MedianMillisecondsAsync(action, Runs);
 
     private static async Task PrintPlanAsync(string connectionString, Guid pipelineId)
     {

@@ -86,20 +86,7 @@ internal sealed class TicketSlaScenario(int tickets = 100_000) : IScenario
         _ = open.Count(t => t.FirstRespondedAt == null && t.FirstResponseDueAt < now);
     }
 
-    private static async Task<double> MedianAsync(Func<Task> action)
-    {
-        await action();
-        var samples = new List<double>();
-        for (var i = 0; i < Runs; i++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            await action();
-            samples.Add(stopwatch.Elapsed.TotalMilliseconds);
-        }
-
-        samples.Sort();
-        return samples[samples.Count / 2];
-    }
+    private static Task<double> MedianAsync(Func<Task> action) => Timing.MedianMillisecondsAsync(action, Runs);
 
     private sealed class ShiftingClock : TimeProvider
     {

@@ -40,6 +40,14 @@ internal sealed class UserDirectory(IDbContextFactory<AppDbContext> dbFactory)
                 : $"You can only assign {records} to yourself.";
     }
 
+    /// <summary>Teams by name, for team filters and pickers.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> TeamsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var teams = await db.Teams.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        return [.. teams.Select(t => (t.Id, t.Name))];
+    }
+
     /// <summary>Users a record could be assigned to, for owner pickers.</summary>
     public async Task<IReadOnlyList<UserOption>> AssignableAsync(CancellationToken cancellationToken = default)
     {

@@ -142,16 +142,8 @@ public partial class CompaniesPage
     private async Task BulkAsync(BulkRequest request)
     {
         request.Ids = [.. _selected.Select(c => c.Id)];
-        var result = await Bulk.ApplyAsync(await AccessAsync(), request);
-        if (result.Value is { } done)
-        {
-            Snackbar.Add(done.Skipped == 0 ? $"Updated {done.Changed} companies." : $"Updated {done.Changed} companies; {done.Skipped} are outside what you may change.",
-                done.Skipped == 0 ? Severity.Success : Severity.Warning);
-        }
-        else
-        {
-            Snackbar.Add(string.Join(" ", result.Errors?.Values.SelectMany(v => v) ?? [result.Message ?? "The action failed."]), Severity.Error);
-        }
+        var (message, severity) = BulkFeedback.Of(await Bulk.ApplyAsync(await AccessAsync(), request), "companies");
+        Snackbar.Add(message, severity);
 
         _selected = [];
         _bulkTag = null;

@@ -1,3 +1,4 @@
+using CrmCdp.Web.Modules.Crm.Bulk;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.CustomFields;
@@ -216,16 +217,8 @@ public partial class ContactsPage
     private async Task BulkAsync(BulkContactRequest request)
     {
         request.Ids = [.. _selected.Select(c => c.Id)];
-        var result = await Bulk.ApplyAsync(await AccessAsync(), request);
-        if (result.Value is { } done)
-        {
-            Snackbar.Add(done.Skipped == 0 ? $"Updated {done.Changed} contacts." : $"Updated {done.Changed} contacts; {done.Skipped} are outside what you may change.",
-                done.Skipped == 0 ? Severity.Success : Severity.Warning);
-        }
-        else
-        {
-            Snackbar.Add(string.Join(" ", result.Errors?.Values.SelectMany(v => v) ?? [result.Message ?? "The action failed."]), Severity.Error);
-        }
+        var (message, severity) = BulkFeedback.Of(await Bulk.ApplyAsync(await AccessAsync(), request), "contacts");
+        Snackbar.Add(message, severity);
 
         _selected = [];
         _bulkTag = null;

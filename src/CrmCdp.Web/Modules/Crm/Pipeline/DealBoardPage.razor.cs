@@ -20,7 +20,7 @@ public partial class DealBoardPage
     private IReadOnlyList<(Guid Id, string Name)> _teams = [];
 
     [Inject]
-    private Microsoft.EntityFrameworkCore.IDbContextFactory<Platform.Data.AppDbContext> DbFactory { get; set; } = default!;
+    private UserDirectory Teams { get; set; } = default!;
     private DateTime? _closeFrom;
     private DateTime? _closeTo;
     private bool _onlyMine;
@@ -52,10 +52,7 @@ public partial class DealBoardPage
         var access = await AccessAsync();
         _pipelines = await Pipelines.VisibleAsync(access);
         _users = await Users.AssignableAsync();
-        await using (var db = await DbFactory.CreateDbContextAsync())
-        {
-            _teams = [.. db.Teams.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).AsEnumerable().Select(t => (t.Id, t.Name))];
-        }
+        _teams = await Teams.TeamsAsync();
 
         _pipelineId = _pipelines.Count > 0 ? _pipelines[0].Id : Guid.Empty;
         await ReloadAsync();

@@ -33,7 +33,7 @@ public partial class DealListPage
     private IReadOnlyList<(Guid Id, string Name)> _teams = [];
 
     [Inject]
-    private Microsoft.EntityFrameworkCore.IDbContextFactory<Platform.Data.AppDbContext> DbFactory { get; set; } = default!;
+    private UserDirectory Teams { get; set; } = default!;
 
     [Inject]
     private PipelineService Pipelines { get; set; } = default!;
@@ -77,8 +77,7 @@ public partial class DealListPage
         _pipelineId = _pipelines.Count > 0 ? _pipelines[0].Id : Guid.Empty;
         _users = await Users.AssignableAsync();
         _views = await Views.ListAsync(access, ListName);
-        await using var db = await DbFactory.CreateDbContextAsync();
-        _teams = [.. db.Teams.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).AsEnumerable().Select(t => (t.Id, t.Name))];
+        _teams = await Teams.TeamsAsync();
     }
 
     private DealFilter Filter => new(
@@ -151,11 +150,8 @@ public partial class DealListPage
     private async Task BulkAsync(BulkRequest request)
     {
         request.Ids = [.. _selected.Select(d => d.Id)];
-        var result = await Bulk.ApplyAsync(await AccessAsync(), request);
-        Snackbar.Add(result.Value is { } done
-                ? done.Skipped == 0 ? $"Updated {done.Changed} deals." : $"Updated {done.Changed} deals; {done.Skipped} are outside what you may change."
-                : string.Join(" ", result.Errors?.Values.SelectMany(v => v) ?? [result.Message ?? "The action failed."]),
-            result.Value is { Skipped: 0 } ? Severity.Success : Severity.Warning);
+        var (message, severity) = BulkFeedback.Of(await Bulk.ApplyAsync(await AccessAsync(), request), "deals");
+        Snackbar.Add(message, severity);
         _selected = [];
         await (_table?.ReloadServerData() ?? Task.CompletedTask);
     }

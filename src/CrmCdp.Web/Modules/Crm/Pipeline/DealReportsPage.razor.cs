@@ -1,3 +1,4 @@
+using CrmCdp.Web.Modules.Crm.Common;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -11,7 +12,7 @@ public partial class DealReportsPage
     private IReadOnlyList<(Guid Id, string Name)> _teams = [];
 
     [Inject]
-    private Microsoft.EntityFrameworkCore.IDbContextFactory<Platform.Data.AppDbContext> DbFactory { get; set; } = default!;
+    private UserDirectory Teams { get; set; } = default!;
     private IReadOnlyList<ForecastRow> _forecast = [];
     private SalesStats? _stats;
     private List<ChartSeries<double>> _forecastSeries = [];
@@ -36,10 +37,7 @@ public partial class DealReportsPage
     {
         _pipelines = await Pipelines.VisibleAsync(await AccessAsync());
         _pipelineId = _pipelines.Count > 0 ? _pipelines[0].Id : Guid.Empty;
-        await using (var db = await DbFactory.CreateDbContextAsync())
-        {
-            _teams = [.. db.Teams.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).AsEnumerable().Select(t => (t.Id, t.Name))];
-        }
+        _teams = await Teams.TeamsAsync();
 
         await LoadAsync();
     }

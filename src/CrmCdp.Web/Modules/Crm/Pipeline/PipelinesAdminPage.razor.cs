@@ -1,6 +1,5 @@
-using CrmCdp.Web.Platform.Data;
+using CrmCdp.Web.Modules.Crm.Common;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
 namespace CrmCdp.Web.Modules.Crm.Pipeline;
@@ -24,7 +23,7 @@ public partial class PipelinesAdminPage
     private PipelineAdmin Admin { get; set; } = default!;
 
     [Inject]
-    private IDbContextFactory<AppDbContext> DbFactory { get; set; } = default!;
+    private UserDirectory Teams { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -34,10 +33,7 @@ public partial class PipelinesAdminPage
 
     protected override async Task OnInitializedAsync()
     {
-        await using (var db = await DbFactory.CreateDbContextAsync())
-        {
-            _allTeams = [.. (await db.Teams.OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync()).Select(t => (t.Id, t.Name))];
-        }
+        _allTeams = await Teams.TeamsAsync();
 
         await ReloadAsync();
         Select(_pipelines.Count > 0 ? _pipelines[0] : null);
