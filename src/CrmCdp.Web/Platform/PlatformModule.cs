@@ -47,6 +47,7 @@ internal static class PlatformModule
         services.AddAppAuth();
         services.AddJobs(builder.Configuration, database.ConnectionString);
         services.AddAppHealthChecks();
+        services.AddAppMetrics();
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
@@ -94,6 +95,7 @@ internal static class PlatformModule
     {
         app.MapStaticAssets().AllowAnonymous();
         app.MapAppHealthChecks();
+        app.MapAppMetrics();
         app.MapAppOpenApi();
         app.MapJobsDashboard();
         app.MapAccountEndpoints();

@@ -13,42 +13,11 @@ namespace CrmCdp.IntegrationTests.Cdp;
 [Collection(SharedAppGroup.Name)]
 public sealed class CollectionApiTests(SharedApp app)
 {
-    private async Task<(string Id, string Key)> SourceAsync()
-    {
-        using var admin = app.AdminApi();
-        var (_, source) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/sources", new { name = CrmApi.Unique("Site "), type = "website" });
-        return (source.Id(), source.GetProperty("writeKey").GetString()!);
-    }
-
-    private HttpClient Sdk(string writeKey)
-    {
-        var client = app.Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":")));
-        return client;
-    }
-
-    private async Task<List<Dictionary<string, object?>>> StoredAsync(string sourceId)
-    {
-        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(
-            "SELECT message_id, type, event, user_id, anonymous_id, \"timestamp\", received_at, time_clamped, payload::text FROM cdp_events WHERE source_id = @source ORDER BY id", connection);
-        command.Parameters.AddWithValue("source", Guid.Parse(sourceId));
-        var rows = new List<Dictionary<string, object?>>();
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
-        }
-
-        return rows;
-    }
-
     [Fact]
     public async Task Calls_are_stored_field_by_field_with_clock_skew_corrected()
     {
-        var (sourceId, key) = await SourceAsync();
-        using var sdk = Sdk(key);
+        var (sourceId, key) = await app.SourceAsync();
+        using var sdk = app.Sdk(key);
         var clientNow = DateTimeOffset.UtcNow.AddMinutes(10);   // the device's clock runs 10 minutes fast
 
         using var identify = await sdk.PostAsJsonAsync("/v1/identify", new { messageId = "m-identify", userId = "u1", anonymousId = "a1", traits = new { email = "x@example.com", plan = "pro" } }, TestContext.Current.CancellationToken);
@@ -63,7 +32,7 @@ public sealed class CollectionApiTests(SharedApp app)
             context = new { ip = "203.0.113.9" },
         }, TestContext.Current.CancellationToken);
         var result = await track.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        var stored = await StoredAsync(sourceId);
+        var stored = await app.StoredAsync(sourceId);
 
         Assert.Equal(HttpStatusCode.OK, identify.StatusCode);
         Assert.Equal(HttpStatusCode.OK, track.StatusCode);
@@ -82,7 +51,7 @@ public sealed class CollectionApiTests(SharedApp app)
     [Fact]
     public async Task A_batch_with_a_body_write_key_as_gzipped_text_plain_is_stored_once_even_when_sent_twice()
     {
-        var (sourceId, key) = await SourceAsync();
+        var (sourceId, key) = await app.SourceAsync();
         using var client = app.Factory.CreateClient();
         var batch = JsonSerializer.Serialize(new
         {
@@ -115,7 +84,7 @@ public sealed class CollectionApiTests(SharedApp app)
         var firstResult = await first.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         using var second = await SendAsync();
         var secondResult = await second.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        var stored = await StoredAsync(sourceId);
+        var stored = await app.StoredAsync(sourceId);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(3, firstResult.GetProperty("accepted").GetInt32());
@@ -129,10 +98,10 @@ public sealed class CollectionApiTests(SharedApp app)
     [Fact]
     public async Task Concurrent_senders_of_the_same_message_id_store_it_once()
     {
-        var (sourceId, key) = await SourceAsync();
+        var (sourceId, key) = await app.SourceAsync();
         var senders = Enumerable.Range(0, 8).Select(async _ =>
         {
-            using var sdk = Sdk(key);
+            using var sdk = app.Sdk(key);
             using var response = await sdk.PostAsJsonAsync("/v1/track", new { messageId = "same", userId = "u", @event = "Clicked" }, TestContext.Current.CancellationToken);
             return response.StatusCode;
         });
@@ -140,19 +109,19 @@ public sealed class CollectionApiTests(SharedApp app)
         var statuses = await Task.WhenAll(senders);
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
-        Assert.Single(await StoredAsync(sourceId));
+        Assert.Single(await app.StoredAsync(sourceId));
     }
 
     [Fact]
     public async Task Bad_input_gets_its_documented_answer_and_nothing_is_half_stored()
     {
-        var (sourceId, key) = await SourceAsync();
+        var (sourceId, key) = await app.SourceAsync();
         using var admin = app.AdminApi();
         var (_, disabledSource) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/sources", new { name = CrmApi.Unique("Off "), type = "server" });
         await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/sources/{disabledSource.Id()}/disable");
-        using var sdk = Sdk(key);
-        using var stranger = Sdk("wk_unknown");
-        using var disabled = Sdk(disabledSource.GetProperty("writeKey").GetString()!);
+        using var sdk = app.Sdk(key);
+        using var stranger = app.Sdk("wk_unknown");
+        using var disabled = app.Sdk(disabledSource.GetProperty("writeKey").GetString()!);
         var tooMany = new { batch = Enumerable.Range(0, 3000).Select(i => new { type = "track", userId = "u", @event = "E", messageId = $"x{i}" }) };
         var bigEvent = new { userId = "u", @event = "Big", properties = new { blob = new string('x', 40_000) } };
         var bomb = new MemoryStream();
@@ -191,23 +160,23 @@ public sealed class CollectionApiTests(SharedApp app)
         Assert.Equal(HttpStatusCode.BadRequest, allInvalid.StatusCode);
         Assert.True(batchInvalid.GetProperty("errors").TryGetProperty("batch[0].event", out _));
         Assert.Equal(HttpStatusCode.OK, stillServing.StatusCode);
-        Assert.Equal(["After"], (await StoredAsync(sourceId)).Select(r => r["event"]));
+        Assert.Equal(["After"], (await app.StoredAsync(sourceId)).Select(r => r["event"]));
     }
 
     [Fact]
     public async Task Suppressed_identifiers_are_dropped_and_counted_and_future_times_are_clamped()
     {
-        var (sourceId, key) = await SourceAsync();
+        var (sourceId, key) = await app.SourceAsync();
         using var admin = app.AdminApi();
         var quiet = $"quiet-{Guid.NewGuid():N}";
         await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/privacy/requests", new { kind = "suppress", identifierKind = "userId", identifier = quiet });
-        using var sdk = Sdk(key);
+        using var sdk = app.Sdk(key);
 
         using var dropped = await sdk.PostAsJsonAsync("/v1/track", new { userId = quiet, @event = "Viewed" }, TestContext.Current.CancellationToken);
         var droppedResult = await dropped.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         using var future = await sdk.PostAsJsonAsync("/v1/track", new { userId = "time-traveller", @event = "Early", timestamp = DateTimeOffset.UtcNow.AddDays(3).ToString("O") }, TestContext.Current.CancellationToken);
         var suppressions = await admin.GetFromJsonAsync<JsonElement>("/api/v1/privacy/suppressions", TestContext.Current.CancellationToken);
-        var stored = await StoredAsync(sourceId);
+        var stored = await app.StoredAsync(sourceId);
 
         Assert.Equal(HttpStatusCode.OK, dropped.StatusCode);
         Assert.Equal(1, droppedResult.GetProperty("suppressed").GetInt32());
@@ -221,9 +190,9 @@ public sealed class CollectionApiTests(SharedApp app)
     [Fact]
     public async Task Analytics_js_gets_its_settings_and_old_message_ids_expire()
     {
-        var (sourceId, key) = await SourceAsync();
+        var (sourceId, key) = await app.SourceAsync();
         using var anonymous = app.Factory.CreateClient();
-        using var sdk = Sdk(key);
+        using var sdk = app.Sdk(key);
         using (await sdk.PostAsJsonAsync("/v1/track", new { messageId = "old-one", userId = "u", @event = "E" }, TestContext.Current.CancellationToken))
         {
         }

@@ -1,5 +1,6 @@
 using CrmCdp.Web.Modules.Cdp.Ingestion;
 using CrmCdp.Web.Modules.Cdp.Sources;
+using CrmCdp.Web.Modules.Cdp.TrackingPlans;
 using CrmCdp.Web.Platform;
 
 namespace CrmCdp.Web.Modules.Cdp;
@@ -13,6 +14,10 @@ internal static class CdpModule
         services.AddSingleton<Platform.Privacy.IPersonalDataStore, Privacy.CdpPersonalDataStore>();
         services.AddSingleton<IngestionMetrics>();
         services.AddSingleton<SuppressionFilter>();
+        services.AddSingleton<IngestionDebugFeed>();
+        services.AddSingleton<TrackingPlanService>();
+        services.AddSingleton<TrackingPlanCounters>();
+        services.AddHostedService(provider => provider.GetRequiredService<TrackingPlanCounters>());
         services.AddSingleton<IngestionWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<IngestionWriter>());
         services.AddTransient<EventMaintenanceJob>();
@@ -24,7 +29,7 @@ internal static class CdpModule
 
     public static IEndpointRouteBuilder MapCdp(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiV1().MapSourceEndpoints();
+        endpoints.MapApiV1().MapSourceEndpoints().MapTrackingPlanEndpoints();
         endpoints.MapCollectEndpoints();
         return endpoints;
     }

@@ -24,6 +24,7 @@ internal static class AuditActions
     public const string AuditExported = "admin.audit.exported";
     public const string PiiRevealed = "privacy.pii.revealed";
     public const string SourceChanged = "cdp.source.changed";
+    public const string TrackingPlanChanged = "cdp.tracking_plan.changed";
     public const string PrivacyRequestFiled = "privacy.request.filed";
     public const string PrivacyRequestCompleted = "privacy.request.completed";
     public const string PrivacyAccessDownloaded = "privacy.request.downloaded";

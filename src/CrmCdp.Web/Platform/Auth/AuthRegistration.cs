@@ -99,5 +99,6 @@ internal static class AuthRegistration
     private static bool IsApiRequest(HttpRequest request) =>
         request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
         || request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase)
-        || request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase);
+        || request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
+        || request.Path.StartsWithSegments(Health.MetricsRegistration.Path, StringComparison.OrdinalIgnoreCase);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmCdp.Web.Modules.Cdp.Sources;
+using CrmCdp.Web.Modules.Cdp.TrackingPlans;
 
 namespace CrmCdp.Web.Modules.Cdp.Ingestion;
 
@@ -60,16 +61,16 @@ internal static class CollectEndpoints
         }
 
         var body = await ReadBodyAsync(http, cancellationToken);
-        if (body.Problem is { } tooLarge)
+        if (body.Problem is not null || body.Json is null)
         {
-            metrics.Rejected("request_too_large");
-            return tooLarge;
-        }
+            var reason = body.Problem is null ? "malformed_json" : "request_too_large";
+            metrics.Rejected(reason);
+            if (await services.GetRequiredService<SourceService>().CheckAsync(BasicUser(http.Request.Headers.Authorization), cancellationToken) is { SourceId: { } id })
+            {
+                services.GetRequiredService<IngestionDebugFeed>().RecordUnreadable(id, reason == "malformed_json" ? "The body is not a JSON object." : "The request is larger than 500 KB.");
+            }
 
-        if (body.Json is null)
-        {
-            metrics.Rejected("malformed_json");
-            return Invalid("body", "The body must be a JSON object.");
+            return body.Problem ?? Invalid("body", "The body must be a JSON object.");
         }
 
         var key = BasicUser(http.Request.Headers.Authorization) ?? (body.Json["writeKey"] is JsonValue v && v.TryGetValue<string>(out var k) ? k : null);
@@ -86,15 +87,20 @@ internal static class CollectEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This source is disabled.");
         }
 
+        var sourceId = source.SourceId!.Value;
         var receivedAt = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var (events, problems, total) = EventParser.Parse(body.Json, isBatch ? null : type, source.SourceId!.Value, receivedAt);
+        var plan = await services.GetRequiredService<TrackingPlanService>().CompiledForAsync(sourceId, cancellationToken);
+        var parsed = EventParser.Parse(body.Json, isBatch ? null : type, sourceId, receivedAt, plan);
+        var (events, problems) = (parsed.Events, parsed.Problems);
         if (problems.Count > 0)
         {
             metrics.Rejected("invalid_event", problems.Select(p => p.Index).Distinct().Count());
         }
 
-        if (events.Count == 0)
+        CountPlanViolations(services, sourceId, parsed);
+        if (events.Count == 0 && parsed.Blocked.Count == 0)
         {
+            services.GetRequiredService<IngestionDebugFeed>().Record(sourceId, body.Json, isBatch, parsed, []);
             return TypedResults.ValidationProblem(
                 problems.GroupBy(p => isBatch && p.Field != "batch" ? $"batch[{p.Index}].{p.Field}" : p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
                 title: "No event of this request could be accepted.");
@@ -102,6 +108,7 @@ internal static class CollectEndpoints
 
         var allowed = await services.GetRequiredService<SuppressionFilter>().KeepAllowedAsync(events, cancellationToken);
         metrics.Suppressed(events.Count - allowed.Count);
+        services.GetRequiredService<IngestionDebugFeed>().Record(sourceId, body.Json, isBatch, parsed, allowed);
         var outcome = new WriteOutcome(0, 0);
         if (allowed.Count > 0)
         {
@@ -127,8 +134,29 @@ internal static class CollectEndpoints
         }
 
         return TypedResults.Ok(new CollectResult(
-            true, outcome.Stored, outcome.Duplicates, events.Count - allowed.Count,
+            true, outcome.Stored, outcome.Duplicates, events.Count - allowed.Count, parsed.Blocked.Count,
             [.. problems.GroupBy(p => p.Index).Select(g => new RejectedEvent(g.Key, [.. g.Select(p => $"{p.Field}: {p.Message}")]))]));
+    }
+
+    private static void CountPlanViolations(IServiceProvider services, Guid sourceId, ParsedRequest parsed)
+    {
+        if (parsed.Plan is null || (parsed.Flagged.Count == 0 && parsed.Blocked.Count == 0))
+        {
+            return;
+        }
+
+        var counters = services.GetRequiredService<TrackingPlanCounters>();
+        foreach (var blocked in parsed.Blocked)
+        {
+            counters.Count(sourceId, blocked.Violations, blocked: true);
+        }
+
+        foreach (var violations in parsed.Flagged)
+        {
+            counters.Count(sourceId, violations, blocked: false);
+        }
+
+        services.GetRequiredService<IngestionMetrics>().Blocked(parsed.Blocked.Count);
     }
 
     private static async Task<(JsonObject? Json, IResult? Problem)> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)
@@ -181,6 +209,6 @@ internal static class CollectEndpoints
 }
 
 /// <summary>The answer to a tracking call: success (what the SDKs look for) and what happened to each event.</summary>
-public sealed record CollectResult(bool Success, int Accepted, int Duplicates, int Suppressed, IReadOnlyList<RejectedEvent> Rejected);
+public sealed record CollectResult(bool Success, int Accepted, int Duplicates, int Suppressed, int Blocked, IReadOnlyList<RejectedEvent> Rejected);
 
 public sealed record RejectedEvent(int Index, IReadOnlyList<string> Problems);

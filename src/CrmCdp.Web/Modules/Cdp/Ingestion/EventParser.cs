@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using CrmCdp.Web.Modules.Cdp.TrackingPlans;
 
 namespace CrmCdp.Web.Modules.Cdp.Ingestion;
 
@@ -32,23 +34,23 @@ internal static class EventParser
         ["a"] = "alias",
     };
 
-    /// <summary>The events of a call of the given type (null for /v1/batch), the problems of the refused ones, and a body-level write key.</summary>
-    public static (List<IncomingEvent> Events, List<EventProblem> Problems, int Total) Parse(JsonObject body, string? routeType, Guid sourceId, DateTimeOffset receivedAt)
+    /// <summary>The events of a call of the given type (null for /v1/batch), the problems of the refused ones and those the source's tracking plan blocks.</summary>
+    public static ParsedRequest Parse(JsonObject body, string? routeType, Guid sourceId, DateTimeOffset receivedAt, CompiledTrackingPlan? plan = null)
     {
-        var events = new List<IncomingEvent>();
-        var problems = new List<EventProblem>();
+        var parsed = new ParsedRequest(plan);
+        var problems = parsed.Problems;
         if (routeType is null)
         {
             if (body["batch"] is not JsonArray batch)
             {
                 problems.Add(new EventProblem(0, "batch", "A batch call needs a \"batch\" array of events."));
-                return (events, problems, 0);
+                return parsed;
             }
 
             if (batch.Count > MaxBatchEvents)
             {
                 problems.Add(new EventProblem(0, "batch", $"A batch holds at most {MaxBatchEvents:N0} events; this one has {batch.Count:N0}."));
-                return (events, problems, batch.Count);
+                return parsed;
             }
 
             var batchSentAt = Time(body["sentAt"]);
@@ -66,19 +68,19 @@ internal static class EventParser
                     item["context"] = context.DeepClone();
                 }
 
-                One(item, Str(item["type"]), batchSentAt, i, sourceId, receivedAt, events, problems);
+                One(item, Str(item["type"]), batchSentAt, i, sourceId, receivedAt, parsed);
             }
 
-            return (events, problems, batch.Count);
+            return parsed;
         }
 
-        One(body, routeType, null, 0, sourceId, receivedAt, events, problems);
-        return (events, problems, 1);
+        One(body, routeType, null, 0, sourceId, receivedAt, parsed);
+        return parsed;
     }
 
-    private static void One(JsonObject item, string? type, DateTimeOffset? batchSentAt, int index, Guid sourceId, DateTimeOffset receivedAt,
-        List<IncomingEvent> events, List<EventProblem> problems)
+    private static void One(JsonObject item, string? type, DateTimeOffset? batchSentAt, int index, Guid sourceId, DateTimeOffset receivedAt, ParsedRequest parsed)
     {
+        var problems = parsed.Problems;
         item.Remove("writeKey");
         var before = problems.Count;
         void Problem(string field, string message) => problems.Add(new EventProblem(index, field, message));
@@ -143,11 +145,30 @@ internal static class EventParser
             return;
         }
 
+        var name = resolved is "track" ? eventName!.Trim() : Str(item["name"]);
+        var verdict = parsed.Plan?.Check(item, resolved, name) ?? PlanVerdict.Clean;
+        if (verdict.Block)
+        {
+            parsed.Blocked.Add(new BlockedEvent(index, verdict.Violations));
+            return;
+        }
+
+        if (verdict.Modified)
+        {
+            payload = item.ToJsonString();
+        }
+
+        if (verdict.Violations.Count > 0)
+        {
+            parsed.Flagged.Add(verdict.Violations);
+        }
+
         var eventTime = timestamp is { } at ? sentAt is { } sent ? receivedAt - (sent - at) : at : receivedAt;
         var clamped = eventTime > receivedAt + MaxFuture;
-        events.Add(new IncomingEvent(
-            sourceId, messageId, resolved, resolved is "track" ? eventName!.Trim() : Str(item["name"]), userId, anonymousId, groupId, previousId,
-            clamped ? receivedAt : eventTime, receivedAt, sentAt, clamped, Email(item), payload));
+        parsed.Events.Add(new IncomingEvent(
+            sourceId, messageId, resolved, name, userId, anonymousId, groupId, previousId,
+            clamped ? receivedAt : eventTime, receivedAt, sentAt, clamped, Email(item), payload,
+            verdict.Violations.Count == 0 ? null : JsonSerializer.Serialize(verdict.Violations.Select(v => v.Message))));
     }
 
     private static string? Id(JsonNode? node, string field, int max, Action<string, string> problem)
@@ -183,3 +204,20 @@ internal static class EventParser
     private static string? Email(JsonObject item) =>
         Str(item["traits"]?["email"]) ?? Str(item["context"]?["traits"]?["email"]) ?? Str(item["properties"]?["email"]);
 }
+
+/// <summary>The outcome of reading one request: events to store, problems of the refused ones, events the tracking plan blocked.</summary>
+internal sealed class ParsedRequest(CompiledTrackingPlan? plan)
+{
+    public CompiledTrackingPlan? Plan { get; } = plan;
+
+    public List<IncomingEvent> Events { get; } = [];
+
+    public List<EventProblem> Problems { get; } = [];
+
+    public List<BlockedEvent> Blocked { get; } = [];
+
+    /// <summary>The violations of each flagged event (flag and drop modes), for the per-rule counts.</summary>
+    public List<IReadOnlyList<PlanViolation>> Flagged { get; } = [];
+}
+
+internal sealed record BlockedEvent(int Index, IReadOnlyList<PlanViolation> Violations);

@@ -15,7 +15,8 @@ internal sealed record IncomingEvent(
     DateTimeOffset? SentAt,
     bool TimeClamped,
     string? Email,
-    string Payload);
+    string Payload,
+    string? Violations = null);
 
 /// <summary>Why one event of a request was refused; <see cref="Index"/> is its place in a batch (0 for a single event).</summary>
 public sealed record EventProblem(int Index, string Field, string Message);

@@ -41,6 +41,7 @@ internal sealed partial class IngestionWriter(IDbContextFactory<AppDbContext> db
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        metrics.ObserveQueueDepth(() => _queue.Reader.Count);
         await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
         {
             _dataSource = NpgsqlDataSource.Create(db.Database.GetConnectionString()!);
@@ -97,14 +98,14 @@ internal sealed partial class IngestionWriter(IDbContextFactory<AppDbContext> db
             CREATE TEMP TABLE IF NOT EXISTS cdp_stage (
                 ord int, source_id uuid, message_id varchar(100), type varchar(10), event varchar(255), user_id varchar(255),
                 anonymous_id varchar(255), group_id varchar(255), previous_id varchar(255), "timestamp" timestamptz,
-                received_at timestamptz, sent_at timestamptz, time_clamped boolean, payload jsonb) ON COMMIT DELETE ROWS
+                received_at timestamptz, sent_at timestamptz, time_clamped boolean, payload jsonb, violations jsonb) ON COMMIT DELETE ROWS
             """, connection, transaction))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY cdp_stage (ord, source_id, message_id, type, event, user_id, anonymous_id, group_id, previous_id, \"timestamp\", received_at, sent_at, time_clamped, payload) FROM STDIN (FORMAT BINARY)",
+            "COPY cdp_stage (ord, source_id, message_id, type, event, user_id, anonymous_id, group_id, previous_id, \"timestamp\", received_at, sent_at, time_clamped, payload, violations) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
             var ord = 0;
@@ -133,6 +134,14 @@ internal sealed partial class IngestionWriter(IDbContextFactory<AppDbContext> db
 
                 await importer.WriteAsync(e.TimeClamped, NpgsqlDbType.Boolean, cancellationToken);
                 await importer.WriteAsync(e.Payload, NpgsqlDbType.Jsonb, cancellationToken);
+                if (e.Violations is null)
+                {
+                    await importer.WriteNullAsync(cancellationToken);
+                }
+                else
+                {
+                    await importer.WriteAsync(e.Violations, NpgsqlDbType.Jsonb, cancellationToken);
+                }
             }
 
             await importer.CompleteAsync(cancellationToken);
@@ -145,9 +154,9 @@ internal sealed partial class IngestionWriter(IDbContextFactory<AppDbContext> db
                 SELECT DISTINCT ON (source_id, message_id) source_id, message_id, received_at FROM cdp_stage ORDER BY source_id, message_id, ord
                 ON CONFLICT DO NOTHING
                 RETURNING source_id, message_id)
-            INSERT INTO cdp_events (source_id, message_id, type, event, user_id, anonymous_id, group_id, previous_id, "timestamp", received_at, sent_at, time_clamped, payload)
+            INSERT INTO cdp_events (source_id, message_id, type, event, user_id, anonymous_id, group_id, previous_id, "timestamp", received_at, sent_at, time_clamped, payload, violations)
             SELECT DISTINCT ON (s.source_id, s.message_id) s.source_id, s.message_id, s.type, s.event, s.user_id, s.anonymous_id, s.group_id, s.previous_id,
-                   s."timestamp", s.received_at, s.sent_at, s.time_clamped, s.payload
+                   s."timestamp", s.received_at, s.sent_at, s.time_clamped, s.payload, s.violations
             FROM cdp_stage s JOIN fresh f ON f.source_id = s.source_id AND f.message_id = s.message_id
             ORDER BY s.source_id, s.message_id, s.ord
             RETURNING source_id, message_id

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CrmCdp.Web.Modules.Cdp.Ingestion;
 using CrmCdp.Web.Platform.Auth;
 
 namespace CrmCdp.Web.Modules.Cdp.Sources;
@@ -25,6 +26,12 @@ internal static class SourceEndpoints
         sources.MapPost("/{id:guid}/enable", async (Guid id, SourceService service, ClaimsPrincipal user, CancellationToken ct) =>
                 (await service.SetEnabledAsync(id, true, user, ct)).ToHttp())
             .WithSummary("Enables the source again.").Produces<SourceDto>().ProducesProblem(404);
+        sources.MapGet("/{id:guid}/debugger", (Guid id, IngestionDebugFeed feed, long? after) =>
+            {
+                feed.Watch(id);
+                return feed.Since(id, after ?? 0);
+            })
+            .WithSummary("The live debugger: calls received for the source since ?after= (a sequence), newest first; recording starts with the first poll and stops a minute after the last.");
         return api;
     }
 }

@@ -164,6 +164,61 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("cdp_sources", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.TrackingPlans.TrackingPlan", b =>
+                {
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("mode");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_user_id");
+
+                    b.HasKey("SourceId")
+                        .HasName("pk_cdp_tracking_plans");
+
+                    b.ToTable("cdp_tracking_plans", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.TrackingPlans.TrackingPlanViolationCount", b =>
+                {
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("rule");
+
+                    b.Property<long>("Blocked")
+                        .HasColumnType("bigint")
+                        .HasColumnName("blocked");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<long>("Violations")
+                        .HasColumnType("bigint")
+                        .HasColumnName("violations");
+
+                    b.HasKey("SourceId", "Rule")
+                        .HasName("pk_cdp_tracking_plan_violations");
+
+                    b.ToTable("cdp_tracking_plan_violations", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Activities.Activity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2225,6 +2280,46 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasName("pk_admin_user_tokens");
 
                     b.ToTable("admin_user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.TrackingPlans.TrackingPlan", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Modules.Cdp.Sources.Source", null)
+                        .WithOne()
+                        .HasForeignKey("CrmCdp.Web.Modules.Cdp.TrackingPlans.TrackingPlan", "SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cdp_tracking_plans_cdp_sources_source_id");
+
+                    b.OwnsMany("CrmCdp.Web.Modules.Cdp.TrackingPlans.TrackingPlanRule", "Rules", b1 =>
+                        {
+                            b1.Property<Guid>("TrackingPlanSourceId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Event");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.Property<string>("Schema")
+                                .IsRequired();
+
+                            b1.HasKey("TrackingPlanSourceId", "__synthesizedOrdinal");
+
+                            b1.ToTable("cdp_tracking_plans");
+
+                            b1
+                                .ToJson("rules")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TrackingPlanSourceId")
+                                .HasConstraintName("fk_cdp_tracking_plans_cdp_tracking_plans_tracking_plan_source_id");
+                        });
+
+                    b.Navigation("Rules");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Activities.Activity", b =>

@@ -1,0 +1,43 @@
+using System.Net.Http.Headers;
+using System.Text;
+using CrmCdp.IntegrationTests.Crm;
+using CrmCdp.TestSupport;
+using Npgsql;
+
+namespace CrmCdp.IntegrationTests.Cdp;
+
+/// <summary>What the CDP tests share: a new source, an SDK-like client for its write key, the events it stored.</summary>
+internal static class CdpTestApi
+{
+    public static async Task<(string Id, string Key)> SourceAsync(this AppFixture app)
+    {
+        using var admin = app.AdminApi();
+        var (_, source) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/sources", new { name = CrmApi.Unique("Site "), type = "website" });
+        return (source.Id(), source.GetProperty("writeKey").GetString()!);
+    }
+
+    public static HttpClient Sdk(this AppFixture app, string writeKey)
+    {
+        var client = app.Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":")));
+        return client;
+    }
+
+    public static async Task<List<Dictionary<string, object?>>> StoredAsync(this AppFixture app, string sourceId)
+    {
+        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT message_id, type, event, user_id, anonymous_id, \"timestamp\", received_at, time_clamped, payload::text, violations::text FROM cdp_events WHERE source_id = @source ORDER BY id",
+            connection);
+        command.Parameters.AddWithValue("source", Guid.Parse(sourceId));
+        var rows = new List<Dictionary<string, object?>>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i)));
+        }
+
+        return rows;
+    }
+}
