@@ -36,10 +36,21 @@ internal static class LoggingRegistration
     public static IApplicationBuilder UseAppRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            options.GetLevel = LevelOf;
             options.EnrichDiagnosticContext = (diagnostics, http) =>
             {
                 diagnostics.Set("UserName", http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : "anonymous");
                 diagnostics.Set("TraceId", Activity.Current?.TraceId.ToString() ?? http.TraceIdentifier);
             };
         });
+
+    /// <summary>
+    /// Accepted tracking calls and metric scrapes arrive thousands of times a second: they log at Debug (the ingestion
+    /// metrics count them); their refusals still log at Information, and failures at Error.
+    /// </summary>
+    private static Serilog.Events.LogEventLevel LevelOf(HttpContext http, double elapsedMilliseconds, Exception? exception) =>
+        exception is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+        : http.Response.StatusCode < 400 && (http.Request.Path.StartsWithSegments("/v1") || http.Request.Path.StartsWithSegments(Health.MetricsRegistration.Path))
+            ? Serilog.Events.LogEventLevel.Debug
+            : Serilog.Events.LogEventLevel.Information;
 }

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using CrmCdp.Web.Modules.Cdp.Sources;
 using CrmCdp.Web.Modules.Cdp.TrackingPlans;
 
@@ -60,20 +59,23 @@ internal static class CollectEndpoints
             return TypedResults.NotFound();
         }
 
-        var body = await ReadBodyAsync(http, cancellationToken);
-        if (body.Problem is not null || body.Json is null)
+        using var body = await RequestBody.ReadAsync(http.Request, MaxRequestBytes, cancellationToken);
+        if (body.TooLarge || body.Json is not { RootElement.ValueKind: JsonValueKind.Object } document)
         {
-            var reason = body.Problem is null ? "malformed_json" : "request_too_large";
+            var reason = body.TooLarge ? "request_too_large" : "malformed_json";
             metrics.Rejected(reason);
             if (await services.GetRequiredService<SourceService>().CheckAsync(BasicUser(http.Request.Headers.Authorization), cancellationToken) is { SourceId: { } id })
             {
-                services.GetRequiredService<IngestionDebugFeed>().RecordUnreadable(id, reason == "malformed_json" ? "The body is not a JSON object." : "The request is larger than 500 KB.");
+                services.GetRequiredService<IngestionDebugFeed>().RecordUnreadable(id, body.TooLarge ? "The request is larger than 500 KB." : "The body is not a JSON object.");
             }
 
-            return body.Problem ?? Invalid("body", "The body must be a JSON object.");
+            return body.TooLarge
+                ? TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A request is at most {MaxRequestBytes / 1024} KB (after decompression).")
+                : Invalid("body", "The body must be a JSON object.");
         }
 
-        var key = BasicUser(http.Request.Headers.Authorization) ?? (body.Json["writeKey"] is JsonValue v && v.TryGetValue<string>(out var k) ? k : null);
+        var json = document.RootElement;
+        var key = BasicUser(http.Request.Headers.Authorization) ?? (json.TryGetProperty("writeKey", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null);
         var source = await services.GetRequiredService<SourceService>().CheckAsync(key, cancellationToken);
         if (!source.Known)
         {
@@ -90,7 +92,7 @@ internal static class CollectEndpoints
         var sourceId = source.SourceId!.Value;
         var receivedAt = services.GetRequiredService<TimeProvider>().GetUtcNow();
         var plan = await services.GetRequiredService<TrackingPlanService>().CompiledForAsync(sourceId, cancellationToken);
-        var parsed = EventParser.Parse(body.Json, isBatch ? null : type, sourceId, receivedAt, plan);
+        var parsed = EventParser.Parse(json, isBatch ? null : type, sourceId, receivedAt, plan);
         var (events, problems) = (parsed.Events, parsed.Problems);
         if (problems.Count > 0)
         {
@@ -100,7 +102,7 @@ internal static class CollectEndpoints
         CountPlanViolations(services, sourceId, parsed);
         if (events.Count == 0 && parsed.Blocked.Count == 0)
         {
-            services.GetRequiredService<IngestionDebugFeed>().Record(sourceId, body.Json, isBatch, parsed, []);
+            services.GetRequiredService<IngestionDebugFeed>().Record(sourceId, json, isBatch, parsed, []);
             return TypedResults.ValidationProblem(
                 problems.GroupBy(p => isBatch && p.Field != "batch" ? $"batch[{p.Index}].{p.Field}" : p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
                 title: "No event of this request could be accepted.");
@@ -108,7 +110,7 @@ internal static class CollectEndpoints
 
         var allowed = await services.GetRequiredService<SuppressionFilter>().KeepAllowedAsync(events, cancellationToken);
         metrics.Suppressed(events.Count - allowed.Count);
-        services.GetRequiredService<IngestionDebugFeed>().Record(sourceId, body.Json, isBatch, parsed, allowed);
+        services.GetRequiredService<IngestionDebugFeed>().Record(sourceId, json, isBatch, parsed, allowed);
         var outcome = new WriteOutcome(0, 0);
         if (allowed.Count > 0)
         {
@@ -157,32 +159,6 @@ internal static class CollectEndpoints
         }
 
         services.GetRequiredService<IngestionMetrics>().Blocked(parsed.Blocked.Count);
-    }
-
-    private static async Task<(JsonObject? Json, IResult? Problem)> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)
-    {
-        // Read at most the limit (after gzip decompression), so a small body that inflates enormously is refused early.
-        var buffer = new byte[MaxRequestBytes + 1];
-        var read = 0;
-        int chunk;
-        while (read < buffer.Length && (chunk = await http.Request.Body.ReadAsync(buffer.AsMemory(read), cancellationToken)) > 0)
-        {
-            read += chunk;
-        }
-
-        if (read > MaxRequestBytes)
-        {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A request is at most {MaxRequestBytes / 1024} KB (after decompression)."));
-        }
-
-        try
-        {
-            return (JsonNode.Parse(Encoding.UTF8.GetString(buffer, 0, read)) as JsonObject, null);
-        }
-        catch (JsonException)
-        {
-            return (null, null);
-        }
     }
 
     private static string? BasicUser(string? authorization)

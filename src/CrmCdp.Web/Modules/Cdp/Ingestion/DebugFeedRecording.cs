@@ -1,12 +1,11 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace CrmCdp.Web.Modules.Cdp.Ingestion;
 
 internal static class DebugFeedRecording
 {
     /// <summary>Adds every call of one request to the source's debugger, with what happened to it; only when the debugger is open.</summary>
-    public static void Record(this IngestionDebugFeed feed, Guid sourceId, JsonObject body, bool isBatch, ParsedRequest parsed, IReadOnlyList<IncomingEvent> allowed)
+    public static void Record(this IngestionDebugFeed feed, Guid sourceId, JsonElement body, bool isBatch, ParsedRequest parsed, IReadOnlyList<IncomingEvent> allowed)
     {
         if (!feed.IsWatched(sourceId))
         {
@@ -23,13 +22,13 @@ internal static class DebugFeedRecording
 
         foreach (var rejected in parsed.Problems.GroupBy(p => p.Index))
         {
-            var item = isBatch ? (body["batch"] as JsonArray)?.ElementAtOrDefault(rejected.Key) : body;
+            var item = isBatch ? Item(body, rejected.Key) : body;
             Add(feed, sourceId, DebugStatuses.Rejected, item, [.. rejected.Select(p => $"{p.Field}: {p.Message}")]);
         }
 
         foreach (var blocked in parsed.Blocked)
         {
-            var item = isBatch ? (body["batch"] as JsonArray)?.ElementAtOrDefault(blocked.Index) : body;
+            var item = isBatch ? Item(body, blocked.Index) : body;
             Add(feed, sourceId, DebugStatuses.Blocked, item, [.. blocked.Violations.Select(v => v.Message)]);
         }
     }
@@ -43,10 +42,28 @@ internal static class DebugFeedRecording
         }
     }
 
-    private static void Add(IngestionDebugFeed feed, Guid sourceId, string status, JsonNode? item, IReadOnlyList<string> problems)
+    /// <summary>The call as sent, minus a writeKey in its body: the debugger never shows a key.</summary>
+    private static string WithoutWriteKey(JsonElement? item)
     {
-        static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var s) ? s : node?.ToJsonString();
-        feed.Add(sourceId, status, Text(item?["type"]), Text(item?["event"]) ?? Text(item?["name"]), Text(item?["userId"]), Text(item?["anonymousId"]),
-            Text(item?["messageId"]), problems, item?.ToJsonString() ?? "");
+        if (item is not { ValueKind: JsonValueKind.Object } e || !e.TryGetProperty("writeKey", out _))
+        {
+            return item?.GetRawText() ?? "";
+        }
+
+        var copy = System.Text.Json.Nodes.JsonNode.Parse(e.GetRawText())!.AsObject();
+        copy.Remove("writeKey");
+        return copy.ToJsonString();
+    }
+
+    private static JsonElement? Item(JsonElement body, int index) =>
+        body.TryGetProperty("batch", out var batch) && batch.ValueKind == JsonValueKind.Array && index < batch.GetArrayLength() ? batch[index] : null;
+
+    private static void Add(IngestionDebugFeed feed, Guid sourceId, string status, JsonElement? item, IReadOnlyList<string> problems)
+    {
+        string? Text(string name) =>
+            item is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+                ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
+                : null;
+        feed.Add(sourceId, status, Text("type"), Text("event") ?? Text("name"), Text("userId"), Text("anonymousId"), Text("messageId"), problems, WithoutWriteKey(item));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using CrmCdp.Web.Modules.Cdp.TrackingPlans;
 
@@ -35,58 +36,57 @@ internal static class EventParser
     };
 
     /// <summary>The events of a call of the given type (null for /v1/batch), the problems of the refused ones and those the source's tracking plan blocks.</summary>
-    public static ParsedRequest Parse(JsonObject body, string? routeType, Guid sourceId, DateTimeOffset receivedAt, CompiledTrackingPlan? plan = null)
+    public static ParsedRequest Parse(JsonElement body, string? routeType, Guid sourceId, DateTimeOffset receivedAt, CompiledTrackingPlan? plan = null)
     {
         var parsed = new ParsedRequest(plan);
         var problems = parsed.Problems;
-        if (routeType is null)
+        if (routeType is not null)
         {
-            if (body["batch"] is not JsonArray batch)
-            {
-                problems.Add(new EventProblem(0, "batch", "A batch call needs a \"batch\" array of events."));
-                return parsed;
-            }
-
-            if (batch.Count > MaxBatchEvents)
-            {
-                problems.Add(new EventProblem(0, "batch", $"A batch holds at most {MaxBatchEvents:N0} events; this one has {batch.Count:N0}."));
-                return parsed;
-            }
-
-            var batchSentAt = Time(body["sentAt"]);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (batch[i] is not JsonObject item)
-                {
-                    problems.Add(new EventProblem(i, "batch", "Each batch entry must be an event object."));
-                    continue;
-                }
-
-                // Batch-level context applies to every event that does not bring its own.
-                if (item["context"] is null && body["context"] is JsonNode context)
-                {
-                    item["context"] = context.DeepClone();
-                }
-
-                One(item, Str(item["type"]), batchSentAt, i, sourceId, receivedAt, parsed);
-            }
-
+            One(body, routeType, null, null, 0, sourceId, receivedAt, parsed);
             return parsed;
         }
 
-        One(body, routeType, null, 0, sourceId, receivedAt, parsed);
+        if (!body.TryGetProperty("batch", out var batch) || batch.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add(new EventProblem(0, "batch", "A batch call needs a \"batch\" array of events."));
+            return parsed;
+        }
+
+        var count = batch.GetArrayLength();
+        if (count > MaxBatchEvents)
+        {
+            problems.Add(new EventProblem(0, "batch", $"A batch holds at most {MaxBatchEvents:N0} events; this one has {count:N0}."));
+            return parsed;
+        }
+
+        var batchSentAt = Time(body, "sentAt");
+        JsonElement? batchContext = body.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object ? context : null;
+        var index = 0;
+        foreach (var item in batch.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new EventProblem(index, "batch", "Each batch entry must be an event object."));
+            }
+            else
+            {
+                One(item, Str(item, "type"), batchSentAt, batchContext, index, sourceId, receivedAt, parsed);
+            }
+
+            index++;
+        }
+
         return parsed;
     }
 
-    private static void One(JsonObject item, string? type, DateTimeOffset? batchSentAt, int index, Guid sourceId, DateTimeOffset receivedAt, ParsedRequest parsed)
+    private static void One(JsonElement item, string? type, DateTimeOffset? batchSentAt, JsonElement? batchContext, int index, Guid sourceId,
+        DateTimeOffset receivedAt, ParsedRequest parsed)
     {
         var problems = parsed.Problems;
-        item.Remove("writeKey");
         var before = problems.Count;
         void Problem(string field, string message) => problems.Add(new EventProblem(index, field, message));
 
-        var payload = item.ToJsonString();
-        if (Encoding.UTF8.GetByteCount(payload) > MaxEventBytes)
+        if (JsonMarshal.GetRawUtf8Value(item).Length > MaxEventBytes)
         {
             Problem("event", $"An event is at most {MaxEventBytes / 1024} KB.");
             return;
@@ -98,12 +98,12 @@ internal static class EventParser
             return;
         }
 
-        var userId = Id(item["userId"], "userId", MaxIdLength, Problem);
-        var anonymousId = Id(item["anonymousId"], "anonymousId", MaxIdLength, Problem);
-        var messageId = Id(item["messageId"], "messageId", MaxMessageIdLength, Problem) ?? $"srv-{Guid.NewGuid():N}";
-        var groupId = Id(item["groupId"], "groupId", MaxIdLength, Problem);
-        var previousId = Id(item["previousId"], "previousId", MaxIdLength, Problem);
-        var eventName = Str(item["event"]);
+        var userId = Id(item, "userId", MaxIdLength, Problem);
+        var anonymousId = Id(item, "anonymousId", MaxIdLength, Problem);
+        var messageId = Id(item, "messageId", MaxMessageIdLength, Problem) ?? $"srv-{Guid.NewGuid():N}";
+        var groupId = Id(item, "groupId", MaxIdLength, Problem);
+        var previousId = Id(item, "previousId", MaxIdLength, Problem);
+        var eventName = Str(item, "event");
         if (userId is null && anonymousId is null)
         {
             Problem("userId", "Send a userId or an anonymousId (or both).");
@@ -125,17 +125,17 @@ internal static class EventParser
                 break;
         }
 
-        foreach (var field in new[] { "properties", "traits", "context", "integrations" })
+        foreach (var field in ObjectFields)
         {
-            if (item[field] is JsonNode node && node is not JsonObject)
+            if (item.TryGetProperty(field, out var value) && value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
             {
                 Problem(field, $"{field} must be an object.");
             }
         }
 
-        var timestamp = Time(item["timestamp"]) ?? Time(item["originalTimestamp"]);
-        var sentAt = Time(item["sentAt"]) ?? batchSentAt;
-        if (item["timestamp"] is JsonNode rawTime && Time(rawTime) is null)
+        var timestamp = Time(item, "timestamp") ?? Time(item, "originalTimestamp");
+        var sentAt = Time(item, "sentAt") ?? batchSentAt;
+        if (item.TryGetProperty("timestamp", out var rawTime) && rawTime.ValueKind != JsonValueKind.Null && Time(item, "timestamp") is null)
         {
             Problem("timestamp", "The timestamp must be an ISO 8601 date and time.");
         }
@@ -145,17 +145,37 @@ internal static class EventParser
             return;
         }
 
-        var name = resolved is "track" ? eventName!.Trim() : Str(item["name"]);
-        var verdict = parsed.Plan?.Check(item, resolved, name) ?? PlanVerdict.Clean;
-        if (verdict.Block)
+        var name = resolved is "track" ? eventName!.Trim() : Str(item, "name");
+        var needsBatchContext = batchContext is not null && !item.TryGetProperty("context", out _);
+        var verdict = PlanVerdict.Clean;
+        string payload;
+        if (needsBatchContext || item.TryGetProperty("writeKey", out _) || parsed.Plan is not null)
         {
-            parsed.Blocked.Add(new BlockedEvent(index, verdict.Violations));
-            return;
-        }
+            // The slow path, for events that must change before they are stored; the others keep their bytes as sent.
+            var node = JsonNode.Parse(JsonMarshal.GetRawUtf8Value(item))!.AsObject();
+            node.Remove("writeKey");
+            if (needsBatchContext)
+            {
+                node["context"] = JsonNode.Parse(JsonMarshal.GetRawUtf8Value(batchContext!.Value));
+            }
 
-        if (verdict.Modified)
+            verdict = parsed.Plan?.Check(node, resolved, name) ?? PlanVerdict.Clean;
+            if (verdict.Block)
+            {
+                parsed.Blocked.Add(new BlockedEvent(index, verdict.Violations));
+                return;
+            }
+
+            payload = node.ToJsonString();
+            if (Encoding.UTF8.GetByteCount(payload) > MaxEventBytes)
+            {
+                Problem("event", $"An event is at most {MaxEventBytes / 1024} KB (with the batch's context).");
+                return;
+            }
+        }
+        else
         {
-            payload = item.ToJsonString();
+            payload = Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8Value(item));
         }
 
         if (verdict.Violations.Count > 0)
@@ -167,26 +187,32 @@ internal static class EventParser
         var clamped = eventTime > receivedAt + MaxFuture;
         parsed.Events.Add(new IncomingEvent(
             sourceId, messageId, resolved, name, userId, anonymousId, groupId, previousId,
-            clamped ? receivedAt : eventTime, receivedAt, sentAt, clamped, Email(item), payload,
+            clamped ? receivedAt : eventTime, receivedAt, sentAt, clamped, Email(item) ?? (needsBatchContext ? Str(batchContext!.Value, "traits", "email") : null), payload,
             verdict.Violations.Count == 0 ? null : JsonSerializer.Serialize(verdict.Violations.Select(v => v.Message))));
     }
 
-    private static string? Id(JsonNode? node, string field, int max, Action<string, string> problem)
+    private static readonly string[] ObjectFields = ["properties", "traits", "context", "integrations"];
+
+    private static string? Id(JsonElement item, string field, int max, Action<string, string> problem)
     {
-        var value = node switch
+        if (!item.TryGetProperty(field, out var node) || node.ValueKind == JsonValueKind.Null)
         {
-            null => null,
-            JsonValue v when v.TryGetValue<string>(out var s) => s,
-            JsonValue v when v.TryGetValue<double>(out var d) => d.ToString(CultureInfo.InvariantCulture),
-            _ => "\0invalid",
+            return null;
+        }
+
+        var value = node.ValueKind switch
+        {
+            JsonValueKind.String => node.GetString(),
+            JsonValueKind.Number => node.GetRawText(),
+            _ => null,
         };
-        if (value == "\0invalid")
+        if (value is null)
         {
             problem(field, $"{field} must be a string.");
             return null;
         }
 
-        if (value is not null && value.Length > max)
+        if (value.Length > max)
         {
             problem(field, $"{field} is at most {max} characters.");
             return null;
@@ -195,14 +221,31 @@ internal static class EventParser
         return string.IsNullOrWhiteSpace(value) ? null : value;
     }
 
-    private static string? Str(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
+    private static string? Str(JsonElement item, string field) =>
+        item.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static DateTimeOffset? Time(JsonNode? node) =>
-        Str(node) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.ToUniversalTime() : null;
+    private static string? Str(JsonElement item, string parent, string field) =>
+        item.TryGetProperty(parent, out var value) && value.ValueKind == JsonValueKind.Object ? Str(value, field) : null;
+
+    private static DateTimeOffset? Time(JsonElement item, string field)
+    {
+        if (!item.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        if (value.TryGetDateTimeOffset(out var exact))
+        {
+            return exact.ToUniversalTime();
+        }
+
+        return DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.ToUniversalTime() : null;
+    }
 
     /// <summary>The email an event carries in its traits, for the suppression check.</summary>
-    private static string? Email(JsonObject item) =>
-        Str(item["traits"]?["email"]) ?? Str(item["context"]?["traits"]?["email"]) ?? Str(item["properties"]?["email"]);
+    private static string? Email(JsonElement item) =>
+        Str(item, "traits", "email") ?? (item.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object ? Str(context, "traits", "email") : null)
+        ?? Str(item, "properties", "email");
 }
 
 /// <summary>The outcome of reading one request: events to store, problems of the refused ones, events the tracking plan blocked.</summary>

@@ -67,10 +67,17 @@ internal sealed partial class IngestionWriter(IDbContextFactory<AppDbContext> db
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            var stored = await WriteAsync(batch, cancellationToken);
+            // Repeats inside this commit (an SDK retrying while its first try waits) are duplicates before they reach the database.
+            var unique = new Dictionary<(Guid, string), IncomingEvent>();
+            foreach (var e in batch.SelectMany(w => w.Events))
+            {
+                unique.TryAdd((e.SourceId, e.MessageId), e);
+            }
+
+            var alreadyStored = await WriteAsync(unique.Values, cancellationToken);
             foreach (var work in batch)
             {
-                var mine = work.Events.Count(e => stored.Remove((e.SourceId, e.MessageId)));
+                var mine = work.Events.Count(e => unique.TryGetValue((e.SourceId, e.MessageId), out var first) && ReferenceEquals(first, e) && !alreadyStored.Contains((e.SourceId, e.MessageId)));
                 work.Done.TrySetResult(new WriteOutcome(mine, work.Events.Count - mine));
                 metrics.Accepted(mine, work.Events.Count - mine);
             }
@@ -89,14 +96,15 @@ internal sealed partial class IngestionWriter(IDbContextFactory<AppDbContext> db
         }
     }
 
-    /// <returns>The (source, messageId) pairs stored by this commit; the others were duplicates.</returns>
-    private async Task<HashSet<(Guid, string)>> WriteAsync(List<Work> batch, CancellationToken cancellationToken)
+    /// <summary>Stores events whose (source, messageId) are unique among themselves.</summary>
+    /// <returns>The (source, messageId) pairs that were already stored by an earlier commit (duplicates, not stored again).</returns>
+    private async Task<HashSet<(Guid, string)>> WriteAsync(ICollection<IncomingEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource!.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var create = new NpgsqlCommand("""
             CREATE TEMP TABLE IF NOT EXISTS cdp_stage (
-                ord int, source_id uuid, message_id varchar(100), type varchar(10), event varchar(255), user_id varchar(255),
+                source_id uuid, message_id varchar(100), type varchar(10), event varchar(255), user_id varchar(255),
                 anonymous_id varchar(255), group_id varchar(255), previous_id varchar(255), "timestamp" timestamptz,
                 received_at timestamptz, sent_at timestamptz, time_clamped boolean, payload jsonb, violations jsonb) ON COMMIT DELETE ROWS
             """, connection, transaction))
@@ -105,22 +113,20 @@ internal sealed partial class IngestionWriter(IDbContextFactory<AppDbContext> db
         }
 
         await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY cdp_stage (ord, source_id, message_id, type, event, user_id, anonymous_id, group_id, previous_id, \"timestamp\", received_at, sent_at, time_clamped, payload, violations) FROM STDIN (FORMAT BINARY)",
+            "COPY cdp_stage (source_id, message_id, type, event, user_id, anonymous_id, group_id, previous_id, \"timestamp\", received_at, sent_at, time_clamped, payload, violations) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
-            var ord = 0;
-            foreach (var e in batch.SelectMany(w => w.Events))
+            foreach (var e in events)
             {
                 await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(ord++, NpgsqlDbType.Integer, cancellationToken);
                 await importer.WriteAsync(e.SourceId, NpgsqlDbType.Uuid, cancellationToken);
                 await importer.WriteAsync(e.MessageId, NpgsqlDbType.Varchar, cancellationToken);
                 await importer.WriteAsync(e.Type, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteNullableAsync(importer, e.Event, cancellationToken);
-                await WriteNullableAsync(importer, e.UserId, cancellationToken);
-                await WriteNullableAsync(importer, e.AnonymousId, cancellationToken);
-                await WriteNullableAsync(importer, e.GroupId, cancellationToken);
-                await WriteNullableAsync(importer, e.PreviousId, cancellationToken);
+                await WriteNullableAsync(importer, e.Event, NpgsqlDbType.Varchar, cancellationToken);
+                await WriteNullableAsync(importer, e.UserId, NpgsqlDbType.Varchar, cancellationToken);
+                await WriteNullableAsync(importer, e.AnonymousId, NpgsqlDbType.Varchar, cancellationToken);
+                await WriteNullableAsync(importer, e.GroupId, NpgsqlDbType.Varchar, cancellationToken);
+                await WriteNullableAsync(importer, e.PreviousId, NpgsqlDbType.Varchar, cancellationToken);
                 await importer.WriteAsync(e.Timestamp, NpgsqlDbType.TimestampTz, cancellationToken);
                 await importer.WriteAsync(e.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
                 if (e.SentAt is { } sent)
@@ -134,47 +140,42 @@ internal sealed partial class IngestionWriter(IDbContextFactory<AppDbContext> db
 
                 await importer.WriteAsync(e.TimeClamped, NpgsqlDbType.Boolean, cancellationToken);
                 await importer.WriteAsync(e.Payload, NpgsqlDbType.Jsonb, cancellationToken);
-                if (e.Violations is null)
-                {
-                    await importer.WriteNullAsync(cancellationToken);
-                }
-                else
-                {
-                    await importer.WriteAsync(e.Violations, NpgsqlDbType.Jsonb, cancellationToken);
-                }
+                await WriteNullableAsync(importer, e.Violations, NpgsqlDbType.Jsonb, cancellationToken);
             }
 
             await importer.CompleteAsync(cancellationToken);
         }
 
-        var stored = new HashSet<(Guid, string)>();
+        // Only the duplicates come back (usually none), not a row per stored event.
+        var duplicates = new HashSet<(Guid, string)>();
         await using (var insert = new NpgsqlCommand("""
             WITH fresh AS (
                 INSERT INTO cdp_message_ids (source_id, message_id, received_at)
-                SELECT DISTINCT ON (source_id, message_id) source_id, message_id, received_at FROM cdp_stage ORDER BY source_id, message_id, ord
+                SELECT source_id, message_id, received_at FROM cdp_stage
                 ON CONFLICT DO NOTHING
-                RETURNING source_id, message_id)
-            INSERT INTO cdp_events (source_id, message_id, type, event, user_id, anonymous_id, group_id, previous_id, "timestamp", received_at, sent_at, time_clamped, payload, violations)
-            SELECT DISTINCT ON (s.source_id, s.message_id) s.source_id, s.message_id, s.type, s.event, s.user_id, s.anonymous_id, s.group_id, s.previous_id,
-                   s."timestamp", s.received_at, s.sent_at, s.time_clamped, s.payload, s.violations
-            FROM cdp_stage s JOIN fresh f ON f.source_id = s.source_id AND f.message_id = s.message_id
-            ORDER BY s.source_id, s.message_id, s.ord
-            RETURNING source_id, message_id
+                RETURNING source_id, message_id),
+            stored AS (
+                INSERT INTO cdp_events (source_id, message_id, type, event, user_id, anonymous_id, group_id, previous_id, "timestamp", received_at, sent_at, time_clamped, payload, violations)
+                SELECT s.source_id, s.message_id, s.type, s.event, s.user_id, s.anonymous_id, s.group_id, s.previous_id,
+                       s."timestamp", s.received_at, s.sent_at, s.time_clamped, s.payload, s.violations
+                FROM cdp_stage s JOIN fresh f ON f.source_id = s.source_id AND f.message_id = s.message_id)
+            SELECT s.source_id, s.message_id FROM cdp_stage s
+            WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.source_id = s.source_id AND f.message_id = s.message_id)
             """, connection, transaction))
         await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                stored.Add((reader.GetGuid(0), reader.GetString(1)));
+                duplicates.Add((reader.GetGuid(0), reader.GetString(1)));
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return stored;
+        return duplicates;
     }
 
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Varchar, cancellationToken);
+    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
+        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ingestion commit of {Events} events failed")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, int events);
