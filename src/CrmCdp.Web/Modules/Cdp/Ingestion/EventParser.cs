@@ -1,7 +1,7 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using CrmCdp.Web.Modules.Cdp.TrackingPlans;
 
