@@ -4,6 +4,11 @@ using CrmCdp.Benchmarks.Scenarios;
 // Usage: dotnet run -c Release --project tests/CrmCdp.Benchmarks -- [scenario ...]
 // Each scenario times our way and a baseline in the same run and prints the ratio, because
 // these machines are shared and absolute numbers drift between runs.
+if (args.Length > 0 && args[0] == IngestionLoad.Switch)
+{
+    return await IngestionLoad.MainAsync(args);
+}
+
 var size = Environment.GetEnvironmentVariable("BENCH_CONTACTS") is { } configured && int.TryParse(configured, out var n) ? n : 1_000_000;
 var importRows = Environment.GetEnvironmentVariable("BENCH_IMPORT_ROWS") is { } rowsSetting && int.TryParse(rowsSetting, out var r) ? r : 100_000;
 IScenario[] scenarios = [new ApiKeyLookupHashScenario(), new CrmListScenario(size, Math.Max(1, size / 10)), new CrmImportScenario(importRows), new DealBoardScenario(), new TicketSlaScenario(), new IngestionScenario()];

@@ -116,6 +116,11 @@ internal sealed class LocalPostgresCluster
             "listen_addresses = '127.0.0.1'",
             $"unix_socket_directories = '{_dataDirectory.Replace("'", "''", StringComparison.Ordinal)}'",
             "max_connections = 200",
+            // Event ingestion writes WAL fast: room to buffer it and fewer, spread-out checkpoints keep commits flat.
+            "shared_buffers = 256MB",
+            "wal_buffers = 16MB",
+            "max_wal_size = 4GB",
+            "checkpoint_timeout = 15min",
         };
         if (!durable)
         {

@@ -23,6 +23,7 @@ internal sealed partial class IngestionWriter(IDbContextFactory<AppDbContext> db
 
     private readonly Channel<Work> _queue = Channel.CreateBounded<Work>(new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait });
     private NpgsqlDataSource? _dataSource;
+    private NpgsqlConnection? _connection;
 
     public int QueueDepth => _queue.Reader.Count;
 
@@ -35,6 +36,7 @@ internal sealed partial class IngestionWriter(IDbContextFactory<AppDbContext> db
 
     public override void Dispose()
     {
+        _connection?.Dispose();
         _dataSource?.Dispose();
         base.Dispose();
     }
@@ -89,6 +91,7 @@ internal sealed partial class IngestionWriter(IDbContextFactory<AppDbContext> db
 #pragma warning restore CA1031
         {
             LogCommitFailed(logger, ex, batch.Sum(w => w.Events.Count));
+            await DropConnectionAsync();
             foreach (var work in batch)
             {
                 work.Done.TrySetException(ex);
@@ -96,28 +99,49 @@ internal sealed partial class IngestionWriter(IDbContextFactory<AppDbContext> db
         }
     }
 
-    /// <summary>Stores events whose (source, messageId) are unique among themselves.</summary>
+    /// <summary>
+    /// Stores events whose (source, messageId) are unique among themselves, in one transaction: first their messageIds
+    /// (those already there come back: duplicates), then one binary COPY of the others straight into <c>cdp_events</c>.
+    /// No staging table: truncating one per commit stalled commits for 100+ ms on this disk.
+    /// </summary>
     /// <returns>The (source, messageId) pairs that were already stored by an earlier commit (duplicates, not stored again).</returns>
     private async Task<HashSet<(Guid, string)>> WriteAsync(ICollection<IncomingEvent> events, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource!.OpenConnectionAsync(cancellationToken);
+        // The single writer keeps its connection: no pool round trip or session reset per commit.
+        var connection = _connection ??= await _dataSource!.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var create = new NpgsqlCommand("""
-            CREATE TEMP TABLE IF NOT EXISTS cdp_stage (
-                source_id uuid, message_id varchar(100), type varchar(10), event varchar(255), user_id varchar(255),
-                anonymous_id varchar(255), group_id varchar(255), previous_id varchar(255), "timestamp" timestamptz,
-                received_at timestamptz, sent_at timestamptz, time_clamped boolean, payload jsonb, violations jsonb) ON COMMIT DELETE ROWS
+        var duplicates = new HashSet<(Guid, string)>();
+        await using (var claim = new NpgsqlCommand("""
+            WITH input AS (SELECT * FROM unnest(@sources, @messageIds, @receivedAt) AS t(source_id, message_id, received_at)),
+            fresh AS (
+                INSERT INTO cdp_message_ids (source_id, message_id, received_at) SELECT source_id, message_id, received_at FROM input
+                ON CONFLICT DO NOTHING
+                RETURNING source_id, message_id)
+            SELECT i.source_id, i.message_id FROM input i
+            WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.source_id = i.source_id AND f.message_id = i.message_id)
             """, connection, transaction))
         {
-            await create.ExecuteNonQueryAsync(cancellationToken);
+            claim.Parameters.Add(new NpgsqlParameter<Guid[]>("sources", [.. events.Select(e => e.SourceId)]));
+            claim.Parameters.Add(new NpgsqlParameter<string[]>("messageIds", [.. events.Select(e => e.MessageId)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+            claim.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("receivedAt", [.. events.Select(e => e.ReceivedAt)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+            await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                duplicates.Add((reader.GetGuid(0), reader.GetString(1)));
+            }
         }
 
         await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY cdp_stage (source_id, message_id, type, event, user_id, anonymous_id, group_id, previous_id, \"timestamp\", received_at, sent_at, time_clamped, payload, violations) FROM STDIN (FORMAT BINARY)",
+            "COPY cdp_events (source_id, message_id, type, event, user_id, anonymous_id, group_id, previous_id, \"timestamp\", received_at, sent_at, time_clamped, payload, violations) FROM STDIN (FORMAT BINARY)",
             cancellationToken))
         {
             foreach (var e in events)
             {
+                if (duplicates.Count > 0 && duplicates.Contains((e.SourceId, e.MessageId)))
+                {
+                    continue;
+                }
+
                 await importer.StartRowAsync(cancellationToken);
                 await importer.WriteAsync(e.SourceId, NpgsqlDbType.Uuid, cancellationToken);
                 await importer.WriteAsync(e.MessageId, NpgsqlDbType.Varchar, cancellationToken);
@@ -146,32 +170,18 @@ internal sealed partial class IngestionWriter(IDbContextFactory<AppDbContext> db
             await importer.CompleteAsync(cancellationToken);
         }
 
-        // Only the duplicates come back (usually none), not a row per stored event.
-        var duplicates = new HashSet<(Guid, string)>();
-        await using (var insert = new NpgsqlCommand("""
-            WITH fresh AS (
-                INSERT INTO cdp_message_ids (source_id, message_id, received_at)
-                SELECT source_id, message_id, received_at FROM cdp_stage
-                ON CONFLICT DO NOTHING
-                RETURNING source_id, message_id),
-            stored AS (
-                INSERT INTO cdp_events (source_id, message_id, type, event, user_id, anonymous_id, group_id, previous_id, "timestamp", received_at, sent_at, time_clamped, payload, violations)
-                SELECT s.source_id, s.message_id, s.type, s.event, s.user_id, s.anonymous_id, s.group_id, s.previous_id,
-                       s."timestamp", s.received_at, s.sent_at, s.time_clamped, s.payload, s.violations
-                FROM cdp_stage s JOIN fresh f ON f.source_id = s.source_id AND f.message_id = s.message_id)
-            SELECT s.source_id, s.message_id FROM cdp_stage s
-            WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.source_id = s.source_id AND f.message_id = s.message_id)
-            """, connection, transaction))
-        await using (var reader = await insert.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                duplicates.Add((reader.GetGuid(0), reader.GetString(1)));
-            }
-        }
-
         await transaction.CommitAsync(cancellationToken);
         return duplicates;
+    }
+
+    /// <summary>After a failure the connection may be broken: the next commit opens a fresh one.</summary>
+    private async Task DropConnectionAsync()
+    {
+        if (_connection is { } broken)
+        {
+            _connection = null;
+            await broken.DisposeAsync();
+        }
     }
 
     private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
