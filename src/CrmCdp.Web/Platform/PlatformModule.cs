@@ -43,6 +43,7 @@ internal static class PlatformModule
         services.AddAppRateLimiting(builder.Configuration);
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<Privacy.SuppressionList>();
+        services.AddSingleton<ContactPoints.ContactPointNormalizer>();
         services.AddDataProtection().SetApplicationName("CrmCdp").PersistKeysToDbContext<AppDbContext>();
         services.AddAppAuth();
         services.AddJobs(builder.Configuration, database.ConnectionString);

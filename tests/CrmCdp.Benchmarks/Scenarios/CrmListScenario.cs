@@ -6,6 +6,7 @@ using CrmCdp.Web.Modules.Crm.CustomFields;
 using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Modules.Crm.Timeline;
 using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.ContactPoints;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -20,7 +20,6 @@ internal static class CrmModule
 {
     public static IServiceCollection AddCrm(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<ContactPointNormalizer>();
         services.AddSingleton<Platform.Privacy.IPersonalDataStore, Privacy.CrmPersonalDataStore>();
         services.AddScoped<IDemoDataContributor, CrmDemoData>();
         services.AddScoped<IDemoDataContributor, DealDemoData>();

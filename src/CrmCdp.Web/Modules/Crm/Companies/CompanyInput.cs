@@ -1,5 +1,5 @@
-using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Platform.ContactPoints;
 using FluentValidation;
 
 namespace CrmCdp.Web.Modules.Crm.Companies;

@@ -1,5 +1,6 @@
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
+using CrmCdp.Web.Platform.ContactPoints;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 

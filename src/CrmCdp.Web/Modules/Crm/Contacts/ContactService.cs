@@ -2,6 +2,7 @@ using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Timeline;
 using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.ContactPoints;
 using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Validation;
 using FluentValidation;

@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Platform.Audit;
 using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.ContactPoints;
 using CrmCdp.Web.Platform.Data;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;

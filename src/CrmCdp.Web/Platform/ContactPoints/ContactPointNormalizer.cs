@@ -1,7 +1,7 @@
 using System.Net.Mail;
 using PhoneNumbers;
 
-namespace CrmCdp.Web.Modules.Crm.Common;
+namespace CrmCdp.Web.Platform.ContactPoints;
 
 /// <summary>
 /// One spelling per email and phone, so duplicates are found and lookups hit an index:
