@@ -1,4 +1,5 @@
 using CrmCdp.Web.Modules.Cdp.Ingestion;
+using CrmCdp.Web.Modules.Cdp.Profiles;
 using CrmCdp.Web.Modules.Cdp.Sources;
 using CrmCdp.Web.Modules.Cdp.TrackingPlans;
 using CrmCdp.Web.Platform;
@@ -20,6 +21,12 @@ internal static class CdpModule
         services.AddHostedService(provider => provider.GetRequiredService<TrackingPlanCounters>());
         services.AddSingleton<IngestionWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<IngestionWriter>());
+        services.AddSingleton<Identity.IdentityRulesProvider>();
+        services.AddSingleton<Identity.IdentityRulesService>();
+        services.AddSingleton<Identity.ResolutionMetrics>();
+        services.AddSingleton<Identity.IdentityResolutionProcessor>();
+        services.AddHostedService(provider => provider.GetRequiredService<Identity.IdentityResolutionProcessor>());
+        services.AddSingleton<Profiles.ProfileService>();
         services.AddTransient<EventMaintenanceJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, EventMaintenanceJob>();
         services.AddRequestDecompression();
@@ -29,7 +36,7 @@ internal static class CdpModule
 
     public static IEndpointRouteBuilder MapCdp(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiV1().MapSourceEndpoints().MapTrackingPlanEndpoints();
+        endpoints.MapApiV1().MapSourceEndpoints().MapTrackingPlanEndpoints().MapProfileEndpoints();
         endpoints.MapCollectEndpoints();
         return endpoints;
     }

@@ -44,6 +44,7 @@ internal static class Permissions
     public static class Cdp
     {
         public const string ProfilesRead = "cdp.profiles.read";
+        public const string ProfilesEdit = "cdp.profiles.edit";
         public const string SourcesManage = "cdp.sources.manage";
         public const string SegmentsManage = "cdp.segments.manage";
     }
@@ -82,7 +83,7 @@ internal static class Permissions
     [
         .. Scoped,
         Crm.RecordsRestore,
-        Cdp.ProfilesRead, Cdp.SourcesManage, Cdp.SegmentsManage,
+        Cdp.ProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsManage,
         Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Admin.PipelinesManage, Privacy.PiiView, Privacy.PiiReveal, Privacy.RequestsManage,
     ];
 

@@ -99,6 +99,230 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("admin_privacy_requests", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Identity.IdentitySettings", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rules");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by_user_id");
+
+                    b.HasKey("Name")
+                        .HasName("pk_cdp_identity_settings");
+
+                    b.ToTable("cdp_identity_settings", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Profiles.Profile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("EventCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_count");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Seq"));
+
+                    b.Property<string>("TraitSources")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("trait_sources");
+
+                    b.Property<string>("Traits")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("traits");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cdp_profiles");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_cdp_profiles_contact_id");
+
+                    b.HasIndex("LastSeenAt")
+                        .HasDatabaseName("ix_cdp_profiles_last_seen_at");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_cdp_profiles_merged_into_id");
+
+                    b.HasIndex("Seq")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cdp_profiles_seq");
+
+                    b.ToTable("cdp_profiles", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Profiles.ProfileIdentifier", b =>
+                {
+                    b.Property<string>("Type")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("value");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_seen_at");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_id");
+
+                    b.HasKey("Type", "Value")
+                        .HasName("pk_cdp_identifiers");
+
+                    b.HasIndex("ProfileId")
+                        .HasDatabaseName("ix_cdp_identifiers_profile_id");
+
+                    b.ToTable("cdp_identifiers", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Profiles.ProfileMerge", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<string>("AnchorType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("anchor_type");
+
+                    b.Property<string>("AnchorValue")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("anchor_value");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<long?>("EventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_id");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rule");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("survivor_id");
+
+                    b.Property<string>("ViaType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("via_type");
+
+                    b.Property<string>("ViaValue")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("via_value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cdp_profile_merges");
+
+                    b.HasIndex("MergedId")
+                        .HasDatabaseName("ix_cdp_profile_merges_merged_id");
+
+                    b.HasIndex("SurvivorId")
+                        .HasDatabaseName("ix_cdp_profile_merges_survivor_id");
+
+                    b.ToTable("cdp_profile_merges", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Profiles.ResolutionCheckpoint", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("LastEventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_event_id");
+
+                    b.Property<DateTimeOffset?>("LastReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_received_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_cdp_resolution_checkpoints");
+
+                    b.ToTable("cdp_resolution_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Sources.Source", b =>
                 {
                     b.Property<Guid>("Id")

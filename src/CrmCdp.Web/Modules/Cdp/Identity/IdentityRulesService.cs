@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using CrmCdp.Web.Platform.Audit;
+using CrmCdp.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmCdp.Web.Modules.Cdp.Identity;
+
+public sealed class IdentityRulesInput
+{
+    public List<string>? Priority { get; set; }
+
+    public Dictionary<string, int>? Limits { get; set; }
+
+    public List<string>? BlockedValues { get; set; }
+
+    public List<string>? BlockedPatterns { get; set; }
+}
+
+/// <summary>Validates and saves the admin's identity rules (audited).</summary>
+internal sealed class IdentityRulesService(IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider provider, AuditLog audit, TimeProvider timeProvider)
+{
+    public async Task<OperationResult<IdentityRulesDto>> SaveAsync(IdentityRulesInput input, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var priority = (input.Priority ?? []).Select(IdentifierTypes.NormalizeType).ToList();
+        if (priority.Count == 0 || priority.Any(p => p is null) || priority.Distinct().Count() != priority.Count)
+        {
+            errors["priority"] = ["List identifier types once each, most trusted first (e.g. user_id, email, phone, anonymous_id)."];
+        }
+        else if (!priority.Contains(IdentifierTypes.UserId) || !priority.Contains(IdentifierTypes.AnonymousId))
+        {
+            errors["priority"] = ["The priority must include user_id and anonymous_id."];
+        }
+
+        var limits = new Dictionary<string, int>();
+        foreach (var (type, limit) in input.Limits ?? [])
+        {
+            if (IdentifierTypes.NormalizeType(type) is not { } normalized || limit is < 1 or > 1000)
+            {
+                errors[$"limits.{type}"] = ["A limit is a whole number from 1 to 1,000 for a valid identifier type."];
+                continue;
+            }
+
+            limits[normalized] = limit;
+        }
+
+        var blockedValues = (input.BlockedValues ?? [.. IdentityRules.DefaultBlockedValues]).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
+        if (blockedValues.Count > 1000 || blockedValues.Any(v => v.Length > 255))
+        {
+            errors["blockedValues"] = ["At most 1,000 blocked values of up to 255 characters."];
+        }
+
+        var patterns = input.BlockedPatterns ?? [];
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            try
+            {
+                _ = new Regex(patterns[i], RegexOptions.None, TimeSpan.FromMilliseconds(50));
+            }
+            catch (ArgumentException ex)
+            {
+                errors[$"blockedPatterns[{i}]"] = [$"Not a valid regular expression: {ex.Message}"];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return OperationResult<IdentityRulesDto>.Invalid(errors);
+        }
+
+        var rules = new IdentityRulesDto([.. priority!], limits, blockedValues, patterns);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var stored = await db.Set<IdentitySettings>().SingleOrDefaultAsync(s => s.Name == IdentitySettings.SingletonName, cancellationToken);
+        if (stored is null)
+        {
+            stored = new IdentitySettings();
+            db.Add(stored);
+        }
+
+        var entry = AuditActor.For(actor, AuditActions.IdentityRulesChanged);
+        (stored.Rules, stored.UpdatedAt, stored.UpdatedByUserId) = (IdentityRulesProvider.Serialize(rules), timeProvider.GetUtcNow(), entry.UserId);
+        (entry.RecordType, entry.RecordId, entry.Summary) = ("identity-rules", IdentitySettings.SingletonName,
+            $"Identity rules: priority {string.Join(" > ", rules.Priority)}; limits {string.Join(", ", limits.Select(l => $"{l.Key} ≤ {l.Value}"))}; {blockedValues.Count} blocked values, {patterns.Count} patterns");
+        audit.Add(db, entry);
+        await db.SaveChangesAsync(cancellationToken);
+        provider.Invalidate();
+        return OperationResult<IdentityRulesDto>.Ok(rules);
+    }
+}

@@ -1,0 +1,237 @@
+using System.Text.Json.Nodes;
+using CrmCdp.Web.Platform.ContactPoints;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CrmCdp.Web.Modules.Cdp.Identity;
+
+/// <summary>
+/// One step of identity resolution, inside the caller's transaction: reads the next events after the checkpoint, loads
+/// the part of the graph they touch (set-based), resolves them in order in memory and writes identifiers, profiles,
+/// merges and the checkpoint back with a handful of statements.
+/// </summary>
+internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransaction transaction, IdentityRules rules, ContactPointNormalizer normalizer)
+{
+    public const string CheckpointName = "identity";
+
+    private readonly Dictionary<Guid, ProfileState> _states = [];
+    private readonly List<(Identifier Identifier, Guid Profile, DateTimeOffset At)> _newIdentifiers = [];
+    private readonly List<(MergeRecord Merge, long EventId, DateTimeOffset At)> _merges = [];
+    private IdentityGraph _graph = null!;
+
+    public async Task<BatchOutcome> RunAsync(int size, TimeSpan safetyLag, CancellationToken cancellationToken)
+    {
+        var checkpoint = await CheckpointAsync(cancellationToken);
+        var events = await NextEventsAsync(checkpoint, size, safetyLag, cancellationToken);
+        if (events.Count == 0)
+        {
+            return new BatchOutcome(0, 0, null);
+        }
+
+        var identifiers = events.ToDictionary(e => e.Id, e => e.Identifiers(normalizer, _ => false));
+        var aliasCandidates = events.Where(e => e.Type == "alias" && e.PreviousId is not null).Select(e => new Identifier(IdentifierTypes.UserId, e.PreviousId!));
+        _graph = new IdentityGraph(rules);
+        await LoadGraphAsync([.. identifiers.Values.SelectMany(i => i).Concat(aliasCandidates).Distinct()], cancellationToken);
+
+        var resolved = 0;
+        foreach (var e in events)
+        {
+            var ids = e.Type == "alias" ? e.Identifiers(normalizer, previous => _graph.ProfileOf(new Identifier(IdentifierTypes.UserId, previous)) is not null) : identifiers[e.Id];
+            var resolution = _graph.Resolve(ids);
+            if (resolution.ProfileId is not { } profile)
+            {
+                continue;
+            }
+
+            resolved++;
+            var state = _states.TryGetValue(profile, out var known) ? known : _states[profile] = new ProfileState(profile, true, [], []);
+            foreach (var merge in resolution.Merges)
+            {
+                state.Absorb(_states[merge.Merged]);
+                _merges.Add((merge, e.Id, e.ReceivedAt));
+            }
+
+            _newIdentifiers.AddRange(resolution.Added.Select(i => (i, profile, e.Timestamp)));
+            state.Apply(e);
+        }
+
+        await SaveAsync(events[^1], cancellationToken);
+        return new BatchOutcome(events.Count, resolved, events[^1].ReceivedAt);
+    }
+
+    private async Task<long> CheckpointAsync(CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO cdp_resolution_checkpoints (name, last_event_id, updated_at) VALUES (@name, 0, now()) ON CONFLICT DO NOTHING;
+            SELECT last_event_id FROM cdp_resolution_checkpoints WHERE name = @name FOR UPDATE;
+            """, connection, transaction);
+        command.Parameters.AddWithValue("name", CheckpointName);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// The events after the checkpoint in id order, stopping at the first one received less than <paramref name="safetyLag"/>
+    /// ago: a slower writer may still commit lower ids, and an id passed by the checkpoint is never looked at again.
+    /// </summary>
+    private async Task<List<ResolvableEvent>> NextEventsAsync(long checkpoint, int size, TimeSpan safetyLag, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT id, source_id, type, user_id, anonymous_id, previous_id, "timestamp", received_at,
+                   CASE WHEN type = 'identify' THEN payload->'traits' END, payload->'context'->'traits', payload->'context'->'externalIds',
+                   received_at > now() - @lag
+            FROM cdp_events WHERE id > @checkpoint ORDER BY id LIMIT @size
+            """, connection, transaction);
+        command.Parameters.AddWithValue("checkpoint", checkpoint);
+        command.Parameters.AddWithValue("size", size);
+        command.Parameters.AddWithValue("lag", safetyLag);
+        var events = new List<ResolvableEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.GetBoolean(11))
+            {
+                break;
+            }
+
+            events.Add(new ResolvableEvent(
+                reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), Nullable(reader, 3), Nullable(reader, 4), Nullable(reader, 5),
+                reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7),
+                Json(reader, 8) as JsonObject, Json(reader, 9) as JsonObject, Json(reader, 10) as JsonArray));
+        }
+
+        return events;
+    }
+
+    /// <summary>
+    /// The owners of the batch's identifiers and, for those profiles, the identifiers the rules count (types with a
+    /// limit, and user ids), with their traits and activity. Unlimited types (anonymous ids) of untouched identifiers
+    /// stay in the database: merges move them there with one UPDATE.
+    /// </summary>
+    private async Task LoadGraphAsync(IReadOnlyList<Identifier> identifiers, CancellationToken cancellationToken)
+    {
+        var counted = rules.Limits.Keys.Append(IdentifierTypes.UserId).Distinct().ToArray();
+        await using var command = new NpgsqlCommand("""
+            WITH wanted AS (SELECT * FROM unnest(@types, @values) AS w(type, value)),
+            owners AS (SELECT DISTINCT i.profile_id FROM cdp_identifiers i JOIN wanted w ON i.type = w.type AND i.value = w.value)
+            SELECT p.id, p.seq, p.traits::text, p.trait_sources::text, p.first_seen_at, p.last_seen_at, p.event_count, i.type, i.value
+            FROM owners o JOIN cdp_profiles p ON p.id = o.profile_id
+            JOIN cdp_identifiers i ON i.profile_id = p.id
+            WHERE i.type = ANY(@counted) OR (i.type, i.value) IN (SELECT type, value FROM wanted)
+            """, connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("types", [.. identifiers.Select(i => i.Type)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("values", [.. identifiers.Select(i => i.Value)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("counted", counted) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var id = reader.GetGuid(0);
+            if (!_states.ContainsKey(id))
+            {
+                _states[id] = new ProfileState(id, false, JsonNode.Parse(reader.GetString(2)) as JsonObject ?? [], JsonNode.Parse(reader.GetString(3)) as JsonObject ?? [])
+                {
+                    FirstSeenAt = reader.GetFieldValue<DateTimeOffset>(4),
+                    LastSeenAt = reader.GetFieldValue<DateTimeOffset>(5),
+                    EventCount = reader.GetInt64(6),
+                };
+            }
+
+            _graph.Load(id, reader.GetInt64(1), [new Identifier(reader.GetString(7), reader.GetString(8))]);
+        }
+    }
+
+    private async Task SaveAsync(ResolvableEvent last, CancellationToken cancellationToken)
+    {
+        var merged = _merges.Select(m => m.Merge.Merged).ToHashSet();
+        var live = _states.Values.Where(s => s.Changed && !merged.Contains(s.Id)).ToList();
+        var batch = new NpgsqlBatch(connection, transaction);
+        await using (batch)
+        {
+            // New profiles first (in creation order, so their seq keeps that order), then identifiers and merges.
+            var created = _states.Values.Where(s => s.IsNew).ToList();
+            if (created.Count > 0)
+            {
+                var insert = new NpgsqlBatchCommand("""
+                    INSERT INTO cdp_profiles (id, traits, trait_sources, first_seen_at, last_seen_at, event_count, created_at, updated_at)
+                    SELECT id, '{}', '{}', now(), now(), 0, now(), now() FROM unnest(@ids) WITH ORDINALITY AS t(id, n) ORDER BY n
+                    """);
+                insert.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. created.Select(s => s.Id)]));
+                batch.BatchCommands.Add(insert);
+            }
+
+            foreach (var (merge, eventId, at) in _merges)
+            {
+                var move = new NpgsqlBatchCommand("""
+                    UPDATE cdp_identifiers SET profile_id = @survivor WHERE profile_id = @merged;
+                    """);
+                move.Parameters.AddWithValue("survivor", merge.Survivor);
+                move.Parameters.AddWithValue("merged", merge.Merged);
+                batch.BatchCommands.Add(move);
+                var redirect = new NpgsqlBatchCommand("""
+                    UPDATE cdp_profiles SET merged_into_id = @survivor, event_count = 0, updated_at = now() WHERE id = @merged OR merged_into_id = @merged
+                    """);
+                redirect.Parameters.AddWithValue("survivor", merge.Survivor);
+                redirect.Parameters.AddWithValue("merged", merge.Merged);
+                batch.BatchCommands.Add(redirect);
+                var log = new NpgsqlBatchCommand("""
+                    INSERT INTO cdp_profile_merges (kind, survivor_id, merged_id, via_type, via_value, anchor_type, anchor_value, event_id, rule, at)
+                    VALUES ('merge', @survivor, @merged, @viaType, @viaValue, @anchorType, @anchorValue, @eventId, @rule, @at)
+                    """);
+                log.Parameters.AddWithValue("survivor", merge.Survivor);
+                log.Parameters.AddWithValue("merged", merge.Merged);
+                log.Parameters.AddWithValue("viaType", merge.Via.Type);
+                log.Parameters.AddWithValue("viaValue", merge.Via.Value);
+                log.Parameters.AddWithValue("anchorType", merge.Anchor.Type);
+                log.Parameters.AddWithValue("anchorValue", merge.Anchor.Value);
+                log.Parameters.AddWithValue("eventId", eventId);
+                log.Parameters.AddWithValue("rule", merge.Rule[..Math.Min(merge.Rule.Length, 500)]);
+                log.Parameters.AddWithValue("at", at);
+                batch.BatchCommands.Add(log);
+            }
+
+            // An identifier added early in the batch may have moved with a later merge: store where it ended up.
+            var identifiers = _newIdentifiers.Select(n => (n.Identifier, Profile: _graph.ProfileOf(n.Identifier) ?? n.Profile, n.At)).ToList();
+            if (identifiers.Count > 0)
+            {
+                var insert = new NpgsqlBatchCommand("""
+                    INSERT INTO cdp_identifiers (type, value, profile_id, first_seen_at)
+                    SELECT * FROM unnest(@types, @values, @profiles, @at) ON CONFLICT (type, value) DO UPDATE SET profile_id = excluded.profile_id
+                    """);
+                insert.Parameters.Add(new NpgsqlParameter<string[]>("types", [.. identifiers.Select(i => i.Identifier.Type)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+                insert.Parameters.Add(new NpgsqlParameter<string[]>("values", [.. identifiers.Select(i => i.Identifier.Value)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+                insert.Parameters.Add(new NpgsqlParameter<Guid[]>("profiles", [.. identifiers.Select(i => i.Profile)]));
+                insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("at", [.. identifiers.Select(i => i.At)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+                batch.BatchCommands.Add(insert);
+            }
+
+            if (live.Count > 0)
+            {
+                var update = new NpgsqlBatchCommand("""
+                    UPDATE cdp_profiles p SET traits = u.traits::jsonb, trait_sources = u.sources::jsonb, first_seen_at = u.first_seen, last_seen_at = u.last_seen,
+                        event_count = u.events, updated_at = now()
+                    FROM unnest(@ids, @traits, @sources, @first, @last, @events) AS u(id, traits, sources, first_seen, last_seen, events)
+                    WHERE p.id = u.id
+                    """);
+                update.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. live.Select(s => s.Id)]));
+                update.Parameters.Add(new NpgsqlParameter<string[]>("traits", [.. live.Select(s => s.Traits.ToJsonString())]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                update.Parameters.Add(new NpgsqlParameter<string[]>("sources", [.. live.Select(s => s.TraitSources.ToJsonString())]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                update.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("first", [.. live.Select(s => s.FirstSeenAt!.Value)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+                update.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("last", [.. live.Select(s => s.LastSeenAt!.Value)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+                update.Parameters.Add(new NpgsqlParameter<long[]>("events", [.. live.Select(s => s.EventCount)]));
+                batch.BatchCommands.Add(update);
+            }
+
+            var checkpoint = new NpgsqlBatchCommand("UPDATE cdp_resolution_checkpoints SET last_event_id = @id, last_received_at = @received, updated_at = now() WHERE name = @name");
+            checkpoint.Parameters.AddWithValue("id", last.Id);
+            checkpoint.Parameters.AddWithValue("received", last.ReceivedAt);
+            checkpoint.Parameters.AddWithValue("name", CheckpointName);
+            batch.BatchCommands.Add(checkpoint);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static string? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static JsonNode? Json(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : JsonNode.Parse(reader.GetString(ordinal));
+}
+
+internal sealed record BatchOutcome(int Events, int Resolved, DateTimeOffset? LastReceivedAt);

@@ -1,0 +1,34 @@
+using System.Text.Json;
+
+namespace CrmCdp.Web.Modules.Cdp.Profiles;
+
+public sealed record IdentifierDto(string Type, string Value, DateTimeOffset FirstSeenAt);
+
+public sealed record ProfileDto(
+    Guid Id, IReadOnlyList<IdentifierDto> Identifiers, JsonElement Traits, JsonElement TraitSources, DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt,
+    long EventCount, Guid? ContactId, Guid? RequestedId);
+
+public sealed record ProfileEventDto(
+    long Id, string Type, string? Event, DateTimeOffset Timestamp, DateTimeOffset ReceivedAt, JsonElement? Properties, JsonElement? Traits, JsonElement? Context,
+    string MessageId, Guid SourceId);
+
+public sealed record ProfileEventPage(IReadOnlyList<ProfileEventDto> Items, string? NextCursor);
+
+public sealed record ProfileMergeDto(
+    long Id, string Kind, Guid SurvivorId, Guid MergedId, string? ViaType, string? ViaValue, string? AnchorType, string? AnchorValue, long? EventId,
+    string Rule, DateTimeOffset At);
+
+public sealed class IdentifierInput
+{
+    public string? Type { get; set; }
+
+    public string? Value { get; set; }
+}
+
+public sealed class SplitInput
+{
+    /// <summary>The identifiers that move to the new profile; the others stay.</summary>
+    public List<IdentifierInput>? Identifiers { get; set; }
+}
+
+public sealed record SplitResult(ProfileDto Kept, ProfileDto Split);

@@ -1,0 +1,303 @@
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using CrmCdp.Web.Modules.Cdp.Identity;
+using CrmCdp.Web.Platform.Audit;
+using CrmCdp.Web.Platform.ContactPoints;
+using CrmCdp.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace CrmCdp.Web.Modules.Cdp.Profiles;
+
+/// <summary>Unified profiles: lookup by any identifier, the profile with its identifiers and traits, its events, its merge log, and splits.</summary>
+internal sealed class ProfileService(
+    IDbContextFactory<AppDbContext> dbFactory, ContactPointNormalizer normalizer, IdentityRulesProvider rulesProvider, AuditLog audit, TimeProvider timeProvider)
+{
+    public const int MaxEventPage = 200;
+
+    public async Task<OperationResult<ProfileDto>> LookupAsync(string? type, string? value, bool seesPii, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var identifierType = IdentifierTypes.NormalizeType(type);
+        if (identifierType is null)
+        {
+            errors["type"] = ["Give the identifier type: user_id, anonymous_id, email, phone or a custom id type."];
+        }
+
+        if (string.IsNullOrWhiteSpace(value) || value.Length > IdentifierTypes.MaxValueLength)
+        {
+            errors["value"] = [$"Give the identifier's value (1 to {IdentifierTypes.MaxValueLength} characters)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return OperationResult<ProfileDto>.Invalid(errors);
+        }
+
+        var normalized = identifierType switch
+        {
+            IdentifierTypes.Email => ContactPointNormalizer.NormalizeEmail(value) ?? value!.Trim().ToLowerInvariant(),
+            IdentifierTypes.Phone => normalizer.NormalizePhone(value) ?? value!.Trim(),
+            _ => value!,
+        };
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var profileId = await db.Set<ProfileIdentifier>().Where(i => i.Type == identifierType && i.Value == normalized).Select(i => (Guid?)i.ProfileId)
+            .SingleOrDefaultAsync(cancellationToken);
+        return profileId is { } id ? await LoadAsync(db, id, null, seesPii, cancellationToken) : OperationResult<ProfileDto>.NotFound();
+    }
+
+    /// <summary>The profile; a merged-away id answers with the profile it was merged into (<see cref="ProfileDto.RequestedId"/> tells).</summary>
+    public async Task<OperationResult<ProfileDto>> GetAsync(Guid id, bool seesPii, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var survivor = await db.Set<Profile>().Where(p => p.Id == id).Select(p => p.MergedIntoId ?? p.Id).SingleOrDefaultAsync(cancellationToken);
+        return survivor == Guid.Empty ? OperationResult<ProfileDto>.NotFound() : await LoadAsync(db, survivor, survivor == id ? null : id, seesPii, cancellationToken);
+    }
+
+    /// <summary>The profile's events, newest first, in keyset pages. An event belongs to the profile of its user id, or, without a usable user id, of its anonymous id.</summary>
+    public async Task<OperationResult<ProfileEventPage>> EventsAsync(Guid id, string? cursor, int? limit, CancellationToken cancellationToken = default)
+    {
+        var size = limit ?? 50;
+        if (size is < 1 or > MaxEventPage)
+        {
+            return OperationResult<ProfileEventPage>.Invalid("limit", $"The limit is 1 to {MaxEventPage}.");
+        }
+
+        (DateTimeOffset At, long Id)? after = null;
+        if (cursor is not null)
+        {
+            if (ReadCursor(cursor) is not { } parsed)
+            {
+                return OperationResult<ProfileEventPage>.Invalid("cursor", "The cursor is not one this API gave out.");
+            }
+
+            after = parsed;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var survivor = await db.Set<Profile>().Where(p => p.Id == id).Select(p => p.MergedIntoId ?? p.Id).SingleOrDefaultAsync(cancellationToken);
+        if (survivor == Guid.Empty)
+        {
+            return OperationResult<ProfileEventPage>.NotFound();
+        }
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        var (userIds, anonymousIds, blocked) = await MembershipAsync(db, survivor, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
+            SELECT id, type, event, "timestamp", received_at, payload->'properties', payload->'traits', payload->'context', message_id, source_id
+            FROM cdp_events
+            WHERE {EventMembershipSql} {(after is null ? "" : "AND (\"timestamp\", id) < (@at, @id)")}
+            ORDER BY "timestamp" DESC, id DESC LIMIT @limit
+            """, connection);
+        command.Parameters.AddWithValue("userIds", userIds);
+        command.Parameters.AddWithValue("anonymousIds", anonymousIds);
+        command.Parameters.AddWithValue("blocked", blocked);
+        command.Parameters.AddWithValue("limit", size + 1);
+        if (after is { } position)
+        {
+            command.Parameters.AddWithValue("at", position.At);
+            command.Parameters.AddWithValue("id", position.Id);
+        }
+
+        var items = new List<ProfileEventDto>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(new ProfileEventDto(
+                    reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3),
+                    reader.GetFieldValue<DateTimeOffset>(4), Element(reader, 5), Element(reader, 6), Element(reader, 7), reader.GetString(8), reader.GetGuid(9)));
+            }
+        }
+
+        var next = items.Count > size ? Cursor(items[size - 1]) : null;
+        return OperationResult<ProfileEventPage>.Ok(new ProfileEventPage([.. items.Take(size)], next));
+    }
+
+    public async Task<OperationResult<IReadOnlyList<ProfileMergeDto>>> MergesAsync(Guid id, bool seesPii, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var survivor = await db.Set<Profile>().Where(p => p.Id == id).Select(p => p.MergedIntoId ?? p.Id).SingleOrDefaultAsync(cancellationToken);
+        if (survivor == Guid.Empty)
+        {
+            return OperationResult<IReadOnlyList<ProfileMergeDto>>.NotFound();
+        }
+
+        var absorbed = db.Set<Profile>().Where(p => p.MergedIntoId == survivor).Select(p => p.Id);
+        var merges = await db.Set<ProfileMerge>()
+            .Where(m => m.SurvivorId == survivor || m.MergedId == survivor || absorbed.Contains(m.SurvivorId) || absorbed.Contains(m.MergedId))
+            .OrderByDescending(m => m.Id).Take(500).AsNoTracking().ToListAsync(cancellationToken);
+        return OperationResult<IReadOnlyList<ProfileMergeDto>>.Ok([.. merges.Select(m => new ProfileMergeDto(
+            m.Id, m.Kind, m.SurvivorId, m.MergedId, m.ViaType, Masked(m.ViaType, m.ViaValue, seesPii), m.AnchorType, Masked(m.AnchorType, m.AnchorValue, seesPii),
+            m.EventId, seesPii ? m.Rule : MaskRule(m), m.At))]);
+    }
+
+    /// <summary>
+    /// Moves the chosen identifiers of a profile to a new profile (a data steward undoing a bad merge). Events follow
+    /// their identifiers; both profiles' counts and traits are recomputed from their events. Runs under the graph's lock.
+    /// </summary>
+    public async Task<OperationResult<SplitResult>> SplitAsync(Guid id, SplitInput input, ClaimsPrincipal actor, bool seesPii, CancellationToken cancellationToken = default)
+    {
+        var moving = (input.Identifiers ?? []).Where(i => i is not null).Select(i => new Identifier(IdentifierTypes.NormalizeType(i.Type) ?? "", i.Value ?? "")).Distinct().ToList();
+        if (moving.Count == 0)
+        {
+            return OperationResult<SplitResult>.Invalid("identifiers", "Choose the identifiers that move to the new profile.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IdentityResolutionProcessor.GraphLock})", cancellationToken);
+        var profile = await db.Set<Profile>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (profile is null || profile.MergedIntoId is not null)
+        {
+            return profile is null ? OperationResult<SplitResult>.NotFound() : OperationResult<SplitResult>.Conflict("This profile was merged into another; split that one.");
+        }
+
+        var held = await db.Set<ProfileIdentifier>().Where(i => i.ProfileId == id).ToListAsync(cancellationToken);
+        var foreign = moving.Where(m => !held.Any(h => h.Type == m.Type && h.Value == m.Value)).ToList();
+        if (foreign.Count > 0)
+        {
+            return OperationResult<SplitResult>.Invalid("identifiers", $"Not identifiers of this profile: {string.Join(", ", foreign.Select(f => f.ToString()))}.");
+        }
+
+        if (moving.Count == held.Count)
+        {
+            return OperationResult<SplitResult>.Invalid("identifiers", "Leave at least one identifier on the profile.");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var split = new Profile { Id = Guid.CreateVersion7(), CreatedAt = now, UpdatedAt = now, FirstSeenAt = now, LastSeenAt = now };
+        db.Add(split);
+        foreach (var identifier in held.Where(h => moving.Contains(new Identifier(h.Type, h.Value))))
+        {
+            identifier.ProfileId = split.Id;
+        }
+
+        var entry = AuditActor.For(actor, AuditActions.ProfileSplit);
+        db.Add(new ProfileMerge
+        {
+            Kind = "split",
+            SurvivorId = id,
+            MergedId = split.Id,
+            At = now,
+            ActorUserId = entry.UserId,
+            Rule = $"Split by a data steward: {moving.Count} identifier(s) moved to a new profile.",
+            ViaType = moving[0].Type,
+            ViaValue = moving[0].Value,
+        });
+        (entry.RecordType, entry.RecordId, entry.Summary) = ("profile", id.ToString(), $"Split {moving.Count} identifier(s) into profile {split.Id}");
+        audit.Add(db, entry);
+        await db.SaveChangesAsync(cancellationToken);
+        await RecomputeAsync(db, profile, cancellationToken);
+        await RecomputeAsync(db, split, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var kept = (await LoadAsync(db, id, null, seesPii, cancellationToken)).Value!;
+        var created = (await LoadAsync(db, split.Id, null, seesPii, cancellationToken)).Value!;
+        return OperationResult<SplitResult>.Ok(new SplitResult(kept, created));
+    }
+
+    private const string EventMembershipSql =
+        "(user_id = ANY(@userIds) OR (anonymous_id = ANY(@anonymousIds) AND (user_id IS NULL OR lower(user_id) = ANY(@blocked))))";
+
+    /// <summary>Recomputes a profile's counts from its events and replays the events that carry traits, oldest first.</summary>
+    private async Task RecomputeAsync(AppDbContext db, Profile profile, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var (userIds, anonymousIds, blocked) = await MembershipAsync(db, profile.Id, cancellationToken);
+        var state = new ProfileState(profile.Id, false, [], []);
+        await using (var command = new NpgsqlCommand($"""
+            SELECT id, source_id, type, "timestamp", received_at, CASE WHEN type = 'identify' THEN payload->'traits' END, payload->'context'->'traits'
+            FROM cdp_events WHERE {EventMembershipSql} AND (type = 'identify' OR payload->'context' ? 'traits') ORDER BY "timestamp", id
+            """, connection))
+        {
+            command.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+            command.Parameters.AddWithValue("userIds", userIds);
+            command.Parameters.AddWithValue("anonymousIds", anonymousIds);
+            command.Parameters.AddWithValue("blocked", blocked);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                state.Apply(new ResolvableEvent(
+                    reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), null, null, null, reader.GetFieldValue<DateTimeOffset>(3), reader.GetFieldValue<DateTimeOffset>(4),
+                    reader.IsDBNull(5) ? null : System.Text.Json.Nodes.JsonNode.Parse(reader.GetString(5)) as System.Text.Json.Nodes.JsonObject,
+                    reader.IsDBNull(6) ? null : System.Text.Json.Nodes.JsonNode.Parse(reader.GetString(6)) as System.Text.Json.Nodes.JsonObject, null));
+            }
+        }
+
+        await using (var stats = new NpgsqlCommand($"""SELECT count(*), min("timestamp"), max("timestamp") FROM cdp_events WHERE {EventMembershipSql}""", connection))
+        {
+            stats.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
+            stats.Parameters.AddWithValue("userIds", userIds);
+            stats.Parameters.AddWithValue("anonymousIds", anonymousIds);
+            stats.Parameters.AddWithValue("blocked", blocked);
+            await using var reader = await stats.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            profile.EventCount = reader.GetInt64(0);
+            if (!reader.IsDBNull(1))
+            {
+                (profile.FirstSeenAt, profile.LastSeenAt) = (reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2));
+            }
+        }
+
+        (profile.Traits, profile.TraitSources, profile.UpdatedAt) = (state.Traits.ToJsonString(), state.TraitSources.ToJsonString(), timeProvider.GetUtcNow());
+    }
+
+    private async Task<(string[] UserIds, string[] AnonymousIds, string[] Blocked)> MembershipAsync(AppDbContext db, Guid profileId, CancellationToken cancellationToken)
+    {
+        var identifiers = await db.Set<ProfileIdentifier>().Where(i => i.ProfileId == profileId && (i.Type == IdentifierTypes.UserId || i.Type == IdentifierTypes.AnonymousId))
+            .Select(i => new { i.Type, i.Value }).ToListAsync(cancellationToken);
+        var rules = await rulesProvider.CurrentAsync(cancellationToken);
+        return (
+            [.. identifiers.Where(i => i.Type == IdentifierTypes.UserId).Select(i => i.Value)],
+            [.. identifiers.Where(i => i.Type == IdentifierTypes.AnonymousId).Select(i => i.Value)],
+            [.. rules.BlockedValues.Select(v => v.ToLowerInvariant())]);
+    }
+
+    private async Task<OperationResult<ProfileDto>> LoadAsync(AppDbContext db, Guid id, Guid? requestedId, bool seesPii, CancellationToken cancellationToken)
+    {
+        var profile = await db.Set<Profile>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (profile is null)
+        {
+            return OperationResult<ProfileDto>.NotFound();
+        }
+
+        var rules = await rulesProvider.CurrentAsync(cancellationToken);
+        var identifiers = (await db.Set<ProfileIdentifier>().AsNoTracking().Where(i => i.ProfileId == id).ToListAsync(cancellationToken))
+            .OrderBy(i => rules.Rank(i.Type)).ThenBy(i => i.FirstSeenAt)
+            .Select(i => new IdentifierDto(i.Type, Masked(i.Type, i.Value, seesPii)!, i.FirstSeenAt)).ToList();
+        return OperationResult<ProfileDto>.Ok(new ProfileDto(
+            profile.Id, identifiers, seesPii ? JsonSerializer.Deserialize<JsonElement>(profile.Traits) : ProfilePii.MaskTraits(profile.Traits),
+            JsonSerializer.Deserialize<JsonElement>(profile.TraitSources), profile.FirstSeenAt, profile.LastSeenAt, profile.EventCount, profile.ContactId, requestedId));
+    }
+
+    private static string? Masked(string? type, string? value, bool seesPii) =>
+        value is null || type is null || seesPii || !ProfilePii.IsPersonal(type) ? value : ProfilePii.Mask(type, value);
+
+    private static string MaskRule(ProfileMerge merge) =>
+        merge.Kind == "split" ? "Split by a data steward." : "One event carried identifiers of both profiles; the joined profile keeps every limit.";
+
+    private static JsonElement? Element(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : JsonSerializer.Deserialize<JsonElement>(reader.GetString(ordinal));
+
+    private static string Cursor(ProfileEventDto e) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{e.Timestamp.UtcTicks}:{e.Id}"));
+
+    private static (DateTimeOffset, long)? ReadCursor(string cursor)
+    {
+        try
+        {
+            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(cursor)).Split(':');
+            return parts.Length == 2 && long.TryParse(parts[0], out var ticks) && long.TryParse(parts[1], out var id) && ticks is > 0 and < 3155378975999999999
+                ? (new DateTimeOffset(ticks, TimeSpan.Zero), id)
+                : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
