@@ -97,6 +97,13 @@ public sealed class PrivacyRequestTests(SharedApp app)
         {
         }
 
+        // Let identity resolution build the person's profile first, so erasure must remove it too.
+        for (var tries = 0; (await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/lookup?type=email&value={email}")).Response.StatusCode != HttpStatusCode.OK; tries++)
+        {
+            Assert.True(tries < 100, "identity resolution did not build the profile");
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+
         var access = await FileAndWaitAsync(admin, "access", "email", email);
         var document = await admin.GetStringAsync($"/api/v1/privacy/requests/{access.Id()}/download", TestContext.Current.CancellationToken);
         Assert.Equal("done", access.GetProperty("status").GetString());
@@ -105,6 +112,8 @@ public sealed class PrivacyRequestTests(SharedApp app)
         Assert.Contains($"Call {first} {last}", document, StringComparison.Ordinal);
         Assert.Contains($"Hello {first}, we refunded you.", document, StringComparison.Ordinal);
         Assert.Contains("Viewed Pricing", document, StringComparison.Ordinal);
+        Assert.Contains("\"profiles\"", document, StringComparison.Ordinal);
+        Assert.Contains(userId, document, StringComparison.Ordinal);
         Assert.NotEmpty(await WhereValueIsHeldAsync(email));
 
         var totals = (await CountAsync("crm_contacts"), await CountAsync("crm_activities"), await CountAsync("crm_tasks"), await CountAsync("crm_tickets"));
@@ -122,6 +131,8 @@ public sealed class PrivacyRequestTests(SharedApp app)
             Assert.Empty(await WhereValueIsHeldAsync(value));
         }
 
+        var (profileGone, _) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/lookup?type=user_id&value={userId}");
+        Assert.Equal(HttpStatusCode.NotFound, profileGone.StatusCode);
         Assert.Equal(totals, (await CountAsync("crm_contacts"), await CountAsync("crm_activities"), await CountAsync("crm_tasks"), await CountAsync("crm_tickets")));
     }
 

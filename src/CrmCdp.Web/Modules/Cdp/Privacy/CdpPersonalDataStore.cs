@@ -1,4 +1,7 @@
 using System.Text.Json.Nodes;
+using CrmCdp.Web.Modules.Cdp.Identity;
+using CrmCdp.Web.Modules.Cdp.Profiles;
+using CrmCdp.Web.Platform.ContactPoints;
 using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -8,10 +11,11 @@ using Npgsql;
 namespace CrmCdp.Web.Modules.Cdp.Privacy;
 
 /// <summary>
-/// The events collected about a person, found by user id / anonymous id (either identifier kind "userId") or by the
-/// email in their traits. Erasure deletes them: events are facts about the person, not records reports count.
+/// What the CDP holds about a person: the unified profiles holding the identifier (with all their identifiers, traits
+/// and merge log) and the events of all those identifiers, plus events found by user id / anonymous id or by the email
+/// or phone in their traits. Erasure deletes all of it, under the identity graph's lock so resolution cannot rebuild it.
 /// </summary>
-internal sealed class CdpPersonalDataStore : IPersonalDataStore
+internal sealed class CdpPersonalDataStore(ContactPointNormalizer normalizer) : IPersonalDataStore
 {
     private const int MaxEventsInAccess = 10_000;
 
@@ -26,11 +30,15 @@ internal sealed class CdpPersonalDataStore : IPersonalDataStore
             await connection.OpenAsync(cancellationToken);
         }
 
+        var profiles = await ProfilesAsync(db, person, cancellationToken);
+        var profileIds = profiles.Select(p => p.Id).ToArray();
+        var identifiers = await db.Set<ProfileIdentifier>().Where(i => profileIds.Contains(i.ProfileId)).AsNoTracking().ToListAsync(cancellationToken);
+        var merges = await db.Set<ProfileMerge>().Where(m => profileIds.Contains(m.SurvivorId) || profileIds.Contains(m.MergedId)).AsNoTracking().ToListAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             $"SELECT type, event, user_id, anonymous_id, \"timestamp\", payload::text FROM cdp_events WHERE {Matches(person)} ORDER BY \"timestamp\" LIMIT {MaxEventsInAccess}", connection);
         command.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-        command.Parameters.AddWithValue("value", Value(person));
-        var ids = new HashSet<string>(StringComparer.Ordinal);
+        command.Parameters.AddRange(Parameters(person, identifiers).ToArray());
+        var ids = new HashSet<string>(identifiers.Select(i => i.Value), StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -52,17 +60,73 @@ internal sealed class CdpPersonalDataStore : IPersonalDataStore
             }
         }
 
-        return new PersonalData(Source, new JsonObject { ["events"] = events, ["identifiers"] = new JsonArray([.. ids.Select(i => (JsonNode?)i)]) }, [.. ids], events.Count);
+        var data = new JsonObject
+        {
+            ["profiles"] = new JsonArray([.. profiles.Select(p => (JsonNode?)new JsonObject
+            {
+                ["id"] = p.Id, ["traits"] = JsonNode.Parse(p.Traits), ["traitSources"] = JsonNode.Parse(p.TraitSources), ["firstSeenAt"] = p.FirstSeenAt,
+                ["lastSeenAt"] = p.LastSeenAt, ["eventCount"] = p.EventCount,
+                ["identifiers"] = new JsonArray([.. identifiers.Where(i => i.ProfileId == p.Id).Select(i => (JsonNode?)new JsonObject { ["type"] = i.Type, ["value"] = i.Value, ["firstSeenAt"] = i.FirstSeenAt })]),
+            })]),
+            ["merges"] = new JsonArray([.. merges.Select(m => (JsonNode?)new JsonObject
+            {
+                ["kind"] = m.Kind, ["survivorId"] = m.SurvivorId, ["mergedId"] = m.MergedId, ["via"] = $"{m.ViaType}:{m.ViaValue}", ["rule"] = m.Rule, ["at"] = m.At,
+            })]),
+            ["events"] = events,
+            ["identifiers"] = new JsonArray([.. ids.Select(i => (JsonNode?)i)]),
+        };
+        return new PersonalData(Source, data, [.. ids], events.Count + profiles.Count);
     }
 
     public async Task<int> AnonymizeAsync(AppDbContext db, PersonIdentifier person, CancellationToken cancellationToken)
     {
-        // The condition is one of three fixed fragments; the value is a parameter.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IdentityResolutionProcessor.GraphLock})", cancellationToken);
+        var profiles = (await ProfilesAsync(db, person, cancellationToken)).Select(p => p.Id).ToArray();
+        var absorbed = await db.Set<Profile>().Where(p => p.MergedIntoId != null && profiles.Contains(p.MergedIntoId.Value)).Select(p => p.Id).ToListAsync(cancellationToken);
+        Guid[] all = [.. profiles, .. absorbed];
+        var identifiers = await db.Set<ProfileIdentifier>().Where(i => all.Contains(i.ProfileId)).AsNoTracking().ToListAsync(cancellationToken);
+
+        // The condition is built from fixed fragments; every value is a parameter.
         var sql = "DELETE FROM cdp_events WHERE " + Matches(person);
-        return await db.Database.ExecuteSqlRawAsync(sql, [new NpgsqlParameter("value", Value(person))], cancellationToken);
+        var deleted = await db.Database.ExecuteSqlRawAsync(sql, Parameters(person, identifiers), cancellationToken);
+        deleted += await db.Set<ProfileIdentifier>().Where(i => all.Contains(i.ProfileId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL crmcdp.audit_redaction = 'on'", cancellationToken);
+        await db.Set<ProfileMerge>().Where(m => all.Contains(m.SurvivorId) || all.Contains(m.MergedId)).ExecuteDeleteAsync(cancellationToken);
+        deleted += await db.Set<Profile>().Where(p => all.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
+        return deleted;
     }
 
-    private static string Matches(PersonIdentifier person) => person.Kind switch
+    /// <summary>The live profiles holding the person's identifier (email and phone normalized like identity resolution does).</summary>
+    private async Task<List<Profile>> ProfilesAsync(AppDbContext db, PersonIdentifier person, CancellationToken cancellationToken)
+    {
+        var value = person.Value.Trim();
+        IReadOnlyList<(string Type, string Value)> keys = person.Kind switch
+        {
+            PersonIdentifierKind.Email => [(IdentifierTypes.Email, ContactPointNormalizer.NormalizeEmail(value) ?? value.ToLowerInvariant())],
+            PersonIdentifierKind.Phone => [(IdentifierTypes.Phone, normalizer.NormalizePhone(value) ?? value)],
+            _ => [(IdentifierTypes.UserId, value), (IdentifierTypes.AnonymousId, value)],
+        };
+        var owners = new List<Guid>();
+        foreach (var (type, key) in keys)
+        {
+            owners.AddRange(await db.Set<ProfileIdentifier>().Where(i => i.Type == type && i.Value == key).Select(i => i.ProfileId).ToListAsync(cancellationToken));
+        }
+
+        return await db.Set<Profile>().Where(p => owners.Contains(p.Id)).AsNoTracking().ToListAsync(cancellationToken);
+    }
+
+    private static List<NpgsqlParameter> Parameters(PersonIdentifier person, IReadOnlyList<ProfileIdentifier> identifiers) =>
+    [
+        new("value", Value(person)),
+        new("profileUserIds", identifiers.Where(i => i.Type == IdentifierTypes.UserId).Select(i => i.Value).ToArray()),
+        new("profileAnonymousIds", identifiers.Where(i => i.Type == IdentifierTypes.AnonymousId).Select(i => i.Value).ToArray()),
+    ];
+
+    /// <summary>The person's events: those of their profiles' user and anonymous ids, and those found from the identifier itself.</summary>
+    private static string Matches(PersonIdentifier person) =>
+        $"(user_id = ANY(@profileUserIds) OR anonymous_id = ANY(@profileAnonymousIds) OR {Direct(person)})";
+
+    private static string Direct(PersonIdentifier person) => person.Kind switch
     {
         // An email or phone also reaches the other events of the user and anonymous ids that carried it (one hop, until identity resolution links them).
         PersonIdentifierKind.Email => Linked("lower(coalesce(payload->'traits'->>'email', payload->'context'->'traits'->>'email', '')) = @value"),
