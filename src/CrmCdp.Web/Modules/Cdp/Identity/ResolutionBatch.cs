@@ -109,24 +109,44 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
     /// </summary>
     private async Task LoadGraphAsync(IReadOnlyList<Identifier> identifiers, CancellationToken cancellationToken)
     {
-        var counted = rules.Limits.Keys.Append(IdentifierTypes.UserId).Distinct().ToArray();
-        await using var command = new NpgsqlCommand("""
-            WITH wanted AS (SELECT * FROM unnest(@types, @values) AS w(type, value)),
-            owners AS (SELECT DISTINCT i.profile_id FROM cdp_identifiers i JOIN wanted w ON i.type = w.type AND i.value = w.value)
-            SELECT p.id, p.seq, p.traits::text, p.trait_sources::text, p.first_seen_at, p.last_seen_at, p.event_count, i.type, i.value
-            FROM owners o JOIN cdp_profiles p ON p.id = o.profile_id
-            JOIN cdp_identifiers i ON i.profile_id = p.id
-            WHERE i.type = ANY(@counted) OR (i.type, i.value) IN (SELECT type, value FROM wanted)
-            """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<string[]>("types", [.. identifiers.Select(i => i.Type)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
-        command.Parameters.Add(new NpgsqlParameter<string[]>("values", [.. identifiers.Select(i => i.Value)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
-        command.Parameters.Add(new NpgsqlParameter<string[]>("counted", counted) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        // Three index-driven reads: the owners of the batch's identifiers (one primary-key probe each: LIMIT 1 keeps the
+        // planner from turning the lookup into a hash join over the whole table), then those profiles and their counted
+        // identifiers (by profile id).
+        var owned = new List<(Identifier Identifier, Guid Profile)>();
+        await using (var owners = new NpgsqlCommand("""
+            SELECT i.type, i.value, i.profile_id FROM unnest(@types, @values) AS w(type, value)
+            CROSS JOIN LATERAL (SELECT * FROM cdp_identifiers i WHERE i.type = w.type AND i.value = w.value LIMIT 1) i
+            """, connection, transaction))
         {
-            var id = reader.GetGuid(0);
-            if (!_states.ContainsKey(id))
+            owners.Parameters.Add(new NpgsqlParameter<string[]>("types", [.. identifiers.Select(i => i.Type)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+            owners.Parameters.Add(new NpgsqlParameter<string[]>("values", [.. identifiers.Select(i => i.Value)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+            await using var reader = await owners.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
+                owned.Add((new Identifier(reader.GetString(0), reader.GetString(1)), reader.GetGuid(2)));
+            }
+        }
+
+        if (owned.Count == 0)
+        {
+            return;
+        }
+
+        var profileIds = owned.Select(o => o.Profile).Distinct().ToArray();
+        var counted = rules.Limits.Keys.Append(IdentifierTypes.UserId).Distinct().ToArray();
+        var order = new Dictionary<Guid, long>();
+        await using (var profiles = new NpgsqlCommand("""
+            SELECT id, seq, traits::text, trait_sources::text, first_seen_at, last_seen_at, event_count FROM cdp_profiles WHERE id = ANY(@ids);
+            SELECT profile_id, type, value FROM cdp_identifiers WHERE profile_id = ANY(@ids) AND type = ANY(@counted);
+            """, connection, transaction))
+        {
+            profiles.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", profileIds));
+            profiles.Parameters.Add(new NpgsqlParameter<string[]>("counted", counted) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+            await using var reader = await profiles.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetGuid(0);
+                order[id] = reader.GetInt64(1);
                 _states[id] = new ProfileState(id, false, JsonNode.Parse(reader.GetString(2)) as JsonObject ?? [], JsonNode.Parse(reader.GetString(3)) as JsonObject ?? [])
                 {
                     FirstSeenAt = reader.GetFieldValue<DateTimeOffset>(4),
@@ -135,7 +155,17 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
                 };
             }
 
-            _graph.Load(id, reader.GetInt64(1), [new Identifier(reader.GetString(7), reader.GetString(8))]);
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetGuid(0);
+                _graph.Load(id, order[id], [new Identifier(reader.GetString(1), reader.GetString(2))]);
+            }
+        }
+
+        foreach (var (identifier, profile) in owned)
+        {
+            _graph.Load(profile, order[profile], [identifier]);
         }
     }
 
@@ -146,15 +176,18 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
         var batch = new NpgsqlBatch(connection, transaction);
         await using (batch)
         {
-            // New profiles first (in creation order, so their seq keeps that order), then identifiers and merges.
+            // New profiles first, in creation order so their seq keeps it, already holding their final state (a new
+            // profile merged away in this batch gets only its row); then merges, identifiers, and updates of the others.
             var created = _states.Values.Where(s => s.IsNew).ToList();
             if (created.Count > 0)
             {
                 var insert = new NpgsqlBatchCommand("""
                     INSERT INTO cdp_profiles (id, traits, trait_sources, first_seen_at, last_seen_at, event_count, created_at, updated_at)
-                    SELECT id, '{}', '{}', now(), now(), 0, now(), now() FROM unnest(@ids) WITH ORDINALITY AS t(id, n) ORDER BY n
+                    SELECT id, traits::jsonb, sources::jsonb, coalesce(first_seen, now()), coalesce(last_seen, now()), events, now(), now()
+                    FROM unnest(@ids, @traits, @sources, @first, @last, @events) WITH ORDINALITY AS t(id, traits, sources, first_seen, last_seen, events, n)
+                    ORDER BY n
                     """);
-                insert.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. created.Select(s => s.Id)]));
+                AddProfileColumns(insert, created, merged);
                 batch.BatchCommands.Add(insert);
             }
 
@@ -203,7 +236,8 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
                 batch.BatchCommands.Add(insert);
             }
 
-            if (live.Count > 0)
+            var updated = live.Where(s => !s.IsNew).ToList();
+            if (updated.Count > 0)
             {
                 var update = new NpgsqlBatchCommand("""
                     UPDATE cdp_profiles p SET traits = u.traits::jsonb, trait_sources = u.sources::jsonb, first_seen_at = u.first_seen, last_seen_at = u.last_seen,
@@ -211,12 +245,7 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
                     FROM unnest(@ids, @traits, @sources, @first, @last, @events) AS u(id, traits, sources, first_seen, last_seen, events)
                     WHERE p.id = u.id
                     """);
-                update.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. live.Select(s => s.Id)]));
-                update.Parameters.Add(new NpgsqlParameter<string[]>("traits", [.. live.Select(s => s.Traits.ToJsonString())]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-                update.Parameters.Add(new NpgsqlParameter<string[]>("sources", [.. live.Select(s => s.TraitSources.ToJsonString())]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-                update.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("first", [.. live.Select(s => s.FirstSeenAt!.Value)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-                update.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("last", [.. live.Select(s => s.LastSeenAt!.Value)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-                update.Parameters.Add(new NpgsqlParameter<long[]>("events", [.. live.Select(s => s.EventCount)]));
+                AddProfileColumns(update, updated, merged);
                 batch.BatchCommands.Add(update);
             }
 
@@ -227,6 +256,18 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
             batch.BatchCommands.Add(checkpoint);
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    /// <summary>The state columns of profiles as arrays; a profile merged away in this batch is stored empty (its state went to the survivor).</summary>
+    private static void AddProfileColumns(NpgsqlBatchCommand command, List<ProfileState> profiles, HashSet<Guid> merged)
+    {
+        bool Live(ProfileState s) => s.Changed && !merged.Contains(s.Id);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. profiles.Select(s => s.Id)]));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("traits", [.. profiles.Select(s => Live(s) ? s.Traits.ToJsonString() : "{}")]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("sources", [.. profiles.Select(s => Live(s) ? s.TraitSources.ToJsonString() : "{}")]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?[]>("first", [.. profiles.Select(s => Live(s) ? s.FirstSeenAt : null)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?[]>("last", [.. profiles.Select(s => Live(s) ? s.LastSeenAt : null)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter<long[]>("events", [.. profiles.Select(s => Live(s) ? s.EventCount : 0)]));
     }
 
     private static string? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
