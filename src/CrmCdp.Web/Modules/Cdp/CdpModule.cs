@@ -27,6 +27,9 @@ internal static class CdpModule
         services.AddSingleton<Identity.IdentityResolutionProcessor>();
         services.AddHostedService(provider => provider.GetRequiredService<Identity.IdentityResolutionProcessor>());
         services.AddSingleton<Profiles.ProfileService>();
+        services.AddSingleton<Contracts.IContactProfiles, Profiles.ContactProfiles>();
+        services.AddTransient<Profiles.ContactLinkJob>();
+        services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Profiles.ContactLinkJob>();
         services.AddTransient<EventMaintenanceJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, EventMaintenanceJob>();
         services.AddRequestDecompression();

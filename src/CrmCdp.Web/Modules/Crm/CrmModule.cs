@@ -25,6 +25,7 @@ internal static class CrmModule
         services.AddScoped<IDemoDataContributor, DealDemoData>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ContactService>();
+        services.AddSingleton<Contracts.ICrmContacts, Contacts.CrmContactsForCdp>();
         services.AddSingleton<ContactQueries>();
         services.AddSingleton<BulkRecordEditor>();
         services.AddSingleton<ContactBulkService>();

@@ -249,6 +249,13 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
                 batch.BatchCommands.Add(update);
             }
 
+            if (live.Count > 0)
+            {
+                var link = new NpgsqlBatchCommand(Profiles.ContactLinkJob.LinkProfilesSql);
+                link.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. live.Select(s => s.Id)]));
+                batch.BatchCommands.Add(link);
+            }
+
             var checkpoint = new NpgsqlBatchCommand("UPDATE cdp_resolution_checkpoints SET last_event_id = @id, last_received_at = @received, updated_at = now() WHERE name = @name");
             checkpoint.Parameters.AddWithValue("id", last.Id);
             checkpoint.Parameters.AddWithValue("received", last.ReceivedAt);

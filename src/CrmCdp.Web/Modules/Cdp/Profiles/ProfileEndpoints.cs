@@ -31,6 +31,12 @@ internal static class ProfileEndpoints
             .WithSummary("Moves {identifiers: [{type, value}]} to a new profile; events follow their identifiers.")
             .Produces<SplitResult>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
+        profiles.MapPost("/{id:guid}/contact", async (Guid id, ProfileService service, ClaimsPrincipal user, CancellationToken ct) =>
+                (await service.CreateContactAsync(id, user, ct)).ToHttp(contactId => $"/api/v1/contacts/{contactId}"))
+            .RequireAuthorization(Permissions.Crm.ContactsCreate)
+            .WithSummary("Creates a CRM contact from a known profile (email, phone, name traits) and links them; answers 201 with the contact id.")
+            .Produces<Guid>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+
         var rules = api.MapGroup("/identity/rules").WithTags("Profiles").RequireAuthorization(Permissions.Cdp.ProfilesEdit);
         rules.MapGet("/", async (IdentityRulesProvider provider, CancellationToken ct) => IdentityRulesDto.From(await provider.CurrentAsync(ct)))
             .WithSummary("The identity rules: priority of identifier types, limits per profile, blocked values and patterns.");

@@ -13,7 +13,8 @@ namespace CrmCdp.Web.Modules.Cdp.Profiles;
 
 /// <summary>Unified profiles: lookup by any identifier, the profile with its identifiers and traits, its events, its merge log, and splits.</summary>
 internal sealed class ProfileService(
-    IDbContextFactory<AppDbContext> dbFactory, ContactPointNormalizer normalizer, IdentityRulesProvider rulesProvider, AuditLog audit, TimeProvider timeProvider)
+    IDbContextFactory<AppDbContext> dbFactory, ContactPointNormalizer normalizer, IdentityRulesProvider rulesProvider, AuditLog audit, TimeProvider timeProvider,
+    Crm.Contracts.ICrmContacts crmContacts)
 {
     public const int MaxEventPage = 200;
 
@@ -77,24 +78,33 @@ internal sealed class ProfileService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var survivor = await db.Set<Profile>().Where(p => p.Id == id).Select(p => p.MergedIntoId ?? p.Id).SingleOrDefaultAsync(cancellationToken);
-        if (survivor == Guid.Empty)
+        var survivor = await db.Set<Profile>().Where(p => p.Id == id).Select(p => new { Id = p.MergedIntoId ?? p.Id }).SingleOrDefaultAsync(cancellationToken);
+        if (survivor is null)
         {
             return OperationResult<ProfileEventPage>.NotFound();
         }
 
+        var contactId = await db.Set<Profile>().Where(p => p.Id == survivor.Id).Select(p => p.ContactId).SingleAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
-        var (userIds, anonymousIds, blocked) = await MembershipAsync(db, survivor, cancellationToken);
+        var (userIds, anonymousIds, blocked) = await MembershipAsync(db, survivor.Id, cancellationToken);
+
+        // The CRM's facts about the linked contact (deal won, ticket opened, …) join the timeline as type "crm", with negative ids.
         await using var command = new NpgsqlCommand($"""
-            SELECT id, type, event, "timestamp", received_at, payload->'properties', payload->'traits', payload->'context', message_id, source_id
-            FROM cdp_events
-            WHERE {EventMembershipSql} {(after is null ? "" : "AND (\"timestamp\", id) < (@at, @id)")}
+            SELECT id, type, event, "timestamp", received_at, properties, traits, context, message_id, source_id FROM (
+                SELECT id, type, event, "timestamp", received_at, payload->'properties' AS properties, payload->'traits' AS traits,
+                       payload->'context' AS context, message_id, source_id
+                FROM cdp_events WHERE {EventMembershipSql}
+                UNION ALL
+                SELECT -id, 'crm', type, occurred_at, occurred_at, properties_json, NULL, NULL, 'crm-' || id, '00000000-0000-0000-0000-000000000000'::uuid
+                FROM crm_internal_events WHERE @contactId::uuid IS NOT NULL AND contact_ids @> ARRAY[@contactId::uuid]) e
+            {(after is null ? "" : "WHERE (\"timestamp\", id) < (@at, @id)")}
             ORDER BY "timestamp" DESC, id DESC LIMIT @limit
             """, connection);
         command.Parameters.AddWithValue("userIds", userIds);
         command.Parameters.AddWithValue("anonymousIds", anonymousIds);
         command.Parameters.AddWithValue("blocked", blocked);
+        command.Parameters.Add(new NpgsqlParameter("contactId", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)contactId ?? DBNull.Value });
         command.Parameters.AddWithValue("limit", size + 1);
         if (after is { } position)
         {
@@ -115,6 +125,71 @@ internal sealed class ProfileService(
 
         var next = items.Count > size ? Cursor(items[size - 1]) : null;
         return OperationResult<ProfileEventPage>.Ok(new ProfileEventPage([.. items.Take(size)], next));
+    }
+
+    /// <summary>Creates a CRM contact from a known profile (its email, phone and name traits) and links the two.</summary>
+    public async Task<OperationResult<Guid>> CreateContactAsync(Guid id, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var profile = await db.Set<Profile>().SingleOrDefaultAsync(p => p.Id == id && p.MergedIntoId == null, cancellationToken);
+        if (profile is null)
+        {
+            return OperationResult<Guid>.NotFound();
+        }
+
+        if (profile.ContactId is not null)
+        {
+            return OperationResult<Guid>.Conflict("This profile is already linked to a contact.");
+        }
+
+        var identifiers = await db.Set<ProfileIdentifier>().Where(i => i.ProfileId == id).OrderBy(i => i.FirstSeenAt).ToListAsync(cancellationToken);
+        var email = identifiers.FirstOrDefault(i => i.Type == IdentifierTypes.Email)?.Value;
+        if (email is null)
+        {
+            return OperationResult<Guid>.Invalid("email", "Only a known profile (one with an email) can become a contact.");
+        }
+
+        var traits = JsonSerializer.Deserialize<JsonElement>(profile.Traits);
+        string? Trait(params string[] names) => names.Select(n => traits.ValueKind == JsonValueKind.Object && traits.TryGetProperty(n, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
+            .FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        var fullName = Trait("name")?.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var created = await crmContacts.CreateFromProfileAsync(
+            actor, Trait("firstName", "first_name") ?? fullName.ElementAtOrDefault(0), Trait("lastName", "last_name") ?? fullName.ElementAtOrDefault(1),
+            email, identifiers.FirstOrDefault(i => i.Type == IdentifierTypes.Phone)?.Value, cancellationToken);
+        if (created.Value is { } contactId && contactId != Guid.Empty)
+        {
+            profile.ContactId = contactId;
+            profile.UpdatedAt = timeProvider.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return created;
+    }
+
+    /// <summary>The profile's most frequent track events and page names over its last 90 days.</summary>
+    public async Task<IReadOnlyList<KeyValuePair<string, long>>> TopEventsAsync(Guid id, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        var (userIds, anonymousIds, blocked) = await MembershipAsync(db, id, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
+            SELECT coalesce(event, type), count(*) FROM cdp_events
+            WHERE {EventMembershipSql} AND "timestamp" > now() - interval '90 days'
+            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT @limit
+            """, connection);
+        command.Parameters.AddWithValue("userIds", userIds);
+        command.Parameters.AddWithValue("anonymousIds", anonymousIds);
+        command.Parameters.AddWithValue("blocked", blocked);
+        command.Parameters.AddWithValue("limit", limit);
+        var top = new List<KeyValuePair<string, long>>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            top.Add(new(reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return top;
     }
 
     public async Task<OperationResult<IReadOnlyList<ProfileMergeDto>>> MergesAsync(Guid id, bool seesPii, CancellationToken cancellationToken = default)

@@ -16,6 +16,11 @@ public partial class ContactPage
     private IReadOnlyList<TaskDto> _openTasks = [];
     private IReadOnlyList<CustomFields.CustomFieldDto> _customFields = [];
     private bool _canReveal;
+    private bool _canSeeProfiles;
+    private Cdp.Contracts.ContactProfileSummary? _profile;
+
+    [Inject]
+    private Cdp.Contracts.IContactProfiles Profiles { get; set; } = default!;
 
     [Inject]
     private PiiRevealService Reveal { get; set; } = default!;
@@ -71,6 +76,8 @@ public partial class ContactPage
         _canReveal = _contact.PiiMasked && access.Has(Platform.Auth.Permissions.Privacy.PiiReveal);
         _timeline = [.. (await Timeline.ForRecordAsync(access, CrmRecordType.Contact, Id)).OrderByDescending(i => i.At)];
         _customFields = await CustomFieldDefinitions.ListAsync();
+        _canSeeProfiles = access.Has(Platform.Auth.Permissions.Cdp.ProfilesRead);
+        _profile = _canSeeProfiles ? await Profiles.ForContactAsync(Id, access.Has(Platform.Auth.Permissions.Privacy.PiiView)) : null;
         _openTasks = access.Has(Platform.Auth.Permissions.Crm.TasksRead)
             ? await Tasks.OpenAsync(access, new TaskFilter(ContactId: Id), 20)
             : [];

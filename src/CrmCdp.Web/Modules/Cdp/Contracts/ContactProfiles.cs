@@ -1,0 +1,14 @@
+namespace CrmCdp.Web.Modules.Cdp.Contracts;
+
+/// <summary>What a contact's 360 page shows of the CDP profile linked to it.</summary>
+public sealed record ContactProfileSummary(
+    Guid ProfileId, long EventCount, DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt, IReadOnlyList<KeyValuePair<string, string>> Traits,
+    IReadOnlyList<KeyValuePair<string, long>> TopEvents, IReadOnlyList<ContactProfileEvent> RecentEvents);
+
+public sealed record ContactProfileEvent(string Type, string? Name, DateTimeOffset Timestamp);
+
+/// <summary>The CDP's side of the CRM join: the profile linked to a contact (by a shared email), if any.</summary>
+internal interface IContactProfiles
+{
+    Task<ContactProfileSummary?> ForContactAsync(Guid contactId, bool seesPii, CancellationToken cancellationToken = default);
+}

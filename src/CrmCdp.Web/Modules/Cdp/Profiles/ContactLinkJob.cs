@@ -1,0 +1,63 @@
+using CrmCdp.Web.Platform.Data;
+using CrmCdp.Web.Platform.Jobs;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmCdp.Web.Modules.Cdp.Profiles;
+
+/// <summary>
+/// The CRM join (the one place the CDP reads CRM tables, on purpose): a profile is linked to the contact holding one of
+/// its emails. Resolution links the profiles it touches; this job, every minute, links the profiles of contacts changed
+/// since its last run and copies their CRM fields into the profile as crm_* traits.
+/// </summary>
+internal sealed class ContactLinkJob(IDbContextFactory<AppDbContext> dbFactory) : IRecurringJobDefinition
+{
+    public const string Id = "cdp:link-contacts";
+    public const string CheckpointName = "contact-link";
+
+    /// <summary>Links profiles (by id, a parameter @ids) to the oldest live contact holding one of their emails.</summary>
+    public const string LinkProfilesSql = """
+        UPDATE cdp_profiles p SET contact_id = l.contact_id, updated_at = now()
+        FROM (SELECT DISTINCT ON (i.profile_id) i.profile_id, c.id AS contact_id
+              FROM cdp_identifiers i JOIN crm_contacts c ON c.emails @> ARRAY[i.value::text] AND c.deleted_at IS NULL
+              WHERE i.profile_id = ANY(@ids) AND i.type = 'email'
+              ORDER BY i.profile_id, c.created_at) l
+        WHERE p.id = l.profile_id AND p.contact_id IS NULL AND p.merged_into_id IS NULL
+        """;
+
+    public void Register(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<ContactLinkJob>(Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"INSERT INTO cdp_resolution_checkpoints (name, last_event_id, updated_at) VALUES ({CheckpointName}, 0, now()) ON CONFLICT DO NOTHING", cancellationToken);
+        var since = await db.Set<ResolutionCheckpoint>().Where(c => c.Name == CheckpointName).Select(c => c.LastReceivedAt).SingleAsync(cancellationToken) ?? DateTimeOffset.MinValue;
+        var until = await db.Database.SqlQuery<DateTimeOffset>($"SELECT now() AS \"Value\"").SingleAsync(cancellationToken);
+        var linked = await db.Database.ExecuteSqlAsync($"""
+            WITH changed AS (
+                SELECT c.id, c.created_at, c.updated_at, c.lifecycle_stage, c.job_title, c.lead_source, e.email
+                FROM crm_contacts c CROSS JOIN LATERAL unnest(c.emails) AS e(email)
+                WHERE c.updated_at > {since} AND c.updated_at <= {until} AND c.deleted_at IS NULL),
+            links AS (
+                SELECT DISTINCT ON (i.profile_id) i.profile_id, ch.*
+                FROM changed ch JOIN cdp_identifiers i ON i.type = 'email' AND i.value = ch.email
+                ORDER BY i.profile_id, ch.created_at)
+            UPDATE cdp_profiles p SET
+                contact_id = coalesce(p.contact_id, l.id),
+                traits = p.traits || jsonb_build_object('crm_lifecycle_stage', l.lifecycle_stage, 'crm_job_title', l.job_title, 'crm_lead_source', l.lead_source),
+                trait_sources = p.trait_sources || jsonb_build_object(
+                    'crm_lifecycle_stage', jsonb_build_object('at', l.updated_at, 'source', 'crm', 'contactId', l.id),
+                    'crm_job_title', jsonb_build_object('at', l.updated_at, 'source', 'crm', 'contactId', l.id),
+                    'crm_lead_source', jsonb_build_object('at', l.updated_at, 'source', 'crm', 'contactId', l.id)),
+                updated_at = now()
+            FROM links l
+            WHERE p.id = l.profile_id AND p.merged_into_id IS NULL AND (p.contact_id IS NULL OR p.contact_id = l.id)
+            """, cancellationToken);
+        await db.Database.ExecuteSqlAsync($"UPDATE cdp_resolution_checkpoints SET last_received_at = {until}, updated_at = now() WHERE name = {CheckpointName}", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return linked;
+    }
+}

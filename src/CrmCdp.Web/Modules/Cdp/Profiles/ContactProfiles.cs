@@ -1,0 +1,34 @@
+using System.Text.Json;
+using CrmCdp.Web.Modules.Cdp.Contracts;
+using CrmCdp.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmCdp.Web.Modules.Cdp.Profiles;
+
+/// <summary>The profile linked to a contact, summarised for the contact's 360 page.</summary>
+internal sealed class ContactProfiles(IDbContextFactory<AppDbContext> dbFactory, ProfileService profiles) : IContactProfiles
+{
+    public async Task<ContactProfileSummary?> ForContactAsync(Guid contactId, bool seesPii, CancellationToken cancellationToken = default)
+    {
+        Guid profileId;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            profileId = await db.Set<Profile>().Where(p => p.ContactId == contactId && p.MergedIntoId == null)
+                .OrderByDescending(p => p.LastSeenAt).Select(p => p.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        if (profileId == Guid.Empty || (await profiles.GetAsync(profileId, seesPii, cancellationToken)).Value is not { } profile)
+        {
+            return null;
+        }
+
+        var recent = (await profiles.EventsAsync(profileId, null, 8, cancellationToken)).Value?.Items ?? [];
+        var top = await profiles.TopEventsAsync(profileId, 5, cancellationToken);
+        var traits = profile.Traits.ValueKind == JsonValueKind.Object
+            ? profile.Traits.EnumerateObject().Select(t => new KeyValuePair<string, string>(t.Name, t.Value.ValueKind == JsonValueKind.String ? t.Value.GetString()! : t.Value.GetRawText())).ToList()
+            : [];
+        return new ContactProfileSummary(
+            profileId, profile.EventCount, profile.FirstSeenAt, profile.LastSeenAt, traits, top,
+            [.. recent.Select(e => new ContactProfileEvent(e.Type, e.Event, e.Timestamp))]);
+    }
+}

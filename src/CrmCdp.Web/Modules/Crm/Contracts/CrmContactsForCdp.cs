@@ -1,0 +1,10 @@
+using System.Security.Claims;
+
+namespace CrmCdp.Web.Modules.Crm.Contracts;
+
+/// <summary>What the CDP may ask of the CRM: create a contact from a known profile, under the actor's own permissions.</summary>
+internal interface ICrmContacts
+{
+    /// <returns>The new contact's id, or why it could not be created (forbidden, invalid).</returns>
+    Task<OperationResult<Guid>> CreateFromProfileAsync(ClaimsPrincipal actor, string? firstName, string? lastName, string? email, string? phone, CancellationToken cancellationToken = default);
+}
