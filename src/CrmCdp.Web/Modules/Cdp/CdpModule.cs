@@ -30,6 +30,7 @@ internal static class CdpModule
         services.AddSingleton<Contracts.IContactProfiles, Profiles.ContactProfiles>();
         services.AddTransient<Profiles.ContactLinkJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Profiles.ContactLinkJob>();
+        services.AddSingleton<Profiles.ProfileSearchService>();
         services.AddTransient<EventMaintenanceJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, EventMaintenanceJob>();
         services.AddRequestDecompression();

@@ -1,0 +1,99 @@
+using CrmCdp.Web.Modules.Cdp.Sources;
+using CrmCdp.Web.Platform.Auth;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace CrmCdp.Web.Modules.Cdp.Profiles;
+
+/// <summary>One unified profile: identifiers, traits with their origin, events, merge history, CRM link; data stewards split bad merges.</summary>
+public partial class ProfilePage
+{
+    private List<BreadcrumbItem> _crumbs = [];
+    private ProfileDto? _profile;
+    private IReadOnlyList<ProfileMergeDto> _merges = [];
+    private IReadOnlyDictionary<Guid, string> _sourceNames = new Dictionary<Guid, string>();
+    private SplitResult? _split;
+    private bool _loading = true;
+    private int _version;
+    private bool _seesPii;
+    private bool _canEdit;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthState { get; set; } = default!;
+
+    [Inject]
+    private AccessContextFactory Access { get; set; } = default!;
+
+    [Inject]
+    private ProfileService Profiles { get; set; } = default!;
+
+    [Inject]
+    private SourceService Sources { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    private string Title => _profile is null ? "Profile"
+        : _profile.Identifiers.FirstOrDefault(i => i.Type != Identity.IdentifierTypes.AnonymousId)?.Value ?? $"Anonymous profile {ProfileLabels.Short(_profile.Id)}";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _loading = true;
+        _split = null;
+        var access = await Access.CreateAsync((await AuthState).User);
+        (_seesPii, _canEdit) = (access.Has(Permissions.Privacy.PiiView), access.Has(Permissions.Cdp.ProfilesEdit));
+        _sourceNames = (await Sources.ListAsync()).ToDictionary(s => s.Id, s => s.Name);
+        await LoadAsync();
+        _loading = false;
+    }
+
+    private async Task LoadAsync()
+    {
+        _profile = (await Profiles.GetAsync(Id, _seesPii)).Value;
+        _version++;
+        _merges = _profile is null ? [] : (await Profiles.MergesAsync(_profile.Id, _seesPii)).Value ?? [];
+        _crumbs = [new("Profiles", "/cdp/profiles"), new(Title, null, disabled: true)];
+    }
+
+    private static Color ColorOf(string type) => type switch
+    {
+        Identity.IdentifierTypes.UserId => Color.Primary,
+        Identity.IdentifierTypes.Email or Identity.IdentifierTypes.Phone => Color.Info,
+        Identity.IdentifierTypes.AnonymousId => Color.Default,
+        _ => Color.Secondary,
+    };
+
+    private async Task SplitAsync()
+    {
+        if (_profile is null)
+        {
+            return;
+        }
+
+        // The dialog shows what this user may see; the values the split needs stay on the server (in this circuit).
+        var raw = _seesPii ? _profile : (await Profiles.GetAsync(_profile.Id, seesPii: true)).Value;
+        if (raw is null)
+        {
+            return;
+        }
+
+        var candidates = raw.Identifiers.Select(i => new SplitCandidate(i.Type, i.Value, _seesPii ? i.Value : ProfilePii.Mask(i.Type, i.Value))).ToList();
+        var parameters = new DialogParameters<SplitProfileDialog>
+        {
+            { d => d.ProfileId, _profile.Id },
+            { d => d.Candidates, candidates },
+            { d => d.SeesPii, _seesPii },
+            { d => d.User, (await AuthState).User },
+        };
+        var dialog = await Dialogs.ShowAsync<SplitProfileDialog>("Split profile", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: SplitResult result })
+        {
+            await LoadAsync();
+            _split = result;
+        }
+    }
+}
