@@ -95,6 +95,13 @@ public sealed class ProfileExplorerTests(BrowserApp app)
         await Assertions.Expect(page.GetByTestId("merged-notice")).ToContainTextAsync(profileId);
         await Assertions.Expect(page.GetByTestId("profile-id")).ToHaveTextAsync(profileId);
         await Screenshots.SaveAsync(page, "profile-merged-away-notice");
+
+        await page.GetByTestId("create-contact").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("profile-contact")).ToBeVisibleAsync();
+        await page.GetByTestId("profile-contact").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("cdp-profile-panel")).ToContainTextAsync("events");
+        await Assertions.Expect(page.GetByTestId("profile-recent")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "contact-with-profile-panel");
         Assert.Empty(app.ConsoleErrorsOf(page));
     }
 }

@@ -17,6 +17,8 @@ public partial class ProfilePage
     private bool _loading = true;
     private int _version;
     private bool _seesPii;
+    private bool _canCreateContact;
+    private string? _contactProblem;
     private bool _canEdit;
 
     [Parameter]
@@ -46,9 +48,20 @@ public partial class ProfilePage
         _split = null;
         var access = await Access.CreateAsync((await AuthState).User);
         (_seesPii, _canEdit) = (access.Has(Permissions.Privacy.PiiView), access.Has(Permissions.Cdp.ProfilesEdit));
+        _canCreateContact = access.Has(Permissions.Crm.ContactsCreate);
         _sourceNames = (await Sources.ListAsync()).ToDictionary(s => s.Id, s => s.Name);
         await LoadAsync();
         _loading = false;
+    }
+
+    /// <summary>One click: a CRM contact from this known profile (its email, phone and name), linked to it.</summary>
+    private async Task CreateContactAsync()
+    {
+        var result = await Profiles.CreateContactAsync(_profile!.Id, (await AuthState).User);
+        _contactProblem = result.Value is { } created && created != Guid.Empty
+            ? null
+            : result.Errors?.Values.SelectMany(m => m).FirstOrDefault() ?? result.Message ?? "The contact could not be created.";
+        await LoadAsync();
     }
 
     private async Task LoadAsync()
