@@ -152,6 +152,45 @@ public sealed class SdkClientTests(KestrelApp app) : IClassFixture<KestrelApp>
         }
     }
 
+    [Fact]
+    public async Task A_segment_sdk_journey_resolves_to_one_profile_per_person_even_on_a_shared_device()
+    {
+        var (_, key) = await SourceAsync();
+        var result = await SdkClients.RunAsync("segment-journey.mjs", app.BaseAddress, key, Guid.NewGuid().ToString("N")[..10]);
+        Assert.Empty(result.GetProperty("errors").EnumerateArray());
+        var (device, ada, bob) = (result.GetProperty("device").GetString()!, result.GetProperty("ada").GetString()!, result.GetProperty("bob").GetString()!);
+        using var admin = app.AdminApi();
+
+        JsonElement profile = default;
+        for (var tries = 0; tries < 100; tries++)
+        {
+            var (response, body) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/lookup?type=user_id&value={bob}");
+            if (response.IsSuccessStatusCode)
+            {
+                profile = (await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/lookup?type=user_id&value={ada}")).Body;
+                break;
+            }
+
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(JsonValueKind.Object, profile.ValueKind);
+        foreach (var (type, value) in new[] { ("anonymous_id", device), ("email", $"{ada}@example.com") })
+        {
+            Assert.Equal(profile.Id(), (await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/lookup?type={type}&value={value}")).Body.Id());
+        }
+
+        var (_, events) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/{profile.Id()}/events");
+        Assert.Equal(["Order Completed", null, "Pricing", "Home"], events.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("event").GetString()));
+        Assert.Equal(4, profile.GetProperty("eventCount").GetInt64());
+
+        var second = (await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/lookup?type=user_id&value={bob}")).Body;
+        Assert.NotEqual(profile.Id(), second.Id());
+        Assert.Equal(2, second.GetProperty("eventCount").GetInt64());
+        Assert.Equal(profile.Id(), (await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/lookup?type=email&value={ada}@example.com")).Body.Id());
+        Assert.Equal(second.Id(), (await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/lookup?type=email&value={bob}@example.com")).Body.Id());
+    }
+
     private async Task<(string Id, string Key)> SourceAsync()
     {
         using var admin = app.AdminApi();
