@@ -4,7 +4,7 @@ import { argumentsOf, report } from './client-clock.mjs';
 import { Analytics } from '@segment/analytics-node';
 
 const { host, writeKey, runId } = argumentsOf('segment-journey.mjs');
-const analytics = new Analytics({ writeKey, host, path: '/v1/batch', flushAt: 1, maxRetries: 0 });
+const analytics = new Analytics({ writeKey, host, path: '/v1/batch', flushAt: 1, maxRetries: 3 });
 const errors = [];
 analytics.on('error', (error) => errors.push(String(error?.reason ?? error?.code ?? error)));
 const send = (call, params) => new Promise((resolve) => analytics[call](params, (error) => { if (error) errors.push(`${call}: ${error}`); resolve(); }));

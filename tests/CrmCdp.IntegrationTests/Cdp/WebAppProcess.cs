@@ -65,7 +65,7 @@ internal sealed class WebAppProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(45), cancellationToken);
+            await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(90), cancellationToken);
         }
         catch
         {
@@ -95,7 +95,7 @@ internal sealed class WebAppProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
@@ -115,6 +115,10 @@ internal sealed class WebAppProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
                 // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Listening but still starting (a loaded CI machine): ask again until the deadline.
             }
 
             if (DateTime.UtcNow > deadline)

@@ -22,6 +22,19 @@ internal sealed class ProfileState(Guid id, bool isNew, JsonObject traits, JsonO
 
     public bool Changed { get; private set; }
 
+    /// <summary>The consent state (categoryPreferences from events); loaded with the profile.</summary>
+    public JsonObject Consent { get; set; } = [];
+
+    /// <summary>When the kept categoryPreferences were sent (kept in the consent state itself).</summary>
+    public DateTimeOffset? ConsentAt
+    {
+        get => Consent["categoryPreferencesAt"] is JsonValue value && value.TryGetValue<DateTimeOffset>(out var at) ? at : null;
+        private set => Consent["categoryPreferencesAt"] = value;
+    }
+
+    /// <summary>Consent changes made in this batch: the event and the state after it.</summary>
+    public List<(long EventId, DateTimeOffset At, string State)> ConsentChanges { get; } = [];
+
     public void Apply(ResolvableEvent e)
     {
         EventCount++;
@@ -30,6 +43,16 @@ internal sealed class ProfileState(Guid id, bool isNew, JsonObject traits, JsonO
         foreach (var (name, value) in e.TraitUpdates())
         {
             Set(name, value?.DeepClone(), e.Timestamp, new JsonObject { ["at"] = e.Timestamp, ["sourceId"] = e.SourceId, ["eventId"] = e.Id });
+        }
+
+        if (e.ConsentPreferences is { } preferences && (ConsentAt is null || e.Timestamp >= ConsentAt))
+        {
+            ConsentAt = e.Timestamp;
+            if (!JsonNode.DeepEquals(Consent["categoryPreferences"], preferences))
+            {
+                Consent["categoryPreferences"] = preferences.DeepClone();
+                ConsentChanges.Add((e.Id, e.Timestamp, Consent.ToJsonString()));
+            }
         }
 
         Changed = true;
@@ -41,6 +64,11 @@ internal sealed class ProfileState(Guid id, bool isNew, JsonObject traits, JsonO
         EventCount += merged.EventCount;
         FirstSeenAt = Min(FirstSeenAt, merged.FirstSeenAt);
         LastSeenAt = Max(LastSeenAt, merged.LastSeenAt);
+        if (merged.ConsentAt is { } mergedAt && (ConsentAt is null || mergedAt > ConsentAt) && merged.Consent["categoryPreferences"] is { } preferences)
+        {
+            (ConsentAt, Consent["categoryPreferences"]) = (mergedAt, preferences.DeepClone());
+        }
+
         foreach (var (name, value) in merged.Traits)
         {
             var source = merged.TraitSources[name] as JsonObject;

@@ -78,7 +78,7 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
         await using var command = new NpgsqlCommand("""
             SELECT id, source_id, type, user_id, anonymous_id, previous_id, "timestamp", received_at,
                    CASE WHEN type = 'identify' THEN payload->'traits' END, payload->'context'->'traits', payload->'context'->'externalIds',
-                   received_at > now() - @lag
+                   received_at > now() - @lag, payload->'context'->'consent'->'categoryPreferences'
             FROM cdp_events WHERE id > @checkpoint ORDER BY id LIMIT @size
             """, connection, transaction);
         command.Parameters.AddWithValue("checkpoint", checkpoint);
@@ -96,7 +96,7 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
             events.Add(new ResolvableEvent(
                 reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), Nullable(reader, 3), Nullable(reader, 4), Nullable(reader, 5),
                 reader.GetFieldValue<DateTimeOffset>(6), reader.GetFieldValue<DateTimeOffset>(7),
-                Json(reader, 8) as JsonObject, Json(reader, 9) as JsonObject, Json(reader, 10) as JsonArray));
+                Json(reader, 8) as JsonObject, Json(reader, 9) as JsonObject, Json(reader, 10) as JsonArray, Json(reader, 12) as JsonObject));
         }
 
         return events;
@@ -136,7 +136,7 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
         var counted = rules.Limits.Keys.Append(IdentifierTypes.UserId).Distinct().ToArray();
         var order = new Dictionary<Guid, long>();
         await using (var profiles = new NpgsqlCommand("""
-            SELECT id, seq, traits::text, trait_sources::text, first_seen_at, last_seen_at, event_count FROM cdp_profiles WHERE id = ANY(@ids);
+            SELECT id, seq, traits::text, trait_sources::text, first_seen_at, last_seen_at, event_count, consent::text FROM cdp_profiles WHERE id = ANY(@ids);
             SELECT profile_id, type, value FROM cdp_identifiers WHERE profile_id = ANY(@ids) AND type = ANY(@counted);
             """, connection, transaction))
         {
@@ -152,6 +152,7 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
                     FirstSeenAt = reader.GetFieldValue<DateTimeOffset>(4),
                     LastSeenAt = reader.GetFieldValue<DateTimeOffset>(5),
                     EventCount = reader.GetInt64(6),
+                    Consent = JsonNode.Parse(reader.GetString(7)) as JsonObject ?? [],
                 };
             }
 
@@ -182,9 +183,9 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
             if (created.Count > 0)
             {
                 var insert = new NpgsqlBatchCommand("""
-                    INSERT INTO cdp_profiles (id, traits, trait_sources, first_seen_at, last_seen_at, event_count, created_at, updated_at)
-                    SELECT id, traits::jsonb, sources::jsonb, coalesce(first_seen, now()), coalesce(last_seen, now()), events, now(), now()
-                    FROM unnest(@ids, @traits, @sources, @first, @last, @events) WITH ORDINALITY AS t(id, traits, sources, first_seen, last_seen, events, n)
+                    INSERT INTO cdp_profiles (id, traits, trait_sources, first_seen_at, last_seen_at, event_count, consent, created_at, updated_at)
+                    SELECT id, traits::jsonb, sources::jsonb, coalesce(first_seen, now()), coalesce(last_seen, now()), events, consent::jsonb, now(), now()
+                    FROM unnest(@ids, @traits, @sources, @first, @last, @events, @consent) WITH ORDINALITY AS t(id, traits, sources, first_seen, last_seen, events, consent, n)
                     ORDER BY n
                     """);
                 AddProfileColumns(insert, created, merged);
@@ -241,12 +242,26 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
             {
                 var update = new NpgsqlBatchCommand("""
                     UPDATE cdp_profiles p SET traits = u.traits::jsonb, trait_sources = u.sources::jsonb, first_seen_at = u.first_seen, last_seen_at = u.last_seen,
-                        event_count = u.events, updated_at = now()
-                    FROM unnest(@ids, @traits, @sources, @first, @last, @events) AS u(id, traits, sources, first_seen, last_seen, events)
+                        event_count = u.events, consent = u.consent::jsonb, updated_at = now()
+                    FROM unnest(@ids, @traits, @sources, @first, @last, @events, @consent) AS u(id, traits, sources, first_seen, last_seen, events, consent)
                     WHERE p.id = u.id
                     """);
                 AddProfileColumns(update, updated, merged);
                 batch.BatchCommands.Add(update);
+            }
+
+            var consent = live.SelectMany(s => s.ConsentChanges.Select(c => (Profile: s.Id, c.EventId, c.At, c.State))).ToList();
+            if (consent.Count > 0)
+            {
+                var changes = new NpgsqlBatchCommand("""
+                    INSERT INTO cdp_consent_changes (profile_id, source, event_id, state, at)
+                    SELECT profile, 'event', event_id, state::jsonb, at FROM unnest(@profiles, @events, @states, @at) AS c(profile, event_id, state, at)
+                    """);
+                changes.Parameters.Add(new NpgsqlParameter<Guid[]>("profiles", [.. consent.Select(c => c.Profile)]));
+                changes.Parameters.Add(new NpgsqlParameter<long[]>("events", [.. consent.Select(c => c.EventId)]));
+                changes.Parameters.Add(new NpgsqlParameter<string[]>("states", [.. consent.Select(c => c.State)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+                changes.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("at", [.. consent.Select(c => c.At)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+                batch.BatchCommands.Add(changes);
             }
 
             if (live.Count > 0)
@@ -275,6 +290,7 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?[]>("first", [.. profiles.Select(s => Live(s) ? s.FirstSeenAt : null)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?[]>("last", [.. profiles.Select(s => Live(s) ? s.LastSeenAt : null)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter<long[]>("events", [.. profiles.Select(s => Live(s) ? s.EventCount : 0)]));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("consent", [.. profiles.Select(s => Live(s) ? s.Consent.ToJsonString() : "{}")]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
     }
 
     private static string? Nullable(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -6,7 +6,7 @@ namespace CrmCdp.Web.Modules.Cdp.Identity;
 /// <summary>What identity resolution reads of a stored event.</summary>
 internal sealed record ResolvableEvent(
     long Id, Guid SourceId, string Type, string? UserId, string? AnonymousId, string? PreviousId, DateTimeOffset Timestamp, DateTimeOffset ReceivedAt,
-    JsonObject? Traits, JsonObject? ContextTraits, JsonArray? ExternalIds)
+    JsonObject? Traits, JsonObject? ContextTraits, JsonArray? ExternalIds, JsonObject? ConsentPreferences = null)
 {
     /// <summary>The traits this event sets on its profile: identify traits, then context.traits.</summary>
     public IEnumerable<KeyValuePair<string, JsonNode?>> TraitUpdates() =>

@@ -33,6 +33,7 @@ internal sealed class CdpPersonalDataStore(ContactPointNormalizer normalizer) : 
         var profiles = await ProfilesAsync(db, person, cancellationToken);
         var profileIds = profiles.Select(p => p.Id).ToArray();
         var identifiers = await db.Set<ProfileIdentifier>().Where(i => profileIds.Contains(i.ProfileId)).AsNoTracking().ToListAsync(cancellationToken);
+        var consent = await db.Set<ConsentChange>().Where(c => profileIds.Contains(c.ProfileId)).OrderBy(c => c.At).AsNoTracking().ToListAsync(cancellationToken);
         var merges = await db.Set<ProfileMerge>().Where(m => profileIds.Contains(m.SurvivorId) || profileIds.Contains(m.MergedId)).AsNoTracking().ToListAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             $"SELECT type, event, user_id, anonymous_id, \"timestamp\", payload::text FROM cdp_events WHERE {Matches(person)} ORDER BY \"timestamp\" LIMIT {MaxEventsInAccess}", connection);
@@ -65,7 +66,8 @@ internal sealed class CdpPersonalDataStore(ContactPointNormalizer normalizer) : 
             ["profiles"] = new JsonArray([.. profiles.Select(p => (JsonNode?)new JsonObject
             {
                 ["id"] = p.Id, ["traits"] = JsonNode.Parse(p.Traits), ["traitSources"] = JsonNode.Parse(p.TraitSources), ["firstSeenAt"] = p.FirstSeenAt,
-                ["lastSeenAt"] = p.LastSeenAt, ["eventCount"] = p.EventCount,
+                ["lastSeenAt"] = p.LastSeenAt, ["eventCount"] = p.EventCount, ["consent"] = JsonNode.Parse(p.Consent),
+                ["consentHistory"] = new JsonArray([.. consent.Where(c => c.ProfileId == p.Id).Select(c => (JsonNode?)new JsonObject { ["source"] = c.Source, ["state"] = JsonNode.Parse(c.State), ["at"] = c.At })]),
                 ["identifiers"] = new JsonArray([.. identifiers.Where(i => i.ProfileId == p.Id).Select(i => (JsonNode?)new JsonObject { ["type"] = i.Type, ["value"] = i.Value, ["firstSeenAt"] = i.FirstSeenAt })]),
             })]),
             ["merges"] = new JsonArray([.. merges.Select(m => (JsonNode?)new JsonObject
@@ -90,6 +92,7 @@ internal sealed class CdpPersonalDataStore(ContactPointNormalizer normalizer) : 
         var sql = "DELETE FROM cdp_events WHERE " + Matches(person);
         var deleted = await db.Database.ExecuteSqlRawAsync(sql, Parameters(person, identifiers), cancellationToken);
         deleted += await db.Set<ProfileIdentifier>().Where(i => all.Contains(i.ProfileId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ConsentChange>().Where(c => all.Contains(c.ProfileId)).ExecuteDeleteAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("SET LOCAL crmcdp.audit_redaction = 'on'", cancellationToken);
         await db.Set<ProfileMerge>().Where(m => all.Contains(m.SurvivorId) || all.Contains(m.MergedId)).ExecuteDeleteAsync(cancellationToken);
         deleted += await db.Set<Profile>().Where(p => all.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);

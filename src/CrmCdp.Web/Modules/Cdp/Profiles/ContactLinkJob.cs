@@ -8,7 +8,8 @@ namespace CrmCdp.Web.Modules.Cdp.Profiles;
 /// <summary>
 /// The CRM join (the one place the CDP reads CRM tables, on purpose): a profile is linked to the contact holding one of
 /// its emails. Resolution links the profiles it touches; this job, every minute, links the profiles of contacts changed
-/// since its last run and copies their CRM fields into the profile as crm_* traits.
+/// since its last run, copies their CRM fields into the profile as crm_* traits and their email / SMS consent into the
+/// profile's consent state (each change kept in cdp_consent_changes).
 /// </summary>
 internal sealed class ContactLinkJob(IDbContextFactory<AppDbContext> dbFactory) : IRecurringJobDefinition
 {
@@ -38,14 +39,21 @@ internal sealed class ContactLinkJob(IDbContextFactory<AppDbContext> dbFactory) 
         var until = await db.Database.SqlQuery<DateTimeOffset>($"SELECT now() AS \"Value\"").SingleAsync(cancellationToken);
         var linked = await db.Database.ExecuteSqlAsync($"""
             WITH changed AS (
-                SELECT c.id, c.created_at, c.updated_at, c.lifecycle_stage, c.job_title, c.lead_source, e.email
+                SELECT c.id, c.created_at, c.updated_at, c.lifecycle_stage, c.job_title, c.lead_source, c.email_consent, c.sms_consent, e.email
                 FROM crm_contacts c CROSS JOIN LATERAL unnest(c.emails) AS e(email)
                 WHERE c.updated_at > {since} AND c.updated_at <= {until} AND c.deleted_at IS NULL),
             links AS (
                 SELECT DISTINCT ON (i.profile_id) i.profile_id, ch.*
                 FROM changed ch JOIN cdp_identifiers i ON i.type = 'email' AND i.value = ch.email
-                ORDER BY i.profile_id, ch.created_at)
+                ORDER BY i.profile_id, ch.created_at),
+            consent_changes AS (
+                INSERT INTO cdp_consent_changes (profile_id, source, contact_id, state, at)
+                SELECT p.id, 'crm', l.id, p.consent || jsonb_build_object('email', l.email_consent, 'sms', l.sms_consent), l.updated_at
+                FROM links l JOIN cdp_profiles p ON p.id = l.profile_id
+                WHERE p.merged_into_id IS NULL AND (p.contact_id IS NULL OR p.contact_id = l.id)
+                  AND (p.consent->'email' IS DISTINCT FROM to_jsonb(l.email_consent) OR p.consent->'sms' IS DISTINCT FROM to_jsonb(l.sms_consent)))
             UPDATE cdp_profiles p SET
+                consent = p.consent || jsonb_build_object('email', l.email_consent, 'sms', l.sms_consent),
                 contact_id = coalesce(p.contact_id, l.id),
                 traits = p.traits || jsonb_build_object('crm_lifecycle_stage', l.lifecycle_stage, 'crm_job_title', l.job_title, 'crm_lead_source', l.lead_source),
                 trait_sources = p.trait_sources || jsonb_build_object(

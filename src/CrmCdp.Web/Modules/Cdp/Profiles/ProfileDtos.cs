@@ -6,7 +6,13 @@ public sealed record IdentifierDto(string Type, string Value, DateTimeOffset Fir
 
 public sealed record ProfileDto(
     Guid Id, IReadOnlyList<IdentifierDto> Identifiers, JsonElement Traits, JsonElement TraitSources, DateTimeOffset FirstSeenAt, DateTimeOffset LastSeenAt,
-    long EventCount, Guid? ContactId, Guid? RequestedId);
+    long EventCount, Guid? ContactId, Guid? RequestedId)
+{
+    /// <summary>Consent state: categoryPreferences from events (with categoryPreferencesAt), email / sms from the linked contact.</summary>
+    public JsonElement Consent { get; init; }
+}
+
+public sealed record ConsentChangeDto(string Source, long? EventId, Guid? ContactId, JsonElement State, DateTimeOffset At);
 
 public sealed record ProfileEventDto(
     long Id, string Type, string? Event, DateTimeOffset Timestamp, DateTimeOffset ReceivedAt, JsonElement? Properties, JsonElement? Traits, JsonElement? Context,

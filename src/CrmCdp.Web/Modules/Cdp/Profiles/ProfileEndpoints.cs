@@ -25,6 +25,9 @@ internal static class ProfileEndpoints
                 (await service.MergesAsync(id, await SeesPiiAsync(access, user, ct), ct)).ToHttp())
             .WithSummary("The merge log of the profile: which profiles joined, through which identifier and event, under which rule; and splits.")
             .Produces<IReadOnlyList<ProfileMergeDto>>().ProducesProblem(404);
+        profiles.MapGet("/{id:guid}/consent", async (Guid id, ProfileService service, CancellationToken ct) => (await service.ConsentHistoryAsync(id, ct)).ToHttp())
+            .WithSummary("The profile's consent history: categoryPreferences from events' context.consent, email / SMS consent from the linked contact.")
+            .Produces<IReadOnlyList<ConsentChangeDto>>().ProducesProblem(404);
         profiles.MapPost("/{id:guid}/split", async (Guid id, SplitInput input, ProfileService service, AccessContextFactory access, ClaimsPrincipal user, CancellationToken ct) =>
                 (await service.SplitAsync(id, input, user, await SeesPiiAsync(access, user, ct), ct)).ToHttp())
             .RequireAuthorization(Permissions.Cdp.ProfilesEdit)

@@ -28,6 +28,12 @@ internal sealed class Profile
 
     public Guid? ContactId { get; set; }
 
+    /// <summary>
+    /// Consent state (jsonb): <c>categoryPreferences</c> from the latest event's <c>context.consent</c>, and <c>email</c> /
+    /// <c>sms</c> from the linked contact; every change is in <see cref="ConsentChange"/>.
+    /// </summary>
+    public string Consent { get; set; } = "{}";
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -74,6 +80,26 @@ internal sealed class ProfileMerge
     public DateTimeOffset At { get; set; }
 }
 
+/// <summary>One change of a profile's consent: from an event (its categoryPreferences) or from the CRM contact.</summary>
+internal sealed class ConsentChange
+{
+    public long Id { get; set; }
+
+    public Guid ProfileId { get; set; }
+
+    /// <summary>event or crm.</summary>
+    public string Source { get; set; } = "event";
+
+    public long? EventId { get; set; }
+
+    public Guid? ContactId { get; set; }
+
+    /// <summary>The consent after the change (jsonb).</summary>
+    public string State { get; set; } = "{}";
+
+    public DateTimeOffset At { get; set; }
+}
+
 /// <summary>How far identity resolution has followed the events table.</summary>
 internal sealed class ResolutionCheckpoint
 {
@@ -87,7 +113,8 @@ internal sealed class ResolutionCheckpoint
 }
 
 internal sealed class ProfileConfiguration :
-    IEntityTypeConfiguration<Profile>, IEntityTypeConfiguration<ProfileIdentifier>, IEntityTypeConfiguration<ProfileMerge>, IEntityTypeConfiguration<ResolutionCheckpoint>
+    IEntityTypeConfiguration<Profile>, IEntityTypeConfiguration<ProfileIdentifier>, IEntityTypeConfiguration<ProfileMerge>, IEntityTypeConfiguration<ResolutionCheckpoint>,
+    IEntityTypeConfiguration<ConsentChange>
 {
     public void Configure(EntityTypeBuilder<Profile> builder)
     {
@@ -95,6 +122,7 @@ internal sealed class ProfileConfiguration :
         builder.Property(p => p.Seq).UseIdentityAlwaysColumn();
         builder.Property(p => p.Traits).HasColumnType("jsonb");
         builder.Property(p => p.TraitSources).HasColumnType("jsonb");
+        builder.Property(p => p.Consent).HasColumnType("jsonb").HasDefaultValueSql("'{}'::jsonb");
         builder.HasIndex(p => p.Seq).IsUnique();
         builder.HasIndex(p => p.MergedIntoId);
         builder.HasIndex(p => p.ContactId);
@@ -121,6 +149,14 @@ internal sealed class ProfileConfiguration :
         builder.Property(m => m.Rule).HasMaxLength(500);
         builder.HasIndex(m => m.SurvivorId);
         builder.HasIndex(m => m.MergedId);
+    }
+
+    public void Configure(EntityTypeBuilder<ConsentChange> builder)
+    {
+        builder.ToTable("cdp_consent_changes");
+        builder.Property(c => c.Source).HasMaxLength(10);
+        builder.Property(c => c.State).HasColumnType("jsonb");
+        builder.HasIndex(c => new { c.ProfileId, c.At });
     }
 
     public void Configure(EntityTypeBuilder<ResolutionCheckpoint> builder)

@@ -54,6 +54,33 @@ public partial class ProfilePage
         _loading = false;
     }
 
+    /// <summary>The consent state as chips: each event category, then email and SMS from the linked contact.</summary>
+    private List<(string Name, bool Granted)> ConsentChips()
+    {
+        var chips = new List<(string, bool)>();
+        var consent = _profile!.Consent;
+        if (consent.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            return chips;
+        }
+
+        if (consent.TryGetProperty("categoryPreferences", out var preferences) && preferences.ValueKind == System.Text.Json.JsonValueKind.Object)
+        {
+            chips.AddRange(preferences.EnumerateObject().Where(p => p.Value.ValueKind is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False)
+                .Select(p => (p.Name, p.Value.GetBoolean())));
+        }
+
+        foreach (var channel in new[] { "email", "sms" })
+        {
+            if (consent.TryGetProperty(channel, out var value) && value.ValueKind is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False)
+            {
+                chips.Add(($"{channel} (CRM)", value.GetBoolean()));
+            }
+        }
+
+        return chips;
+    }
+
     /// <summary>One click: a CRM contact from this known profile (its email, phone and name), linked to it.</summary>
     private async Task CreateContactAsync()
     {

@@ -166,6 +166,21 @@ internal sealed class ProfileService(
         return created;
     }
 
+    /// <summary>The profile's consent history, newest first (merged-away ids answer for the survivor).</summary>
+    public async Task<OperationResult<IReadOnlyList<ConsentChangeDto>>> ConsentHistoryAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var survivor = await db.Set<Profile>().Where(p => p.Id == id).Select(p => p.MergedIntoId ?? p.Id).SingleOrDefaultAsync(cancellationToken);
+        if (survivor == Guid.Empty)
+        {
+            return OperationResult<IReadOnlyList<ConsentChangeDto>>.NotFound();
+        }
+
+        var changes = await db.Set<ConsentChange>().Where(c => c.ProfileId == survivor).OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Take(200)
+            .AsNoTracking().ToListAsync(cancellationToken);
+        return OperationResult<IReadOnlyList<ConsentChangeDto>>.Ok([.. changes.Select(c => new ConsentChangeDto(c.Source, c.EventId, c.ContactId, JsonSerializer.Deserialize<JsonElement>(c.State), c.At))]);
+    }
+
     /// <summary>The profile's most frequent track events and page names over its last 90 days.</summary>
     public async Task<IReadOnlyList<KeyValuePair<string, long>>> TopEventsAsync(Guid id, int limit, CancellationToken cancellationToken = default)
     {
@@ -346,7 +361,10 @@ internal sealed class ProfileService(
             .Select(i => new IdentifierDto(i.Type, Masked(i.Type, i.Value, seesPii)!, i.FirstSeenAt)).ToList();
         return OperationResult<ProfileDto>.Ok(new ProfileDto(
             profile.Id, identifiers, seesPii ? JsonSerializer.Deserialize<JsonElement>(profile.Traits) : ProfilePii.MaskTraits(profile.Traits),
-            JsonSerializer.Deserialize<JsonElement>(profile.TraitSources), profile.FirstSeenAt, profile.LastSeenAt, profile.EventCount, profile.ContactId, requestedId));
+            JsonSerializer.Deserialize<JsonElement>(profile.TraitSources), profile.FirstSeenAt, profile.LastSeenAt, profile.EventCount, profile.ContactId, requestedId)
+        {
+            Consent = JsonSerializer.Deserialize<JsonElement>(profile.Consent),
+        });
     }
 
     private static string? Masked(string? type, string? value, bool seesPii) =>

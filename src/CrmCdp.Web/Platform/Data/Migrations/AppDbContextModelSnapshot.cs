@@ -125,12 +125,64 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("cdp_identity_settings", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Profiles.ConsentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<long?>("EventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_id");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cdp_consent_changes");
+
+                    b.HasIndex("ProfileId", "At")
+                        .HasDatabaseName("ix_cdp_consent_changes_profile_id_at");
+
+                    b.ToTable("cdp_consent_changes", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Profiles.Profile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Consent")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("consent")
+                        .HasDefaultValueSql("'{}'::jsonb");
 
                     b.Property<Guid?>("ContactId")
                         .HasColumnType("uuid")
