@@ -82,6 +82,23 @@ public sealed class CrmJoinTests(SharedApp app)
     }
 
     [Fact]
+    public async Task A_profile_is_linked_by_the_user_id_kept_in_the_contacts_userId_field()
+    {
+        using var admin = app.AdminApi();
+        await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/custom-fields", new { key = "userId", label = "App user id", type = "text" });
+        var user = CrmApi.Unique("app-user-");
+        var contact = await CrmApi.CreateContactAsync(admin, new { firstName = "Uma", lastName = "User", customFields = new Dictionary<string, object> { ["userId"] = user } });
+        var (_, key) = await app.SourceAsync();
+        using var sdk = app.Sdk(key);
+        using (await sdk.PostAsJsonAsync("/v1/track", new { userId = user, @event = "Logged In" }, TestContext.Current.CancellationToken))
+        {
+        }
+
+        var profile = await EventuallyAsync(admin, $"/api/v1/profiles/lookup?type=user_id&value={user}", p => p.GetProperty("contactId").ValueKind == JsonValueKind.String);
+        Assert.Equal(contact.Id(), profile.GetProperty("contactId").GetString());
+    }
+
+    [Fact]
     public async Task A_marketer_turns_a_known_profile_into_a_contact_in_one_call()
     {
         using var admin = app.AdminApi();

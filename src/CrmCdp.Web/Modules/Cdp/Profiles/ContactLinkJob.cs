@@ -7,22 +7,27 @@ namespace CrmCdp.Web.Modules.Cdp.Profiles;
 
 /// <summary>
 /// The CRM join (the one place the CDP reads CRM tables, on purpose): a profile is linked to the contact holding one of
-/// its emails. Resolution links the profiles it touches; this job, every minute, links the profiles of contacts changed
-/// since its last run, copies their CRM fields into the profile as crm_* traits and their email / SMS consent into the
-/// profile's consent state (each change kept in cdp_consent_changes).
+/// its user ids (the contact's <c>userId</c> custom field) or emails. Resolution links the profiles it touches; this
+/// job, every minute, links the profiles of contacts changed since its last run, copies their CRM fields into the
+/// profile as crm_* traits and their email / SMS consent into its consent state (each change in cdp_consent_changes).
 /// </summary>
 internal sealed class ContactLinkJob(IDbContextFactory<AppDbContext> dbFactory) : IRecurringJobDefinition
 {
     public const string Id = "cdp:link-contacts";
     public const string CheckpointName = "contact-link";
 
-    /// <summary>Links profiles (by id, a parameter @ids) to the oldest live contact holding one of their emails.</summary>
+    /// <summary>
+    /// Links profiles (by id, a parameter @ids) to a live contact holding one of their user ids (in the contact's
+    /// <c>userId</c> custom field) or, failing that, one of their emails; the oldest such contact wins.
+    /// </summary>
     public const string LinkProfilesSql = """
         UPDATE cdp_profiles p SET contact_id = l.contact_id, updated_at = now()
         FROM (SELECT DISTINCT ON (i.profile_id) i.profile_id, c.id AS contact_id
-              FROM cdp_identifiers i JOIN crm_contacts c ON c.emails @> ARRAY[i.value::text] AND c.deleted_at IS NULL
-              WHERE i.profile_id = ANY(@ids) AND i.type = 'email'
-              ORDER BY i.profile_id, c.created_at) l
+              FROM cdp_identifiers i JOIN crm_contacts c ON c.deleted_at IS NULL AND (
+                  (i.type = 'email' AND c.emails @> ARRAY[i.value::text])
+                  OR (i.type = 'user_id' AND c.custom_fields @> jsonb_build_object('userId', i.value)))
+              WHERE i.profile_id = ANY(@ids) AND i.type IN ('email', 'user_id')
+              ORDER BY i.profile_id, (i.type = 'user_id') DESC, c.created_at) l
         WHERE p.id = l.profile_id AND p.contact_id IS NULL AND p.merged_into_id IS NULL
         """;
 
@@ -38,14 +43,18 @@ internal sealed class ContactLinkJob(IDbContextFactory<AppDbContext> dbFactory) 
         var since = await db.Set<ResolutionCheckpoint>().Where(c => c.Name == CheckpointName).Select(c => c.LastReceivedAt).SingleAsync(cancellationToken) ?? DateTimeOffset.MinValue;
         var until = await db.Database.SqlQuery<DateTimeOffset>($"SELECT now() AS \"Value\"").SingleAsync(cancellationToken);
         var linked = await db.Database.ExecuteSqlAsync($"""
-            WITH changed AS (
-                SELECT c.id, c.created_at, c.updated_at, c.lifecycle_stage, c.job_title, c.lead_source, c.email_consent, c.sms_consent, e.email
-                FROM crm_contacts c CROSS JOIN LATERAL unnest(c.emails) AS e(email)
-                WHERE c.updated_at > {since} AND c.updated_at <= {until} AND c.deleted_at IS NULL),
+            WITH contacts AS (
+                SELECT c.id, c.created_at, c.updated_at, c.lifecycle_stage, c.job_title, c.lead_source, c.email_consent, c.sms_consent, c.emails,
+                       c.custom_fields->>'userId' AS user_id
+                FROM crm_contacts c WHERE c.updated_at > {since} AND c.updated_at <= {until} AND c.deleted_at IS NULL),
+            changed AS (
+                SELECT c.*, 'email' AS id_type, e.email AS id_value FROM contacts c CROSS JOIN LATERAL unnest(c.emails) AS e(email)
+                UNION ALL
+                SELECT c.*, 'user_id', c.user_id FROM contacts c WHERE c.user_id IS NOT NULL),
             links AS (
                 SELECT DISTINCT ON (i.profile_id) i.profile_id, ch.*
-                FROM changed ch JOIN cdp_identifiers i ON i.type = 'email' AND i.value = ch.email
-                ORDER BY i.profile_id, ch.created_at),
+                FROM changed ch JOIN cdp_identifiers i ON i.type = ch.id_type AND i.value = ch.id_value
+                ORDER BY i.profile_id, (ch.id_type = 'user_id') DESC, ch.created_at),
             consent_changes AS (
                 INSERT INTO cdp_consent_changes (profile_id, source, contact_id, state, at)
                 SELECT p.id, 'crm', l.id, p.consent || jsonb_build_object('email', l.email_consent, 'sms', l.sms_consent), l.updated_at
