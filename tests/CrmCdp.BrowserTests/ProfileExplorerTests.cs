@@ -60,6 +60,9 @@ public sealed class ProfileExplorerTests(BrowserApp app)
         }
 
         await Assertions.Expect(page.GetByTestId("trait-row").Filter(new() { HasText = "plan" })).ToContainTextAsync("pro");
+        await page.GetByTestId("trait-row").Filter(new() { HasText = "plan" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("trait-history")).ToContainTextAsync("pro");
+        await Assertions.Expect(page.GetByTestId("trait-history")).ToContainTextAsync("trial");
         await Assertions.Expect(page.GetByTestId("event-name")).ToHaveCountAsync(6);
         await Assertions.Expect(page.GetByTestId("event-name").First).ToHaveTextAsync("—");
         await Assertions.Expect(page.GetByTestId("merge-row")).ToContainTextAsync(phone);

@@ -65,6 +65,8 @@ public sealed class IdentityResolutionTests(SharedApp app)
         Assert.Equal("pro", profile.GetProperty("traits").GetProperty("plan").GetString());
         Assert.Equal(email.ToUpperInvariant(), profile.GetProperty("traits").GetProperty("email").GetString());
         Assert.Equal(["user_id", "email", "anonymous_id", "anonymous_id"], profile.GetProperty("identifiers").EnumerateArray().Select(i => i.GetProperty("type").GetString()));
+        var (_, history) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/{profile.Id()}/traits/history");
+        Assert.Equal(["pro", "trial"], history.EnumerateArray().Where(h => h.GetProperty("name").GetString() == "plan").Select(h => h.GetProperty("value").GetString()));
 
         var (_, events) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/{id}/events?limit=4");
         var first = events.GetProperty("items").EnumerateArray().ToList();

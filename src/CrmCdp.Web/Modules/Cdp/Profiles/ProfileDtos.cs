@@ -38,3 +38,5 @@ public sealed class SplitInput
 }
 
 public sealed record SplitResult(ProfileDto Kept, ProfileDto Split);
+
+public sealed record TraitChangeDto(string Name, JsonElement Value, DateTimeOffset At, Guid SourceId, long EventId);

@@ -25,6 +25,10 @@ internal static class ProfileEndpoints
                 (await service.MergesAsync(id, await SeesPiiAsync(access, user, ct), ct)).ToHttp())
             .WithSummary("The merge log of the profile: which profiles joined, through which identifier and event, under which rule; and splits.")
             .Produces<IReadOnlyList<ProfileMergeDto>>().ProducesProblem(404);
+        profiles.MapGet("/{id:guid}/traits/history", async (Guid id, ProfileService service, AccessContextFactory access, ClaimsPrincipal user, CancellationToken ct) =>
+                (await service.TraitHistoryAsync(id, await SeesPiiAsync(access, user, ct), ct)).ToHttp())
+            .WithSummary("Every value each trait took in the profile's events, newest first, with its event, source and time.")
+            .Produces<IReadOnlyList<TraitChangeDto>>().ProducesProblem(404);
         profiles.MapGet("/{id:guid}/consent", async (Guid id, ProfileService service, CancellationToken ct) => (await service.ConsentHistoryAsync(id, ct)).ToHttp())
             .WithSummary("The profile's consent history: categoryPreferences from events' context.consent, email / SMS consent from the linked contact.")
             .Produces<IReadOnlyList<ConsentChangeDto>>().ProducesProblem(404);

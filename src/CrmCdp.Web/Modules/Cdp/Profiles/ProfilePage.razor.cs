@@ -18,6 +18,7 @@ public partial class ProfilePage
     private int _version;
     private bool _seesPii;
     private bool _canCreateContact;
+    private IReadOnlyList<TraitChangeDto> _traitHistory = [];
     private string? _contactProblem;
     private bool _canEdit;
 
@@ -96,6 +97,7 @@ public partial class ProfilePage
         _profile = (await Profiles.GetAsync(Id, _seesPii)).Value;
         _version++;
         _merges = _profile is null ? [] : (await Profiles.MergesAsync(_profile.Id, _seesPii)).Value ?? [];
+        _traitHistory = _profile is null ? [] : (await Profiles.TraitHistoryAsync(_profile.Id, _seesPii)).Value ?? [];
         _crumbs = [new("Profiles", "/cdp/profiles"), new(Title, null, disabled: true)];
     }
 

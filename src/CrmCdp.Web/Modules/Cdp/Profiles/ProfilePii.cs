@@ -22,6 +22,10 @@ internal static class ProfilePii
         _ => value,
     };
 
+    /// <summary>One trait's value as a viewer without "view PII" may see it.</summary>
+    public static JsonElement MaskTrait(string name, JsonElement value) =>
+        PersonalTraits.Contains(name) ? MaskTraits(new JsonObject { [name] = JsonNode.Parse(value.GetRawText()) }.ToJsonString()).GetProperty(name) : value;
+
     public static JsonElement MaskTraits(string traitsJson)
     {
         var traits = JsonNode.Parse(traitsJson) as JsonObject ?? [];

@@ -166,6 +166,64 @@ internal sealed class ProfileService(
         return created;
     }
 
+    /// <summary>
+    /// Each trait's history, newest first: every value it took in the profile's events (identify traits, then
+    /// context.traits), in event-time order, keeping only real changes; from the latest 1,000 events that carry traits.
+    /// </summary>
+    public async Task<OperationResult<IReadOnlyList<TraitChangeDto>>> TraitHistoryAsync(Guid id, bool seesPii, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var survivor = await db.Set<Profile>().Where(p => p.Id == id).Select(p => p.MergedIntoId ?? p.Id).SingleOrDefaultAsync(cancellationToken);
+        if (survivor == Guid.Empty)
+        {
+            return OperationResult<IReadOnlyList<TraitChangeDto>>.NotFound();
+        }
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        var (userIds, anonymousIds, blocked) = await MembershipAsync(db, survivor, cancellationToken);
+        await using var command = new NpgsqlCommand($"""
+            SELECT * FROM (
+                SELECT id, source_id, "timestamp", payload->'context'->'traits' AS context_traits, CASE WHEN type = 'identify' THEN payload->'traits' END AS traits
+                FROM cdp_events WHERE {EventMembershipSql} AND (type = 'identify' OR payload->'context' ? 'traits')
+                ORDER BY "timestamp" DESC, id DESC LIMIT 1000) latest
+            ORDER BY "timestamp", id
+            """, connection);
+        command.Parameters.AddWithValue("userIds", userIds);
+        command.Parameters.AddWithValue("anonymousIds", anonymousIds);
+        command.Parameters.AddWithValue("blocked", blocked);
+        var changes = new List<TraitChangeDto>();
+        var current = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                foreach (var ordinal in new[] { 3, 4 })
+                {
+                    if (reader.IsDBNull(ordinal) || JsonSerializer.Deserialize<JsonElement>(reader.GetString(ordinal)) is not { ValueKind: JsonValueKind.Object } traits)
+                    {
+                        continue;
+                    }
+
+                    foreach (var trait in traits.EnumerateObject())
+                    {
+                        var raw = trait.Value.GetRawText();
+                        if (current.TryGetValue(trait.Name, out var previous) && previous == raw)
+                        {
+                            continue;
+                        }
+
+                        current[trait.Name] = raw;
+                        changes.Add(new TraitChangeDto(trait.Name, trait.Value.Clone(), reader.GetFieldValue<DateTimeOffset>(2), reader.GetGuid(1), reader.GetInt64(0)));
+                    }
+                }
+            }
+        }
+
+        changes.Reverse();
+        return OperationResult<IReadOnlyList<TraitChangeDto>>.Ok(seesPii ? changes : [.. changes.Select(c => c with { Value = ProfilePii.MaskTrait(c.Name, c.Value) })]);
+    }
+
     /// <summary>The profile's consent history, newest first (merged-away ids answer for the survivor).</summary>
     public async Task<OperationResult<IReadOnlyList<ConsentChangeDto>>> ConsentHistoryAsync(Guid id, CancellationToken cancellationToken = default)
     {
