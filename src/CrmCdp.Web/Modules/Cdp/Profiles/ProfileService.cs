@@ -87,7 +87,7 @@ internal sealed class ProfileService(
         var contactId = await db.Set<Profile>().Where(p => p.Id == survivor.Id).Select(p => p.ContactId).SingleAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
-        var (userIds, anonymousIds, blocked) = await MembershipAsync(db, survivor.Id, cancellationToken);
+        var membership = await MembershipAsync(db, survivor.Id, cancellationToken);
 
         // The CRM's facts about the linked contact (deal won, ticket opened, …) join the timeline as type "crm", with negative ids.
         await using var command = new NpgsqlCommand($"""
@@ -101,9 +101,7 @@ internal sealed class ProfileService(
             {(after is null ? "" : "WHERE (\"timestamp\", id) < (@at, @id)")}
             ORDER BY "timestamp" DESC, id DESC LIMIT @limit
             """, connection);
-        command.Parameters.AddWithValue("userIds", userIds);
-        command.Parameters.AddWithValue("anonymousIds", anonymousIds);
-        command.Parameters.AddWithValue("blocked", blocked);
+        membership.AddTo(command.Parameters);
         command.Parameters.Add(new NpgsqlParameter("contactId", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)contactId ?? DBNull.Value });
         command.Parameters.AddWithValue("limit", size + 1);
         if (after is { } position)
@@ -181,7 +179,7 @@ internal sealed class ProfileService(
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
-        var (userIds, anonymousIds, blocked) = await MembershipAsync(db, survivor, cancellationToken);
+        var membership = await MembershipAsync(db, survivor, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             SELECT * FROM (
                 SELECT id, source_id, "timestamp", payload->'context'->'traits' AS context_traits, CASE WHEN type = 'identify' THEN payload->'traits' END AS traits
@@ -189,9 +187,7 @@ internal sealed class ProfileService(
                 ORDER BY "timestamp" DESC, id DESC LIMIT 1000) latest
             ORDER BY "timestamp", id
             """, connection);
-        command.Parameters.AddWithValue("userIds", userIds);
-        command.Parameters.AddWithValue("anonymousIds", anonymousIds);
-        command.Parameters.AddWithValue("blocked", blocked);
+        membership.AddTo(command.Parameters);
         var changes = new List<TraitChangeDto>();
         var current = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -245,15 +241,13 @@ internal sealed class ProfileService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
-        var (userIds, anonymousIds, blocked) = await MembershipAsync(db, id, cancellationToken);
+        var membership = await MembershipAsync(db, id, cancellationToken);
         await using var command = new NpgsqlCommand($"""
             SELECT coalesce(event, type), count(*) FROM cdp_events
             WHERE {EventMembershipSql} AND "timestamp" > now() - interval '90 days'
             GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT @limit
             """, connection);
-        command.Parameters.AddWithValue("userIds", userIds);
-        command.Parameters.AddWithValue("anonymousIds", anonymousIds);
-        command.Parameters.AddWithValue("blocked", blocked);
+        membership.AddTo(command.Parameters);
         command.Parameters.AddWithValue("limit", limit);
         var top = new List<KeyValuePair<string, long>>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -355,7 +349,7 @@ internal sealed class ProfileService(
     private async Task RecomputeAsync(AppDbContext db, Profile profile, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var (userIds, anonymousIds, blocked) = await MembershipAsync(db, profile.Id, cancellationToken);
+        var membership = await MembershipAsync(db, profile.Id, cancellationToken);
         var state = new ProfileState(profile.Id, false, [], []);
         await using (var command = new NpgsqlCommand($"""
             SELECT id, source_id, type, "timestamp", received_at, CASE WHEN type = 'identify' THEN payload->'traits' END, payload->'context'->'traits'
@@ -363,9 +357,7 @@ internal sealed class ProfileService(
             """, connection))
         {
             command.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-            command.Parameters.AddWithValue("userIds", userIds);
-            command.Parameters.AddWithValue("anonymousIds", anonymousIds);
-            command.Parameters.AddWithValue("blocked", blocked);
+            membership.AddTo(command.Parameters);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -379,9 +371,7 @@ internal sealed class ProfileService(
         await using (var stats = new NpgsqlCommand($"""SELECT count(*), min("timestamp"), max("timestamp") FROM cdp_events WHERE {EventMembershipSql}""", connection))
         {
             stats.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
-            stats.Parameters.AddWithValue("userIds", userIds);
-            stats.Parameters.AddWithValue("anonymousIds", anonymousIds);
-            stats.Parameters.AddWithValue("blocked", blocked);
+            membership.AddTo(stats.Parameters);
             await using var reader = await stats.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             profile.EventCount = reader.GetInt64(0);
@@ -394,12 +384,12 @@ internal sealed class ProfileService(
         (profile.Traits, profile.TraitSources, profile.UpdatedAt) = (state.Traits.ToJsonString(), state.TraitSources.ToJsonString(), timeProvider.GetUtcNow());
     }
 
-    private async Task<(string[] UserIds, string[] AnonymousIds, string[] Blocked)> MembershipAsync(AppDbContext db, Guid profileId, CancellationToken cancellationToken)
+    private async Task<EventMembership> MembershipAsync(AppDbContext db, Guid profileId, CancellationToken cancellationToken)
     {
         var identifiers = await db.Set<ProfileIdentifier>().Where(i => i.ProfileId == profileId && (i.Type == IdentifierTypes.UserId || i.Type == IdentifierTypes.AnonymousId))
             .Select(i => new { i.Type, i.Value }).ToListAsync(cancellationToken);
         var rules = await rulesProvider.CurrentAsync(cancellationToken);
-        return (
+        return new EventMembership(
             [.. identifiers.Where(i => i.Type == IdentifierTypes.UserId).Select(i => i.Value)],
             [.. identifiers.Where(i => i.Type == IdentifierTypes.AnonymousId).Select(i => i.Value)],
             [.. rules.BlockedValues.Select(v => v.ToLowerInvariant())]);
@@ -449,6 +439,17 @@ internal sealed class ProfileService(
         catch (FormatException)
         {
             return null;
+        }
+    }
+
+    /// <summary>The parameters of <see cref="EventMembershipSql"/>: the profile's user and anonymous ids, and the blocked values.</summary>
+    private sealed record EventMembership(string[] UserIds, string[] AnonymousIds, string[] Blocked)
+    {
+        public void AddTo(NpgsqlParameterCollection parameters)
+        {
+            parameters.AddWithValue("userIds", UserIds);
+            parameters.AddWithValue("anonymousIds", AnonymousIds);
+            parameters.AddWithValue("blocked", Blocked);
         }
     }
 }
