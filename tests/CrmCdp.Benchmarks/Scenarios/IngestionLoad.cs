@@ -36,8 +36,19 @@ internal static class IngestionLoad
         }
 
         using var child = Process.Start(start)!;
-        var output = await child.StandardOutput.ReadToEndAsync();
-        await child.WaitForExitAsync();
+        using var deadline = new CancellationTokenSource(Warmup + duration + TimeSpan.FromMinutes(2));
+        string output;
+        try
+        {
+            output = await child.StandardOutput.ReadToEndAsync(deadline.Token);
+            await child.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            child.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The load generator did not finish within its deadline: killed.");
+        }
+
         var line = output.Split('\n').LastOrDefault(l => l.StartsWith('{')) ?? throw new InvalidOperationException($"The load generator printed no result:\n{output}");
         return JsonSerializer.Deserialize<LoadResult>(line)!;
     }
@@ -73,58 +84,96 @@ internal static class IngestionLoad
 
     /// <summary>
     /// Closed loop (each client sends as soon as its last answer came) for the maximum; with <paramref name="requestsPerSecond"/>
-    /// an open-loop schedule, latency counted from each request's scheduled time so a stalled server cannot hide its queue.
+    /// open loop: requests start at their scheduled times whether or not earlier ones were answered (as independent SDKs
+    /// do), over at most <paramref name="clients"/> connections, and latency counts from the scheduled time so a stalled
+    /// server cannot hide its queue.
     /// </summary>
     public static async Task<LoadResult> DriveAsync(Uri baseAddress, string writeKey, int clients, int batchSize, TimeSpan duration, double? requestsPerSecond = null)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients };
         using var http = new HttpClient(handler) { BaseAddress = baseAddress };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":")));
-        var latencies = new List<double>();
-        var serviceLatencies = new List<double>();
-        var events = 0L;
-        var requests = 0L;
-        var stopwatch = Stopwatch.StartNew();
-        var counter = 0;
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
+        var run = new LoadRun(http, batchSize, Warmup + duration);
+        if (requestsPerSecond is { } rate)
         {
-            var mine = new List<double>();
-            var service = new List<double>();
-            for (var n = 0L; stopwatch.Elapsed < Warmup + duration; n++)
+            await run.OpenLoopAsync(rate);
+        }
+        else
+        {
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => run.ClosedLoopAsync()));
+        }
+
+        return run.Result(Warmup);
+    }
+
+    /// <summary>The state of one load run: the clock, the event counter and every answered request's latencies.</summary>
+    private sealed class LoadRun(HttpClient http, int batchSize, TimeSpan end)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly List<double> _latencies = [];
+        private readonly List<double> _serviceLatencies = [];
+        private int _counter;
+        private long _events;
+        private long _requests;
+
+        public async Task ClosedLoopAsync()
+        {
+            while (_clock.Elapsed < end)
             {
-                var scheduled = requestsPerSecond is { } rate ? TimeSpan.FromSeconds(((n * clients) + client) / rate) : stopwatch.Elapsed;
-                if (scheduled > stopwatch.Elapsed)
+                await SendAsync(_clock.Elapsed);
+            }
+        }
+
+        public async Task OpenLoopAsync(double rate)
+        {
+            var inFlight = new List<Task>();
+            var next = 0L;
+            while (_clock.Elapsed < end)
+            {
+                // Start everything due by now, then sleep about a millisecond (the timer's resolution).
+                var due = (long)(_clock.Elapsed.TotalSeconds * rate);
+                for (; next <= due; next++)
                 {
-                    await Task.Delay(scheduled - stopwatch.Elapsed);
+                    inFlight.Add(SendAsync(TimeSpan.FromSeconds(next / rate)));
                 }
 
-                var first = Interlocked.Add(ref counter, batchSize) - batchSize;
-                var body = batchSize == 1
-                    ? Event(first)
-                    : "{\"batch\":[" + string.Join(",", Enumerable.Range(first, batchSize).Select(Event)) + "]}";
-                var sentAt = stopwatch.Elapsed;
-                using var response = await http.PostAsync(batchSize == 1 ? "/v1/track" : "/v1/batch", new StringContent(body, Encoding.UTF8, "application/json"));
-                if (response.IsSuccessStatusCode && scheduled >= Warmup)
-                {
-                    mine.Add((stopwatch.Elapsed - scheduled).TotalMilliseconds);
-                    service.Add((stopwatch.Elapsed - sentAt).TotalMilliseconds);
-                    Interlocked.Add(ref events, batchSize);
-                    Interlocked.Increment(ref requests);
-                }
+                inFlight.RemoveAll(t => t.IsCompleted);
+                await Task.Delay(1);
             }
 
-            lock (latencies)
+            await Task.WhenAll(inFlight);
+        }
+
+        public LoadResult Result(TimeSpan warmup)
+        {
+            _latencies.Sort();
+            _serviceLatencies.Sort();
+            var seconds = (_clock.Elapsed - warmup).TotalSeconds;
+            return new LoadResult(_events / seconds, _requests / seconds, P99(_latencies), P99(_serviceLatencies),
+                _serviceLatencies.Count == 0 ? 0 : _serviceLatencies[_serviceLatencies.Count / 2]);
+        }
+
+        private async Task SendAsync(TimeSpan scheduled)
+        {
+            var first = Interlocked.Add(ref _counter, batchSize) - batchSize;
+            var body = batchSize == 1
+                ? Event(first)
+                : "{\"batch\":[" + string.Join(",", Enumerable.Range(first, batchSize).Select(Event)) + "]}";
+            var sentAt = _clock.Elapsed;
+            using var response = await http.PostAsync(batchSize == 1 ? "/v1/track" : "/v1/batch", new StringContent(body, Encoding.UTF8, "application/json"));
+            var answeredAt = _clock.Elapsed;
+            if (response.IsSuccessStatusCode && scheduled >= Warmup)
             {
-                latencies.AddRange(mine);
-                serviceLatencies.AddRange(service);
+                Interlocked.Add(ref _events, batchSize);
+                Interlocked.Increment(ref _requests);
+                lock (_latencies)
+                {
+                    _latencies.Add((answeredAt - scheduled).TotalMilliseconds);
+                    _serviceLatencies.Add((answeredAt - sentAt).TotalMilliseconds);
+                }
             }
-        }));
-        latencies.Sort();
-        serviceLatencies.Sort();
-        var seconds = (stopwatch.Elapsed - Warmup).TotalSeconds;
-        return new LoadResult(events / seconds, requests / seconds, P99(latencies), P99(serviceLatencies), serviceLatencies.Count == 0 ? 0 : serviceLatencies[serviceLatencies.Count / 2]);
+        }
     }
 
     private static double P99(List<double> sorted) => sorted.Count == 0 ? 0 : sorted[(int)(sorted.Count * 0.99)];
-
 }

@@ -121,6 +121,10 @@ internal sealed class LocalPostgresCluster
             "wal_buffers = 16MB",
             "max_wal_size = 4GB",
             "checkpoint_timeout = 15min",
+            // Kept WAL segments are recycled instead of created and zero-filled under the WAL write lock (100+ ms commits),
+            // and backends hand written pages to the kernel in small steps instead of leaving bursts for its flusher.
+            "min_wal_size = 2GB",
+            "backend_flush_after = 256kB",
         };
         if (!durable)
         {
