@@ -109,9 +109,11 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
     /// </summary>
     private async Task LoadGraphAsync(IReadOnlyList<Identifier> identifiers, CancellationToken cancellationToken)
     {
-        // Three index-driven reads: the owners of the batch's identifiers (one primary-key probe each: LIMIT 1 keeps the
-        // planner from turning the lookup into a hash join over the whole table), then those profiles and their counted
-        // identifiers (by profile id).
+        // Three index-driven reads: the owners of the batch's identifiers (one primary-key probe each), then those profiles
+        // and their counted identifiers (one probe per profile id). The LATERAL probes (LIMIT 1 / OFFSET 0 fence them)
+        // keep the planner, whose statistics lag behind these fast-growing tables, from hash-joining or scanning a whole
+        // table ("profile_id = ANY(@ids)" took 40 ms per batch). The (profile_id, type) index answers the second probe
+        // exactly; with only a profile_id index the planner sometimes walked the primary key instead, 1 s per batch.
         var owned = new List<(Identifier Identifier, Guid Profile)>();
         await using (var owners = new NpgsqlCommand("""
             SELECT i.type, i.value, i.profile_id FROM unnest(@types, @values) AS w(type, value)
@@ -136,8 +138,10 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
         var counted = rules.Limits.Keys.Append(IdentifierTypes.UserId).Distinct().ToArray();
         var order = new Dictionary<Guid, long>();
         await using (var profiles = new NpgsqlCommand("""
-            SELECT id, seq, traits::text, trait_sources::text, first_seen_at, last_seen_at, event_count, consent::text FROM cdp_profiles WHERE id = ANY(@ids);
-            SELECT profile_id, type, value FROM cdp_identifiers WHERE profile_id = ANY(@ids) AND type = ANY(@counted);
+            SELECT p.id, p.seq, p.traits::text, p.trait_sources::text, p.first_seen_at, p.last_seen_at, p.event_count, p.consent::text
+            FROM unnest(@ids) AS w(id) CROSS JOIN LATERAL (SELECT * FROM cdp_profiles p WHERE p.id = w.id LIMIT 1) p;
+            SELECT i.profile_id, i.type, i.value FROM unnest(@ids) AS w(id)
+            CROSS JOIN LATERAL (SELECT * FROM cdp_identifiers i WHERE i.profile_id = w.id AND i.type = ANY(@counted) OFFSET 0) i;
             """, connection, transaction))
         {
             profiles.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", profileIds));

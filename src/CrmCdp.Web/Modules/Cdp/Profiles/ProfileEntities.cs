@@ -135,7 +135,8 @@ internal sealed class ProfileConfiguration :
         builder.HasKey(i => new { i.Type, i.Value });
         builder.Property(i => i.Type).HasMaxLength(64);
         builder.Property(i => i.Value).HasMaxLength(255);
-        builder.HasIndex(i => i.ProfileId);
+        // (profile, type): resolution probes a profile's identifiers of the counted types; profile-only lookups use its prefix.
+        builder.HasIndex(i => new { i.ProfileId, i.Type });
     }
 
     public void Configure(EntityTypeBuilder<ProfileMerge> builder)

@@ -271,8 +271,8 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.HasKey("Type", "Value")
                         .HasName("pk_cdp_identifiers");
 
-                    b.HasIndex("ProfileId")
-                        .HasDatabaseName("ix_cdp_identifiers_profile_id");
+                    b.HasIndex("ProfileId", "Type")
+                        .HasDatabaseName("ix_cdp_identifiers_profile_id_type");
 
                     b.ToTable("cdp_identifiers", (string)null);
                 });
