@@ -22,6 +22,9 @@ internal sealed class ProfileState(Guid id, bool isNew, JsonObject traits, JsonO
 
     public bool Changed { get; private set; }
 
+    /// <summary>Whether traits or consent changed; when not, saving the activity columns is enough.</summary>
+    public bool StateChanged { get; private set; }
+
     /// <summary>The consent state (categoryPreferences from events); loaded with the profile.</summary>
     public JsonObject Consent { get; set; } = [];
 
@@ -48,6 +51,7 @@ internal sealed class ProfileState(Guid id, bool isNew, JsonObject traits, JsonO
         if (e.ConsentPreferences is { } preferences && (ConsentAt is null || e.Timestamp >= ConsentAt))
         {
             ConsentAt = e.Timestamp;
+            StateChanged = true;
             if (!JsonNode.DeepEquals(Consent["categoryPreferences"], preferences))
             {
                 Consent["categoryPreferences"] = preferences.DeepClone();
@@ -76,6 +80,7 @@ internal sealed class ProfileState(Guid id, bool isNew, JsonObject traits, JsonO
         }
 
         Changed = true;
+        StateChanged = true;
     }
 
     private void Set(string name, JsonNode? value, DateTimeOffset at, JsonObject source)
@@ -87,6 +92,7 @@ internal sealed class ProfileState(Guid id, bool isNew, JsonObject traits, JsonO
 
         Traits[name] = value;
         TraitSources[name] = source;
+        StateChanged = true;
     }
 
     private static DateTimeOffset? At(JsonObject? source) =>

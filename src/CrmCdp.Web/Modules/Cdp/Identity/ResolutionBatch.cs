@@ -241,7 +241,23 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
                 batch.BatchCommands.Add(insert);
             }
 
-            var updated = live.Where(s => !s.IsNew).ToList();
+            // Most events only move a profile's activity: those rows get the three activity columns, not their traits.
+            var updated = live.Where(s => !s.IsNew && s.StateChanged).ToList();
+            var active = live.Where(s => !s.IsNew && !s.StateChanged).ToList();
+            if (active.Count > 0)
+            {
+                var activity = new NpgsqlBatchCommand("""
+                    UPDATE cdp_profiles p SET first_seen_at = u.first_seen, last_seen_at = u.last_seen, event_count = u.events, updated_at = now()
+                    FROM unnest(@ids, @first, @last, @events) AS u(id, first_seen, last_seen, events)
+                    WHERE p.id = u.id
+                    """);
+                activity.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. active.Select(s => s.Id)]));
+                activity.Parameters.Add(new NpgsqlParameter<DateTimeOffset?[]>("first", [.. active.Select(s => s.FirstSeenAt)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+                activity.Parameters.Add(new NpgsqlParameter<DateTimeOffset?[]>("last", [.. active.Select(s => s.LastSeenAt)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+                activity.Parameters.Add(new NpgsqlParameter<long[]>("events", [.. active.Select(s => s.EventCount)]));
+                batch.BatchCommands.Add(activity);
+            }
+
             if (updated.Count > 0)
             {
                 var update = new NpgsqlBatchCommand("""
@@ -268,10 +284,13 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
                 batch.BatchCommands.Add(changes);
             }
 
-            if (live.Count > 0)
+            // A profile's link can only change here when it gained identifiers (new or by a merge); contact changes are
+            // the link job's.
+            var relinked = identifiers.Select(i => i.Profile).Concat(_merges.Select(m => m.Merge.Survivor)).Where(p => !merged.Contains(p)).Distinct().ToArray();
+            if (relinked.Length > 0)
             {
                 var link = new NpgsqlBatchCommand(Profiles.ContactLinkJob.LinkProfilesSql);
-                link.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. live.Select(s => s.Id)]));
+                link.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", relinked));
                 batch.BatchCommands.Add(link);
             }
 
