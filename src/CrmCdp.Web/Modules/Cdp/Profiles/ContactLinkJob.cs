@@ -1,3 +1,4 @@
+using CrmCdp.Web.Modules.Cdp.Identity;
 using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Jobs;
 using Hangfire;
@@ -39,6 +40,9 @@ internal sealed class ContactLinkJob(IDbContextFactory<AppDbContext> dbFactory) 
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The resolver reads a profile's traits and consent and writes them back at the end of its batch: without the
+        // graph lock, crm_* traits written in between would be overwritten and lost.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IdentityResolutionProcessor.GraphLock})", cancellationToken);
         await db.Database.ExecuteSqlAsync($"INSERT INTO cdp_resolution_checkpoints (name, last_event_id, updated_at) VALUES ({CheckpointName}, 0, now()) ON CONFLICT DO NOTHING", cancellationToken);
         var since = await db.Set<ResolutionCheckpoint>().Where(c => c.Name == CheckpointName).Select(c => c.LastReceivedAt).SingleAsync(cancellationToken) ?? DateTimeOffset.MinValue;
         var until = await db.Database.SqlQuery<DateTimeOffset>($"SELECT now() AS \"Value\"").SingleAsync(cancellationToken);
