@@ -9,6 +9,12 @@ internal sealed class ProfileState(Guid id, bool isNew, JsonObject traits, JsonO
 
     public bool IsNew { get; } = isNew;
 
+    /// <summary>
+    /// Not loaded: the batch only counts this profile's events (see <see cref="ResolutionBatch"/>), so its activity
+    /// columns hold this batch's part, to be added to the stored row.
+    /// </summary>
+    public bool IsDelta { get; init; }
+
     public JsonObject Traits { get; } = traits;
 
     /// <summary>Per trait: {"at", "sourceId", "eventId"} of the value kept.</summary>

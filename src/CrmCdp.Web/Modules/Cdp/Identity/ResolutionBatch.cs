@@ -31,7 +31,7 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
         var identifiers = events.ToDictionary(e => e.Id, e => e.Identifiers(normalizer, _ => false));
         var aliasCandidates = events.Where(e => e.Type == "alias" && e.PreviousId is not null).Select(e => new Identifier(IdentifierTypes.UserId, e.PreviousId!));
         _graph = new IdentityGraph(rules);
-        await LoadGraphAsync([.. identifiers.Values.SelectMany(i => i).Concat(aliasCandidates).Distinct()], cancellationToken);
+        await LoadGraphAsync(events, identifiers, [.. identifiers.Values.SelectMany(i => i).Concat(aliasCandidates).Distinct()], cancellationToken);
 
         var resolved = 0;
         foreach (var e in events)
@@ -107,7 +107,7 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
     /// limit, and user ids), with their traits and activity. Unlimited types (anonymous ids) of untouched identifiers
     /// stay in the database: merges move them there with one UPDATE.
     /// </summary>
-    private async Task LoadGraphAsync(IReadOnlyList<Identifier> identifiers, CancellationToken cancellationToken)
+    private async Task LoadGraphAsync(List<ResolvableEvent> events, Dictionary<long, List<Identifier>> eventIdentifiers, IReadOnlyList<Identifier> identifiers, CancellationToken cancellationToken)
     {
         // Three index-driven reads: the owners of the batch's identifiers (one primary-key probe each), then those profiles
         // and their counted identifiers (one probe per profile id). The LATERAL probes (LIMIT 1 / OFFSET 0 fence them)
@@ -129,6 +129,19 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
             }
         }
 
+        if (owned.Count == 0)
+        {
+            return;
+        }
+
+        var full = ProfilesNeedingState(events, eventIdentifiers, owned.ToDictionary(o => o.Identifier, o => o.Profile));
+        foreach (var (identifier, profile) in owned.Where(o => !full.Contains(o.Profile)))
+        {
+            _graph.Load(profile, 0, [identifier]);
+            _states.TryAdd(profile, new ProfileState(profile, false, [], []) { IsDelta = true });
+        }
+
+        owned = [.. owned.Where(o => full.Contains(o.Profile))];
         if (owned.Count == 0)
         {
             return;
@@ -172,6 +185,31 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
         {
             _graph.Load(profile, order[profile], [identifier]);
         }
+    }
+
+    /// <summary>
+    /// The stored profiles this batch must load whole. A profile whose events in the batch carry only identifiers it
+    /// already owns, and no traits, consent or alias, can neither gain an identifier nor merge (a merge needs an event
+    /// carrying another profile's identifier, a gain an identifier it does not own), so the rules never need its other
+    /// identifiers and its traits stay as they are: the batch only adds its events to the stored counts (most
+    /// tracking events of known users).
+    /// </summary>
+    private static HashSet<Guid> ProfilesNeedingState(List<ResolvableEvent> events, Dictionary<long, List<Identifier>> eventIdentifiers, Dictionary<Identifier, Guid> owners)
+    {
+        var full = new HashSet<Guid>();
+        foreach (var e in events)
+        {
+            var ids = eventIdentifiers[e.Id];
+            var touched = ids.Select(i => owners.TryGetValue(i, out var p) ? p : (Guid?)null).ToList();
+            var mine = touched.OfType<Guid>().Distinct().ToList();
+            var countOnly = e.Type != "alias" && e.ConsentPreferences is null && !e.TraitUpdates().Any() && mine.Count == 1 && touched.All(p => p is not null);
+            if (!countOnly)
+            {
+                full.UnionWith(mine);
+            }
+        }
+
+        return full;
     }
 
     private async Task SaveAsync(ResolvableEvent last, CancellationToken cancellationToken)
@@ -241,9 +279,22 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
                 batch.BatchCommands.Add(insert);
             }
 
+            var deltas = live.Where(s => s.IsDelta).ToList();
+            if (deltas.Count > 0)
+            {
+                var add = new NpgsqlBatchCommand("""
+                    UPDATE cdp_profiles p SET first_seen_at = least(p.first_seen_at, u.first_seen), last_seen_at = greatest(p.last_seen_at, u.last_seen),
+                        event_count = p.event_count + u.events, updated_at = now()
+                    FROM unnest(@ids, @first, @last, @events) AS u(id, first_seen, last_seen, events)
+                    WHERE p.id = u.id
+                    """);
+                AddActivityColumns(add, deltas);
+                batch.BatchCommands.Add(add);
+            }
+
             // Most events only move a profile's activity: those rows get the three activity columns, not their traits.
-            var updated = live.Where(s => !s.IsNew && s.StateChanged).ToList();
-            var active = live.Where(s => !s.IsNew && !s.StateChanged).ToList();
+            var updated = live.Where(s => !s.IsNew && !s.IsDelta && s.StateChanged).ToList();
+            var active = live.Where(s => !s.IsNew && !s.IsDelta && !s.StateChanged).ToList();
             if (active.Count > 0)
             {
                 var activity = new NpgsqlBatchCommand("""
@@ -251,10 +302,7 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
                     FROM unnest(@ids, @first, @last, @events) AS u(id, first_seen, last_seen, events)
                     WHERE p.id = u.id
                     """);
-                activity.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. active.Select(s => s.Id)]));
-                activity.Parameters.Add(new NpgsqlParameter<DateTimeOffset?[]>("first", [.. active.Select(s => s.FirstSeenAt)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-                activity.Parameters.Add(new NpgsqlParameter<DateTimeOffset?[]>("last", [.. active.Select(s => s.LastSeenAt)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-                activity.Parameters.Add(new NpgsqlParameter<long[]>("events", [.. active.Select(s => s.EventCount)]));
+                AddActivityColumns(activity, active);
                 batch.BatchCommands.Add(activity);
             }
 
@@ -301,6 +349,14 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
             batch.BatchCommands.Add(checkpoint);
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    private static void AddActivityColumns(NpgsqlBatchCommand command, List<ProfileState> profiles)
+    {
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("ids", [.. profiles.Select(s => s.Id)]));
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?[]>("first", [.. profiles.Select(s => s.FirstSeenAt)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset?[]>("last", [.. profiles.Select(s => s.LastSeenAt)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter<long[]>("events", [.. profiles.Select(s => s.EventCount)]));
     }
 
     /// <summary>The state columns of profiles as arrays; a profile merged away in this batch is stored empty (its state went to the survivor).</summary>
