@@ -105,15 +105,31 @@ public sealed class ResolutionBatchingTests : IAsyncLifetime
         return (long)(await sum.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
+    private static async Task<(int Logged, long Chained)> MergeLogAsync(AppFixture app)
+    {
+        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var read = new NpgsqlCommand("""
+            SELECT (SELECT count(*) FROM cdp_profile_merges WHERE kind = 'merge')::int,
+                   (SELECT count(*) FROM cdp_profiles p JOIN cdp_profiles s ON s.id = p.merged_into_id WHERE s.merged_into_id IS NOT NULL)
+            """, connection);
+        await using var reader = await read.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        await reader.ReadAsync(TestContext.Current.CancellationToken);
+        return (reader.GetInt32(0), reader.GetInt64(1));
+    }
+
     [Fact]
     public async Task Random_streams_resolve_to_the_same_graph_in_batches_of_any_size_as_in_memory()
     {
+        var merges = 0;
         foreach (var seed in new[] { 3, 17, 29 })
         {
             var prefix = $"s{seed}-";
             var stream = IdentityStreams.Random(seed, events: 300);
             var engine = new IdentityGraph(new IdentityRules());
-            var resolvedEvents = stream.Count(identifiers => engine.Resolve(identifiers).ProfileId is not null);
+            var resolutions = stream.Select(engine.Resolve).ToList();
+            var resolvedEvents = resolutions.Count(r => r.ProfileId is not null);
+            merges += resolutions.Sum(r => r.Merges.Count);
 
             // Stored values carry the seed's prefix to keep the seeds apart ("undefined" stays as is, and blocked).
             await StoreAsync(_small, stream, prefix);
@@ -127,6 +143,10 @@ public sealed class ResolutionBatchingTests : IAsyncLifetime
             // Profiles loaded whole and profiles whose events were only counted (see ResolutionBatch) add up alike.
             Assert.Equal(resolvedEvents, await EventCountAsync(_small, prefix));
             Assert.Equal(resolvedEvents, await EventCountAsync(_large, prefix));
+
+            // Every merge is logged, and a merged-away profile points straight at a live one (chains within a batch too).
+            Assert.Equal((merges, 0L), await MergeLogAsync(_small));
+            Assert.Equal((merges, 0L), await MergeLogAsync(_large));
         }
     }
 }

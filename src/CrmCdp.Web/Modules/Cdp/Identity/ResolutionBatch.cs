@@ -188,6 +188,60 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
     }
 
     /// <summary>
+    /// The batch's merges as four set-based statements (instead of three per merge). A profile merged into one that
+    /// is itself merged later in the batch goes straight to the final survivor, as do the profiles earlier merged
+    /// into it; the merge log keeps every step, in order.
+    /// </summary>
+    private void AddMerges(NpgsqlBatch batch)
+    {
+        var survivorOf = _merges.ToDictionary(m => m.Merge.Merged, m => m.Merge.Survivor);
+        Guid Final(Guid id)
+        {
+            while (survivorOf.TryGetValue(id, out var next))
+            {
+                id = next;
+            }
+
+            return id;
+        }
+
+        Guid[] merged = [.. survivorOf.Keys];
+        Guid[] finals = [.. merged.Select(Final)];
+        foreach (var sql in new[]
+                 {
+                     "UPDATE cdp_identifiers i SET profile_id = f.survivor FROM unnest(@merged, @final) AS f(merged, survivor) WHERE i.profile_id = f.merged",
+                     "UPDATE cdp_profiles p SET merged_into_id = f.survivor, event_count = 0, updated_at = now() FROM unnest(@merged, @final) AS f(merged, survivor) WHERE p.id = f.merged",
+                     "UPDATE cdp_profiles p SET merged_into_id = f.survivor, updated_at = now() FROM unnest(@merged, @final) AS f(merged, survivor) WHERE p.merged_into_id = f.merged",
+                 })
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter<Guid[]>("merged", merged));
+            command.Parameters.Add(new NpgsqlParameter<Guid[]>("final", finals));
+            batch.BatchCommands.Add(command);
+        }
+
+        var log = new NpgsqlBatchCommand("""
+            INSERT INTO cdp_profile_merges (kind, survivor_id, merged_id, via_type, via_value, anchor_type, anchor_value, event_id, rule, at)
+            SELECT 'merge', survivor, merged, via_type, via_value, anchor_type, anchor_value, event_id, rule, at
+            FROM unnest(@survivors, @merged, @viaTypes, @viaValues, @anchorTypes, @anchorValues, @events, @rules, @at) WITH ORDINALITY
+                AS m(survivor, merged, via_type, via_value, anchor_type, anchor_value, event_id, rule, at, n)
+            ORDER BY n
+            """);
+        NpgsqlParameter<string[]> Strings(string name, Func<MergeRecord, string> value) =>
+            new(name, [.. _merges.Select(m => value(m.Merge))]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+        log.Parameters.Add(new NpgsqlParameter<Guid[]>("survivors", [.. _merges.Select(m => m.Merge.Survivor)]));
+        log.Parameters.Add(new NpgsqlParameter<Guid[]>("merged", [.. _merges.Select(m => m.Merge.Merged)]));
+        log.Parameters.Add(Strings("viaTypes", m => m.Via.Type));
+        log.Parameters.Add(Strings("viaValues", m => m.Via.Value));
+        log.Parameters.Add(Strings("anchorTypes", m => m.Anchor.Type));
+        log.Parameters.Add(Strings("anchorValues", m => m.Anchor.Value));
+        log.Parameters.Add(new NpgsqlParameter<long[]>("events", [.. _merges.Select(m => m.EventId)]));
+        log.Parameters.Add(Strings("rules", m => m.Rule[..Math.Min(m.Rule.Length, 500)]));
+        log.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("at", [.. _merges.Select(m => m.At)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        batch.BatchCommands.Add(log);
+    }
+
+    /// <summary>
     /// The stored profiles this batch must load whole. A profile whose events in the batch carry only identifiers it
     /// already owns, and no traits, consent or alias, can neither gain an identifier nor merge (a merge needs an event
     /// carrying another profile's identifier, a gain an identifier it does not own), so the rules never need its other
@@ -219,6 +273,11 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
         var batch = new NpgsqlBatch(connection, transaction);
         await using (batch)
         {
+            // Every write below joins a few thousand keys to a big table: probes by key, never a hash or merge join over
+            // the whole table, which the planner picks when its statistics trail these fast-growing tables (set-based
+            // merges were 25 % slower overall that way).
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL enable_hashjoin = off"));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL enable_mergejoin = off"));
             // New profiles first, in creation order so their seq keeps it, already holding their final state (a new
             // profile merged away in this batch gets only its row); then merges, identifiers, and updates of the others.
             var created = _states.Values.Where(s => s.IsNew).ToList();
@@ -234,34 +293,9 @@ internal sealed class ResolutionBatch(NpgsqlConnection connection, NpgsqlTransac
                 batch.BatchCommands.Add(insert);
             }
 
-            foreach (var (merge, eventId, at) in _merges)
+            if (_merges.Count > 0)
             {
-                var move = new NpgsqlBatchCommand("""
-                    UPDATE cdp_identifiers SET profile_id = @survivor WHERE profile_id = @merged;
-                    """);
-                move.Parameters.AddWithValue("survivor", merge.Survivor);
-                move.Parameters.AddWithValue("merged", merge.Merged);
-                batch.BatchCommands.Add(move);
-                var redirect = new NpgsqlBatchCommand("""
-                    UPDATE cdp_profiles SET merged_into_id = @survivor, event_count = 0, updated_at = now() WHERE id = @merged OR merged_into_id = @merged
-                    """);
-                redirect.Parameters.AddWithValue("survivor", merge.Survivor);
-                redirect.Parameters.AddWithValue("merged", merge.Merged);
-                batch.BatchCommands.Add(redirect);
-                var log = new NpgsqlBatchCommand("""
-                    INSERT INTO cdp_profile_merges (kind, survivor_id, merged_id, via_type, via_value, anchor_type, anchor_value, event_id, rule, at)
-                    VALUES ('merge', @survivor, @merged, @viaType, @viaValue, @anchorType, @anchorValue, @eventId, @rule, @at)
-                    """);
-                log.Parameters.AddWithValue("survivor", merge.Survivor);
-                log.Parameters.AddWithValue("merged", merge.Merged);
-                log.Parameters.AddWithValue("viaType", merge.Via.Type);
-                log.Parameters.AddWithValue("viaValue", merge.Via.Value);
-                log.Parameters.AddWithValue("anchorType", merge.Anchor.Type);
-                log.Parameters.AddWithValue("anchorValue", merge.Anchor.Value);
-                log.Parameters.AddWithValue("eventId", eventId);
-                log.Parameters.AddWithValue("rule", merge.Rule[..Math.Min(merge.Rule.Length, 500)]);
-                log.Parameters.AddWithValue("at", at);
-                batch.BatchCommands.Add(log);
+                AddMerges(batch);
             }
 
             // An identifier added early in the batch may have moved with a later merge: store where it ended up.
