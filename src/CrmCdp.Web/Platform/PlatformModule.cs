@@ -38,6 +38,7 @@ internal static class PlatformModule
         }
 
         services.AddSingleton(TimeProvider.System);
+        services.AddAppForwardedHeaders(builder.Configuration);
         services.AddAppDatabase(database.ConnectionString);
         services.AddHttpContextAccessor();
         services.AddAppRateLimiting(builder.Configuration);
@@ -70,6 +71,7 @@ internal static class PlatformModule
 
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseAppForwardedHeaders();
         app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment())
         {
