@@ -1,5 +1,6 @@
 using CrmCdp.Web.Modules.Cdp.Ingestion;
 using CrmCdp.Web.Modules.Cdp.Profiles;
+using CrmCdp.Web.Modules.Cdp.Segments;
 using CrmCdp.Web.Modules.Cdp.Sources;
 using CrmCdp.Web.Modules.Cdp.TrackingPlans;
 using CrmCdp.Web.Platform;
@@ -31,6 +32,15 @@ internal static class CdpModule
         services.AddTransient<Profiles.ContactLinkJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Profiles.ContactLinkJob>();
         services.AddSingleton<Profiles.ProfileSearchService>();
+        services.AddSingleton<Segments.SegmentService>();
+        services.AddSingleton<Segments.SegmentQueries>();
+        services.AddSingleton<Segments.SegmentExport>();
+        services.AddSingleton<Segments.SegmentRefresher>();
+        services.AddSingleton<Segments.SegmentActivator>();
+        services.AddSingleton<Segments.ComputedTraitService>();
+        services.AddSingleton<Segments.ComputedTraitCalculator>();
+        services.AddTransient<Segments.SegmentRefreshJob>();
+        services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Segments.SegmentRefreshJob>();
         services.AddTransient<EventMaintenanceJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, EventMaintenanceJob>();
         services.AddRequestDecompression();
@@ -40,7 +50,7 @@ internal static class CdpModule
 
     public static IEndpointRouteBuilder MapCdp(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiV1().MapSourceEndpoints().MapTrackingPlanEndpoints().MapProfileEndpoints();
+        endpoints.MapApiV1().MapSourceEndpoints().MapTrackingPlanEndpoints().MapProfileEndpoints().MapSegmentEndpoints();
         endpoints.MapCollectEndpoints();
         return endpoints;
     }

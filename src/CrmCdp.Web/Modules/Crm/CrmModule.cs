@@ -26,6 +26,7 @@ internal static class CrmModule
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<Contracts.ICrmContacts, Contacts.CrmContactsForCdp>();
+        services.AddSingleton<Contracts.ICrmSalesTasks, Tasks.SalesTasksForCdp>();
         services.AddSingleton<ContactQueries>();
         services.AddSingleton<BulkRecordEditor>();
         services.AddSingleton<ContactBulkService>();

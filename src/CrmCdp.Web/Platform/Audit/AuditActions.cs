@@ -27,6 +27,12 @@ internal static class AuditActions
     public const string TrackingPlanChanged = "cdp.tracking_plan.changed";
     public const string ProfileSplit = "cdp.profile.split";
     public const string IdentityRulesChanged = "cdp.identity_rules.changed";
+    public const string SegmentCreated = "cdp.segment.created";
+    public const string SegmentUpdated = "cdp.segment.updated";
+    public const string SegmentDeleted = "cdp.segment.deleted";
+    public const string SegmentActivationChanged = "cdp.segment.activation_changed";
+    public const string SegmentExported = "cdp.segment.exported";
+    public const string ComputedTraitChanged = "cdp.computed_trait.changed";
     public const string PrivacyRequestFiled = "privacy.request.filed";
     public const string PrivacyRequestCompleted = "privacy.request.completed";
     public const string PrivacyAccessDownloaded = "privacy.request.downloaded";

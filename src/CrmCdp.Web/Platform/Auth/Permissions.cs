@@ -46,7 +46,9 @@ internal static class Permissions
         public const string ProfilesRead = "cdp.profiles.read";
         public const string ProfilesEdit = "cdp.profiles.edit";
         public const string SourcesManage = "cdp.sources.manage";
+        public const string SegmentsRead = "cdp.segments.read";
         public const string SegmentsManage = "cdp.segments.manage";
+        public const string SegmentsExport = "cdp.segments.export";
     }
 
     public static class Privacy
@@ -83,7 +85,7 @@ internal static class Permissions
     [
         .. Scoped,
         Crm.RecordsRestore,
-        Cdp.ProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsManage,
+        Cdp.ProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport,
         Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Admin.PipelinesManage, Privacy.PiiView, Privacy.PiiReveal, Privacy.RequestsManage,
     ];
 

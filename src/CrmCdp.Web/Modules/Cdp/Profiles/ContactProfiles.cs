@@ -29,6 +29,10 @@ internal sealed class ContactProfiles(IDbContextFactory<AppDbContext> dbFactory,
             : [];
         return new ContactProfileSummary(
             profileId, profile.EventCount, profile.FirstSeenAt, profile.LastSeenAt, traits, top,
-            [.. recent.Select(e => new ContactProfileEvent(e.Type, e.Event, e.Timestamp))]);
+            [.. recent.Select(e => new ContactProfileEvent(e.Type, e.Event, e.Timestamp))])
+        {
+            Segments = [.. profile.Segments.Select(s => s.Name)],
+            IntentScore = profile.ComputedTraits.TryGetValue(Segments.SegmentActivator.IntentScoreKey, out var score) ? score : null,
+        };
     }
 }

@@ -10,6 +10,12 @@ public sealed record ProfileDto(
 {
     /// <summary>Consent state: categoryPreferences from events (with categoryPreferencesAt), email / sms from the linked contact.</summary>
     public JsonElement Consent { get; init; }
+
+    /// <summary>The segments the profile is in now, with when it entered each.</summary>
+    public IReadOnlyList<Segments.ProfileSegmentDto> Segments { get; init; } = [];
+
+    /// <summary>Every computed trait's current value for the profile (0 when it has no matching events in the window).</summary>
+    public IReadOnlyDictionary<string, decimal> ComputedTraits { get; init; } = new Dictionary<string, decimal>();
 }
 
 public sealed record ConsentChangeDto(string Source, long? EventId, Guid? ContactId, JsonElement State, DateTimeOffset At);

@@ -14,7 +14,7 @@ namespace CrmCdp.Web.Modules.Cdp.Profiles;
 /// <summary>Unified profiles: lookup by any identifier, the profile with its identifiers and traits, its events, its merge log, and splits.</summary>
 internal sealed class ProfileService(
     IDbContextFactory<AppDbContext> dbFactory, ContactPointNormalizer normalizer, IdentityRulesProvider rulesProvider, AuditLog audit, TimeProvider timeProvider,
-    Crm.Contracts.ICrmContacts crmContacts)
+    Crm.Contracts.ICrmContacts crmContacts, Segments.SegmentQueries segmentQueries)
 {
     public const int MaxEventPage = 200;
 
@@ -412,6 +412,8 @@ internal sealed class ProfileService(
             JsonSerializer.Deserialize<JsonElement>(profile.TraitSources), profile.FirstSeenAt, profile.LastSeenAt, profile.EventCount, profile.ContactId, requestedId)
         {
             Consent = JsonSerializer.Deserialize<JsonElement>(profile.Consent),
+            Segments = await segmentQueries.ForProfileAsync(id, cancellationToken),
+            ComputedTraits = await segmentQueries.ComputedForProfileAsync(id, cancellationToken),
         });
     }
 

@@ -1,0 +1,114 @@
+namespace CrmCdp.Web.Modules.Cdp.Segments;
+
+/// <summary>
+/// One node of a segment's condition tree: a group (<c>and</c> / <c>or</c> over <see cref="Conditions"/>), a
+/// negation (<c>not</c> of <see cref="Condition"/>), or a leaf: <c>trait</c>, <c>event</c> (count in a window),
+/// <c>computed</c> (a computed trait's value) or <c>segment</c> (membership of another segment).
+/// CRM fields are the profile's <c>crm_*</c> traits, so they are trait conditions.
+/// </summary>
+public sealed class SegmentCondition
+{
+    public string? Type { get; set; }
+
+    public List<SegmentCondition>? Conditions { get; set; }
+
+    public SegmentCondition? Condition { get; set; }
+
+    /// <summary>A trait's name (dots reach into objects: <c>address.city</c>) or a computed trait's key.</summary>
+    public string? Field { get; set; }
+
+    public string? Operator { get; set; }
+
+    /// <summary>What a trait or computed trait is compared with (a number for gt / gte / lt / lte).</summary>
+    public string? Value { get; set; }
+
+    /// <summary>An event's name (a track event's or a page's) or type (page, screen, identify, …): either matches.</summary>
+    public string? Event { get; set; }
+
+    public int? Count { get; set; }
+
+    public int? WithinDays { get; set; }
+
+    public Guid? SegmentId { get; set; }
+
+    public static SegmentCondition All(params SegmentCondition[] conditions) => new() { Type = ConditionTypes.And, Conditions = [.. conditions] };
+
+    public static SegmentCondition Any(params SegmentCondition[] conditions) => new() { Type = ConditionTypes.Or, Conditions = [.. conditions] };
+
+    public static SegmentCondition Not(SegmentCondition condition) => new() { Type = ConditionTypes.Not, Condition = condition };
+
+    public static SegmentCondition Trait(string field, string op, string? value = null) => new() { Type = ConditionTypes.Trait, Field = field, Operator = op, Value = value };
+
+    public static SegmentCondition Performed(string eventName, string op, int count, int withinDays) =>
+        new() { Type = ConditionTypes.Event, Event = eventName, Operator = op, Count = count, WithinDays = withinDays };
+
+    public static SegmentCondition Computed(string key, string op, string value) => new() { Type = ConditionTypes.Computed, Field = key, Operator = op, Value = value };
+
+    public static SegmentCondition InSegment(Guid segmentId) => new() { Type = ConditionTypes.Segment, SegmentId = segmentId };
+
+    public SegmentCondition Clone() => new()
+    {
+        Type = Type,
+        Conditions = Conditions?.Select(c => c.Clone()).ToList(),
+        Condition = Condition?.Clone(),
+        Field = Field,
+        Operator = Operator,
+        Value = Value,
+        Event = Event,
+        Count = Count,
+        WithinDays = WithinDays,
+        SegmentId = SegmentId,
+    };
+
+    /// <summary>Every node of the tree, this one first.</summary>
+    public IEnumerable<SegmentCondition> Walk()
+    {
+        yield return this;
+        foreach (var child in (Conditions ?? []).Append(Condition).OfType<SegmentCondition>())
+        {
+            foreach (var node in child.Walk())
+            {
+                yield return node;
+            }
+        }
+    }
+}
+
+public static class ConditionTypes
+{
+    public const string And = "and";
+    public const string Or = "or";
+    public const string Not = "not";
+    public const string Trait = "trait";
+    public const string Event = "event";
+    public const string Computed = "computed";
+    public const string Segment = "segment";
+
+    public static IReadOnlyList<string> All { get; } = [And, Or, Not, Trait, Event, Computed, Segment];
+}
+
+public static class ConditionOperators
+{
+    public const string EqualTo = "equals";
+    public const string NotEqualTo = "not_equals";
+    public const string Contains = "contains";
+    public const string Exists = "exists";
+    public const string NotExists = "not_exists";
+    public const string GreaterThan = "gt";
+    public const string AtLeastValue = "gte";
+    public const string LessThan = "lt";
+    public const string AtMostValue = "lte";
+    public const string AtLeast = "at_least";
+    public const string AtMost = "at_most";
+    public const string Exactly = "exactly";
+
+    public static IReadOnlyList<string> Numeric { get; } = [GreaterThan, AtLeastValue, LessThan, AtMostValue];
+
+    public static IReadOnlyList<string> ForTraits { get; } = [EqualTo, NotEqualTo, Contains, Exists, NotExists, .. Numeric];
+
+    public static IReadOnlyList<string> ForComputed { get; } = [EqualTo, .. Numeric];
+
+    public static IReadOnlyList<string> ForEvents { get; } = [AtLeast, AtMost, Exactly];
+
+    public static bool NeedsValue(string? op) => op is not (Exists or NotExists);
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+
+namespace CrmCdp.Web.Modules.Cdp.Segments;
+
+/// <summary>
+/// Checks a condition tree before it is compiled or saved; every error names the node by its JSON path
+/// (<c>definition.conditions[1].value</c>) so the builder can show it next to the field.
+/// </summary>
+internal static class SegmentConditionValidator
+{
+    public const int MaxDepth = 6;
+    public const int MaxNodes = 50;
+    public const int MaxWindowDays = 365;
+
+    public static Dictionary<string, string[]> Validate(SegmentCondition? root, string path, IReadOnlySet<string> computedKeys, IReadOnlySet<Guid> segmentIds)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        if (root is null)
+        {
+            Add(errors, path, "Give the segment at least one condition.");
+        }
+        else if (root.Walk().Count() > MaxNodes)
+        {
+            Add(errors, path, $"A segment has at most {MaxNodes} conditions and groups.");
+        }
+        else
+        {
+            Check(root, path, 1, computedKeys, segmentIds, errors);
+        }
+
+        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    }
+
+    private static void Check(SegmentCondition node, string path, int depth, IReadOnlySet<string> computedKeys, IReadOnlySet<Guid> segmentIds, Dictionary<string, List<string>> errors)
+    {
+        if (depth > MaxDepth)
+        {
+            Add(errors, path, $"Groups nest at most {MaxDepth} deep.");
+            return;
+        }
+
+        switch (node.Type)
+        {
+            case ConditionTypes.And or ConditionTypes.Or:
+                if (node.Conditions is not { Count: > 0 })
+                {
+                    Add(errors, $"{path}.conditions", "A group needs at least one condition.");
+                    return;
+                }
+
+                for (var i = 0; i < node.Conditions.Count; i++)
+                {
+                    if (node.Conditions[i] is { } child)
+                    {
+                        Check(child, $"{path}.conditions[{i}]", depth + 1, computedKeys, segmentIds, errors);
+                    }
+                    else
+                    {
+                        Add(errors, $"{path}.conditions[{i}]", "A condition cannot be empty.");
+                    }
+                }
+
+                break;
+            case ConditionTypes.Not:
+                if (node.Condition is null)
+                {
+                    Add(errors, $"{path}.condition", "Say which condition is negated.");
+                    return;
+                }
+
+                Check(node.Condition, $"{path}.condition", depth + 1, computedKeys, segmentIds, errors);
+                break;
+            case ConditionTypes.Trait:
+                CheckField(node, path, errors);
+                CheckOperator(node, path, ConditionOperators.ForTraits, errors);
+                CheckValue(node, path, errors);
+                break;
+            case ConditionTypes.Computed:
+                if (string.IsNullOrWhiteSpace(node.Field) || !computedKeys.Contains(node.Field))
+                {
+                    Add(errors, $"{path}.field", "Pick a computed trait that exists.");
+                }
+
+                CheckOperator(node, path, ConditionOperators.ForComputed, errors);
+                CheckValue(node, path, errors);
+                break;
+            case ConditionTypes.Event:
+                if (string.IsNullOrWhiteSpace(node.Event) || node.Event.Length > 255)
+                {
+                    Add(errors, $"{path}.event", "Name the event (1 to 255 characters), e.g. Pricing Viewed or page.");
+                }
+
+                CheckOperator(node, path, ConditionOperators.ForEvents, errors);
+                if (node.Count is not (>= 0 and <= 1_000_000))
+                {
+                    Add(errors, $"{path}.count", "The count is a whole number from 0 to 1,000,000.");
+                }
+
+                if (node.WithinDays is not (>= 1 and <= MaxWindowDays))
+                {
+                    Add(errors, $"{path}.withinDays", $"The window is 1 to {MaxWindowDays} days.");
+                }
+
+                break;
+            case ConditionTypes.Segment:
+                if (node.SegmentId is not { } id || !segmentIds.Contains(id))
+                {
+                    Add(errors, $"{path}.segmentId", "Pick another segment that exists.");
+                }
+
+                break;
+            default:
+                Add(errors, $"{path}.type", $"The type must be one of: {string.Join(", ", ConditionTypes.All)}.");
+                break;
+        }
+    }
+
+    private static void CheckField(SegmentCondition node, string path, Dictionary<string, List<string>> errors)
+    {
+        if (string.IsNullOrWhiteSpace(node.Field) || node.Field.Length > 100 || node.Field.Split('.').Any(part => part.Length == 0))
+        {
+            Add(errors, $"{path}.field", "Name the trait (1 to 100 characters; dots reach into objects, e.g. address.city).");
+        }
+    }
+
+    private static void CheckOperator(SegmentCondition node, string path, IReadOnlyList<string> allowed, Dictionary<string, List<string>> errors)
+    {
+        if (node.Operator is null || !allowed.Contains(node.Operator))
+        {
+            Add(errors, $"{path}.operator", $"The operator must be one of: {string.Join(", ", allowed)}.");
+        }
+    }
+
+    private static void CheckValue(SegmentCondition node, string path, Dictionary<string, List<string>> errors)
+    {
+        if (!ConditionOperators.NeedsValue(node.Operator))
+        {
+            return;
+        }
+
+        var numeric = node.Type == ConditionTypes.Computed || ConditionOperators.Numeric.Contains(node.Operator!);
+        if (node.Value is null || node.Value.Length > 500)
+        {
+            Add(errors, $"{path}.value", "Give a value to compare with (up to 500 characters).");
+        }
+        else if (numeric && !TryNumber(node.Value, out _))
+        {
+            Add(errors, $"{path}.value", "This comparison needs a number, e.g. 42 or 9.5.");
+        }
+    }
+
+    public static bool TryNumber(string? text, out decimal number) =>
+        decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+
+    private static void Add(Dictionary<string, List<string>> errors, string key, string message)
+    {
+        if (!errors.TryGetValue(key, out var list))
+        {
+            errors[key] = list = [];
+        }
+
+        list.Add(message);
+    }
+}

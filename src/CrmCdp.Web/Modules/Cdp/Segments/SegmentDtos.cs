@@ -1,0 +1,45 @@
+namespace CrmCdp.Web.Modules.Cdp.Segments;
+
+public sealed class SegmentInput
+{
+    public string? Name { get; set; }
+
+    public string? Description { get; set; }
+
+    public SegmentCondition? Definition { get; set; }
+
+    /// <summary>Use the audience only for profiles that granted this consent category (e.g. Advertising, email, sms).</summary>
+    public string? ConsentCategory { get; set; }
+
+    public bool ActivationEnabled { get; set; }
+
+    /// <summary>The CRM task's title; {segment} and {name} are filled in.</summary>
+    public string? TaskTitle { get; set; }
+
+    public int? TaskDueInDays { get; set; }
+
+    /// <summary>Required on update: the version read, so a concurrent edit is not overwritten.</summary>
+    public uint? Version { get; set; }
+}
+
+public sealed record SegmentDto(
+    Guid Id, string Name, string? Description, SegmentCondition Definition, string? ConsentCategory, bool ActivationEnabled, DateTimeOffset? ActivationEnabledAt,
+    string TaskTitle, int TaskDueInDays, long MemberCount, DateTimeOffset? LastComputedAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version);
+
+public sealed class SegmentPreviewInput
+{
+    public SegmentCondition? Definition { get; set; }
+}
+
+public sealed record SegmentPreview(long Count, long LiveProfiles, IReadOnlyList<Guid> Sample);
+
+public sealed record SegmentMemberDto(Guid ProfileId, DateTimeOffset EnteredAt, Guid? ContactId, DateTimeOffset LastSeenAt, long EventCount, bool Consented);
+
+public sealed record SegmentMemberPage(IReadOnlyList<SegmentMemberDto> Items, string? NextCursor);
+
+public sealed record SegmentDayStats(DateOnly Day, long Entered, long Exited);
+
+public sealed record SegmentStats(IReadOnlyList<SegmentDayStats> Days, IReadOnlyDictionary<string, long> Activations);
+
+/// <summary>A profile's membership, as its profile page and the API show it.</summary>
+public sealed record ProfileSegmentDto(Guid Id, string Name, DateTimeOffset EnteredAt);

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CrmCdp.Web.Modules.Cdp.Segments;
+
+/// <summary>What the in-memory evaluator knows of one profile.</summary>
+/// <param name="Events">The profile's events as (type, track event or page name, corrected event time).</param>
+internal sealed record ProfileFacts(
+    JsonObject Traits, IReadOnlyList<(string Type, string? Name, DateTimeOffset Timestamp)> Events, IReadOnlyDictionary<string, decimal> Computed, IReadOnlySet<Guid> Segments);
+
+/// <summary>
+/// Evaluates a condition tree against one profile's facts, with the same meaning as <see cref="SegmentSqlCompiler"/>:
+/// the membership tests and the builder's "does this profile match, and why" use it.
+/// </summary>
+internal static class SegmentEvaluator
+{
+    public static bool Matches(SegmentCondition node, ProfileFacts facts, DateTimeOffset asOf) => node.Type switch
+    {
+        ConditionTypes.And => node.Conditions!.All(c => Matches(c, facts, asOf)),
+        ConditionTypes.Or => node.Conditions!.Any(c => Matches(c, facts, asOf)),
+        ConditionTypes.Not => !Matches(node.Condition!, facts, asOf),
+        ConditionTypes.Trait => Trait(node, Find(facts.Traits, node.Field!)),
+        ConditionTypes.Computed => Compare(facts.Computed.GetValueOrDefault(node.Field!), node.Operator, Number(node.Value)),
+        ConditionTypes.Event => Count(node, facts, asOf),
+        ConditionTypes.Segment => facts.Segments.Contains(node.SegmentId!.Value),
+        _ => throw new ArgumentException($"Unknown condition type {node.Type}; validate the tree first.", nameof(node)),
+    };
+
+    private static bool Count(SegmentCondition node, ProfileFacts facts, DateTimeOffset asOf)
+    {
+        var since = asOf.AddDays(-node.WithinDays!.Value);
+        long count = facts.Events.Count(e => (e.Name == node.Event || e.Type == node.Event) && e.Timestamp > since && e.Timestamp <= asOf);
+        return node.Operator switch
+        {
+            ConditionOperators.AtLeast => count >= node.Count,
+            ConditionOperators.AtMost => count <= node.Count,
+            _ => count == node.Count,
+        };
+    }
+
+    private static bool Trait(SegmentCondition node, JsonNode? value)
+    {
+        var kind = value?.GetValueKind() ?? JsonValueKind.Null;
+        var scalar = kind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
+        decimal? number = kind == JsonValueKind.Number && SegmentConditionValidator.TryNumber(value!.ToJsonString(), out var parsed) ? parsed : null;
+        return node.Operator switch
+        {
+            ConditionOperators.EqualTo => Equal(node.Value!, kind, number, value),
+            ConditionOperators.NotEqualTo => !Equal(node.Value!, kind, number, value),
+            ConditionOperators.Contains => scalar && Text(value!).Contains(node.Value!, StringComparison.OrdinalIgnoreCase),
+            ConditionOperators.Exists => kind != JsonValueKind.Null,
+            ConditionOperators.NotExists => kind == JsonValueKind.Null,
+            _ => number is { } n && Compare(n, node.Operator, Number(node.Value)),
+        };
+    }
+
+    private static bool Equal(string expected, JsonValueKind kind, decimal? number, JsonNode? value) => kind switch
+    {
+        JsonValueKind.Number => SegmentConditionValidator.TryNumber(expected, out var wanted) && number == wanted,
+        JsonValueKind.String or JsonValueKind.True or JsonValueKind.False => string.Equals(Text(value!), expected, StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+
+    private static string Text(JsonNode value) =>
+        value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+
+    private static JsonNode? Find(JsonObject traits, string path)
+    {
+        JsonNode? current = traits;
+        foreach (var part in path.Split('.'))
+        {
+            current = current is JsonObject obj && obj.TryGetPropertyValue(part, out var next) ? next : null;
+        }
+
+        return current;
+    }
+
+    private static decimal Number(string? text) => SegmentConditionValidator.TryNumber(text, out var value) ? value : 0m;
+
+    private static bool Compare(decimal actual, string? op, decimal expected) => op switch
+    {
+        ConditionOperators.GreaterThan => actual > expected,
+        ConditionOperators.AtLeastValue => actual >= expected,
+        ConditionOperators.LessThan => actual < expected,
+        ConditionOperators.AtMostValue => actual <= expected,
+        _ => actual == expected,
+    };
+}

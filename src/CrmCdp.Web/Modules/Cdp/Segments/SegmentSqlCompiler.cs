@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CrmCdp.Web.Modules.Cdp.Segments;
+
+/// <summary>What a compiled segment query needs besides the tree.</summary>
+/// <param name="AsOf">Event windows end here (the in-memory evaluator uses the same instant).</param>
+/// <param name="BlockedIds">Blocked identifier values: an event whose user_id is blocked belongs to its anonymous id's profile.</param>
+/// <param name="ProfileIds">When set, only these profiles are evaluated (incremental refresh).</param>
+internal sealed record SegmentQueryOptions(DateTimeOffset AsOf, string[] BlockedIds, Guid[]? ProfileIds = null);
+
+internal sealed record CompiledSegment(string Sql, IReadOnlyList<NpgsqlParameter> Parameters)
+{
+    public void AddTo(NpgsqlCommand command)
+    {
+        foreach (var parameter in Parameters)
+        {
+            command.Parameters.Add(parameter.Clone());
+        }
+    }
+}
+
+/// <summary>
+/// Compiles a condition tree into one query answering the ids of the live profiles that match. Every value a user
+/// typed is a parameter; the SQL text only ever holds parameter names the compiler chose. Each leaf is
+/// <c>coalesce(…, false)</c>, so missing traits are false (never NULL) and NOT is an exact complement, as in
+/// <see cref="SegmentEvaluator"/>.
+/// </summary>
+internal static class SegmentSqlCompiler
+{
+    public static CompiledSegment Compile(SegmentCondition root, SegmentQueryOptions options)
+    {
+        var context = new Context(options);
+        var predicate = context.Predicate(root);
+        var sql = new StringBuilder();
+        if (context.EventCounts.Count > 0)
+        {
+            var since = context.Add(context.EventCounts.Min(e => e.Since), NpgsqlDbType.TimestampTz);
+            var asOf = context.Add(options.AsOf, NpgsqlDbType.TimestampTz);
+            var blocked = context.Add(options.BlockedIds, NpgsqlDbType.Array | NpgsqlDbType.Text);
+            var ids = options.ProfileIds is null ? null : context.Add(options.ProfileIds, NpgsqlDbType.Array | NpgsqlDbType.Uuid);
+            var counts = string.Join(", ", context.EventCounts.Select((e, n) => $"count(*) FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}) AND pe.\"timestamp\" > {e.SinceParameter}) AS c{n}"));
+            sql.Append(CultureInfo.InvariantCulture, $"""
+                WITH ev AS (
+                    SELECT pe.profile_id, {counts} FROM (
+                {ProfileEventsSql.Select(since, asOf, blocked, ids)}
+                    ) pe GROUP BY pe.profile_id)
+                SELECT p.id FROM cdp_profiles p LEFT JOIN ev ON ev.profile_id = p.id
+                """);
+        }
+        else
+        {
+            sql.Append("SELECT p.id FROM cdp_profiles p");
+        }
+
+        sql.Append(CultureInfo.InvariantCulture, $"\nWHERE p.merged_into_id IS NULL");
+        if (options.ProfileIds is not null)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" AND p.id = ANY({context.Add(options.ProfileIds, NpgsqlDbType.Array | NpgsqlDbType.Uuid)})");
+        }
+
+        sql.Append(CultureInfo.InvariantCulture, $" AND ({predicate})");
+        return new CompiledSegment(sql.ToString(), context.Parameters);
+    }
+
+    private sealed record EventCount(string Name, DateTimeOffset Since, string SinceParameter);
+
+    private sealed class Context(SegmentQueryOptions options)
+    {
+        public List<NpgsqlParameter> Parameters { get; } = [];
+
+        public List<EventCount> EventCounts { get; } = [];
+
+        public string Add(object value, NpgsqlDbType type)
+        {
+            var name = $"p{Parameters.Count}";
+            Parameters.Add(new NpgsqlParameter(name, type) { Value = value });
+            return "@" + name;
+        }
+
+        public string Predicate(SegmentCondition node) => node.Type switch
+        {
+            ConditionTypes.And => "(" + string.Join(" AND ", node.Conditions!.Select(Predicate)) + ")",
+            ConditionTypes.Or => "(" + string.Join(" OR ", node.Conditions!.Select(Predicate)) + ")",
+            ConditionTypes.Not => $"NOT {Predicate(node.Condition!)}",
+            ConditionTypes.Trait => Trait(node),
+            ConditionTypes.Computed => Computed(node),
+            ConditionTypes.Event => Event(node),
+            ConditionTypes.Segment =>
+                $"EXISTS (SELECT 1 FROM cdp_segment_members m WHERE m.segment_id = {Add(node.SegmentId!.Value, NpgsqlDbType.Uuid)} AND m.profile_id = p.id)",
+            _ => throw new ArgumentException($"Unknown condition type {node.Type}; validate the tree first.", nameof(node)),
+        };
+
+        private string Trait(SegmentCondition node)
+        {
+            var path = Add(node.Field!.Split('.'), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            var json = $"(p.traits #> {path})";
+            var text = $"(p.traits #>> {path})";
+            var scalar = $"jsonb_typeof({json}) IN ('string', 'number', 'boolean')";
+            var number = $"CASE WHEN jsonb_typeof({json}) = 'number' THEN {text}::numeric END";
+            return node.Operator switch
+            {
+                ConditionOperators.EqualTo => Equality(node, json, scalar, number, text),
+                ConditionOperators.NotEqualTo => $"NOT {Equality(node, json, scalar, number, text)}",
+                ConditionOperators.Contains =>
+                    $"coalesce(CASE WHEN {scalar} THEN strpos(lower({text}), lower({Add(node.Value!, NpgsqlDbType.Text)})) > 0 END, false)",
+                ConditionOperators.Exists => $"coalesce(jsonb_typeof({json}), 'null') <> 'null'",
+                ConditionOperators.NotExists => $"coalesce(jsonb_typeof({json}), 'null') = 'null'",
+                _ => $"coalesce({number} {Comparison(node.Operator)} {Number(node.Value)}, false)",
+            };
+        }
+
+        // Numbers compare as numbers (5 equals 5.0), everything else as case-insensitive text.
+        private string Equality(SegmentCondition node, string json, string scalar, string number, string text)
+        {
+            var numeric = SegmentConditionValidator.TryNumber(node.Value, out var value)
+                ? $"{number} = {Add(value, NpgsqlDbType.Numeric)}"
+                : "false";
+            return $"coalesce(CASE WHEN jsonb_typeof({json}) = 'number' THEN {numeric} WHEN {scalar} THEN lower({text}) = lower({Add(node.Value!, NpgsqlDbType.Text)}) END, false)";
+        }
+
+        private string Computed(SegmentCondition node)
+        {
+            var key = Add(node.Field!, NpgsqlDbType.Varchar);
+            var value = $"coalesce((SELECT c.value FROM cdp_profile_computed c WHERE c.profile_id = p.id AND c.key = {key}), 0)";
+            return $"coalesce({value} {Comparison(node.Operator)} {Number(node.Value)}, false)";
+        }
+
+        private string Event(SegmentCondition node)
+        {
+            var since = options.AsOf.AddDays(-node.WithinDays!.Value);
+            EventCounts.Add(new EventCount(Add(node.Event!, NpgsqlDbType.Varchar), since, Add(since, NpgsqlDbType.TimestampTz)));
+            var op = node.Operator switch
+            {
+                ConditionOperators.AtLeast => ">=",
+                ConditionOperators.AtMost => "<=",
+                _ => "=",
+            };
+            return $"coalesce(ev.c{EventCounts.Count - 1}, 0) {op} {Add((long)node.Count!.Value, NpgsqlDbType.Bigint)}";
+        }
+
+        private string Number(string? text) =>
+            Add(SegmentConditionValidator.TryNumber(text, out var value) ? value : 0m, NpgsqlDbType.Numeric);
+
+        private static string Comparison(string? op) => op switch
+        {
+            ConditionOperators.GreaterThan => ">",
+            ConditionOperators.AtLeastValue => ">=",
+            ConditionOperators.LessThan => "<",
+            ConditionOperators.AtMostValue => "<=",
+            _ => "=",
+        };
+    }
+}

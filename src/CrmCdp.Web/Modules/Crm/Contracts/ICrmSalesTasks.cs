@@ -1,0 +1,13 @@
+using CrmCdp.Web.Platform.Data;
+
+namespace CrmCdp.Web.Modules.Crm.Contracts;
+
+/// <summary>What the CDP's activation may ask of the CRM: a follow-up task for a contact's owner.</summary>
+internal interface ICrmSalesTasks
+{
+    /// <summary>
+    /// Adds (does not save) a high-priority call task on the contact, owned by the contact's owner, to
+    /// <paramref name="db"/>, so the caller commits it with its own bookkeeping. Null when the contact is gone.
+    /// </summary>
+    Task<Guid?> AddFollowUpAsync(AppDbContext db, Guid contactId, string title, string notes, DateTimeOffset dueAt, CancellationToken cancellationToken = default);
+}

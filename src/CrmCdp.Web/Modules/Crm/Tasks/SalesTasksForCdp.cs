@@ -1,0 +1,35 @@
+using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Modules.Crm.Contracts;
+using CrmCdp.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrmCdp.Web.Modules.Crm.Tasks;
+
+internal sealed class SalesTasksForCdp(TimeProvider timeProvider) : ICrmSalesTasks
+{
+    public async Task<Guid?> AddFollowUpAsync(AppDbContext db, Guid contactId, string title, string notes, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    {
+        var contact = await db.Set<Contact>().Where(c => c.Id == contactId).Select(c => new { c.OwnerId, c.CompanyId }).SingleOrDefaultAsync(cancellationToken);
+        if (contact is null)
+        {
+            return null;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var task = new CrmTask
+        {
+            Id = Guid.CreateVersion7(),
+            Title = title.Length > 300 ? title[..300] : title,
+            Notes = notes.Length > 10_000 ? notes[..10_000] : notes,
+            Type = CrmTaskType.Call,
+            Priority = CrmTaskPriority.High,
+            OwnerId = contact.OwnerId,
+            ContactId = contactId,
+            DueAt = dueAt,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.Add(task);
+        return task.Id;
+    }
+}
