@@ -29,6 +29,7 @@ public sealed class RoleVisibilityTests(BrowserApp app)
         await ExpectVisible(page.GetByTestId("nav-crm"), grants.ContainsKey(Permissions.Crm.ContactsRead));
         await ExpectVisible(page.GetByTestId("nav-cdp"), grants.ContainsKey(Permissions.Cdp.ProfilesRead));
         await ExpectVisible(page.GetByTestId("nav-admin"), grants.ContainsKey(Permissions.Admin.UsersManage));
+        await ExpectVisible(page.GetByTestId("nav-segments"), grants.ContainsKey(Permissions.Cdp.ProfilesRead) && grants.ContainsKey(Permissions.Cdp.SegmentsRead));
 
         await page.GotoAsync("/crm/contacts");
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
@@ -43,6 +44,10 @@ public sealed class RoleVisibilityTests(BrowserApp app)
         await ExpectVisible(page.GetByTestId("import-contacts"), grants.ContainsKey(Permissions.Crm.ContactsImport));
         await ExpectVisible(page.GetByTestId("export-contacts"), grants.ContainsKey(Permissions.Crm.ContactsExport));
         await Screenshots.SaveAsync(page, $"role-{role}-contacts");
+
+        await page.GotoAsync("/cdp/segments");
+        await ExpectVisible(page.GetByRole(AriaRole.Heading, new() { Name = "Segments", Exact = true }), grants.ContainsKey(Permissions.Cdp.SegmentsRead));
+        await ExpectVisible(page.GetByTestId("new-segment"), grants.ContainsKey(Permissions.Cdp.SegmentsManage));
 
         await page.GotoAsync("/admin/users");
         await ExpectVisible(page.GetByRole(AriaRole.Heading, new() { Name = "Users and teams" }), grants.ContainsKey(Permissions.Admin.UsersManage));

@@ -1,0 +1,220 @@
+using CrmCdp.Web.Platform.Auth;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace CrmCdp.Web.Modules.Cdp.Segments;
+
+/// <summary>
+/// The visual segment builder: name, condition tree, consent category and activation, with a live count of the
+/// audience as conditions change; an existing segment also shows its entries and exits, activations and members.
+/// </summary>
+public sealed partial class SegmentEditorPage : IDisposable
+{
+    private static readonly string[] KnownConsentCategories = ["email", "sms", "Advertising", "Analytics", "Functional", "Personalization"];
+
+    private List<BreadcrumbItem> _crumbs = [];
+    private SegmentCondition _definition = NewDefinition();
+    private IReadOnlyList<SegmentDto> _otherSegments = [];
+    private IReadOnlyList<string> _computedKeys = [];
+    private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
+    private string _name = "";
+    private string? _description;
+    private string? _consentCategory;
+    private bool _activationEnabled;
+    private string _taskTitle = SegmentService.DefaultTaskTitle;
+    private int _taskDueInDays = 1;
+    private uint? _version;
+    private SegmentPreview? _preview;
+    private string _previewHint = "Complete the conditions to see how many profiles match.";
+    private CancellationTokenSource? _previewDelay;
+    private string? _message;
+    private bool _failed;
+    private bool _loading = true;
+    private bool _notFound;
+    private bool _saving;
+    private bool _previewing;
+    private bool _canManage;
+    private bool _canExport;
+    private int _refreshCount;
+
+    [Parameter]
+    public Guid Id { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthState { get; set; } = default!;
+
+    [Inject]
+    private AccessContextFactory Access { get; set; } = default!;
+
+    [Inject]
+    private SegmentService Segments { get; set; } = default!;
+
+    [Inject]
+    private SegmentQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private ComputedTraitService ComputedTraits { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    private bool _isNew => Id == Guid.Empty;
+
+    private double PreviewShare => _preview is { LiveProfiles: > 0 } p ? Math.Min(100, 100.0 * p.Count / p.LiveProfiles) : 0;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        _loading = true;
+        (_notFound, _message, _errors, _preview) = (false, null, new Dictionary<string, string[]>(), null);
+        var access = await Access.CreateAsync((await AuthState).User);
+        (_canManage, _canExport) = (access.Has(Permissions.Cdp.SegmentsManage), access.Has(Permissions.Cdp.SegmentsExport));
+        _computedKeys = [.. (await ComputedTraits.ListAsync()).Select(t => t.Key)];
+        _otherSegments = [.. (await Segments.ListAsync()).Where(s => s.Id != Id)];
+        if (_isNew)
+        {
+            (_name, _description, _consentCategory, _activationEnabled, _version) = ("", null, null, false, null);
+            _definition = NewDefinition();
+        }
+        else if ((await Segments.GetAsync(Id)).Value is { } segment)
+        {
+            Show(segment);
+            await PreviewAsync(showErrors: false);
+        }
+        else
+        {
+            _notFound = true;
+        }
+
+        _crumbs = [new("Segments", "/cdp/segments"), new(_isNew ? "New" : _name, null, disabled: true)];
+        _loading = false;
+    }
+
+    private static SegmentCondition NewDefinition() => SegmentCondition.All(ConditionEditor.NewOfKind(ConditionTypes.Trait, []));
+
+    private string? Error(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    private void Show(SegmentDto segment)
+    {
+        (_name, _description, _consentCategory, _activationEnabled) = (segment.Name, segment.Description, segment.ConsentCategory, segment.ActivationEnabled);
+        (_taskTitle, _taskDueInDays, _version) = (segment.TaskTitle, segment.TaskDueInDays, segment.Version);
+        // The builder edits groups; a saved tree whose root is a single condition is shown inside an "all" group.
+        _definition = segment.Definition.Type is ConditionTypes.And or ConditionTypes.Or ? segment.Definition.Clone() : SegmentCondition.All(segment.Definition.Clone());
+    }
+
+    private static Task<IEnumerable<string>> ConsentCategoriesAsync(string? typed, CancellationToken cancellationToken) =>
+        Task.FromResult(KnownConsentCategories.Where(c => string.IsNullOrEmpty(typed) || c.Contains(typed, StringComparison.OrdinalIgnoreCase)));
+
+    /// <summary>Counts again once the marketer stops changing conditions for a moment.</summary>
+    private async Task DefinitionChangedAsync()
+    {
+        _previewDelay?.Cancel();
+        _previewDelay?.Dispose();
+        _previewDelay = new CancellationTokenSource();
+        var token = _previewDelay.Token;
+        try
+        {
+            await Task.Delay(600, token);
+            await PreviewAsync(showErrors: false);
+        }
+        catch (TaskCanceledException)
+        {
+            // A newer change restarted the wait.
+        }
+    }
+
+    private async Task PreviewAsync(bool showErrors)
+    {
+        _previewing = true;
+        StateHasChanged();
+        var result = await Queries.PreviewAsync(_definition, _isNew ? null : Id);
+        _previewing = false;
+        _preview = result.Value;
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            _previewHint = $"Complete the conditions to see how many profiles match ({errors.Count} to fix).";
+            if (showErrors)
+            {
+                _errors = errors;
+            }
+        }
+        else if (showErrors || _errors.Keys.Any(k => k.StartsWith("definition", StringComparison.Ordinal)))
+        {
+            _errors = _errors.Where(e => !e.Key.StartsWith("definition", StringComparison.Ordinal)).ToDictionary();
+        }
+
+        StateHasChanged();
+    }
+
+    private async Task SaveAsync()
+    {
+        _saving = true;
+        var input = new SegmentInput
+        {
+            Name = _name,
+            Description = _description,
+            Definition = _definition,
+            ConsentCategory = _consentCategory,
+            ActivationEnabled = _activationEnabled,
+            TaskTitle = _taskTitle,
+            TaskDueInDays = _taskDueInDays,
+            Version = _version,
+        };
+        var user = (await AuthState).User;
+        var result = _isNew ? await Segments.CreateAsync(input, user) : await Segments.UpdateAsync(Id, input, user);
+        _saving = false;
+        _errors = result.Errors ?? new Dictionary<string, string[]>();
+        _failed = result.Value is null;
+        if (result.Value is not { } saved)
+        {
+            _message = result.Message ?? "The segment was not saved; see the messages above.";
+            return;
+        }
+
+        _message = null;
+        Snackbar.Add($"Saved {saved.Name}. Its members are being computed.", Severity.Success);
+        if (_isNew)
+        {
+            Navigation.NavigateTo($"/cdp/segments/{saved.Id}");
+            return;
+        }
+
+        Show(saved);
+        _refreshCount++;
+    }
+
+    private async Task DeleteAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Delete segment?",
+            $"{_name} is deleted with its members and entry history. CRM tasks it already created stay. This cannot be undone.",
+            yesText: "Delete",
+            cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        var result = await Segments.DeleteAsync(Id, (await AuthState).User);
+        if (result.Value)
+        {
+            Snackbar.Add($"Deleted {_name}.", Severity.Success);
+            Navigation.NavigateTo("/cdp/segments");
+            return;
+        }
+
+        (_failed, _message) = (true, result.Message ?? "The segment was not deleted.");
+    }
+
+    public void Dispose()
+    {
+        _previewDelay?.Cancel();
+        _previewDelay?.Dispose();
+    }
+}
