@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CrmCdp.IntegrationTests.Crm;
+using CrmCdp.Web.Modules.Cdp.Segments;
 using CrmCdp.Web.Platform.Auth;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CrmCdp.IntegrationTests.Privacy;
@@ -68,6 +70,21 @@ public sealed class PrivacyRequestTests(SharedApp app)
         return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
+    private static async Task<bool> ResolvedAsync(HttpClient api, string email, int events)
+    {
+        var (response, profile) = await CrmApi.SendAsync(api, HttpMethod.Get, $"/api/v1/profiles/lookup?type=email&value={email}");
+        return response.StatusCode == HttpStatusCode.OK && profile.GetProperty("eventCount").GetInt64() == events;
+    }
+
+    private async Task<long> CountAsync(string table, Guid profileId)
+    {
+        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table} WHERE profile_id = @profile", connection);
+        command.Parameters.AddWithValue("profile", profileId);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
     [Fact]
     public async Task Access_then_erase_leaves_no_trace_of_the_person_and_keeps_report_totals()
     {
@@ -94,15 +111,28 @@ public sealed class PrivacyRequestTests(SharedApp app)
         var userId = $"user-{suffix}";
         using (await sdk.PostAsJsonAsync("/v1/identify", new { writeKey = source.GetProperty("writeKey").GetString(), userId, traits = new { email, firstName = first } }, TestContext.Current.CancellationToken))
         using (await sdk.PostAsJsonAsync("/v1/track", new { writeKey = source.GetProperty("writeKey").GetString(), userId, @event = "Viewed Pricing" }, TestContext.Current.CancellationToken))
+        using (await sdk.PostAsJsonAsync("/v1/track", new { writeKey = source.GetProperty("writeKey").GetString(), userId, @event = "Pricing Viewed" }, TestContext.Current.CancellationToken))
         {
         }
 
         // Let identity resolution build the person's profile first, so erasure must remove it too.
-        for (var tries = 0; (await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/lookup?type=email&value={email}")).Response.StatusCode != HttpStatusCode.OK; tries++)
+        for (var tries = 0; !await ResolvedAsync(admin, email, events: 3); tries++)
         {
             Assert.True(tries < 100, "identity resolution did not build the profile");
             await Task.Delay(200, TestContext.Current.CancellationToken);
         }
+
+        var segmentName = $"Pricing viewers {suffix}";
+        var (segmentCreated, segment) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/segments", new
+        {
+            name = segmentName,
+            definition = new { type = "event", @event = "Viewed Pricing", @operator = "at_least", count = 1, withinDays = 7 },
+            activationEnabled = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, segmentCreated.StatusCode);
+        await app.Factory.Services.GetRequiredService<SegmentRefreshJob>().RunAsync(TestContext.Current.CancellationToken);
+        var profileId = Guid.Parse((await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/lookup?type=email&value={email}")).Body.Id());
+        Assert.Equal(1, await CountAsync("cdp_segment_members", profileId));
 
         var access = await FileAndWaitAsync(admin, "access", "email", email);
         var document = await admin.GetStringAsync($"/api/v1/privacy/requests/{access.Id()}/download", TestContext.Current.CancellationToken);
@@ -114,6 +144,11 @@ public sealed class PrivacyRequestTests(SharedApp app)
         Assert.Contains("Viewed Pricing", document, StringComparison.Ordinal);
         Assert.Contains("\"profiles\"", document, StringComparison.Ordinal);
         Assert.Contains(userId, document, StringComparison.Ordinal);
+        var segmentHistory = JsonDocument.Parse(document).RootElement.GetProperty("cdp").GetProperty("profiles")[0];
+        Assert.Equal(segmentName, segmentHistory.GetProperty("segments")[0].GetProperty("segment").GetString());
+        Assert.Equal("entered", segmentHistory.GetProperty("segmentHistory")[0].GetProperty("kind").GetString());
+        Assert.Equal("task_created", segmentHistory.GetProperty("activations")[0].GetProperty("outcome").GetString());
+        Assert.Equal(10m, segmentHistory.GetProperty("computedTraits").GetProperty("intent_score").GetDecimal());
         Assert.NotEmpty(await WhereValueIsHeldAsync(email));
 
         var totals = (await CountAsync("crm_contacts"), await CountAsync("crm_activities"), await CountAsync("crm_tasks"), await CountAsync("crm_tickets"));
@@ -133,6 +168,11 @@ public sealed class PrivacyRequestTests(SharedApp app)
 
         var (profileGone, _) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/lookup?type=user_id&value={userId}");
         Assert.Equal(HttpStatusCode.NotFound, profileGone.StatusCode);
+        foreach (var table in new[] { "cdp_segment_members", "cdp_segment_changes", "cdp_segment_activations", "cdp_profile_computed" })
+        {
+            Assert.Equal(0, await CountAsync(table, profileId));
+        }
+
         Assert.Equal(totals, (await CountAsync("crm_contacts"), await CountAsync("crm_activities"), await CountAsync("crm_tasks"), await CountAsync("crm_tickets")));
     }
 

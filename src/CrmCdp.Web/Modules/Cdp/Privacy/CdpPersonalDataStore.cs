@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CrmCdp.Web.Modules.Cdp.Identity;
 using CrmCdp.Web.Modules.Cdp.Profiles;
+using CrmCdp.Web.Modules.Cdp.Segments;
 using CrmCdp.Web.Platform.ContactPoints;
 using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Privacy;
@@ -35,6 +36,7 @@ internal sealed class CdpPersonalDataStore(ContactPointNormalizer normalizer) : 
         var identifiers = await db.Set<ProfileIdentifier>().Where(i => profileIds.Contains(i.ProfileId)).AsNoTracking().ToListAsync(cancellationToken);
         var consent = await db.Set<ConsentChange>().Where(c => profileIds.Contains(c.ProfileId)).OrderBy(c => c.At).AsNoTracking().ToListAsync(cancellationToken);
         var merges = await db.Set<ProfileMerge>().Where(m => profileIds.Contains(m.SurvivorId) || profileIds.Contains(m.MergedId)).AsNoTracking().ToListAsync(cancellationToken);
+        var segments = await SegmentHistory.ForAsync(db, profileIds, cancellationToken);
         await using var command = new NpgsqlCommand(
             $"SELECT type, event, user_id, anonymous_id, \"timestamp\", payload::text FROM cdp_events WHERE {Matches(person)} ORDER BY \"timestamp\" LIMIT {MaxEventsInAccess}", connection);
         command.Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
@@ -69,6 +71,10 @@ internal sealed class CdpPersonalDataStore(ContactPointNormalizer normalizer) : 
                 ["lastSeenAt"] = p.LastSeenAt, ["eventCount"] = p.EventCount, ["consent"] = JsonNode.Parse(p.Consent),
                 ["consentHistory"] = new JsonArray([.. consent.Where(c => c.ProfileId == p.Id).Select(c => (JsonNode?)new JsonObject { ["source"] = c.Source, ["state"] = JsonNode.Parse(c.State), ["at"] = c.At })]),
                 ["identifiers"] = new JsonArray([.. identifiers.Where(i => i.ProfileId == p.Id).Select(i => (JsonNode?)new JsonObject { ["type"] = i.Type, ["value"] = i.Value, ["firstSeenAt"] = i.FirstSeenAt })]),
+                ["segments"] = segments.Memberships(p.Id),
+                ["segmentHistory"] = segments.Changes(p.Id),
+                ["activations"] = segments.Activations(p.Id),
+                ["computedTraits"] = segments.Computed(p.Id),
             })]),
             ["merges"] = new JsonArray([.. merges.Select(m => (JsonNode?)new JsonObject
             {
@@ -93,6 +99,7 @@ internal sealed class CdpPersonalDataStore(ContactPointNormalizer normalizer) : 
         var deleted = await db.Database.ExecuteSqlRawAsync(sql, Parameters(person, identifiers), cancellationToken);
         deleted += await db.Set<ProfileIdentifier>().Where(i => all.Contains(i.ProfileId)).ExecuteDeleteAsync(cancellationToken);
         await db.Set<ConsentChange>().Where(c => all.Contains(c.ProfileId)).ExecuteDeleteAsync(cancellationToken);
+        await SegmentHistory.DeleteAsync(db, all, cancellationToken);
         await db.Database.ExecuteSqlRawAsync("SET LOCAL crmcdp.audit_redaction = 'on'", cancellationToken);
         await db.Set<ProfileMerge>().Where(m => all.Contains(m.SurvivorId) || all.Contains(m.MergedId)).ExecuteDeleteAsync(cancellationToken);
         deleted += await db.Set<Profile>().Where(p => all.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
