@@ -1,0 +1,176 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CrmCdp.IntegrationTests.Crm;
+using CrmCdp.Web.Modules.Cdp.Segments;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CrmCdp.IntegrationTests.Cdp;
+
+/// <summary>
+/// The SQL the refresh runs and the in-memory evaluator must mean the same thing: random trees over profiles with
+/// random (and oddly typed) traits and events are answered by both and compared.
+/// </summary>
+[Collection(SharedAppGroup.Name)]
+public sealed class SegmentAgreementTests(SharedApp app)
+{
+    private const int Profiles = 24;
+    private const int Trees = 300;
+    private static readonly string[] EventNames = ["Pricing Viewed", "Demo Requested", "Signed Up"];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Random_trees_select_the_same_profiles_in_sql_as_in_memory()
+    {
+        var seed = Random.Shared.Next();
+        var random = new Random(seed);
+        var (_, key) = await app.SourceAsync();
+        using var sdk = app.Sdk(key);
+        using var admin = app.AdminApi();
+        var now = DateTimeOffset.UtcNow;
+        var users = Enumerable.Range(0, Profiles).Select(_ => CrmApi.Unique("agree-")).ToList();
+        var batch = new List<object>();
+        foreach (var user in users)
+        {
+            batch.Add(new { type = "identify", userId = user, traits = RandomTraits(random), timestamp = now.AddDays(-45) });
+            for (var n = random.Next(0, 6); n > 0; n--)
+            {
+                var at = now.AddHours(-random.Next(1, 40 * 24)).AddMinutes(-random.Next(0, 60));
+                batch.Add(random.Next(4) == 0
+                    ? new { type = "page", userId = user, name = "Home", timestamp = at }
+                    : new { type = "track", userId = user, @event = EventNames[random.Next(EventNames.Length)], timestamp = at });
+            }
+        }
+
+        using (var sent = await sdk.PostAsJsonAsync("/v1/batch", new { batch }, Ct))
+        {
+            sent.EnsureSuccessStatusCode();
+        }
+
+        var expectedCounts = users.ToDictionary(u => u, u => batch.Count(e => JsonSerializer.SerializeToElement(e).GetProperty("userId").GetString() == u));
+        var facts = new Dictionary<Guid, ProfileFacts>();
+        foreach (var user in users)
+        {
+            var profile = await ProfileWithEventsAsync(admin, user, expectedCounts[user]);
+            facts[Guid.Parse(profile.Id())] = await FactsAsync(admin, profile);
+        }
+
+        await app.Factory.Services.GetRequiredService<SegmentRefreshJob>().RunAsync(Ct);
+        foreach (var (id, fact) in facts.ToList())
+        {
+            var (_, profile) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/{id}");
+            var computed = profile.GetProperty("computedTraits").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDecimal());
+            facts[id] = fact with { Computed = computed };
+        }
+
+        var asOf = DateTimeOffset.UtcNow;
+        var ids = facts.Keys.ToArray();
+        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
+        await connection.OpenAsync(Ct);
+        var nonTrivial = 0;
+        for (var i = 0; i < Trees; i++)
+        {
+            var tree = SegmentCondition.All(RandomTree(random, depth: 0));
+            Assert.Empty(SegmentConditionValidator.Validate(tree, "definition", new HashSet<string> { "intent_score" }, new HashSet<Guid>()));
+            var inMemory = ids.Where(id => SegmentEvaluator.Matches(tree, facts[id], asOf)).Order().ToList();
+            var inSql = await SelectAsync(connection, tree, new SegmentQueryOptions(asOf, [], ids));
+            Assert.True(inMemory.SequenceEqual(inSql), $"seed {seed}, tree {SegmentDefinitions.Serialize(tree)}: memory [{string.Join(", ", inMemory)}] sql [{string.Join(", ", inSql)}]");
+            nonTrivial += inMemory.Count is > 0 and < Profiles ? 1 : 0;
+        }
+
+        // Trees that pick everyone or no one would agree trivially; most must split the profiles.
+        Assert.True(nonTrivial > Trees / 3, $"only {nonTrivial} of {Trees} trees split the profiles (seed {seed})");
+    }
+
+    private static JsonObject RandomTraits(Random random)
+    {
+        var traits = new JsonObject();
+        void Maybe(string name, Func<JsonNode?> value)
+        {
+            if (random.Next(5) > 0)
+            {
+                traits[name] = value();
+            }
+        }
+
+        Maybe("plan", () => random.Next(4) switch { 0 => "pro", 1 => "PRO", 2 => "free", _ => "Enterprise plan" });
+        Maybe("seats", () => random.Next(4) switch { 0 => (JsonNode)random.Next(0, 30), 1 => (JsonNode)(random.Next(0, 300) / 10m), 2 => "12", _ => null });
+        Maybe("beta", () => random.Next(2) == 0);
+        Maybe("address", () => new JsonObject { ["city"] = random.Next(2) == 0 ? "Berlin" : "Lisbon" });
+        return traits;
+    }
+
+    private static SegmentCondition RandomTree(Random random, int depth)
+    {
+        var roll = random.Next(depth >= 2 ? 7 : 10);
+        return roll switch
+        {
+            7 => SegmentCondition.All(RandomTree(random, depth + 1), RandomTree(random, depth + 1)),
+            8 => SegmentCondition.Any(RandomTree(random, depth + 1), RandomTree(random, depth + 1)),
+            9 => SegmentCondition.Not(RandomTree(random, depth + 1)),
+            5 or 6 => SegmentCondition.Performed(
+                random.Next(5) == 0 ? "page" : EventNames[random.Next(EventNames.Length)],
+                ConditionOperators.ForEvents[random.Next(3)], random.Next(0, 3), new[] { 7, 14, 30 }[random.Next(3)]),
+            4 => SegmentCondition.Computed("intent_score", ConditionOperators.ForComputed[random.Next(ConditionOperators.ForComputed.Count)], random.Next(0, 60).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            _ => RandomTrait(random),
+        };
+    }
+
+    private static SegmentCondition RandomTrait(Random random)
+    {
+        var field = new[] { "plan", "seats", "beta", "address.city", "missing" }[random.Next(5)];
+        var op = ConditionOperators.ForTraits[random.Next(ConditionOperators.ForTraits.Count)];
+        string? value = ConditionOperators.Numeric.Contains(op) ? (random.Next(0, 300) / 10m).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : !ConditionOperators.NeedsValue(op) ? null
+            : field switch
+            {
+                "plan" => new[] { "pro", "Pro", "plan", "free" }[random.Next(4)],
+                "seats" => new[] { "12", "12.0", "3", "x" }[random.Next(4)],
+                "beta" => new[] { "true", "false", "TRUE" }[random.Next(3)],
+                _ => new[] { "Berlin", "lis", "berlin" }[random.Next(3)],
+            };
+        return SegmentCondition.Trait(field, op, value);
+    }
+
+    private static async Task<List<Guid>> SelectAsync(NpgsqlConnection connection, SegmentCondition tree, SegmentQueryOptions options)
+    {
+        var compiled = SegmentSqlCompiler.Compile(tree, options);
+        await using var command = new NpgsqlCommand(compiled.Sql, connection);
+        compiled.AddTo(command);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        while (await reader.ReadAsync(Ct))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return [.. ids.Order()];
+    }
+
+    private static async Task<JsonElement> ProfileWithEventsAsync(HttpClient api, string userId, int events)
+    {
+        for (var tries = 0; ; tries++)
+        {
+            var (response, body) = await CrmApi.SendAsync(api, HttpMethod.Get, $"/api/v1/profiles/lookup?type=user_id&value={userId}");
+            if (response.IsSuccessStatusCode && body.GetProperty("eventCount").GetInt64() == events)
+            {
+                return body;
+            }
+
+            Assert.True(tries < 150, $"profile of {userId} never got its {events} events: {body}");
+            await Task.Delay(200, Ct);
+        }
+    }
+
+    private static async Task<ProfileFacts> FactsAsync(HttpClient api, JsonElement profile)
+    {
+        var (_, page) = await CrmApi.SendAsync(api, HttpMethod.Get, $"/api/v1/profiles/{profile.Id()}/events?limit=100");
+        var events = page.GetProperty("items").EnumerateArray()
+            .Select(e => (e.GetProperty("type").GetString()!, e.GetProperty("event").ValueKind == JsonValueKind.String ? e.GetProperty("event").GetString() : null, e.GetProperty("timestamp").GetDateTimeOffset()))
+            .ToList();
+        var traits = JsonNode.Parse(profile.GetProperty("traits").GetRawText())!.AsObject();
+        return new ProfileFacts(traits, events, new Dictionary<string, decimal>(), new HashSet<Guid>());
+    }
+}

@@ -1,0 +1,85 @@
+using CrmCdp.Web.Modules.Cdp.Segments;
+
+namespace CrmCdp.UnitTests.Cdp;
+
+public sealed class SegmentConditionValidatorTests
+{
+    private static readonly Guid OtherSegment = Guid.CreateVersion7();
+
+    private static Dictionary<string, string[]> Validate(SegmentCondition? tree) =>
+        SegmentConditionValidator.Validate(tree, "definition", new HashSet<string> { "intent_score" }, new HashSet<Guid> { OtherSegment });
+
+    [Fact]
+    public void A_well_formed_tree_of_every_kind_has_no_errors()
+    {
+        var tree = SegmentCondition.All(
+            SegmentCondition.Trait("address.city", "equals", "Berlin"),
+            SegmentCondition.Trait("email", "exists"),
+            SegmentCondition.Any(SegmentCondition.Performed("Pricing Viewed", "at_least", 3, 7), SegmentCondition.Performed("page", "exactly", 0, 30)),
+            SegmentCondition.Not(SegmentCondition.InSegment(OtherSegment)),
+            SegmentCondition.Computed("intent_score", "gte", "50"));
+
+        Assert.Empty(Validate(tree));
+    }
+
+    [Fact]
+    public void No_tree_at_all_is_named_at_the_root()
+    {
+        Assert.Equal(["definition"], Validate(null).Keys);
+    }
+
+    [Fact]
+    public void Each_bad_node_is_named_by_its_json_path()
+    {
+        var tree = SegmentCondition.All(
+            SegmentCondition.Trait("plan", "equals", "pro"),
+            SegmentCondition.Trait("seats", "gt", "ten"),
+            SegmentCondition.Any(SegmentCondition.Performed("", "at_least", -1, 0)),
+            SegmentCondition.Not(SegmentCondition.Computed("no_such_trait", "contains", "1")),
+            SegmentCondition.InSegment(Guid.CreateVersion7()),
+            new SegmentCondition { Type = "regex" },
+            new SegmentCondition { Type = "or", Conditions = [] },
+            SegmentCondition.Trait("a..b", "equals", "x"));
+
+        var errors = Validate(tree);
+
+        Assert.Equal(
+            new[]
+            {
+                "definition.conditions[1].value",
+                "definition.conditions[2].conditions[0].count",
+                "definition.conditions[2].conditions[0].event",
+                "definition.conditions[2].conditions[0].withinDays",
+                "definition.conditions[3].condition.field",
+                "definition.conditions[3].condition.operator",
+                "definition.conditions[4].segmentId",
+                "definition.conditions[5].type",
+                "definition.conditions[6].conditions",
+                "definition.conditions[7].field",
+            },
+            errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("needs a number", errors["definition.conditions[1].value"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Exists_needs_no_value_but_equals_does()
+    {
+        Assert.Empty(Validate(SegmentCondition.Trait("plan", "not_exists")));
+        Assert.Equal(["definition.value"], Validate(SegmentCondition.Trait("plan", "equals")).Keys);
+    }
+
+    [Fact]
+    public void Trees_deeper_or_larger_than_the_limits_are_refused()
+    {
+        var deep = SegmentCondition.Trait("plan", "exists");
+        for (var i = 0; i < SegmentConditionValidator.MaxDepth; i++)
+        {
+            deep = SegmentCondition.Not(deep);
+        }
+
+        var wide = SegmentCondition.Any([.. Enumerable.Range(0, SegmentConditionValidator.MaxNodes).Select(_ => SegmentCondition.Trait("plan", "exists"))]);
+
+        Assert.Contains(Validate(deep).Values.SelectMany(m => m), m => m.Contains("nest at most", StringComparison.Ordinal));
+        Assert.Equal(["definition"], Validate(wide).Keys);
+    }
+}

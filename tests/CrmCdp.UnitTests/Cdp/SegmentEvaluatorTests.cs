@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using CrmCdp.Web.Modules.Cdp.Segments;
+
+namespace CrmCdp.UnitTests.Cdp;
+
+public sealed class SegmentEvaluatorTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Guid Vip = Guid.CreateVersion7();
+
+    private static readonly ProfileFacts Ada = new(
+        JsonNode.Parse("""{ "plan": "Pro", "seats": 12, "seatsText": "12", "beta": true, "address": { "city": "Berlin" }, "nothing": null }""")!.AsObject(),
+        [
+            ("track", "Pricing Viewed", Now.AddDays(-1)),
+            ("track", "Pricing Viewed", Now.AddDays(-3)),
+            ("track", "Pricing Viewed", Now.AddDays(-10)),
+            ("page", "Home", Now.AddHours(-2)),
+            ("track", "Pricing Viewed", Now.AddDays(1)),
+        ],
+        new Dictionary<string, decimal> { ["intent_score"] = 42 },
+        new HashSet<Guid> { Vip });
+
+    private static bool Matches(SegmentCondition condition) => SegmentEvaluator.Matches(condition, Ada, Now);
+
+    [Theory]
+    [InlineData("plan", "equals", "pro", true)]
+    [InlineData("plan", "not_equals", "PRO", false)]
+    [InlineData("plan", "contains", "r", true)]
+    [InlineData("seats", "equals", "12.0", true)]
+    [InlineData("seats", "gt", "11.5", true)]
+    [InlineData("seats", "lte", "11", false)]
+    [InlineData("seatsText", "gt", "1", false)]
+    [InlineData("beta", "equals", "TRUE", true)]
+    [InlineData("address.city", "equals", "berlin", true)]
+    [InlineData("address", "equals", "Berlin", false)]
+    [InlineData("missing", "not_equals", "x", true)]
+    [InlineData("missing", "exists", null, false)]
+    [InlineData("nothing", "not_exists", null, true)]
+    public void Traits_compare_without_case_numbers_as_numbers_and_missing_as_unset(string field, string op, string? value, bool expected)
+    {
+        Assert.Equal(expected, Matches(SegmentCondition.Trait(field, op, value)));
+    }
+
+    [Fact]
+    public void Events_count_only_inside_the_window_that_ends_now()
+    {
+        Assert.True(Matches(SegmentCondition.Performed("Pricing Viewed", "exactly", 2, 7)));
+        Assert.True(Matches(SegmentCondition.Performed("Pricing Viewed", "at_least", 3, 14)));
+        Assert.False(Matches(SegmentCondition.Performed("Pricing Viewed", "at_most", 1, 7)));
+        Assert.True(Matches(SegmentCondition.Performed("page", "exactly", 1, 1)));
+        Assert.True(Matches(SegmentCondition.Performed("Home", "at_least", 1, 1)));
+        Assert.True(Matches(SegmentCondition.Performed("Demo Requested", "exactly", 0, 30)));
+    }
+
+    [Fact]
+    public void Not_is_the_exact_complement_and_groups_combine()
+    {
+        var proInBerlin = SegmentCondition.All(SegmentCondition.Trait("plan", "equals", "pro"), SegmentCondition.Trait("address.city", "equals", "Lisbon"));
+        Assert.False(Matches(proInBerlin));
+        Assert.True(Matches(SegmentCondition.Not(proInBerlin)));
+        Assert.True(Matches(SegmentCondition.Any(proInBerlin, SegmentCondition.InSegment(Vip))));
+        Assert.False(Matches(SegmentCondition.Not(SegmentCondition.Trait("missing", "not_equals", "x"))));
+    }
+
+    [Fact]
+    public void Computed_traits_compare_as_numbers_and_unknown_ones_are_zero()
+    {
+        Assert.True(Matches(SegmentCondition.Computed("intent_score", "gte", "42")));
+        Assert.False(Matches(SegmentCondition.Computed("intent_score", "gt", "42")));
+        Assert.True(Matches(SegmentCondition.Computed("churn_risk", "equals", "0")));
+    }
+
+    [Fact]
+    public void Segments_are_refreshed_after_the_segments_they_name()
+    {
+        var (a, b, c, d) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        var order = SegmentRefresher.DependencyOrder(new Dictionary<Guid, List<Guid>> { [a] = [c], [b] = [], [c] = [b, Guid.CreateVersion7()], [d] = [a] }).ToList();
+
+        Assert.Equal(4, order.Count);
+        Assert.True(order.IndexOf(b) < order.IndexOf(c));
+        Assert.True(order.IndexOf(c) < order.IndexOf(a));
+        Assert.True(order.IndexOf(a) < order.IndexOf(d));
+    }
+
+    [Fact]
+    public void Definitions_round_trip_as_camel_case_json_without_nulls()
+    {
+        var tree = SegmentCondition.All(SegmentCondition.Performed("Pricing Viewed", "at_least", 3, 7), SegmentCondition.Not(SegmentCondition.InSegment(Vip)));
+
+        var json = SegmentDefinitions.Serialize(tree);
+
+        Assert.Equal($$$"""{"type":"and","conditions":[{"type":"event","operator":"at_least","event":"Pricing Viewed","count":3,"withinDays":7},{"type":"not","condition":{"type":"segment","segmentId":"{{{Vip}}}"}}]}""", json);
+        Assert.Equal(json, SegmentDefinitions.Serialize(SegmentDefinitions.Parse(json)));
+        Assert.Equal([Vip], SegmentDefinitions.ReferencedSegments(tree));
+    }
+}
