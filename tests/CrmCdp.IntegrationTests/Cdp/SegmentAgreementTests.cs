@@ -72,7 +72,8 @@ public sealed class SegmentAgreementTests(SharedApp app)
         var nonTrivial = 0;
         for (var i = 0; i < Trees; i++)
         {
-            var tree = SegmentCondition.All(RandomTree(random, depth: 0));
+            // A root "all" of several conditions exercises the compiler's candidate filter (conditions without events judged first).
+            var tree = SegmentCondition.All([.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => RandomTree(random, depth: 0))]);
             Assert.Empty(SegmentConditionValidator.Validate(tree, "definition", new HashSet<string> { "intent_score" }, new HashSet<Guid>()));
             var inMemory = ids.Where(id => SegmentEvaluator.Matches(tree, facts[id], asOf)).Order().ToList();
             var inSql = await SelectAsync(connection, tree, new SegmentQueryOptions(asOf, [], ids));

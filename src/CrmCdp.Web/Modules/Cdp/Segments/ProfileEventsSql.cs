@@ -7,9 +7,11 @@ namespace CrmCdp.Web.Modules.Cdp.Segments;
 /// </summary>
 internal static class ProfileEventsSql
 {
-    public static string Select(string since, string asOf, string blocked, string? profileIds = null)
+    /// <param name="profileIds">A uuid[] parameter: only these profiles' events.</param>
+    /// <param name="profilesQuery">A query answering profile ids: only their events (the compiler's own SQL, never user input).</param>
+    public static string Select(string since, string asOf, string blocked, string? profileIds = null, string? profilesQuery = null)
     {
-        var restriction = profileIds is null ? "" : $" AND i.profile_id = ANY({profileIds})";
+        var restriction = (profileIds is null ? "" : $" AND i.profile_id = ANY({profileIds})") + (profilesQuery is null ? "" : $" AND i.profile_id IN ({profilesQuery})");
         return $"""
             SELECT i.profile_id, e.type, e.event AS name, e."timestamp" FROM cdp_events e
             JOIN cdp_identifiers i ON i.type = 'user_id' AND i.value = e.user_id

@@ -33,37 +33,47 @@ internal static class SegmentSqlCompiler
     public static CompiledSegment Compile(SegmentCondition root, SegmentQueryOptions options)
     {
         var context = new Context(options);
-        var predicate = context.Predicate(root);
+        var usesEvents = root.Walk().Any(n => n.Type == ConditionTypes.Event);
+        var necessary = usesEvents ? Conjuncts(root).Where(c => !c.Walk().Any(n => n.Type == ConditionTypes.Event)).ToList() : [];
         var sql = new StringBuilder();
-        if (context.EventCounts.Count > 0)
+        var live = "p.merged_into_id IS NULL" + (options.ProfileIds is null ? "" : $" AND p.id = ANY({context.Add(options.ProfileIds, NpgsqlDbType.Array | NpgsqlDbType.Uuid)})");
+        if (necessary.Count > 0)
         {
-            var since = context.Add(context.EventCounts.Min(e => e.Since), NpgsqlDbType.TimestampTz);
-            var asOf = context.Add(options.AsOf, NpgsqlDbType.TimestampTz);
-            var blocked = context.Add(options.BlockedIds, NpgsqlDbType.Array | NpgsqlDbType.Text);
-            var ids = options.ProfileIds is null ? null : context.Add(options.ProfileIds, NpgsqlDbType.Array | NpgsqlDbType.Uuid);
-            var counts = string.Join(", ", context.EventCounts.Select((e, n) => $"count(*) FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}) AND pe.\"timestamp\" > {e.SinceParameter}) AS c{n}"));
+            // Profiles are judged once on the conditions that need no events; events are counted for the survivors only.
             sql.Append(CultureInfo.InvariantCulture, $"""
-                WITH ev AS (
-                    SELECT pe.profile_id, {counts} FROM (
-                {ProfileEventsSql.Select(since, asOf, blocked, ids)}
-                    ) pe GROUP BY pe.profile_id)
-                SELECT p.id FROM cdp_profiles p LEFT JOIN ev ON ev.profile_id = p.id
+                WITH candidates AS MATERIALIZED (SELECT p.id FROM cdp_profiles p WHERE {live} AND {string.Join(" AND ", necessary.Select(context.Predicate))}),
+
                 """);
-        }
-        else
-        {
-            sql.Append("SELECT p.id FROM cdp_profiles p");
+            context.Assumed.UnionWith(necessary);
         }
 
-        sql.Append(CultureInfo.InvariantCulture, $"\nWHERE p.merged_into_id IS NULL");
-        if (options.ProfileIds is not null)
+        var predicate = context.Predicate(root);
+        if (!usesEvents)
         {
-            sql.Append(CultureInfo.InvariantCulture, $" AND p.id = ANY({context.Add(options.ProfileIds, NpgsqlDbType.Array | NpgsqlDbType.Uuid)})");
+            sql.Append(CultureInfo.InvariantCulture, $"SELECT p.id FROM cdp_profiles p WHERE {live} AND ({predicate})");
+            return new CompiledSegment(sql.ToString(), context.Parameters);
         }
 
-        sql.Append(CultureInfo.InvariantCulture, $" AND ({predicate})");
+        var since = context.Add(context.EventCounts.Min(e => e.Since), NpgsqlDbType.TimestampTz);
+        var asOf = context.Add(options.AsOf, NpgsqlDbType.TimestampTz);
+        var blocked = context.Add(options.BlockedIds, NpgsqlDbType.Array | NpgsqlDbType.Text);
+        var ids = options.ProfileIds is null ? null : context.Add(options.ProfileIds, NpgsqlDbType.Array | NpgsqlDbType.Uuid);
+        var counts = string.Join(", ", context.EventCounts.Select((e, n) => $"count(*) FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}) AND pe.\"timestamp\" > {e.SinceParameter}) AS c{n}"));
+        var restricted = necessary.Count > 0;
+        sql.Append(CultureInfo.InvariantCulture, $"""
+            {(restricted ? "" : "WITH ")}ev AS (
+                SELECT pe.profile_id, {counts} FROM (
+            {ProfileEventsSql.Select(since, asOf, blocked, ids, restricted ? "SELECT id FROM candidates" : null)}
+                ) pe GROUP BY pe.profile_id)
+            SELECT p.id FROM {(restricted ? "candidates c JOIN cdp_profiles p ON p.id = c.id" : "cdp_profiles p")} LEFT JOIN ev ON ev.profile_id = p.id
+            WHERE {(restricted ? "true" : live)} AND ({predicate})
+            """);
         return new CompiledSegment(sql.ToString(), context.Parameters);
     }
+
+    /// <summary>The conditions that must all hold: the children of the root "all" group, and of "all" groups within it.</summary>
+    private static IEnumerable<SegmentCondition> Conjuncts(SegmentCondition node) =>
+        node.Type == ConditionTypes.And ? node.Conditions!.SelectMany(Conjuncts) : [node];
 
     private sealed record EventCount(string Name, DateTimeOffset Since, string SinceParameter);
 
@@ -73,6 +83,9 @@ internal static class SegmentSqlCompiler
 
         public List<EventCount> EventCounts { get; } = [];
 
+        /// <summary>Conditions every profile in the query already meets (the candidates' filter): they compile to true.</summary>
+        public HashSet<SegmentCondition> Assumed { get; } = new(ReferenceEqualityComparer.Instance);
+
         public string Add(object value, NpgsqlDbType type)
         {
             var name = $"p{Parameters.Count}";
@@ -80,7 +93,7 @@ internal static class SegmentSqlCompiler
             return "@" + name;
         }
 
-        public string Predicate(SegmentCondition node) => node.Type switch
+        public string Predicate(SegmentCondition node) => Assumed.Contains(node) ? "true" : node.Type switch
         {
             ConditionTypes.And => "(" + string.Join(" AND ", node.Conditions!.Select(Predicate)) + ")",
             ConditionTypes.Or => "(" + string.Join(" OR ", node.Conditions!.Select(Predicate)) + ")",
