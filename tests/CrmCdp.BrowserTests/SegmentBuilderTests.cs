@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using CrmCdp.TestSupport;
+using CrmCdp.Web.Modules.Cdp.Segments;
 using CrmCdp.Web.Platform.Auth;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CrmCdp.BrowserTests;
@@ -13,13 +15,20 @@ public sealed class SegmentBuilderTests(BrowserApp app)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var (plan, user, other) = ($"ui-plan-{suffix}", $"seg-user-{suffix}", $"seg-other-{suffix}");
+        var email = $"seg-{suffix}@example.com";
         var key = await app.CreateSourceKeyAsync($"Segments {suffix}");
+        using (var api = app.AdminApi())
+        {
+            using var created = await api.PostAsJsonAsync("/api/v1/contacts", new { firstName = "Sia", lastName = $"Segment{suffix}", email }, TestContext.Current.CancellationToken);
+            created.EnsureSuccessStatusCode();
+        }
+
         var t0 = DateTimeOffset.UtcNow.AddHours(-2);
         await app.SendBatchAsync(key,
-            new { type = "identify", userId = user, traits = new { plan }, timestamp = t0 },
+            new { type = "identify", userId = user, traits = new { plan, email }, timestamp = t0 },
             new { type = "track", userId = user, @event = "Pricing Viewed", timestamp = t0.AddMinutes(1) },
             new { type = "identify", userId = other, traits = new { plan }, timestamp = t0 });
-        await app.ProfileWhenAsync("user_id", user, p => p.GetProperty("eventCount").GetInt64() == 2);
+        await app.ProfileWhenAsync("user_id", user, p => p.GetProperty("eventCount").GetInt64() == 2 && p.GetProperty("contactId").ValueKind == JsonValueKind.String);
         await app.ProfileWhenAsync("user_id", other, p => p.GetProperty("eventCount").GetInt64() == 1);
 
         var page = await app.NewPageAsync();
@@ -58,6 +67,18 @@ public sealed class SegmentBuilderTests(BrowserApp app)
         await Screenshots.SaveAsync(page, "segment-saved-members");
 
         var id = page.Url[^36..];
+        var segmentPage = page.Url;
+        // Computed traits follow the minute job; run it now rather than wait for the minute.
+        await app.Factory.Services.GetRequiredService<SegmentRefreshJob>().RunAsync(TestContext.Current.CancellationToken);
+        await page.GetByTestId("segment-member-row").GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("profile-segment-row")).ToContainTextAsync($"Pricing lookers {suffix}");
+        await Assertions.Expect(page.GetByTestId("profile-computed-row").Filter(new() { HasText = "intent_score" })).ToContainTextAsync("10");
+        await Screenshots.SaveAsync(page, "segment-on-profile");
+        await page.GetByTestId("profile-contact").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("profile-segments")).ToContainTextAsync($"Pricing lookers {suffix}");
+        await Assertions.Expect(page.GetByTestId("profile-intent")).ToContainTextAsync("10");
+        await Screenshots.SaveAsync(page, "segment-on-contact-360");
+        await page.GotoAsync(segmentPage);
         using var admin = app.AdminApi();
         var saved = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/segments/{id}", TestContext.Current.CancellationToken);
         var conditions = saved.GetProperty("definition").GetProperty("conditions").EnumerateArray().ToList();

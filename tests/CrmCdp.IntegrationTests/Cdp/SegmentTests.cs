@@ -238,6 +238,43 @@ public sealed class SegmentTests(SharedApp app)
         Assert.Equal(HttpStatusCode.Forbidden, repExport.StatusCode);
     }
 
+    [Fact]
+    public async Task Building_segments_does_not_include_activating_them_or_defining_computed_traits()
+    {
+        using var admin = app.AdminApi();
+        var role = CrmApi.Unique("SegmentBuilder");
+        var (roleCreated, _) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/roles", new
+        {
+            name = role,
+            permissions = new Dictionary<string, string>
+            {
+                [Permissions.Cdp.ProfilesRead] = "all",
+                [Permissions.Cdp.SegmentsRead] = "all",
+                [Permissions.Cdp.SegmentsManage] = "all",
+            },
+        });
+        Assert.Equal(HttpStatusCode.Created, roleCreated.StatusCode);
+        var builder = await app.CreateUserWithApiAsync(role);
+        var definition = SegmentCondition.Trait("plan", "exists");
+
+        var (activated, problem) = await CrmApi.SendAsync(builder.Api, HttpMethod.Post, "/api/v1/segments", new { name = CrmApi.Unique("Builder's "), definition, activationEnabled = true });
+        Assert.Equal(HttpStatusCode.Forbidden, activated.StatusCode);
+        Assert.Contains("manage activations", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var segment = await CreateSegmentAsync(builder.Api, new { name = CrmApi.Unique("Builder's "), definition });
+        var version = segment.GetProperty("version").GetUInt32();
+        var (turnedOn, _) = await CrmApi.SendAsync(builder.Api, HttpMethod.Put, $"/api/v1/segments/{segment.Id()}",
+            new { name = segment.GetProperty("name").GetString(), definition, activationEnabled = true, version });
+        Assert.Equal(HttpStatusCode.Forbidden, turnedOn.StatusCode);
+        var (renamed, _) = await CrmApi.SendAsync(builder.Api, HttpMethod.Put, $"/api/v1/segments/{segment.Id()}",
+            new { name = CrmApi.Unique("Renamed "), definition, version });
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        var (computed, _) = await CrmApi.SendAsync(builder.Api, HttpMethod.Post, "/api/v1/computed-traits",
+            new { key = "builder_score", name = "Builder score", rules = new[] { new { @event = "page", points = 1 } } });
+        Assert.Equal(HttpStatusCode.Forbidden, computed.StatusCode);
+        var (listed, _) = await CrmApi.SendAsync(builder.Api, HttpMethod.Get, "/api/v1/computed-traits");
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+    }
+
     private async Task RefreshAsync() => await app.Factory.Services.GetRequiredService<SegmentRefreshJob>().RunAsync(Ct);
 
     private static async Task<JsonElement> CreateSegmentAsync(HttpClient api, object body)

@@ -32,7 +32,8 @@ internal static class BuiltInRoles
         new(Marketer, "Builds segments and manages data sources; reads and exports all contacts, with personal data masked.",
             [
                 .. Grant(RecordScope.All, Crm.ContactsRead, Crm.ContactsExport, Crm.CompaniesRead, Crm.CompaniesExport, Crm.ActivitiesRead, Crm.DealsRead),
-                .. Grant(RecordScope.All, Cdp.ProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport),
+                .. Grant(RecordScope.All, Cdp.ProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport,
+                    Cdp.ComputedTraitsManage, Cdp.ActivationsManage),
             ]),
         new(SupportAgent, "Answers support tickets; reads all contacts and companies (personal data revealed on demand), edits none.",
             [

@@ -49,6 +49,8 @@ internal static class Permissions
         public const string SegmentsRead = "cdp.segments.read";
         public const string SegmentsManage = "cdp.segments.manage";
         public const string SegmentsExport = "cdp.segments.export";
+        public const string ComputedTraitsManage = "cdp.computedtraits.manage";
+        public const string ActivationsManage = "cdp.activations.manage";
     }
 
     public static class Privacy
@@ -85,7 +87,7 @@ internal static class Permissions
     [
         .. Scoped,
         Crm.RecordsRestore,
-        Cdp.ProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport,
+        Cdp.ProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport, Cdp.ComputedTraitsManage, Cdp.ActivationsManage,
         Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Admin.PipelinesManage, Privacy.PiiView, Privacy.PiiReveal, Privacy.RequestsManage,
     ];
 

@@ -32,7 +32,7 @@ public partial class ComputedTraitsPage
 
     protected override async Task OnInitializedAsync()
     {
-        _canManage = (await Access.CreateAsync((await AuthState).User)).Has(Permissions.Cdp.SegmentsManage);
+        _canManage = (await Access.CreateAsync((await AuthState).User)).Has(Permissions.Cdp.ComputedTraitsManage);
         _traits = await Traits.ListAsync();
     }
 

@@ -36,6 +36,7 @@ public sealed partial class SegmentEditorPage : IDisposable
     private bool _previewing;
     private bool _canManage;
     private bool _canExport;
+    private bool _canActivate;
     private int _refreshCount;
 
     [Parameter]
@@ -74,7 +75,7 @@ public sealed partial class SegmentEditorPage : IDisposable
         _loading = true;
         (_notFound, _message, _errors, _preview) = (false, null, new Dictionary<string, string[]>(), null);
         var access = await Access.CreateAsync((await AuthState).User);
-        (_canManage, _canExport) = (access.Has(Permissions.Cdp.SegmentsManage), access.Has(Permissions.Cdp.SegmentsExport));
+        (_canManage, _canExport, _canActivate) = (access.Has(Permissions.Cdp.SegmentsManage), access.Has(Permissions.Cdp.SegmentsExport), access.Has(Permissions.Cdp.ActivationsManage));
         _computedKeys = [.. (await ComputedTraits.ListAsync()).Select(t => t.Key)];
         _otherSegments = [.. (await Segments.ListAsync()).Where(s => s.Id != Id)];
         if (_isNew)
@@ -167,7 +168,7 @@ public sealed partial class SegmentEditorPage : IDisposable
             Version = _version,
         };
         var user = (await AuthState).User;
-        var result = _isNew ? await Segments.CreateAsync(input, user) : await Segments.UpdateAsync(Id, input, user);
+        var result = _isNew ? await Segments.CreateAsync(input, user, _canActivate) : await Segments.UpdateAsync(Id, input, user, _canActivate);
         _saving = false;
         _errors = result.Errors ?? new Dictionary<string, string[]>();
         _failed = result.Value is null;

@@ -11,15 +11,16 @@ internal static class SegmentEndpoints
         segments.MapGet("/", (SegmentService service, CancellationToken ct) => service.ListAsync(ct)).WithSummary("All segments with their member counts.");
         segments.MapGet("/{id:guid}", async (Guid id, SegmentService service, CancellationToken ct) => (await service.GetAsync(id, ct)).ToHttp())
             .WithSummary("One segment: its condition tree, consent category and activation settings.").Produces<SegmentDto>().ProducesProblem(404);
-        segments.MapPost("/", async (SegmentInput input, SegmentService service, ClaimsPrincipal user, CancellationToken ct) =>
-                (await service.CreateAsync(input, user, ct)).ToHttp(s => $"/api/v1/segments/{s.Id}"))
+        segments.MapPost("/", async (SegmentInput input, SegmentService service, ClaimsPrincipal user, AccessContext access, CancellationToken ct) =>
+                (await service.CreateAsync(input, user, access.Has(Permissions.Cdp.ActivationsManage), ct)).ToHttp(s => $"/api/v1/segments/{s.Id}"))
             .RequireAuthorization(Permissions.Cdp.SegmentsManage)
-            .WithSummary("Creates a segment: {name, description, definition (condition tree), consentCategory, activationEnabled, taskTitle, taskDueInDays}; members are computed at once in the background.")
-            .Produces<SegmentDto>(201).ProducesValidationProblem();
-        segments.MapPut("/{id:guid}", async (Guid id, SegmentInput input, SegmentService service, ClaimsPrincipal user, CancellationToken ct) =>
-                (await service.UpdateAsync(id, input, user, ct)).ToHttp())
+            .WithSummary("Creates a segment: {name, description, definition (condition tree), consentCategory, activationEnabled, taskTitle, taskDueInDays}; members are computed at once in the background. Activation needs cdp.activations.manage.")
+            .Produces<SegmentDto>(201).ProducesValidationProblem().ProducesProblem(403);
+        segments.MapPut("/{id:guid}", async (Guid id, SegmentInput input, SegmentService service, ClaimsPrincipal user, AccessContext access, CancellationToken ct) =>
+                (await service.UpdateAsync(id, input, user, access.Has(Permissions.Cdp.ActivationsManage), ct)).ToHttp())
             .RequireAuthorization(Permissions.Cdp.SegmentsManage)
-            .WithSummary("Changes a segment (send the version you read); members are recomputed.").Produces<SegmentDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+            .WithSummary("Changes a segment (send the version you read); members are recomputed. Changing activation or its task needs cdp.activations.manage.")
+            .Produces<SegmentDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         segments.MapDelete("/{id:guid}", async (Guid id, SegmentService service, ClaimsPrincipal user, CancellationToken ct) => (await service.DeleteAsync(id, user, ct)).ToHttp())
             .RequireAuthorization(Permissions.Cdp.SegmentsManage)
             .WithSummary("Deletes a segment with its members and history; refused (409) while another segment's conditions use it.").Produces(204).ProducesProblem(404).ProducesProblem(409);
@@ -52,14 +53,14 @@ internal static class SegmentEndpoints
             .WithSummary("Computed traits: weighted counts of events in a window (intent_score is one).");
         computed.MapPost("/", async (ComputedTraitInput input, ComputedTraitService service, ClaimsPrincipal user, CancellationToken ct) =>
                 (await service.SaveAsync(null, input, user, ct)).ToHttp(t => $"/api/v1/computed-traits/{t.Id}"))
-            .RequireAuthorization(Permissions.Cdp.SegmentsManage)
+            .RequireAuthorization(Permissions.Cdp.ComputedTraitsManage)
             .WithSummary("Creates a computed trait: {key, name, windowDays, rules: [{event, points}], cap}.").Produces<ComputedTraitDto>(201).ProducesValidationProblem();
         computed.MapPut("/{id:guid}", async (Guid id, ComputedTraitInput input, ComputedTraitService service, ClaimsPrincipal user, CancellationToken ct) =>
                 (await service.SaveAsync(id, input, user, ct)).ToHttp())
-            .RequireAuthorization(Permissions.Cdp.SegmentsManage)
+            .RequireAuthorization(Permissions.Cdp.ComputedTraitsManage)
             .WithSummary("Changes a computed trait (its key stays).").Produces<ComputedTraitDto>().ProducesValidationProblem().ProducesProblem(404);
         computed.MapDelete("/{id:guid}", async (Guid id, ComputedTraitService service, ClaimsPrincipal user, CancellationToken ct) => (await service.DeleteAsync(id, user, ct)).ToHttp())
-            .RequireAuthorization(Permissions.Cdp.SegmentsManage)
+            .RequireAuthorization(Permissions.Cdp.ComputedTraitsManage)
             .WithSummary("Deletes a computed trait and its values; refused (409) while a segment uses it.").Produces(204).ProducesProblem(404).ProducesProblem(409);
         return api;
     }

@@ -24,8 +24,16 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         return segment is null ? OperationResult<SegmentDto>.NotFound() : OperationResult<SegmentDto>.Ok(ToDto(segment));
     }
 
-    public async Task<OperationResult<SegmentDto>> CreateAsync(SegmentInput input, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public const string ActivationRefused = "Turning activation into CRM tasks on or off, or changing its task, needs the permission to manage activations.";
+
+    /// <param name="mayManageActivation">Whether the actor holds <c>cdp.activations.manage</c> (activation on/off and its task settings).</param>
+    public async Task<OperationResult<SegmentDto>> CreateAsync(SegmentInput input, ClaimsPrincipal actor, bool mayManageActivation, CancellationToken cancellationToken = default)
     {
+        if (input.ActivationEnabled && !mayManageActivation)
+        {
+            return OperationResult<SegmentDto>.Forbidden(ActivationRefused);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         var segment = new Segment { Id = Guid.CreateVersion7(), CreatedAt = now };
@@ -47,7 +55,7 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         return OperationResult<SegmentDto>.Ok(ToDto(segment));
     }
 
-    public async Task<OperationResult<SegmentDto>> UpdateAsync(Guid id, SegmentInput input, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<SegmentDto>> UpdateAsync(Guid id, SegmentInput input, ClaimsPrincipal actor, bool mayManageActivation, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var segment = await db.Set<Segment>().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -70,6 +78,11 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         if (errors.Count > 0)
         {
             return OperationResult<SegmentDto>.Invalid(errors);
+        }
+
+        if (!mayManageActivation && (input.ActivationEnabled != segment.ActivationEnabled || TaskTitleOf(input) != segment.TaskTitle || (input.TaskDueInDays ?? 1) != segment.TaskDueInDays))
+        {
+            return OperationResult<SegmentDto>.Forbidden(ActivationRefused);
         }
 
         var before = (segment.Name, segment.Definition, segment.ConsentCategory, segment.ActivationEnabled, segment.TaskTitle, segment.TaskDueInDays);
@@ -131,6 +144,8 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         return OperationResult<bool>.Ok(true);
     }
 
+    private static string TaskTitleOf(SegmentInput input) => string.IsNullOrWhiteSpace(input.TaskTitle) ? DefaultTaskTitle : input.TaskTitle.Trim();
+
     private static void Apply(Segment segment, SegmentInput input, DateTimeOffset now)
     {
         segment.Name = input.Name!.Trim();
@@ -143,7 +158,7 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         }
 
         segment.ActivationEnabled = input.ActivationEnabled;
-        segment.TaskTitle = string.IsNullOrWhiteSpace(input.TaskTitle) ? DefaultTaskTitle : input.TaskTitle.Trim();
+        segment.TaskTitle = TaskTitleOf(input);
         segment.TaskDueInDays = input.TaskDueInDays ?? 1;
         segment.UpdatedAt = now;
         segment.Version++;
