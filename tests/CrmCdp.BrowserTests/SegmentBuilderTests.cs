@@ -36,6 +36,8 @@ public sealed class SegmentBuilderTests(BrowserApp app)
         await page.GetByTestId("nav-segments").ClickAsync();
         await page.GetByTestId("new-segment").ClickAsync();
         await page.GetByTestId("segment-name").FillAsync($"Pricing lookers {suffix}");
+        await Assertions.Expect(page.Locator("#segment-trait-keys option[value='plan']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("leaf-field")).ToHaveAttributeAsync("list", "segment-trait-keys");
         await page.GetByTestId("leaf-field").FillAsync("plan");
         await page.GetByTestId("save-segment").ClickAsync();
         await Assertions.Expect(page.GetByText("Give a value to compare with", new() { Exact = false })).ToBeVisibleAsync();
@@ -48,6 +50,7 @@ public sealed class SegmentBuilderTests(BrowserApp app)
 
         await page.GetByTestId("add-condition").ClickAsync();
         await page.GetByTestId("add-event").ClickAsync();
+        await Assertions.Expect(page.Locator("#segment-event-names option[value='Pricing Viewed']")).ToHaveCountAsync(1);
         await page.GetByTestId("leaf-event").FillAsync("Pricing Viewed");
         await page.GetByTestId("leaf-event").BlurAsync();
         await Assertions.Expect(page.GetByTestId("preview-count")).ToHaveTextAsync("1", new() { Timeout = 15_000 });

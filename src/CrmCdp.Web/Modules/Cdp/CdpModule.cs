@@ -34,6 +34,7 @@ internal static class CdpModule
         services.AddSingleton<Profiles.ProfileSearchService>();
         services.AddSingleton<Segments.SegmentService>();
         services.AddSingleton<Segments.SegmentQueries>();
+        services.AddSingleton<Segments.SegmentVocabulary>();
         services.AddSingleton<Segments.SegmentExport>();
         services.AddSingleton<Segments.SegmentRefresher>();
         services.AddSingleton<Segments.SegmentActivator>();

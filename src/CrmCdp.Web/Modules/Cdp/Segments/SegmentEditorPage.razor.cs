@@ -17,6 +17,7 @@ public sealed partial class SegmentEditorPage : IDisposable
     private SegmentCondition _definition = NewDefinition();
     private IReadOnlyList<SegmentDto> _otherSegments = [];
     private IReadOnlyList<string> _computedKeys = [];
+    private SegmentVocabularyNames _vocabulary = new([], []);
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
     private string _name = "";
     private string? _description;
@@ -58,6 +59,9 @@ public sealed partial class SegmentEditorPage : IDisposable
     private ComputedTraitService ComputedTraits { get; set; } = default!;
 
     [Inject]
+    private SegmentVocabulary Vocabulary { get; set; } = default!;
+
+    [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
@@ -78,6 +82,7 @@ public sealed partial class SegmentEditorPage : IDisposable
         (_canManage, _canExport, _canActivate) = (access.Has(Permissions.Cdp.SegmentsManage), access.Has(Permissions.Cdp.SegmentsExport), access.Has(Permissions.Cdp.ActivationsManage));
         _computedKeys = [.. (await ComputedTraits.ListAsync()).Select(t => t.Key)];
         _otherSegments = [.. (await Segments.ListAsync()).Where(s => s.Id != Id)];
+        _vocabulary = await Vocabulary.NamesAsync();
         if (_isNew)
         {
             (_name, _description, _consentCategory, _activationEnabled, _version) = ("", null, null, false, null);

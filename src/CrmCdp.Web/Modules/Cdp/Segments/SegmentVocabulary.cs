@@ -1,0 +1,69 @@
+using CrmCdp.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CrmCdp.Web.Modules.Cdp.Segments;
+
+/// <summary>The names the builder suggests: trait keys of recent profiles and event names of recent events.</summary>
+/// <param name="TraitKeys">Top-level keys, and one level into objects (<c>address.city</c>).</param>
+/// <param name="EventNames">Track event and page names, most frequent first, then the event types.</param>
+internal sealed record SegmentVocabularyNames(IReadOnlyList<string> TraitKeys, IReadOnlyList<string> EventNames);
+
+/// <summary>
+/// Samples the newest profiles and events (never a full scan) and keeps the answer for a few minutes, so opening the
+/// builder stays cheap on a large CDP.
+/// </summary>
+internal sealed class SegmentVocabulary(IDbContextFactory<AppDbContext> dbFactory, TimeProvider timeProvider)
+{
+    private const int ProfileSample = 5_000;
+    private const int EventSample = 20_000;
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    private static readonly string[] EventTypes = ["page", "screen", "identify", "track", "group", "alias"];
+    // A reference, so a reader on another circuit never sees half of an update.
+    private Snapshot? _cached;
+
+    public async Task<SegmentVocabularyNames> NamesAsync(CancellationToken cancellationToken = default)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (_cached is { } cached && now - cached.At < Lifetime)
+        {
+            return cached.Names;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        var traitKeys = await ReadAsync(connection, """
+            SELECT k FROM (SELECT traits FROM cdp_profiles WHERE merged_into_id IS NULL ORDER BY seq DESC LIMIT @sample) p,
+            LATERAL (
+                SELECT e.key AS k FROM jsonb_each(p.traits) e
+                UNION ALL
+                SELECT e.key || '.' || sub FROM jsonb_each(p.traits) e, jsonb_object_keys(CASE WHEN jsonb_typeof(e.value) = 'object' THEN e.value ELSE '{}' END) sub
+            ) keys
+            GROUP BY k ORDER BY count(*) DESC, k LIMIT 300
+            """, ProfileSample, cancellationToken);
+        var eventNames = await ReadAsync(connection, """
+            SELECT name FROM (SELECT event AS name FROM cdp_events WHERE event IS NOT NULL ORDER BY id DESC LIMIT @sample) e
+            GROUP BY name ORDER BY count(*) DESC, name LIMIT 300
+            """, EventSample, cancellationToken);
+        var names = new SegmentVocabularyNames(traitKeys, [.. eventNames, .. EventTypes.Except(eventNames, StringComparer.Ordinal)]);
+        _cached = new Snapshot(names, now);
+        return names;
+    }
+
+    private sealed record Snapshot(SegmentVocabularyNames Names, DateTimeOffset At);
+
+    private static async Task<List<string>> ReadAsync(NpgsqlConnection connection, string sql, int sample, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("sample", sample);
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+}
