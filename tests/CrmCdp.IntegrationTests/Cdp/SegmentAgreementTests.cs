@@ -100,6 +100,7 @@ public sealed class SegmentAgreementTests(SharedApp app)
         Maybe("seats", () => random.Next(4) switch { 0 => (JsonNode)random.Next(0, 30), 1 => (JsonNode)(random.Next(0, 300) / 10m), 2 => "12", _ => null });
         Maybe("beta", () => random.Next(2) == 0);
         Maybe("address", () => new JsonObject { ["city"] = random.Next(2) == 0 ? "Berlin" : "Lisbon" });
+        Maybe("tags", () => random.Next(3) switch { 0 => new JsonArray("vip", "beta"), 1 => new JsonArray("Beta"), _ => new JsonArray() });
         return traits;
     }
 
@@ -121,7 +122,8 @@ public sealed class SegmentAgreementTests(SharedApp app)
 
     private static SegmentCondition RandomTrait(Random random)
     {
-        var field = new[] { "plan", "seats", "beta", "address.city", "missing" }[random.Next(5)];
+        var fields = new[] { "plan", "seats", "beta", "address.city", "missing", "tags", "tags.0", "tags.-1", "tags.1" };
+        var field = fields[random.Next(fields.Length)];
         var op = ConditionOperators.ForTraits[random.Next(ConditionOperators.ForTraits.Count)];
         string? value = ConditionOperators.Numeric.Contains(op) ? (random.Next(0, 300) / 10m).ToString(System.Globalization.CultureInfo.InvariantCulture)
             : !ConditionOperators.NeedsValue(op) ? null
@@ -130,6 +132,7 @@ public sealed class SegmentAgreementTests(SharedApp app)
                 "plan" => new[] { "pro", "Pro", "plan", "free" }[random.Next(4)],
                 "seats" => new[] { "12", "12.0", "3", "x" }[random.Next(4)],
                 "beta" => new[] { "true", "false", "TRUE" }[random.Next(3)],
+                "tags" or "tags.0" or "tags.-1" or "tags.1" => new[] { "vip", "BETA", "be" }[random.Next(3)],
                 _ => new[] { "Berlin", "lis", "berlin" }[random.Next(3)],
             };
         return SegmentCondition.Trait(field, op, value);

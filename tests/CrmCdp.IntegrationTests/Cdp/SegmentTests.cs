@@ -275,6 +275,41 @@ public sealed class SegmentTests(SharedApp app)
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
     }
 
+    [Fact]
+    public async Task A_segment_that_cannot_be_computed_does_not_hold_up_the_others()
+    {
+        using var admin = app.AdminApi();
+        var plan = CrmApi.Unique("sturdy-");
+        var (_, key) = await app.SourceAsync();
+        using var sdk = app.Sdk(key);
+        var user = CrmApi.Unique("sturdy-user-");
+        await SendAsync(sdk, new { type = "identify", userId = user, traits = new { plan } });
+        var profile = await ProfileAsync(admin, user, p => p.GetProperty("eventCount").GetInt64() == 1);
+        // Created valid, then broken behind the API's back (as a bad hand edit or an old format would be); created first, so refreshed first.
+        var broken = await CreateSegmentAsync(admin, new { name = CrmApi.Unique("!broken "), definition = SegmentCondition.Trait("plan", "exists") });
+        var healthy = await CreateSegmentAsync(admin, new { name = CrmApi.Unique("Sturdy "), definition = SegmentCondition.Trait("plan", "equals", plan) });
+        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using (var corrupt = new NpgsqlCommand("UPDATE cdp_segments SET definition = '{\"type\":\"regex\"}' WHERE id = @id", connection))
+        {
+            corrupt.Parameters.AddWithValue("id", Guid.Parse(broken.Id()));
+            await corrupt.ExecuteNonQueryAsync(Ct);
+        }
+
+        try
+        {
+            await RefreshAsync();
+            var (_, members) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/segments/{healthy.Id()}/members");
+            Assert.Equal([profile.Id()], members.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("profileId").GetString()));
+        }
+        finally
+        {
+            await using var remove = new NpgsqlCommand("DELETE FROM cdp_segments WHERE id = @id", connection);
+            remove.Parameters.AddWithValue("id", Guid.Parse(broken.Id()));
+            await remove.ExecuteNonQueryAsync(Ct);
+        }
+    }
+
     private async Task RefreshAsync() => await app.Factory.Services.GetRequiredService<SegmentRefreshJob>().RunAsync(Ct);
 
     private static async Task<JsonElement> CreateSegmentAsync(HttpClient api, object body)

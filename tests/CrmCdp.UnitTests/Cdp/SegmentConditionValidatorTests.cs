@@ -62,6 +62,19 @@ public sealed class SegmentConditionValidatorTests
     }
 
     [Fact]
+    public void Children_a_node_type_does_not_have_are_refused_not_ignored()
+    {
+        var leafWithChildren = SegmentCondition.Trait("plan", "exists");
+        leafWithChildren.Conditions = [SegmentCondition.Performed("page", "at_least", 1, 7)];
+        var groupWithNegation = SegmentCondition.All(SegmentCondition.Trait("plan", "exists"));
+        groupWithNegation.Condition = SegmentCondition.Performed("page", "at_least", 1, 7);
+
+        Assert.Equal(["definition.conditions[0]"], Validate(SegmentCondition.All(leafWithChildren)).Keys);
+        Assert.Equal(["definition"], Validate(groupWithNegation).Keys);
+        Assert.DoesNotContain(groupWithNegation.Walk(), n => n.Type == ConditionTypes.Event);
+    }
+
+    [Fact]
     public void Exists_needs_no_value_but_equals_does()
     {
         Assert.Empty(Validate(SegmentCondition.Trait("plan", "not_exists")));

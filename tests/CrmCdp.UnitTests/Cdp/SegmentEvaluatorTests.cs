@@ -9,7 +9,7 @@ public sealed class SegmentEvaluatorTests
     private static readonly Guid Vip = Guid.CreateVersion7();
 
     private static readonly ProfileFacts Ada = new(
-        JsonNode.Parse("""{ "plan": "Pro", "seats": 12, "seatsText": "12", "beta": true, "address": { "city": "Berlin" }, "nothing": null }""")!.AsObject(),
+        JsonNode.Parse("""{ "plan": "Pro", "seats": 12, "seatsText": "12", "beta": true, "address": { "city": "Berlin" }, "nothing": null, "tags": ["vip", "beta"] }""")!.AsObject(),
         [
             ("track", "Pricing Viewed", Now.AddDays(-1)),
             ("track", "Pricing Viewed", Now.AddDays(-3)),
@@ -36,7 +36,12 @@ public sealed class SegmentEvaluatorTests
     [InlineData("missing", "not_equals", "x", true)]
     [InlineData("missing", "exists", null, false)]
     [InlineData("nothing", "not_exists", null, true)]
-    public void Traits_compare_without_case_numbers_as_numbers_and_missing_as_unset(string field, string op, string? value, bool expected)
+    [InlineData("tags.0", "equals", "VIP", true)]
+    [InlineData("tags.-1", "equals", "beta", true)]
+    [InlineData("tags.2", "exists", null, false)]
+    [InlineData("tags", "contains", "VI", true)]
+    [InlineData("tags", "contains", "gold", false)]
+    public void Traits_compare_without_case_numbers_as_numbers_lists_by_their_items_and_missing_as_unset(string field, string op, string? value, bool expected)
     {
         Assert.Equal(expected, Matches(SegmentCondition.Trait(field, op, value)));
     }

@@ -89,6 +89,8 @@ internal sealed class CdpPersonalDataStore(ContactPointNormalizer normalizer) : 
     public async Task<int> AnonymizeAsync(AppDbContext db, PersonIdentifier person, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IdentityResolutionProcessor.GraphLock})", cancellationToken);
+        // Also the segments' lock (always taken after the graph's): activation must not task the person between this erasure's reads and its commit.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SegmentRefresher.RefreshLock})", cancellationToken);
         var profiles = (await ProfilesAsync(db, person, cancellationToken)).Select(p => p.Id).ToArray();
         var absorbed = await db.Set<Profile>().Where(p => p.MergedIntoId != null && profiles.Contains(p.MergedIntoId.Value)).Select(p => p.Id).ToListAsync(cancellationToken);
         Guid[] all = [.. profiles, .. absorbed];

@@ -72,7 +72,15 @@ internal sealed partial class ComputedTraitService(IDbContextFactory<AppDbContex
         (entry.RecordType, entry.RecordId, entry.Before, entry.After, entry.Summary) =
             ("computed_trait", trait.Id.ToString(), before, ComputedTraitSummary(trait), $"{(id is null ? "Created" : "Changed")} computed trait {trait.Key}");
         audit.Add(db, entry);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            return OperationResult<ComputedTraitDto>.Conflict($"A computed trait {trait.Key} was created a moment ago.");
+        }
+
         jobs.Enqueue<SegmentRefreshJob>(job => job.RunAsync(CancellationToken.None));
         return OperationResult<ComputedTraitDto>.Ok(ToDto(trait));
     }

@@ -53,6 +53,11 @@ public partial class ComputedTraitsPage
 
     private async Task SaveAsync()
     {
+        if (!_canManage)
+        {
+            return;
+        }
+
         _saving = true;
         var input = new ComputedTraitInput
         {
@@ -80,6 +85,11 @@ public partial class ComputedTraitsPage
 
     private async Task DeleteAsync()
     {
+        if (!_canManage)
+        {
+            return;
+        }
+
         var confirmed = await Dialogs.ShowMessageBoxAsync("Delete computed trait?", $"{_editing!.Key} and its value on every profile are deleted.", yesText: "Delete", cancelText: "Cancel");
         if (confirmed != true)
         {

@@ -34,27 +34,42 @@ internal sealed partial class SegmentActivator(
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var segments = await db.Set<Segment>().AsNoTracking().Where(s => s.ActivationEnabled).ToListAsync(cancellationToken);
+        var segments = await db.Set<Segment>().Where(s => s.ActivationEnabled).Select(s => s.Id).ToListAsync(cancellationToken);
         var handled = 0;
-        foreach (var segment in segments)
+        foreach (var segmentId in segments)
         {
-            int done;
-            do
+            try
             {
-                done = await ActivateBatchAsync(segment, cancellationToken);
-                handled += done;
+                int done;
+                do
+                {
+                    done = await ActivateBatchAsync(segmentId, cancellationToken);
+                    handled += done;
+                }
+                while (done == BatchSize);
             }
-            while (done == BatchSize);
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Nothing of the failed batch was written (one transaction); the other segments go on and it is tried again next minute.
+                LogActivationFailed(e, segmentId);
+            }
         }
 
         return handled;
     }
 
-    private async Task<int> ActivateBatchAsync(Segment segment, CancellationToken cancellationToken)
+    private async Task<int> ActivateBatchAsync(Guid segmentId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SegmentRefresher.RefreshLock})", cancellationToken);
+        // Read under the lock: a consent category or task setting changed a moment ago applies to this batch.
+        var segment = await db.Set<Segment>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == segmentId && s.ActivationEnabled, cancellationToken);
+        if (segment is null)
+        {
+            return 0;
+        }
+
         var activated = db.Set<SegmentActivation>().Where(a => a.SegmentId == segment.Id).Select(a => a.ChangeId);
         var entries = await (
                 from change in db.Set<SegmentMembershipChange>()
@@ -138,6 +153,9 @@ internal sealed partial class SegmentActivator(
         notes.Append(CultureInfo.InvariantCulture, $" Profile: /cdp/profiles/{profileId}");
         return notes.ToString();
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Activating entries of segment {SegmentId} failed; the other segments went on")]
+    private partial void LogActivationFailed(Exception exception, Guid segmentId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activation of segment {Segment} handled {Count} entries")]
     private partial void LogActivated(string segment, int count);

@@ -60,11 +60,17 @@ public sealed class SegmentCondition
         SegmentId = SegmentId,
     };
 
-    /// <summary>Every node of the tree, this one first.</summary>
+    /// <summary>Every node of the tree, this one first (only the children its type has: a group's conditions, a negation's condition).</summary>
     public IEnumerable<SegmentCondition> Walk()
     {
         yield return this;
-        foreach (var child in (Conditions ?? []).Append(Condition).OfType<SegmentCondition>())
+        IEnumerable<SegmentCondition?> children = Type switch
+        {
+            ConditionTypes.And or ConditionTypes.Or => Conditions ?? [],
+            ConditionTypes.Not => Condition is null ? [] : new[] { Condition },
+            _ => [],
+        };
+        foreach (var child in children.OfType<SegmentCondition>())
         {
             foreach (var node in child.Walk())
             {

@@ -39,6 +39,18 @@ internal static class SegmentConditionValidator
             return;
         }
 
+        var stray = node.Type switch
+        {
+            ConditionTypes.And or ConditionTypes.Or => node.Condition is not null,
+            ConditionTypes.Not => node.Conditions is not null,
+            _ => node.Conditions is not null || node.Condition is not null,
+        };
+        if (stray)
+        {
+            Add(errors, path, "Only \"and\" / \"or\" groups hold \"conditions\", and only \"not\" holds \"condition\"; remove the other.");
+            return;
+        }
+
         switch (node.Type)
         {
             case ConditionTypes.And or ConditionTypes.Or:

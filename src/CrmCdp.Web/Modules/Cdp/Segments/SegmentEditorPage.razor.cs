@@ -2,6 +2,7 @@ using CrmCdp.Web.Platform.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
+using Npgsql;
 
 namespace CrmCdp.Web.Modules.Cdp.Segments;
 
@@ -39,6 +40,7 @@ public sealed partial class SegmentEditorPage : IDisposable
     private bool _canExport;
     private bool _canActivate;
     private int _refreshCount;
+    private int _previewSequence;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -137,9 +139,31 @@ public sealed partial class SegmentEditorPage : IDisposable
 
     private async Task PreviewAsync(bool showErrors)
     {
+        var sequence = ++_previewSequence;
         _previewing = true;
         StateHasChanged();
-        var result = await Queries.PreviewAsync(_definition, _isNew ? null : Id);
+        OperationResult<SegmentPreview> result;
+        try
+        {
+            // A copy: the marketer may go on editing while the count runs.
+            result = await Queries.PreviewAsync(_definition.Clone(), _isNew ? null : Id);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            if (sequence == _previewSequence)
+            {
+                (_previewing, _preview, _previewHint) = (false, null, "The audience could not be counted just now; try Count now again.");
+                StateHasChanged();
+            }
+
+            return;
+        }
+
+        if (sequence != _previewSequence)
+        {
+            return;
+        }
+
         _previewing = false;
         _preview = result.Value;
         if (result.Errors is { Count: > 0 } errors)
@@ -160,6 +184,11 @@ public sealed partial class SegmentEditorPage : IDisposable
 
     private async Task SaveAsync()
     {
+        if (!_canManage)
+        {
+            return;
+        }
+
         _saving = true;
         var input = new SegmentInput
         {
@@ -197,6 +226,11 @@ public sealed partial class SegmentEditorPage : IDisposable
 
     private async Task DeleteAsync()
     {
+        if (!_canManage)
+        {
+            return;
+        }
+
         var confirmed = await Dialogs.ShowMessageBoxAsync(
             "Delete segment?",
             $"{_name} is deleted with its members and entry history. CRM tasks it already created stay. This cannot be undone.",

@@ -47,7 +47,9 @@ internal static class SegmentEvaluator
         {
             ConditionOperators.EqualTo => Equal(node.Value!, kind, number, value),
             ConditionOperators.NotEqualTo => !Equal(node.Value!, kind, number, value),
-            ConditionOperators.Contains => scalar && Text(value!).Contains(node.Value!, StringComparison.OrdinalIgnoreCase),
+            ConditionOperators.Contains => scalar ? Text(value!).Contains(node.Value!, StringComparison.OrdinalIgnoreCase)
+                : value is JsonArray list && list.Any(item => item?.GetValueKind() is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
+                    && Text(item).Contains(node.Value!, StringComparison.OrdinalIgnoreCase)),
             ConditionOperators.Exists => kind != JsonValueKind.Null,
             ConditionOperators.NotExists => kind == JsonValueKind.Null,
             _ => number is { } n && Compare(n, node.Operator, Number(node.Value)),
@@ -69,7 +71,14 @@ internal static class SegmentEvaluator
         JsonNode? current = traits;
         foreach (var part in path.Split('.'))
         {
-            current = current is JsonObject obj && obj.TryGetPropertyValue(part, out var next) ? next : null;
+            // As PostgreSQL's #> does: a key in an object, an index in an array (negative counts from the end).
+            current = current switch
+            {
+                JsonObject obj => obj.TryGetPropertyValue(part, out var next) ? next : null,
+                JsonArray array when int.TryParse(part, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var index) =>
+                    (index < 0 ? index + array.Count : index) is var at && at >= 0 && at < array.Count ? array[at] : null,
+                _ => null,
+            };
         }
 
         return current;

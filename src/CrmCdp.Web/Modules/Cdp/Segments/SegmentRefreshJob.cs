@@ -11,13 +11,28 @@ internal sealed class SegmentRefreshJob(ComputedTraitCalculator computedTraits, 
     public void Register(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<SegmentRefreshJob>(Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
 
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    // A run that outlasts the minute makes the next one skip instead of holding a Hangfire worker while it waits.
+    // Across app instances the refresh lock keeps runs from interleaving (each step takes it).
+    private static readonly SemaphoreSlim Running = new(1, 1);
+
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await computedTraits.ComputeAllAsync(cancellationToken);
-        await refresher.RefreshAllAsync(cancellationToken);
-        await activator.RunAsync(cancellationToken);
+        if (!await Running.WaitAsync(TimeSpan.Zero, cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            await computedTraits.ComputeAllAsync(cancellationToken);
+            await refresher.RefreshAllAsync(cancellationToken);
+            await activator.RunAsync(cancellationToken);
+        }
+        finally
+        {
+            Running.Release();
+        }
     }
 
     /// <summary>One segment right after it is saved, so its builder shows members without waiting for the minute.</summary>

@@ -28,9 +28,17 @@ internal sealed partial class SegmentRefresher(IDbContextFactory<AppDbContext> d
         var results = new List<SegmentRefreshResult>();
         foreach (var id in DependencyOrder(segments.ToDictionary(s => s.Id, s => SegmentDefinitions.ReferencedSegments(SegmentDefinitions.Parse(s.Definition)).ToList())))
         {
-            if (await RefreshAsync(id, cancellationToken) is { } result)
+            try
             {
-                results.Add(result);
+                if (await RefreshAsync(id, cancellationToken) is { } result)
+                {
+                    results.Add(result);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One segment failing (deleted mid-run, a timeout) must not keep the others stale; it is tried again next minute.
+                LogRefreshFailed(e, id);
             }
         }
 
@@ -42,7 +50,7 @@ internal sealed partial class SegmentRefresher(IDbContextFactory<AppDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RefreshLock})", cancellationToken);
-        var segment = await db.Set<Segment>().SingleOrDefaultAsync(s => s.Id == segmentId, cancellationToken);
+        var segment = await db.Set<Segment>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == segmentId, cancellationToken);
         if (segment is null)
         {
             return null;
@@ -67,6 +75,7 @@ internal sealed partial class SegmentRefresher(IDbContextFactory<AppDbContext> d
             SELECT (SELECT count(*) FROM target), count(*) FILTER (WHERE kind = 'entered'), count(*) FILTER (WHERE kind = 'exited') FROM changes
             """, connection, (NpgsqlTransaction)transaction.GetDbTransaction());
         compiled.AddTo(command);
+        command.CommandTimeout = 600;
         command.Parameters.AddWithValue("segment_id", segmentId);
         command.Parameters.AddWithValue("now", now);
         SegmentRefreshResult result;
@@ -76,8 +85,9 @@ internal sealed partial class SegmentRefresher(IDbContextFactory<AppDbContext> d
             result = new SegmentRefreshResult(segmentId, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
         }
 
-        (segment.MemberCount, segment.LastComputedAt) = (result.Members, now);
-        await db.SaveChangesAsync(cancellationToken);
+        // Not through the tracked entity: its version is the editors' concurrency token, and a save during the refresh must not fail either side.
+        await db.Set<Segment>().Where(s => s.Id == segmentId)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.MemberCount, result.Members).SetProperty(s => s.LastComputedAt, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogRefreshed(segment.Name, result.Members, result.Entered, result.Exited);
         return result;
@@ -113,6 +123,9 @@ internal sealed partial class SegmentRefresher(IDbContextFactory<AppDbContext> d
 
         return ordered;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing segment {SegmentId} failed; the other segments went on")]
+    private partial void LogRefreshFailed(Exception exception, Guid segmentId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Segment {Segment} refreshed: {Members} members, {Entered} entered, {Exited} exited")]
     private partial void LogRefreshed(string segment, long members, long entered, long exited);

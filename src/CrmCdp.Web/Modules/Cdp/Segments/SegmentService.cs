@@ -50,7 +50,15 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         (entry.RecordType, entry.RecordId, entry.After, entry.Summary) =
             ("segment", segment.Id.ToString(), segment.Definition, $"Created segment {segment.Name}{(segment.ActivationEnabled ? ", activated into CRM tasks" : "")}");
         audit.Add(db, entry);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            return OperationResult<SegmentDto>.Conflict($"A segment named {segment.Name} was created a moment ago; pick another name.");
+        }
+
         jobs.Enqueue<SegmentRefreshJob>(job => job.RefreshOneAsync(segment.Id, CancellationToken.None));
         return OperationResult<SegmentDto>.Ok(ToDto(segment));
     }
@@ -113,6 +121,10 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         catch (DbUpdateConcurrencyException)
         {
             return OperationResult<SegmentDto>.Conflict("Someone else changed this segment since you opened it. Reload it and make your change again.");
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            return OperationResult<SegmentDto>.Conflict($"A segment named {segment.Name} was created a moment ago; pick another name.");
         }
 
         jobs.Enqueue<SegmentRefreshJob>(job => job.RefreshOneAsync(segment.Id, CancellationToken.None));

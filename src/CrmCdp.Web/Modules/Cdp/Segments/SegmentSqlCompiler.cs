@@ -117,12 +117,23 @@ internal static class SegmentSqlCompiler
             {
                 ConditionOperators.EqualTo => Equality(node, json, scalar, number, text),
                 ConditionOperators.NotEqualTo => $"NOT {Equality(node, json, scalar, number, text)}",
-                ConditionOperators.Contains =>
-                    $"coalesce(CASE WHEN {scalar} THEN strpos(lower({text}), lower({Add(node.Value!, NpgsqlDbType.Text)})) > 0 END, false)",
+                ConditionOperators.Contains => Contains(node, json, scalar, text),
                 ConditionOperators.Exists => $"coalesce(jsonb_typeof({json}), 'null') <> 'null'",
                 ConditionOperators.NotExists => $"coalesce(jsonb_typeof({json}), 'null') = 'null'",
                 _ => $"coalesce({number} {Comparison(node.Operator)} {Number(node.Value)}, false)",
             };
+        }
+
+        // Text contains the value (without case); a list contains it when one of its plain values does.
+        private string Contains(SegmentCondition node, string json, string scalar, string text)
+        {
+            var value = Add(node.Value!, NpgsqlDbType.Text);
+            const string whole = "'{}'";
+            return $"""
+                coalesce(CASE WHEN {scalar} THEN strpos(lower({text}), lower({value})) > 0
+                WHEN jsonb_typeof({json}) = 'array' THEN EXISTS (SELECT 1 FROM jsonb_array_elements({json}) x
+                    WHERE jsonb_typeof(x) IN ('string', 'number', 'boolean') AND strpos(lower(x #>> {whole}), lower({value})) > 0) END, false)
+                """;
         }
 
         // Numbers compare as numbers (5 equals 5.0), everything else as case-insensitive text.

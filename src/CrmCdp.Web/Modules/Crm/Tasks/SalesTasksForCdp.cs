@@ -19,8 +19,8 @@ internal sealed class SalesTasksForCdp(TimeProvider timeProvider) : ICrmSalesTas
         var task = new CrmTask
         {
             Id = Guid.CreateVersion7(),
-            Title = title.Length > 300 ? title[..300] : title,
-            Notes = notes.Length > 10_000 ? notes[..10_000] : notes,
+            Title = Shorten(title, 300),
+            Notes = Shorten(notes, 10_000),
             Type = CrmTaskType.Call,
             Priority = CrmTaskPriority.High,
             OwnerId = contact.OwnerId,
@@ -32,4 +32,8 @@ internal sealed class SalesTasksForCdp(TimeProvider timeProvider) : ICrmSalesTas
         db.Add(task);
         return task.Id;
     }
+
+    /// <summary>Cuts at a whole character: half an emoji (a lone surrogate) cannot be stored as UTF-8.</summary>
+    internal static string Shorten(string text, int max) =>
+        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
 }
