@@ -82,6 +82,8 @@ public sealed class SegmentBuilderTests(BrowserApp app)
         await Assertions.Expect(page.GetByTestId("profile-intent")).ToContainTextAsync("10");
         await Screenshots.SaveAsync(page, "segment-on-contact-360");
         await page.GotoAsync(segmentPage);
+        // A full page load is prerendered first: buttons answer once the circuit is up.
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         using var admin = app.AdminApi();
         var saved = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/segments/{id}", TestContext.Current.CancellationToken);
         var conditions = saved.GetProperty("definition").GetProperty("conditions").EnumerateArray().ToList();
