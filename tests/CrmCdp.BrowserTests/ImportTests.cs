@@ -46,6 +46,7 @@ public sealed class ImportTests(BrowserApp app)
         await Screenshots.SaveAsync(page, "import-report");
 
         await page.GotoAsync($"/crm/contacts");
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.GetByTestId("contact-search").FillAsync(marker);
         await Assertions.Expect(page.GetByTestId("contacts-table")).ToContainTextAsync("Grace Hopper");
         await Assertions.Expect(page.GetByTestId("contacts-table")).ToContainTextAsync($"Bletchley {marker}");

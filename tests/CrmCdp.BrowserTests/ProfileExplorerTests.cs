@@ -95,6 +95,8 @@ public sealed class ProfileExplorerTests(BrowserApp app)
         await Screenshots.SaveAsync(page, "profile-split-off");
 
         await page.GotoAsync($"/cdp/profiles/{mergedAway}");
+        // A full page load is prerendered first: the create-contact button answers once the circuit is up.
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(page.GetByTestId("merged-notice")).ToContainTextAsync(profileId);
         await Assertions.Expect(page.GetByTestId("profile-id")).ToHaveTextAsync(profileId);
         await Screenshots.SaveAsync(page, "profile-merged-away-notice");
