@@ -52,9 +52,11 @@ public sealed class ConsentTests(SharedApp app)
         Assert.False(preferences.GetProperty("advertising").GetBoolean());
         Assert.True(preferences.GetProperty("analytics").GetBoolean());
         var (_, history) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/{profile.Id()}/consent");
-        Assert.Equal(2, history.GetArrayLength());
-        Assert.False(history[0].GetProperty("state").GetProperty("categoryPreferences").GetProperty("advertising").GetBoolean());
-        Assert.True(history[1].GetProperty("state").GetProperty("categoryPreferences").GetProperty("advertising").GetBoolean());
+        // The minute contact-link job may already have added the contact's consent; the events' changes are these two.
+        var fromEvents = history.EnumerateArray().Where(h => h.GetProperty("source").GetString() != "crm").ToList();
+        Assert.Equal(2, fromEvents.Count);
+        Assert.False(fromEvents[0].GetProperty("state").GetProperty("categoryPreferences").GetProperty("advertising").GetBoolean());
+        Assert.True(fromEvents[1].GetProperty("state").GetProperty("categoryPreferences").GetProperty("advertising").GetBoolean());
 
         await CrmApi.SendAsync(admin, HttpMethod.Put, $"/api/v1/contacts/{contact.Id()}",
             new { firstName = "Cora", lastName = "Consent", email, emailConsent = true, smsConsent = true, version = contact.GetProperty("version").GetUInt32() });
@@ -65,6 +67,7 @@ public sealed class ConsentTests(SharedApp app)
         Assert.False(linked.GetProperty("consent").GetProperty("categoryPreferences").GetProperty("advertising").GetBoolean());
         var (_, after) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/{profile.Id()}/consent");
         Assert.Equal("crm", after[0].GetProperty("source").GetString());
-        Assert.Equal(3, after.GetArrayLength());
+        Assert.True(after[0].GetProperty("state").GetProperty("sms").GetBoolean());
+        Assert.Equal(2, after.EnumerateArray().Count(h => h.GetProperty("source").GetString() != "crm"));
     }
 }
