@@ -72,7 +72,7 @@ public sealed partial class SegmentEditorPage : IDisposable
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    private bool _isNew => Id == Guid.Empty;
+    private bool IsNew => Id == Guid.Empty;
 
     private double PreviewShare => _preview is { LiveProfiles: > 0 } p ? Math.Min(100, 100.0 * p.Count / p.LiveProfiles) : 0;
 
@@ -85,7 +85,7 @@ public sealed partial class SegmentEditorPage : IDisposable
         _computedKeys = [.. (await ComputedTraits.ListAsync()).Select(t => t.Key)];
         _otherSegments = [.. (await Segments.ListAsync()).Where(s => s.Id != Id)];
         _vocabulary = await Vocabulary.NamesAsync();
-        if (_isNew)
+        if (IsNew)
         {
             (_name, _description, _consentCategory, _activationEnabled, _version) = ("", null, null, false, null);
             _definition = NewDefinition();
@@ -100,7 +100,7 @@ public sealed partial class SegmentEditorPage : IDisposable
             _notFound = true;
         }
 
-        _crumbs = [new("Segments", "/cdp/segments"), new(_isNew ? "New" : _name, null, disabled: true)];
+        _crumbs = [new("Segments", "/cdp/segments"), new(IsNew ? "New" : _name, null, disabled: true)];
         _loading = false;
     }
 
@@ -146,7 +146,7 @@ public sealed partial class SegmentEditorPage : IDisposable
         try
         {
             // A copy: the marketer may go on editing while the count runs.
-            result = await Queries.PreviewAsync(_definition.Clone(), _isNew ? null : Id);
+            result = await Queries.PreviewAsync(_definition.Clone(), IsNew ? null : Id);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
         {
@@ -202,7 +202,7 @@ public sealed partial class SegmentEditorPage : IDisposable
             Version = _version,
         };
         var user = (await AuthState).User;
-        var result = _isNew ? await Segments.CreateAsync(input, user, _canActivate) : await Segments.UpdateAsync(Id, input, user, _canActivate);
+        var result = IsNew ? await Segments.CreateAsync(input, user, _canActivate) : await Segments.UpdateAsync(Id, input, user, _canActivate);
         _saving = false;
         _errors = result.Errors ?? new Dictionary<string, string[]>();
         _failed = result.Value is null;
@@ -214,7 +214,7 @@ public sealed partial class SegmentEditorPage : IDisposable
 
         _message = null;
         Snackbar.Add($"Saved {saved.Name}. Its members are being computed.", Severity.Success);
-        if (_isNew)
+        if (IsNew)
         {
             Navigation.NavigateTo($"/cdp/segments/{saved.Id}");
             return;
