@@ -5,7 +5,7 @@ using CrmCdp.Web.Platform;
 
 var (arguments, switches) = StartupTasks.ParseSwitches(args);
 var builder = WebApplication.CreateBuilder(arguments);
-if (!builder.AddPlatform())
+if (!builder.AddPlatform(switches))
 {
     return 1;
 }

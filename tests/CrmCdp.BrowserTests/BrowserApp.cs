@@ -27,6 +27,8 @@ public sealed class BrowserApp : AppFixture, IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await StartAsync("browser", useKestrel: true);
+        // Expect(...) does not follow the context's default timeout; a Blazor round trip on a loaded CI machine can take more than its own 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using CrmCdp.TestSupport;
 
 namespace CrmCdp.BrowserTests;
 
@@ -26,29 +27,10 @@ internal static class CdpTestData
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
     }
 
-    /// <summary>Polls the lookup API until the profile holding the identifier satisfies the condition (resolution runs in the background).</summary>
+    /// <summary>The profile holding the identifier once it satisfies the condition (resolution runs in the background).</summary>
     public static async Task<JsonElement> ProfileWhenAsync(this BrowserApp app, string type, string value, Func<JsonElement, bool> ready)
     {
         using var admin = app.AdminApi();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        var last = "nothing yet";
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await admin.GetAsync($"/api/v1/profiles/lookup?type={type}&value={Uri.EscapeDataString(value)}", TestContext.Current.CancellationToken);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var profile = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-                if (ready(profile))
-                {
-                    return profile;
-                }
-
-                last = profile.ToString();
-            }
-
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-
-        throw new TimeoutException($"Identity resolution did not get there in 30 s; last answer: {last}");
+        return await admin.ProfileWhenAsync(type, value, ready, TestContext.Current.CancellationToken);
     }
 }

@@ -72,7 +72,7 @@ public sealed class SegmentBuilderTests(BrowserApp app)
         var id = page.Url[^36..];
         var segmentPage = page.Url;
         // Computed traits follow the minute job; run it now rather than wait for the minute.
-        await app.Factory.Services.GetRequiredService<SegmentRefreshJob>().RunAsync(TestContext.Current.CancellationToken);
+        await app.Factory.Services.GetRequiredService<SegmentRefreshJob>().RunNowAsync(TestContext.Current.CancellationToken);
         await page.GetByTestId("segment-member-row").GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("profile-segment-row")).ToContainTextAsync($"Pricing lookers {suffix}");
         await Assertions.Expect(page.GetByTestId("profile-computed-row").Filter(new() { HasText = "intent_score" })).ToContainTextAsync("10");

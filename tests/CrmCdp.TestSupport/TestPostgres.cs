@@ -63,6 +63,32 @@ public sealed class TestPostgres : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, Pooling = true, MaxPoolSize = 50 }.ConnectionString;
     }
 
+    /// <summary>A connection string to a database of this server that need not exist, as the admin or as another role.</summary>
+    public string ConnectionStringFor(string database, string? user = null, string? password = null)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = database, Pooling = false };
+        if (user is not null)
+        {
+            (builder.Username, builder.Password) = (user, password);
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>Creates a login role with a password; it may create databases only when told so.</summary>
+    public async Task<(string User, string Password)> CreateRoleAsync(string purpose, bool mayCreateDatabases)
+    {
+        var user = $"r_{SafePart(purpose)}_{Guid.NewGuid().ToString("N")[..8]}";
+        var password = Guid.NewGuid().ToString("N");
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
+        await connection.OpenAsync();
+        // Identifiers and the password of CREATE ROLE cannot be parameters; both are built above from letters, digits and underscores.
+        await using var create = new NpgsqlCommand(
+            $"CREATE ROLE \"{user}\" LOGIN PASSWORD '{password}' {(mayCreateDatabases ? "CREATEDB" : "NOCREATEDB")}", connection);
+        await create.ExecuteNonQueryAsync();
+        return (user, password);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Gate.WaitAsync();

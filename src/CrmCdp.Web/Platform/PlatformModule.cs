@@ -20,7 +20,7 @@ namespace CrmCdp.Web.Platform;
 internal static class PlatformModule
 {
     /// <returns>false when no database can be had; the reason has been printed.</returns>
-    public static bool AddPlatform(this WebApplicationBuilder builder)
+    public static bool AddPlatform(this WebApplicationBuilder builder, StartupSwitches switches)
     {
         var services = builder.Services;
         services.AddAppLogging(builder.Configuration, builder.Environment);
@@ -30,6 +30,20 @@ internal static class PlatformModule
         {
             Console.Error.WriteLine($"[CrmCdp] {database.Problem}");
             return false;
+        }
+
+        // Before anything connects (Hangfire prepares its schema as soon as its storage is built).
+        var creation = DatabaseCreation.EnsureAsync(database.ConnectionString, create: StartupTasks.MigrationRequested(builder.Configuration, switches))
+            .GetAwaiter().GetResult();
+        if (creation.Problem is { } problem)
+        {
+            Console.Error.WriteLine($"[CrmCdp] {problem}");
+            return false;
+        }
+
+        if (creation.Created)
+        {
+            Console.WriteLine($"[CrmCdp] Created the database {creation.Database}.");
         }
 
         if (database.StartedCluster is { } cluster)
@@ -42,6 +56,7 @@ internal static class PlatformModule
         services.AddAppDatabase(database.ConnectionString);
         services.AddHttpContextAccessor();
         services.AddAppRateLimiting(builder.Configuration);
+        services.AddAppRequestDecompression();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<Privacy.SuppressionList>();
         services.AddSingleton<ContactPoints.ContactPointNormalizer>();
@@ -87,6 +102,7 @@ internal static class PlatformModule
         app.UseRateLimiter();
         app.UseTwoFactorEnforcement();
         app.UseAuthorization();
+        app.UseMiddleware<StorableJsonBodyMiddleware>();
         app.UseAntiforgery();
         return app;
     }

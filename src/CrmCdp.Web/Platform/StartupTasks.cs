@@ -20,6 +20,9 @@ internal static partial class StartupTasks
         (args.Where(a => a is not MigrateSwitch and not SeedDemoSwitch).ToArray(),
          new StartupSwitches(args.Contains(MigrateSwitch), args.Contains(SeedDemoSwitch)));
 
+    public static bool MigrationRequested(IConfiguration configuration, StartupSwitches switches) =>
+        switches.Migrate || configuration.GetValue<bool>("Database:MigrateOnStartup");
+
     public static async Task<bool> RunAsync(WebApplication app, StartupSwitches switches)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CrmCdp.Startup");
@@ -28,7 +31,7 @@ internal static partial class StartupTasks
             await using var scope = app.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
             var db = services.GetRequiredService<AppDbContext>();
-            if (switches.Migrate || app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
+            if (MigrationRequested(app.Configuration, switches))
             {
                 // Creating the history table first keeps EF from logging a failed query against a fresh database.
                 await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync();
@@ -62,6 +65,12 @@ internal static partial class StartupTasks
                 definition.Register(recurring);
             }
             return true;
+        }
+        catch (PostgresException ex) when (ex.SqlState == "3D000")
+        {
+            Console.Error.WriteLine($"[CrmCdp] Cannot use the PostgreSQL database: {ex.MessageText}. Start once with --migrate "
+                + "(or Database__MigrateOnStartup=true) to create it and its tables.");
+            return false;
         }
         catch (NpgsqlException ex)
         {

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using CrmCdp.IntegrationTests.Crm;
 using CrmCdp.TestSupport;
@@ -22,6 +24,22 @@ internal static class CdpTestApi
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":")));
         return client;
     }
+
+    /// <summary>Concurrent batches of new events, one per sender, as many SDKs send them at once; the answers.</summary>
+    public static Task<HttpStatusCode[]> GoodBatchesAsync(HttpClient sdk, string round, int senders, int eventsPerBatch) =>
+        Task.WhenAll(Enumerable.Range(0, senders).Select(async sender =>
+        {
+            var batch = new
+            {
+                batch = Enumerable.Range(0, eventsPerBatch).Select(i => new { type = "track", messageId = $"{round}-s{sender}-e{i}", userId = $"user-{sender}", @event = "Viewed" }),
+            };
+            using var response = await sdk.PostAsJsonAsync("/v1/batch", batch, TestContext.Current.CancellationToken);
+            return response.StatusCode;
+        }));
+
+    /// <summary>How often each messageId of the source is stored (exactly once, always).</summary>
+    public static async Task<Dictionary<string, int>> StoredCountsAsync(this AppFixture app, string sourceId) =>
+        (await app.StoredAsync(sourceId)).GroupBy(r => (string)r["message_id"]!).ToDictionary(g => g.Key, g => g.Count());
 
     public static async Task<List<Dictionary<string, object?>>> StoredAsync(this AppFixture app, string sourceId)
     {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using CrmCdp.IntegrationTests.Crm;
+using CrmCdp.TestSupport;
 using CrmCdp.Web.Modules.Cdp.Profiles;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,19 +33,7 @@ public sealed class ConsentTests(SharedApp app)
             Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         }
 
-        JsonElement profile = default;
-        for (var tries = 0; tries < 100 && profile.ValueKind != JsonValueKind.Object; tries++)
-        {
-            var (response, body) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/lookup?type=user_id&value={user}");
-            if (response.StatusCode == HttpStatusCode.OK && body.GetProperty("eventCount").GetInt64() == 3)
-            {
-                profile = body;
-            }
-            else
-            {
-                await Task.Delay(200, TestContext.Current.CancellationToken);
-            }
-        }
+        var profile = await admin.ProfileWithEventsAsync("user_id", user, 3, TestContext.Current.CancellationToken);
 
         Assert.True(profile.TryGetProperty("consent", out var consent), profile.ToString());
         var preferences = consent.GetProperty("categoryPreferences");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CrmCdp.IntegrationTests.Crm;
+using CrmCdp.TestSupport;
 using CrmCdp.Web.Modules.Cdp.Contracts;
 using CrmCdp.Web.Modules.Cdp.Profiles;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,20 +12,12 @@ namespace CrmCdp.IntegrationTests.Cdp;
 [Collection(SharedAppGroup.Name)]
 public sealed class CrmJoinTests(SharedApp app)
 {
-    private static async Task<JsonElement> EventuallyAsync(HttpClient api, string path, Func<JsonElement, bool> done)
-    {
-        for (var tries = 0; ; tries++)
-        {
-            var (response, body) = await CrmApi.SendAsync(api, HttpMethod.Get, path);
-            if (response.StatusCode == HttpStatusCode.OK && done(body))
-            {
-                return body;
-            }
-
-            Assert.True(tries < 100, $"{path} never got there: {body}");
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-    }
+    private static async Task<JsonElement> EventuallyAsync(HttpClient api, string path, Func<JsonElement, bool> done) =>
+        (await Eventually.UntilAsync(
+            () => CrmApi.SendAsync(api, HttpMethod.Get, path),
+            answer => answer.Response.StatusCode == HttpStatusCode.OK && done(answer.Body),
+            path,
+            cancellationToken: TestContext.Current.CancellationToken)).Body;
 
     [Fact]
     public async Task A_profile_sharing_a_contacts_email_is_linked_gets_its_crm_events_and_fields_and_shows_on_the_360_page()

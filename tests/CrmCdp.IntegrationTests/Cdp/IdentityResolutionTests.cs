@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CrmCdp.IntegrationTests.Crm;
+using CrmCdp.TestSupport;
 using CrmCdp.Web.Platform.Auth;
 
 namespace CrmCdp.IntegrationTests.Cdp;
@@ -9,27 +10,11 @@ namespace CrmCdp.IntegrationTests.Cdp;
 [Collection(SharedAppGroup.Name)]
 public sealed class IdentityResolutionTests(SharedApp app)
 {
-    private static async Task<JsonElement> EventuallyAsync(Func<Task<(bool Done, JsonElement Value)>> probe)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var (done, value) = await probe();
-            if (done || DateTime.UtcNow > deadline)
-            {
-                Assert.True(done, $"Resolution did not get there in time; last answer: {value}");
-                return value;
-            }
+    private static async Task<JsonElement> EventuallyAsync(Func<Task<(bool Done, JsonElement Value)>> probe) =>
+        (await Eventually.UntilAsync(probe, answer => answer.Done, "resolution", cancellationToken: TestContext.Current.CancellationToken)).Value;
 
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-    }
-
-    private static Task<JsonElement> ProfileWithEventsAsync(HttpClient api, string type, string value, long events) => EventuallyAsync(async () =>
-    {
-        var (response, profile) = await CrmApi.SendAsync(api, HttpMethod.Get, $"/api/v1/profiles/lookup?type={type}&value={Uri.EscapeDataString(value)}");
-        return (response.StatusCode == HttpStatusCode.OK && profile.GetProperty("eventCount").GetInt64() == events, profile);
-    });
+    private static Task<JsonElement> ProfileWithEventsAsync(HttpClient api, string type, string value, long events) =>
+        api.ProfileWithEventsAsync(type, value, events, TestContext.Current.CancellationToken);
 
     private static async Task SendAsync(HttpClient sdk, params object[] events)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using CrmCdp.TestSupport;
 using CrmCdp.Web.Modules.Cdp.Profiles;
 using CrmCdp.Web.Platform.Results;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,11 +30,8 @@ public sealed class ProfileSearchTests(SharedApp app)
         }
 
         var search = app.Factory.Services.GetRequiredService<ProfileSearchService>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while ((await search.SearchAsync(u, null, seesPii: true, TestContext.Current.CancellationToken)).Items.Count < 3 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
+        await Eventually.UntilAsync(() => search.SearchAsync(u, null, seesPii: true, TestContext.Current.CancellationToken), page => page.Items.Count >= 3,
+            "resolution of the three profiles", cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(3, (await search.SearchAsync(u, null, true, TestContext.Current.CancellationToken)).Items.Count);
         var users = await search.SearchAsync($"SRCH-{u}", null, true, TestContext.Current.CancellationToken);

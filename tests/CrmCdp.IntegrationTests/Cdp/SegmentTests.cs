@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CrmCdp.IntegrationTests.Crm;
+using CrmCdp.TestSupport;
 using CrmCdp.Web.Modules.Cdp.Contracts;
 using CrmCdp.Web.Modules.Cdp.Segments;
 using CrmCdp.Web.Platform.Auth;
@@ -310,7 +311,7 @@ public sealed class SegmentTests(SharedApp app)
         }
     }
 
-    private async Task RefreshAsync() => await app.Factory.Services.GetRequiredService<SegmentRefreshJob>().RunAsync(Ct);
+    private async Task RefreshAsync() => await app.Factory.Services.GetRequiredService<SegmentRefreshJob>().RunNowAsync(Ct);
 
     private static async Task<JsonElement> CreateSegmentAsync(HttpClient api, object body)
     {
@@ -325,20 +326,8 @@ public sealed class SegmentTests(SharedApp app)
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
     }
 
-    private static async Task<JsonElement> ProfileAsync(HttpClient api, string userId, Func<JsonElement, bool> done)
-    {
-        for (var tries = 0; ; tries++)
-        {
-            var (response, body) = await CrmApi.SendAsync(api, HttpMethod.Get, $"/api/v1/profiles/lookup?type=user_id&value={userId}");
-            if (response.StatusCode == HttpStatusCode.OK && done(body))
-            {
-                return body;
-            }
-
-            Assert.True(tries < 150, $"profile of {userId} never got there: {body}");
-            await Task.Delay(200, Ct);
-        }
-    }
+    private static Task<JsonElement> ProfileAsync(HttpClient api, string userId, Func<JsonElement, bool> done) =>
+        api.ProfileWhenAsync("user_id", userId, done, Ct);
 
     private async Task<List<(Guid ContactId, Guid? OwnerId, string Title, string Notes)>> TasksOnAsync(IEnumerable<string> contactIds)
     {

@@ -36,7 +36,46 @@ internal sealed class WebAppProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the app on the database and waits until <c>/health/ready</c> answers 200.</summary>
-    public static async Task<WebAppProcess> StartAsync(string connectionString, string bootstrapApiKey, CancellationToken cancellationToken)
+    /// <param name="settings">Environment variables that replace the defaults below (<c>Database__MigrateOnStartup</c>, …).</param>
+    public static async Task<WebAppProcess> StartAsync(string connectionString, string bootstrapApiKey, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? settings = null, params string[] arguments)
+    {
+        var app = Launch(connectionString, bootstrapApiKey, settings, arguments);
+        try
+        {
+            await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(90), cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return app;
+    }
+
+    /// <summary>Starts the app and waits for it to exit on its own (a start-up that must fail); its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string connectionString, TimeSpan timeout, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? settings = null, params string[] arguments)
+    {
+        await using var app = Launch(connectionString, "unused-bootstrap-key-0123456789", settings, arguments);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await app._process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The app did not exit within {timeout}:\n{app.RecentOutput}");
+        }
+
+        // WaitForExit without a timeout also waits for the redirected output to be read to its end.
+        app._process.WaitForExit();
+        return (app._process.ExitCode, app.RecentOutput);
+    }
+
+    private static WebAppProcess Launch(string connectionString, string bootstrapApiKey, IReadOnlyDictionary<string, string>? settings, string[] arguments)
     {
         var dll = FindWebAppDll();
         var port = FreePort();
@@ -56,6 +95,15 @@ internal sealed class WebAppProcess : IAsyncDisposable
         start.Environment["Bootstrap__ApiKey"] = bootstrapApiKey;
         start.Environment["Jobs__RunServer"] = "false";
         start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
         var app = new WebAppProcess(process, new Uri($"http://127.0.0.1:{port}/"));
@@ -63,16 +111,6 @@ internal sealed class WebAppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        try
-        {
-            await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(90), cancellationToken);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using CrmCdp.TestSupport;
 using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Notifications;
@@ -42,18 +43,6 @@ public sealed class TaskReminderTests(SharedApp app)
         Assert.Single(afterSecondRun);
     }
 
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-        }
-    }
+    private static Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done) =>
+        Eventually.UntilAsync(read, done, "the reminder job", cancellationToken: TestContext.Current.CancellationToken);
 }

@@ -128,6 +128,19 @@ public sealed class ApiTests(SharedApp app)
     }
 
     [Fact]
+    public async Task The_api_reference_sends_a_signed_out_person_to_sign_in_while_the_api_answers_401()
+    {
+        using var browser = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        using var docs = await browser.GetAsync("/api/docs/", TestContext.Current.CancellationToken);
+        using var api = await browser.GetAsync("/api/v1/me", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, docs.StatusCode);
+        Assert.Contains("/account/login?ReturnUrl=%2Fapi%2Fdocs", docs.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_v1_api()
     {
         using var client = ClientWithKey(CrmCdpAppFactory.AdminApiKey);

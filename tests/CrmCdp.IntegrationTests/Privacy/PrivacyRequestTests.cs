@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CrmCdp.IntegrationTests.Crm;
+using CrmCdp.TestSupport;
 using CrmCdp.Web.Modules.Cdp.Segments;
 using CrmCdp.Web.Platform.Auth;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,12 +71,6 @@ public sealed class PrivacyRequestTests(SharedApp app)
         return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
-    private static async Task<bool> ResolvedAsync(HttpClient api, string email, int events)
-    {
-        var (response, profile) = await CrmApi.SendAsync(api, HttpMethod.Get, $"/api/v1/profiles/lookup?type=email&value={email}");
-        return response.StatusCode == HttpStatusCode.OK && profile.GetProperty("eventCount").GetInt64() == events;
-    }
-
     private async Task<long> CountAsync(string table, Guid profileId)
     {
         await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
@@ -116,11 +111,7 @@ public sealed class PrivacyRequestTests(SharedApp app)
         }
 
         // Let identity resolution build the person's profile first, so erasure must remove it too.
-        for (var tries = 0; !await ResolvedAsync(admin, email, events: 3); tries++)
-        {
-            Assert.True(tries < 100, "identity resolution did not build the profile");
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
+        await admin.ProfileWithEventsAsync("email", email, 3, TestContext.Current.CancellationToken);
 
         var segmentName = $"Pricing viewers {suffix}";
         var (segmentCreated, segment) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/segments", new
@@ -130,7 +121,7 @@ public sealed class PrivacyRequestTests(SharedApp app)
             activationEnabled = true,
         });
         Assert.Equal(HttpStatusCode.Created, segmentCreated.StatusCode);
-        await app.Factory.Services.GetRequiredService<SegmentRefreshJob>().RunAsync(TestContext.Current.CancellationToken);
+        await app.Factory.Services.GetRequiredService<SegmentRefreshJob>().RunNowAsync(TestContext.Current.CancellationToken);
         var profileId = Guid.Parse((await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/lookup?type=email&value={email}")).Body.Id());
         Assert.Equal(1, await CountAsync("cdp_segment_members", profileId));
 

@@ -6,7 +6,7 @@ namespace CrmCdp.UnitTests.Cdp;
 /// <summary>Random event streams over a small population, so identifiers collide often: the graph's invariants must hold after every event.</summary>
 public sealed class IdentityGraphPropertyTests
 {
-    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 40)];
+    public static TheoryData<int> Seeds() => TestSeeds.For([.. Enumerable.Range(1, 40)]);
 
     [Theory]
     [MemberData(nameof(Seeds))]

@@ -37,6 +37,7 @@ internal static class CdpModule
         services.AddSingleton<Segments.SegmentVocabulary>();
         services.AddSingleton<Segments.SegmentExport>();
         services.AddSingleton<Segments.SegmentRefresher>();
+        services.AddSingleton<Segments.SegmentRefreshGate>();
         services.AddSingleton<Segments.SegmentActivator>();
         services.AddSingleton<Segments.ComputedTraitService>();
         services.AddSingleton<Segments.ComputedTraitCalculator>();
@@ -44,7 +45,6 @@ internal static class CdpModule
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Segments.SegmentRefreshJob>();
         services.AddTransient<EventMaintenanceJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, EventMaintenanceJob>();
-        services.AddRequestDecompression();
         services.AddCors(options => options.AddPolicy(CollectEndpoints.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().WithMethods("POST", "GET")));
         return services;
     }

@@ -15,6 +15,7 @@ internal static class AuthRegistration
     public const string CompositeScheme = "CrmCdp";
 
     public const string LoginPath = "/account/login";
+    public const string ApiReferencePath = "/api/docs";
     public const string AccessDeniedPath = "/account/access-denied";
 
     public static IServiceCollection AddAppAuth(this IServiceCollection services)
@@ -96,8 +97,9 @@ internal static class AuthRegistration
         return Task.CompletedTask;
     }
 
+    /// <summary>Machine callers; the API reference (<c>/api/docs</c>) is a page for people, so it sends them to sign in.</summary>
     private static bool IsApiRequest(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        (request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !request.Path.StartsWithSegments(ApiReferencePath, StringComparison.OrdinalIgnoreCase))
         || request.Path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase)
         || request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase)
         || request.Path.StartsWithSegments(Health.MetricsRegistration.Path, StringComparison.OrdinalIgnoreCase);

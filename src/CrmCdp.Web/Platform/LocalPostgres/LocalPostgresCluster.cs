@@ -58,32 +58,16 @@ internal sealed class LocalPostgresCluster
 
     public async Task CreateDatabaseIfMissingAsync(string database, CancellationToken cancellationToken = default)
     {
-        if (!IsSafeIdentifier(database))
+        if ((await Data.DatabaseCreation.EnsureAsync(ConnectionString(database), create: true, cancellationToken)).Problem is { } problem)
         {
-            throw new ArgumentException("Database names may hold only lower-case letters, digits and underscores.", nameof(database));
+            throw new InvalidOperationException(problem);
         }
-
-        await using var connection = new NpgsqlConnection(ConnectionString("postgres"));
-        await connection.OpenAsync(cancellationToken);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", database);
-        if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
-        {
-            return;
-        }
-
-        // Identifiers cannot be parameters; the name was checked against a strict pattern above.
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
-        await create.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public void Stop()
     {
         RunTool("pg_ctl", ["stop", "-D", _dataDirectory, "-m", "fast", "-w", "-t", "60"], throwOnFailure: false);
     }
-
-    private static bool IsSafeIdentifier(string name) =>
-        name.Length is > 0 and <= 63 && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_');
 
     private void InitialiseIfEmpty(bool durable)
     {

@@ -8,9 +8,13 @@ internal sealed class NotificationService(IDbContextFactory<AppDbContext> dbFact
     public async Task NotifyAsync(Guid userId, string title, string? body, string? link, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.Add(new Notification { Id = Guid.CreateVersion7(), UserId = userId, Title = title, Body = body, Link = link, CreatedAt = timeProvider.GetUtcNow() });
+        Add(db, userId, title, body, link);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Adds the notification to the caller's unit of work, so it is saved (or not) with the change it announces.</summary>
+    public void Add(AppDbContext db, Guid userId, string title, string? body, string? link) =>
+        db.Add(new Notification { Id = Guid.CreateVersion7(), UserId = userId, Title = title, Body = body, Link = link, CreatedAt = timeProvider.GetUtcNow() });
 
     /// <summary>The user's latest notifications, unread first.</summary>
     public async Task<IReadOnlyList<NotificationDto>> LatestAsync(Guid userId, int count = 20, CancellationToken cancellationToken = default)

@@ -33,7 +33,7 @@ internal static class OpenApiRegistration
     public static IEndpointRouteBuilder MapAppOpenApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi();
-        endpoints.MapScalarApiReference("/api/docs", options => options.WithTitle("CrmCdp API"));
+        endpoints.MapScalarApiReference(Auth.AuthRegistration.ApiReferencePath, options => options.WithTitle("CrmCdp API"));
         return endpoints;
     }
 }

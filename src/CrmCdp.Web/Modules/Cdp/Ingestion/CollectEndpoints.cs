@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CrmCdp.Web.Modules.Cdp.Sources;
 using CrmCdp.Web.Modules.Cdp.TrackingPlans;
+using CrmCdp.Web.Platform.Validation;
 
 namespace CrmCdp.Web.Modules.Cdp.Ingestion;
 
@@ -66,16 +67,16 @@ internal static class CollectEndpoints
             metrics.Rejected(reason);
             if (await services.GetRequiredService<SourceService>().CheckAsync(BasicUser(http.Request.Headers.Authorization), cancellationToken) is { SourceId: { } id })
             {
-                services.GetRequiredService<IngestionDebugFeed>().RecordUnreadable(id, body.TooLarge ? "The request is larger than 500 KB." : "The body is not a JSON object.");
+                services.GetRequiredService<IngestionDebugFeed>().RecordUnreadable(id, body.TooLarge ? "The request is larger than 500 KB." : body.Unreadable ?? "The body is not a JSON object.");
             }
 
             return body.TooLarge
                 ? TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"A request is at most {MaxRequestBytes / 1024} KB (after decompression).")
-                : Invalid("body", "The body must be a JSON object.");
+                : Invalid("body", body.Unreadable ?? "The body must be a JSON object.");
         }
 
         var json = document.RootElement;
-        var key = BasicUser(http.Request.Headers.Authorization) ?? (json.TryGetProperty("writeKey", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null);
+        var key = BasicUser(http.Request.Headers.Authorization) ?? (json.TryGetProperty("writeKey", out var k) && k.ValueKind == JsonValueKind.String ? StorableJson.Text(k) : null);
         var source = await services.GetRequiredService<SourceService>().CheckAsync(key, cancellationToken);
         if (!source.Known)
         {
@@ -103,15 +104,13 @@ internal static class CollectEndpoints
         if (events.Count == 0 && parsed.Blocked.Count == 0)
         {
             services.GetRequiredService<IngestionDebugFeed>().Record(sourceId, json, isBatch, parsed, []);
-            return TypedResults.ValidationProblem(
-                problems.GroupBy(p => isBatch && p.Field != "batch" ? $"batch[{p.Index}].{p.Field}" : p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
-                title: "No event of this request could be accepted.");
+            return NoneAccepted(problems, isBatch);
         }
 
         var allowed = await services.GetRequiredService<SuppressionFilter>().KeepAllowedAsync(events, cancellationToken);
         metrics.Suppressed(events.Count - allowed.Count);
         services.GetRequiredService<IngestionDebugFeed>().Record(sourceId, json, isBatch, parsed, allowed);
-        var outcome = new WriteOutcome(0, 0);
+        var outcome = new WriteOutcome(0, 0, []);
         if (allowed.Count > 0)
         {
             var writer = services.GetRequiredService<IngestionWriter>();
@@ -135,10 +134,24 @@ internal static class CollectEndpoints
             }
         }
 
+        // PostgreSQL refused these although the parser let them through: the batch rule applies to them as to any invalid event.
+        problems.AddRange(outcome.Refused.Select(r => new EventProblem(r.Event.Index, "event", $"The event could not be stored: {r.Reason}")));
+        if (outcome.Refused.Count > 0 && outcome.Refused.Count == allowed.Count && parsed.Blocked.Count == 0 && events.Count == allowed.Count)
+        {
+            return NoneAccepted(problems, isBatch);
+        }
+
         return TypedResults.Ok(new CollectResult(
             true, outcome.Stored, outcome.Duplicates, events.Count - allowed.Count, parsed.Blocked.Count,
             [.. problems.GroupBy(p => p.Index).Select(g => new RejectedEvent(g.Key, [.. g.Select(p => $"{p.Field}: {p.Message}")]))]));
     }
+
+    /// <summary>The 400 for a request none of whose events could be accepted, each problem under its field (<c>batch[3].properties.a</c>).</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem NoneAccepted(List<EventProblem> problems, bool isBatch) =>
+        TypedResults.ValidationProblem(
+            problems.GroupBy(p => isBatch && p.Index != EventProblem.WholeRequest && p.Field != "batch" ? $"batch[{p.Index}].{p.Field}" : p.Field)
+                .ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+            title: "No event of this request could be accepted.");
 
     private static void CountPlanViolations(IServiceProvider services, Guid sourceId, ParsedRequest parsed)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CrmCdp.Web.Platform.Validation;
 
 namespace CrmCdp.Web.Modules.Cdp.Ingestion;
 
@@ -22,7 +23,7 @@ internal static class DebugFeedRecording
 
         foreach (var rejected in parsed.Problems.GroupBy(p => p.Index))
         {
-            var item = isBatch ? Item(body, rejected.Key) : body;
+            var item = isBatch && rejected.Key != EventProblem.WholeRequest ? Item(body, rejected.Key) : body;
             Add(feed, sourceId, DebugStatuses.Rejected, item, [.. rejected.Select(p => $"{p.Field}: {p.Message}")]);
         }
 
@@ -62,7 +63,7 @@ internal static class DebugFeedRecording
     {
         string? Text(string name) =>
             item is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-                ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
+                ? StorableJson.Text(value)
                 : null;
         feed.Add(sourceId, status, Text("type"), Text("event") ?? Text("name"), Text("userId"), Text("anonymousId"), Text("messageId"), problems, WithoutWriteKey(item));
     }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmCdp.Web.Modules.Cdp.TrackingPlans;
+using CrmCdp.Web.Platform.Validation;
 
 namespace CrmCdp.Web.Modules.Cdp.Ingestion;
 
@@ -18,6 +19,14 @@ internal static class EventParser
     public const int MaxIdLength = 255;
     public const int MaxMessageIdLength = 100;
     public static readonly TimeSpan MaxFuture = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Times an event may carry (timestamp, originalTimestamp, sentAt). Devices whose clock was reset send 1970 or 2000
+    /// and are corrected by sentAt; years 1 or 9999 are garbage, and the skew arithmetic between them would overflow.
+    /// </summary>
+    public static readonly DateTimeOffset EarliestTime = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static readonly DateTimeOffset LatestTime = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static readonly IReadOnlyDictionary<string, string> Types = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -40,9 +49,17 @@ internal static class EventParser
     {
         var parsed = new ParsedRequest(plan);
         var problems = parsed.Problems;
+        // One pass over the whole body finds nothing in nearly every request; only then are its parts checked one by one.
+        var storable = StorableJson.FirstProblem(JsonMarshal.GetRawUtf8Value(body)) is null;
         if (routeType is not null)
         {
-            One(body, routeType, null, null, 0, sourceId, receivedAt, parsed);
+            One(body, routeType, null, null, 0, sourceId, receivedAt, parsed, storable);
+            return parsed;
+        }
+
+        if (!storable && StorableJson.FirstProblem(JsonMarshal.GetRawUtf8Value(body), skipTopLevelProperty: "batch") is { } requestProblem)
+        {
+            problems.Add(new EventProblem(EventProblem.WholeRequest, requestProblem.Path, requestProblem.Message));
             return parsed;
         }
 
@@ -59,7 +76,12 @@ internal static class EventParser
             return parsed;
         }
 
-        var batchSentAt = Time(body, "sentAt");
+        var batchSentAt = Time(body, "sentAt", (field, message) => problems.Add(new EventProblem(EventProblem.WholeRequest, field, message)));
+        if (problems.Count > 0)
+        {
+            return parsed;
+        }
+
         JsonElement? batchContext = body.TryGetProperty("context", out var context) && context.ValueKind == JsonValueKind.Object ? context : null;
         var index = 0;
         foreach (var item in batch.EnumerateArray())
@@ -70,7 +92,7 @@ internal static class EventParser
             }
             else
             {
-                One(item, Str(item, "type"), batchSentAt, batchContext, index, sourceId, receivedAt, parsed);
+                One(item, null, batchSentAt, batchContext, index, sourceId, receivedAt, parsed, storable);
             }
 
             index++;
@@ -79,8 +101,10 @@ internal static class EventParser
         return parsed;
     }
 
-    private static void One(JsonElement item, string? type, DateTimeOffset? batchSentAt, JsonElement? batchContext, int index, Guid sourceId,
-        DateTimeOffset receivedAt, ParsedRequest parsed)
+    /// <param name="routeType">The call's type from its URL; null in a batch, where each event names its own.</param>
+    /// <param name="storable">Whether the whole request is known to be storable, so this event need not be checked on its own.</param>
+    private static void One(JsonElement item, string? routeType, DateTimeOffset? batchSentAt, JsonElement? batchContext, int index, Guid sourceId,
+        DateTimeOffset receivedAt, ParsedRequest parsed, bool storable)
     {
         var problems = parsed.Problems;
         var before = problems.Count;
@@ -92,6 +116,13 @@ internal static class EventParser
             return;
         }
 
+        if (!storable && StorableJson.FirstProblem(JsonMarshal.GetRawUtf8Value(item)) is { } unstorable)
+        {
+            Problem(unstorable.Path, unstorable.Message);
+            return;
+        }
+
+        var type = routeType ?? Str(item, "type");
         if (type is null || !Types.TryGetValue(type, out var resolved))
         {
             Problem("type", "The type must be one of: identify, track, page, screen, group, alias.");
@@ -133,11 +164,18 @@ internal static class EventParser
             }
         }
 
-        var timestamp = Time(item, "timestamp") ?? Time(item, "originalTimestamp");
-        var sentAt = Time(item, "sentAt") ?? batchSentAt;
-        if (item.TryGetProperty("timestamp", out var rawTime) && rawTime.ValueKind != JsonValueKind.Null && Time(item, "timestamp") is null)
+        var timestamp = Time(item, "timestamp", Problem) ?? Time(item, "originalTimestamp", Problem);
+        var sentAt = Time(item, "sentAt", Problem) ?? batchSentAt;
+        if (item.TryGetProperty("timestamp", out var rawTime) && rawTime.ValueKind != JsonValueKind.Null && Time(item, "timestamp", null) is null
+            && problems.Count == before)
         {
             Problem("timestamp", "The timestamp must be an ISO 8601 date and time.");
+        }
+
+        var eventTime = timestamp is { } at ? sentAt is { } sent ? receivedAt - (sent - at) : at : receivedAt;
+        if (problems.Count == before && eventTime < EarliestTime)
+        {
+            Problem("timestamp", $"With the clock-skew correction (receivedAt − (sentAt − timestamp)) the event time falls before {EarliestTime:yyyy-MM-dd}; check the device's clock.");
         }
 
         if (problems.Count > before)
@@ -183,10 +221,9 @@ internal static class EventParser
             parsed.Flagged.Add(verdict.Violations);
         }
 
-        var eventTime = timestamp is { } at ? sentAt is { } sent ? receivedAt - (sent - at) : at : receivedAt;
         var clamped = eventTime > receivedAt + MaxFuture;
         parsed.Events.Add(new IncomingEvent(
-            sourceId, messageId, resolved, name, userId, anonymousId, groupId, previousId,
+            index, sourceId, messageId, resolved, name, userId, anonymousId, groupId, previousId,
             clamped ? receivedAt : eventTime, receivedAt, sentAt, clamped, Email(item) ?? (needsBatchContext ? Str(batchContext!.Value, "traits", "email") : null), payload,
             verdict.Violations.Count == 0 ? null : JsonSerializer.Serialize(verdict.Violations.Select(v => v.Message))));
     }
@@ -227,19 +264,24 @@ internal static class EventParser
     private static string? Str(JsonElement item, string parent, string field) =>
         item.TryGetProperty(parent, out var value) && value.ValueKind == JsonValueKind.Object ? Str(value, field) : null;
 
-    private static DateTimeOffset? Time(JsonElement item, string field)
+    /// <summary>A time field, or null when absent or unreadable; a time outside the supported range is a problem of its field.</summary>
+    private static DateTimeOffset? Time(JsonElement item, string field, Action<string, string>? problem)
     {
         if (!item.TryGetProperty(field, out var value) || value.ValueKind != JsonValueKind.String)
         {
             return null;
         }
 
-        if (value.TryGetDateTimeOffset(out var exact))
+        DateTimeOffset? time = value.TryGetDateTimeOffset(out var exact) ? exact.ToUniversalTime()
+            : DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed.ToUniversalTime()
+            : null;
+        if (time is { } t && (t < EarliestTime || t >= LatestTime))
         {
-            return exact.ToUniversalTime();
+            problem?.Invoke(field, $"{field} must lie between {EarliestTime:yyyy-MM-dd} and {LatestTime:yyyy-MM-dd} (UTC).");
+            return null;
         }
 
-        return DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time.ToUniversalTime() : null;
+        return time;
     }
 
     /// <summary>The email an event carries in its traits, for the suppression check.</summary>

@@ -3,12 +3,14 @@ using System.Threading.Channels;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CrmCdp.Web.Modules.Cdp.Ingestion;
 
-/// <summary>What happened to a request's events: how many were stored and how many were duplicates of earlier ones.</summary>
-internal sealed record WriteOutcome(int Stored, int Duplicates);
+/// <summary>What happened to a request's events: how many were stored, how many were duplicates of earlier ones, which PostgreSQL refused.</summary>
+internal sealed record WriteOutcome(int Stored, int Duplicates, IReadOnlyList<RefusedEvent> Refused);
+
+/// <summary>An event PostgreSQL refused to store although it passed every check of the parser, and why.</summary>
+internal sealed record RefusedEvent(IncomingEvent Event, string Reason);
 
 /// <summary>
 /// Group commit: requests hand their events to a bounded queue and wait; one writer takes everything queued (up to a
@@ -69,19 +71,12 @@ internal sealed partial class IngestionWriter(IDbContextFactory<AppDbContext> db
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            // Repeats inside this commit (an SDK retrying while its first try waits) are duplicates before they reach the database.
-            var unique = new Dictionary<(Guid, string), IncomingEvent>();
-            foreach (var e in batch.SelectMany(w => w.Events))
-            {
-                unique.TryAdd((e.SourceId, e.MessageId), e);
-            }
-
-            var alreadyStored = await WriteAsync(unique.Values, cancellationToken);
+            await CommitIsolatingAsync([.. batch.SelectMany(w => w.Events.Select(e => new PendingEvent(w, e)))], cancellationToken);
             foreach (var work in batch)
             {
-                var mine = work.Events.Count(e => unique.TryGetValue((e.SourceId, e.MessageId), out var first) && ReferenceEquals(first, e) && !alreadyStored.Contains((e.SourceId, e.MessageId)));
-                work.Done.TrySetResult(new WriteOutcome(mine, work.Events.Count - mine));
-                metrics.Accepted(mine, work.Events.Count - mine);
+                var duplicates = work.Events.Count - work.Stored - work.Refused.Count;
+                work.Done.TrySetResult(new WriteOutcome(work.Stored, duplicates, work.Refused));
+                metrics.Accepted(work.Stored, duplicates);
             }
 
             metrics.Committed(stopwatch.Elapsed);
@@ -100,95 +95,84 @@ internal sealed partial class IngestionWriter(IDbContextFactory<AppDbContext> db
     }
 
     /// <summary>
-    /// Stores events whose (source, messageId) are unique among themselves, in one transaction: first their messageIds
-    /// (those already there come back: duplicates), then one binary COPY of the others straight into <c>cdp_events</c>.
-    /// No staging table: truncating one per commit stalled commits for 100+ ms on this disk.
+    /// Commits the events; when PostgreSQL refuses their data, commits each half on its own, down to the single events
+    /// it refuses, so that one bad event never fails the other requests of its group. Every attempt is one transaction,
+    /// so a refused attempt stores nothing and no event is stored twice.
     /// </summary>
-    /// <returns>The (source, messageId) pairs that were already stored by an earlier commit (duplicates, not stored again).</returns>
-    private async Task<HashSet<(Guid, string)>> WriteAsync(ICollection<IncomingEvent> events, CancellationToken cancellationToken)
+    private async Task CommitIsolatingAsync(List<PendingEvent> events, CancellationToken cancellationToken)
     {
-        // The single writer keeps its connection: no pool round trip or session reset per commit.
-        var connection = _connection ??= await _dataSource!.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var duplicates = new HashSet<(Guid, string)>();
-        await using (var claim = new NpgsqlCommand("""
-            WITH input AS (SELECT * FROM unnest(@sources, @messageIds, @receivedAt) AS t(source_id, message_id, received_at)),
-            fresh AS (
-                INSERT INTO cdp_message_ids (source_id, message_id, received_at) SELECT source_id, message_id, received_at FROM input
-                ON CONFLICT DO NOTHING
-                RETURNING source_id, message_id)
-            SELECT i.source_id, i.message_id FROM input i
-            WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.source_id = i.source_id AND f.message_id = i.message_id)
-            """, connection, transaction))
+        try
         {
-            claim.Parameters.Add(new NpgsqlParameter<Guid[]>("sources", [.. events.Select(e => e.SourceId)]));
-            claim.Parameters.Add(new NpgsqlParameter<string[]>("messageIds", [.. events.Select(e => e.MessageId)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
-            claim.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]>("receivedAt", [.. events.Select(e => e.ReceivedAt)]) { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-            await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                duplicates.Add((reader.GetGuid(0), reader.GetString(1)));
-            }
+            await CommitOnceAsync(events, cancellationToken);
         }
-
-        await using (var importer = await connection.BeginBinaryImportAsync(
-            "COPY cdp_events (source_id, message_id, type, event, user_id, anonymous_id, group_id, previous_id, \"timestamp\", received_at, sent_at, time_clamped, payload, violations) FROM STDIN (FORMAT BINARY)",
-            cancellationToken))
+        catch (Exception ex) when (IsRefusedData(ex))
         {
-            foreach (var e in events)
+            await DropConnectionAsync();
+            if (events.Count == 1)
             {
-                if (duplicates.Count > 0 && duplicates.Contains((e.SourceId, e.MessageId)))
-                {
-                    continue;
-                }
-
-                await importer.StartRowAsync(cancellationToken);
-                await importer.WriteAsync(e.SourceId, NpgsqlDbType.Uuid, cancellationToken);
-                await importer.WriteAsync(e.MessageId, NpgsqlDbType.Varchar, cancellationToken);
-                await importer.WriteAsync(e.Type, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteNullableAsync(importer, e.Event, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteNullableAsync(importer, e.UserId, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteNullableAsync(importer, e.AnonymousId, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteNullableAsync(importer, e.GroupId, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteNullableAsync(importer, e.PreviousId, NpgsqlDbType.Varchar, cancellationToken);
-                await importer.WriteAsync(e.Timestamp, NpgsqlDbType.TimestampTz, cancellationToken);
-                await importer.WriteAsync(e.ReceivedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                if (e.SentAt is { } sent)
-                {
-                    await importer.WriteAsync(sent, NpgsqlDbType.TimestampTz, cancellationToken);
-                }
-                else
-                {
-                    await importer.WriteNullAsync(cancellationToken);
-                }
-
-                await importer.WriteAsync(e.TimeClamped, NpgsqlDbType.Boolean, cancellationToken);
-                await importer.WriteAsync(e.Payload, NpgsqlDbType.Jsonb, cancellationToken);
-                await WriteNullableAsync(importer, e.Violations, NpgsqlDbType.Jsonb, cancellationToken);
+                var refused = events[0];
+                LogEventRefused(logger, ex, refused.Event.SourceId, refused.Event.MessageId);
+                refused.Work.Refused.Add(new RefusedEvent(refused.Event, (ex as PostgresException)?.MessageText ?? ex.Message));
+                metrics.Rejected("unstorable");
+                return;
             }
 
-            await importer.CompleteAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return duplicates;
-    }
-
-    /// <summary>After a failure the connection may be broken: the next commit opens a fresh one.</summary>
-    private async Task DropConnectionAsync()
-    {
-        if (_connection is { } broken)
-        {
-            _connection = null;
-            await broken.DisposeAsync();
+            var half = events.Count / 2;
+            await CommitIsolatingAsync(events[..half], cancellationToken);
+            await CommitIsolatingAsync(events[half..], cancellationToken);
         }
     }
 
-    private static Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, type, cancellationToken);
+    private async Task CommitOnceAsync(List<PendingEvent> events, CancellationToken cancellationToken)
+    {
+        // Repeats inside this commit (an SDK retrying while its first try waits) are duplicates before they reach the database.
+        var unique = new Dictionary<(Guid, string), IncomingEvent>();
+        foreach (var pending in events)
+        {
+            unique.TryAdd((pending.Event.SourceId, pending.Event.MessageId), pending.Event);
+        }
+
+        var alreadyStored = await WriteAsync(unique.Values, cancellationToken);
+        foreach (var (work, e) in events)
+        {
+            var key = (e.SourceId, e.MessageId);
+            if (ReferenceEquals(unique[key], e) && !alreadyStored.Contains(key))
+            {
+                work.Stored++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the failure is about the data (PostgreSQL classes 22 data exception, 23 integrity, 54 program limit, or a
+    /// string the driver cannot encode), so retrying other events can succeed. Anything else means the database is unavailable.
+    /// </summary>
+    private static bool IsRefusedData(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState.StartsWith("22", StringComparison.Ordinal)
+            || postgres.SqlState.StartsWith("23", StringComparison.Ordinal) || postgres.SqlState.StartsWith("54", StringComparison.Ordinal),
+        System.Text.EncoderFallbackException => true,
+        NpgsqlException { InnerException: { } inner } => IsRefusedData(inner),
+        _ => false,
+    };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ingestion commit of {Events} events failed")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, int events);
 
-    private sealed record Work(IReadOnlyList<IncomingEvent> Events, TaskCompletionSource<WriteOutcome> Done);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL refused to store event {MessageId} of source {SourceId}; only its request is answered 400")]
+    private static partial void LogEventRefused(ILogger logger, Exception exception, Guid sourceId, string messageId);
+
+    /// <summary>One request's events, answered once all of them are committed or refused.</summary>
+    private sealed class Work(IReadOnlyList<IncomingEvent> events, TaskCompletionSource<WriteOutcome> done)
+    {
+        public IReadOnlyList<IncomingEvent> Events { get; } = events;
+
+        public TaskCompletionSource<WriteOutcome> Done { get; } = done;
+
+        public int Stored { get; set; }
+
+        public List<RefusedEvent> Refused { get; } = [];
+    }
+
+    private readonly record struct PendingEvent(Work Work, IncomingEvent Event);
 }

@@ -12,11 +12,15 @@ internal sealed class RequestBody : IDisposable
     private const int FirstChunk = 16 * 1024;
     private byte[]? _buffer;
 
-    private RequestBody(byte[]? buffer, JsonDocument? json, bool tooLarge) => (_buffer, Json, TooLarge) = (buffer, json, tooLarge);
+    private RequestBody(byte[]? buffer, JsonDocument? json, bool tooLarge, string? unreadable = null) =>
+        (_buffer, Json, TooLarge, Unreadable) = (buffer, json, tooLarge, unreadable);
 
     public JsonDocument? Json { get; }
 
     public bool TooLarge { get; }
+
+    /// <summary>Why the body's bytes could not be read (a corrupt gzip body), or null.</summary>
+    public string? Unreadable { get; }
 
     public static async Task<RequestBody> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
     {
@@ -39,7 +43,17 @@ internal sealed class RequestBody : IDisposable
                 buffer = bigger;
             }
 
-            var chunk = await request.Body.ReadAsync(buffer.AsMemory(read, Math.Min(buffer.Length, limit + 1) - read), cancellationToken);
+            int chunk;
+            try
+            {
+                chunk = await request.Body.ReadAsync(buffer.AsMemory(read, Math.Min(buffer.Length, limit + 1) - read), cancellationToken);
+            }
+            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status400BadRequest)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                return new RequestBody(null, null, tooLarge: false, unreadable: ex.Message);
+            }
+
             if (chunk == 0)
             {
                 break;

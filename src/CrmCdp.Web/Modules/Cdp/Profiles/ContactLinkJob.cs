@@ -18,6 +18,12 @@ internal sealed class ContactLinkJob(IDbContextFactory<AppDbContext> dbFactory) 
     public const string CheckpointName = "contact-link";
 
     /// <summary>
+    /// A contact's updated_at is stamped before its transaction commits, so a run can pass its time unseen. Each run
+    /// looks this far behind its checkpoint again; contacts already copied change nothing (only differences are written).
+    /// </summary>
+    private static readonly TimeSpan CommitOverlap = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// Links profiles (by id, a parameter @ids) to a live contact holding one of their user ids (in the contact's
     /// <c>userId</c> custom field) or, failing that, one of their emails; the oldest such contact wins.
     /// </summary>
@@ -50,7 +56,7 @@ internal sealed class ContactLinkJob(IDbContextFactory<AppDbContext> dbFactory) 
             WITH contacts AS (
                 SELECT c.id, c.created_at, c.updated_at, c.lifecycle_stage, c.job_title, c.lead_source, c.email_consent, c.sms_consent, c.emails,
                        c.custom_fields->>'userId' AS user_id
-                FROM crm_contacts c WHERE c.updated_at > {since} AND c.updated_at <= {until} AND c.deleted_at IS NULL),
+                FROM crm_contacts c WHERE c.updated_at > {since} - {CommitOverlap} AND c.updated_at <= {until} AND c.deleted_at IS NULL),
             changed AS (
                 SELECT c.*, 'email' AS id_type, e.email AS id_value FROM contacts c CROSS JOIN LATERAL unnest(c.emails) AS e(email)
                 UNION ALL
@@ -76,6 +82,11 @@ internal sealed class ContactLinkJob(IDbContextFactory<AppDbContext> dbFactory) 
                 updated_at = now()
             FROM links l
             WHERE p.id = l.profile_id AND p.merged_into_id IS NULL AND (p.contact_id IS NULL OR p.contact_id = l.id)
+              AND (p.contact_id IS NULL
+                   OR p.consent->'email' IS DISTINCT FROM to_jsonb(l.email_consent) OR p.consent->'sms' IS DISTINCT FROM to_jsonb(l.sms_consent)
+                   OR p.traits->'crm_lifecycle_stage' IS DISTINCT FROM to_jsonb(l.lifecycle_stage)
+                   OR p.traits->'crm_job_title' IS DISTINCT FROM to_jsonb(l.job_title)
+                   OR p.traits->'crm_lead_source' IS DISTINCT FROM to_jsonb(l.lead_source))
             """, cancellationToken);
         await db.Database.ExecuteSqlAsync($"UPDATE cdp_resolution_checkpoints SET last_received_at = {until}, updated_at = now() WHERE name = {CheckpointName}", cancellationToken);
         await transaction.CommitAsync(cancellationToken);

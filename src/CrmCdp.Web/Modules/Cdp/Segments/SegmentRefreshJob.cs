@@ -4,25 +4,36 @@ using Hangfire;
 namespace CrmCdp.Web.Modules.Cdp.Segments;
 
 /// <summary>Every minute: computed traits first (segments use them), then every segment in dependency order, then activation of the new entries.</summary>
-internal sealed class SegmentRefreshJob(ComputedTraitCalculator computedTraits, SegmentRefresher refresher, SegmentActivator activator) : IRecurringJobDefinition
+internal sealed class SegmentRefreshJob(ComputedTraitCalculator computedTraits, SegmentRefresher refresher, SegmentActivator activator, SegmentRefreshGate gate)
+    : IRecurringJobDefinition
 {
     public const string Id = "cdp:refresh-segments";
 
     public void Register(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<SegmentRefreshJob>(Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
 
-    // A run that outlasts the minute makes the next one skip instead of holding a Hangfire worker while it waits.
-    // Across app instances the refresh lock keeps runs from interleaving (each step takes it).
-    private static readonly SemaphoreSlim Running = new(1, 1);
-
+    /// <summary>
+    /// The minute's run. A run that outlasts the minute makes the next one skip instead of holding a Hangfire worker
+    /// while it waits. Across app instances the refresh lock keeps runs from interleaving (each step takes it).
+    /// </summary>
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (!await Running.WaitAsync(TimeSpan.Zero, cancellationToken))
+        if (await gate.Running.WaitAsync(TimeSpan.Zero, cancellationToken))
         {
-            return;
+            await RunHoldingGateAsync(cancellationToken);
         }
+    }
 
+    /// <summary>A full run whose results the caller needs (a test, a support tool): waits for a run in progress, then runs.</summary>
+    public async Task RunNowAsync(CancellationToken cancellationToken)
+    {
+        await gate.Running.WaitAsync(cancellationToken);
+        await RunHoldingGateAsync(cancellationToken);
+    }
+
+    private async Task RunHoldingGateAsync(CancellationToken cancellationToken)
+    {
         try
         {
             await computedTraits.ComputeAllAsync(cancellationToken);
@@ -31,7 +42,7 @@ internal sealed class SegmentRefreshJob(ComputedTraitCalculator computedTraits, 
         }
         finally
         {
-            Running.Release();
+            gate.Running.Release();
         }
     }
 

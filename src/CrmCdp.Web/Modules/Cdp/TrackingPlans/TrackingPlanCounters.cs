@@ -13,6 +13,7 @@ internal sealed partial class TrackingPlanCounters(IDbContextFactory<AppDbContex
 {
     private static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(2);
     private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _flushing = new(1, 1);
     private Dictionary<(Guid Source, string Rule), Tally> _pending = [];
 
     public void Count(Guid sourceId, IEnumerable<PlanViolation> violations, bool blocked)
@@ -38,21 +39,52 @@ internal sealed partial class TrackingPlanCounters(IDbContextFactory<AppDbContex
         }
     }
 
-    /// <summary>Writes what was counted so far (also used by tests and on shutdown).</summary>
+    /// <summary>
+    /// Writes everything counted before the call; when it returns, those counts are in the database. One flush at a
+    /// time: a reader's flush waits for the timer's flush that took the counts it wants to see.
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        Dictionary<(Guid Source, string Rule), Tally> counted;
-        lock (_gate)
+        await _flushing.WaitAsync(cancellationToken);
+        try
         {
-            (counted, _pending) = (_pending, []);
-        }
+            Dictionary<(Guid Source, string Rule), Tally> counted;
+            lock (_gate)
+            {
+                (counted, _pending) = (_pending, []);
+            }
 
-        if (counted.Count == 0)
+            if (counted.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                await WriteAsync(counted, cancellationToken);
+            }
+            catch
+            {
+                Restore(counted);
+                throw;
+            }
+        }
+        finally
         {
-            return;
+            _flushing.Release();
         }
+    }
 
+    public override void Dispose()
+    {
+        _flushing.Dispose();
+        base.Dispose();
+    }
+
+    private async Task WriteAsync(Dictionary<(Guid Source, string Rule), Tally> counted, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         foreach (var ((source, rule), tally) in counted)
         {
@@ -62,6 +94,28 @@ internal sealed partial class TrackingPlanCounters(IDbContextFactory<AppDbContex
                 ON CONFLICT (source_id, rule) DO UPDATE SET violations = cdp_tracking_plan_violations.violations + excluded.violations,
                     blocked = cdp_tracking_plan_violations.blocked + excluded.blocked, last_seen_at = excluded.last_seen_at
                 """, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Puts counts that could not be written back, so the next flush tries them again.</summary>
+    private void Restore(Dictionary<(Guid Source, string Rule), Tally> counted)
+    {
+        lock (_gate)
+        {
+            foreach (var (key, tally) in counted)
+            {
+                if (_pending.TryGetValue(key, out var newer))
+                {
+                    newer.Violations += tally.Violations;
+                    newer.Blocked += tally.Blocked;
+                }
+                else
+                {
+                    _pending[key] = tally;
+                }
+            }
         }
     }
 
@@ -94,7 +148,7 @@ internal sealed partial class TrackingPlanCounters(IDbContextFactory<AppDbContex
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write tracking plan violation counts; they are lost for this interval")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write tracking plan violation counts; the next flush tries again")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception);
 
     private sealed class Tally

@@ -22,11 +22,16 @@ internal sealed class TicketSlaJob(IDbContextFactory<AppDbContext> dbFactory, No
     public void Register(IRecurringJobManager jobs) =>
         jobs.AddOrUpdate<TicketSlaJob>(Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
 
+    /// <summary>Serialises runs across instances and direct calls (pg_advisory_xact_lock key), so a breach is recorded and announced once.</summary>
+    public const long RunLock = 0x5CA_0001;
+
     [DisableConcurrentExecution(timeoutInSeconds: 120)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RunLock})", cancellationToken);
+        var now = timeProvider.GetUtcNow();
         var leads = await db.Teams.Where(t => t.LeadUserId != null).ToDictionaryAsync(t => t.Id, t => t.LeadUserId!.Value, cancellationToken);
         var firstResponse = await db.Set<Ticket>()
             .Where(t => t.FirstRespondedAt == null && t.SolvedAt == null && t.FirstResponseBreachedAt == null && t.FirstResponseDueAt < now)
@@ -43,26 +48,27 @@ internal sealed class TicketSlaJob(IDbContextFactory<AppDbContext> dbFactory, No
         foreach (var ticket in firstResponse)
         {
             ticket.FirstResponseBreachedAt = now;
-            await BreachedAsync(db, ticket, "first response", leads, now, cancellationToken);
+            Breached(db, ticket, "first response", leads, now);
         }
 
         foreach (var ticket in resolution)
         {
             ticket.ResolutionBreachedAt = now;
-            await BreachedAsync(db, ticket, "resolution", leads, now, cancellationToken);
+            Breached(db, ticket, "resolution", leads, now);
         }
 
         foreach (var ticket in atRisk)
         {
             ticket.AtRiskNotifiedAt = now;
-            await notifications.NotifyAsync(ticket.OwnerId!.Value, $"Ticket #{ticket.Number} is about to miss its SLA", ticket.Subject, $"/crm/tickets/{ticket.Id}", cancellationToken);
+            notifications.Add(db, ticket.OwnerId!.Value, $"Ticket #{ticket.Number} is about to miss its SLA", ticket.Subject, $"/crm/tickets/{ticket.Id}");
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return firstResponse.Count + resolution.Count + atRisk.Count;
     }
 
-    private async Task BreachedAsync(AppDbContext db, Ticket ticket, string target, Dictionary<Guid, Guid> leads, DateTimeOffset now, CancellationToken cancellationToken)
+    private void Breached(AppDbContext db, Ticket ticket, string target, Dictionary<Guid, Guid> leads, DateTimeOffset now)
     {
         db.Add(new RecordChange { RecordType = CrmRecordType.Ticket, RecordId = ticket.Id, ChangedAt = now, Field = "SLA", NewValue = $"{target} target missed" });
         var link = $"/crm/tickets/{ticket.Id}";
@@ -72,7 +78,7 @@ internal sealed class TicketSlaJob(IDbContextFactory<AppDbContext> dbFactory, No
         {
             if (told.Add(user))
             {
-                await notifications.NotifyAsync(user, title, ticket.Subject, link, cancellationToken);
+                notifications.Add(db, user, title, ticket.Subject, link);
             }
         }
     }
