@@ -35,7 +35,7 @@ public sealed class SourceToolsTests(BrowserApp app)
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = name }).GetByTestId("open-plan").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("plan-empty")).ToBeVisibleAsync();
-        await page.GetByText("Block the event").ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Block the event (dropped and counted)" }).CheckAsync();
         await page.GetByTestId("add-rule").ClickAsync();
         await page.GetByTestId("rule-event").FillAsync("Order Completed");
         await page.GetByTestId("rule-schema").FillAsync("{\"type\": \"object\", \"required\": [\"total\"");
