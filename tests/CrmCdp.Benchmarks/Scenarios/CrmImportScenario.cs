@@ -53,7 +53,7 @@ internal sealed class CrmImportScenario(int rows = 100_000) : IScenario
                 do
                 {
                     await Task.Delay(500);
-                    progress = await imports.ProgressAsync(uploaded.Value.Id);
+                    progress = await imports.ProgressAsync(access, uploaded.Value.Id);
                 }
                 while (progress is { Status: ImportStatus.Queued or ImportStatus.Running });
 

@@ -67,7 +67,7 @@ public sealed class CrmJoinTests(SharedApp app)
         Assert.Equal("Head of purchasing", refreshed.GetProperty("traits").GetProperty("crm_job_title").GetString());
         Assert.Equal("crm", refreshed.GetProperty("traitSources").GetProperty("crm_job_title").GetProperty("source").GetString());
 
-        var summary = await app.Factory.Services.GetRequiredService<IContactProfiles>().ForContactAsync(Guid.Parse(contact.Id()), seesPii: true, TestContext.Current.CancellationToken);
+        var summary = await app.Factory.Services.GetRequiredService<IContactProfiles>().ForContactAsync(await app.AccessOfAsync(), Guid.Parse(contact.Id()), TestContext.Current.CancellationToken);
         Assert.NotNull(summary);
         Assert.Equal(Guid.Parse(profile.Id()), summary.ProfileId);
         Assert.Contains(summary.TopEvents, t => t.Key == "Pricing Viewed");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using CrmCdp.TestSupport;
 using CrmCdp.Web.Modules.Cdp.Profiles;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Results;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,26 +31,28 @@ public sealed class ProfileSearchTests(SharedApp app)
         }
 
         var search = app.Factory.Services.GetRequiredService<ProfileSearchService>();
-        await Eventually.UntilAsync(() => search.SearchAsync(u, null, seesPii: true, TestContext.Current.CancellationToken), page => page.Items.Count >= 3,
+        var steward = TestAccess.Holding(Permissions.Cdp.ProfilesRead, Permissions.Privacy.PiiView);
+        var masked = TestAccess.Holding(Permissions.Cdp.ProfilesRead);
+        await Eventually.UntilAsync(() => search.SearchAsync(steward, u, null, TestContext.Current.CancellationToken), page => page.Items.Count >= 3,
             "resolution of the three profiles", cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(3, (await search.SearchAsync(u, null, true, TestContext.Current.CancellationToken)).Items.Count);
-        var users = await search.SearchAsync($"SRCH-{u}", null, true, TestContext.Current.CancellationToken);
+        Assert.Equal(3, (await search.SearchAsync(steward, u, null, TestContext.Current.CancellationToken)).Items.Count);
+        var users = await search.SearchAsync(steward, $"SRCH-{u}", null, TestContext.Current.CancellationToken);
         Assert.Equal([$"srch-{u}-alice", $"srch-{u}-bob"], users.Items.Select(i => i.MainIdentifier).Order());
         Assert.All(users.Items, i => Assert.Equal("user_id", i.MainIdentifierType));
-        Assert.Empty((await search.SearchAsync($"{u}-alice", null, true, TestContext.Current.CancellationToken)).Items);
-        var literal = Assert.Single((await search.SearchAsync($"{u}%", null, true, TestContext.Current.CancellationToken)).Items);
+        Assert.Empty((await search.SearchAsync(steward, $"{u}-alice", null, TestContext.Current.CancellationToken)).Items);
+        var literal = Assert.Single((await search.SearchAsync(steward, $"{u}%", null, TestContext.Current.CancellationToken)).Items);
         Assert.Equal($"srch-{u}-alice", literal.MainIdentifier);
 
-        var carol = Assert.Single((await search.SearchAsync($"carol.{u}", null, seesPii: false, TestContext.Current.CancellationToken)).Items);
+        var carol = Assert.Single((await search.SearchAsync(masked, $"carol.{u}", null, TestContext.Current.CancellationToken)).Items);
         Assert.Equal("email", carol.MainIdentifierType);
         Assert.NotEqual($"carol.{u}@example.com", carol.MainIdentifier);
         Assert.Contains('*', carol.MainIdentifier!);
 
-        var exact = await search.FindAsync("email", $"CAROL.{u}@example.com", seesPii: true, TestContext.Current.CancellationToken);
+        var exact = await search.FindAsync(steward, "email", $"CAROL.{u}@example.com", TestContext.Current.CancellationToken);
         Assert.Equal(carol.Id, Assert.Single(exact.Value!.Items).Id);
-        Assert.Empty((await search.FindAsync("email", $"nobody.{u}@example.com", true, TestContext.Current.CancellationToken)).Value!.Items);
-        var invalid = await search.FindAsync("not a type!", "x", true, TestContext.Current.CancellationToken);
+        Assert.Empty((await search.FindAsync(steward, "email", $"nobody.{u}@example.com", TestContext.Current.CancellationToken)).Value!.Items);
+        var invalid = await search.FindAsync(steward, "not a type!", "x", TestContext.Current.CancellationToken);
         Assert.Equal(OperationOutcome.Invalid, invalid.Outcome);
         Assert.Contains("type", invalid.Errors!.Keys);
     }

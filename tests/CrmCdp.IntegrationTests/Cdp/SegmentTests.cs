@@ -61,7 +61,7 @@ public sealed class SegmentTests(SharedApp app)
         Assert.Contains(profile.GetProperty("segments").EnumerateArray(), s => s.Id() == segment.Id());
         Assert.Equal(31m, profile.GetProperty("computedTraits").GetProperty("intent_score").GetDecimal());
 
-        var summary = await app.Factory.Services.GetRequiredService<IContactProfiles>().ForContactAsync(Guid.Parse(contact.Id()), seesPii: true, Ct);
+        var summary = await app.Factory.Services.GetRequiredService<IContactProfiles>().ForContactAsync(await app.AccessOfAsync(), Guid.Parse(contact.Id()), Ct);
         Assert.NotNull(summary);
         Assert.Contains(segment.GetProperty("name").GetString(), summary.Segments);
         Assert.Equal(31m, summary.IntentScore);

@@ -29,9 +29,9 @@ public sealed class ImportTests(SharedApp app)
         var imports = app.Factory.Services.GetRequiredService<ContactImportService>();
 
         var upload = await imports.UploadAsync(access, "people.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv)), TestContext.Current.CancellationToken);
-        var preview = await imports.PreviewAsync(upload.Value!.Id, upload.Value.SuggestedMapping, TestContext.Current.CancellationToken);
+        var preview = await imports.PreviewAsync(access, upload.Value!.Id, upload.Value.SuggestedMapping, TestContext.Current.CancellationToken);
         await imports.StartAsync(access, upload.Value.Id, upload.Value.SuggestedMapping, ImportMode.CreateOrUpdate, TestContext.Current.CancellationToken);
-        var progress = await WaitForEndAsync(imports, upload.Value.Id);
+        var progress = await WaitForEndAsync(imports, access, upload.Value.Id);
 
         Assert.Equal(5, upload.Value.TotalRows);
         Assert.Equal("email", upload.Value.SuggestedMapping["E-mail"]);
@@ -52,12 +52,12 @@ public sealed class ImportTests(SharedApp app)
         Assert.Equal(rep.Id.ToString(), ann.GetProperty("ownerId").GetString());
     }
 
-    private static async Task<ImportProgress> WaitForEndAsync(ContactImportService imports, Guid id)
+    private static async Task<ImportProgress> WaitForEndAsync(ContactImportService imports, AccessContext access, Guid id)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            var progress = await imports.ProgressAsync(id, TestContext.Current.CancellationToken);
+            var progress = await imports.ProgressAsync(access, id, TestContext.Current.CancellationToken);
             if (progress is { Status: ImportStatus.Completed or ImportStatus.Failed })
             {
                 return progress;

@@ -15,22 +15,9 @@ public sealed class ReadmeTests
             .Select(t => (string)t.GetField("Id", BindingFlags.Public | BindingFlags.Static)!.GetRawConstantValue()!)
             .ToList();
 
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = RepositoryFiles.Read("README.md");
 
         Assert.True(jobs.Count >= 6, $"only {jobs.Count} recurring jobs found");
         Assert.All(jobs, id => Assert.Contains($"`{id}`", readme, StringComparison.Ordinal));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CrmCdp.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("CrmCdp.sln not found above the test output.");
     }
 }

@@ -27,7 +27,11 @@ internal static class CdpModule
         services.AddSingleton<Identity.ResolutionMetrics>();
         services.AddSingleton<Identity.IdentityResolutionProcessor>();
         services.AddHostedService(provider => provider.GetRequiredService<Identity.IdentityResolutionProcessor>());
-        services.AddSingleton<Profiles.ProfileService>();
+        services.AddSingleton<Profiles.ProfileQueries>();
+        services.AddSingleton<Profiles.ProfileTimeline>();
+        services.AddSingleton<Profiles.TraitHistory>();
+        services.AddSingleton<Profiles.ProfileSplitter>();
+        services.AddSingleton<Profiles.ProfileContacts>();
         services.AddSingleton<Contracts.IContactProfiles, Profiles.ContactProfiles>();
         services.AddTransient<Profiles.ContactLinkJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Profiles.ContactLinkJob>();

@@ -17,10 +17,11 @@ internal static class AuditActor
         };
     }
 
+    /// <summary>An API key's actions carry the user it acts as (its creator) and the key's name.</summary>
     public static AuditEntry For(AccessContext access, string action) => new()
     {
         Action = action,
         UserId = access.UserId,
-        Actor = access.IsApiKey ? "API key" : null,
+        Actor = access.IsApiKey ? $"API key {access.ActorName}" : access.ActorName,
     };
 }

@@ -8,12 +8,16 @@ namespace CrmCdp.Web.Platform.Auth;
 /// Who is acting and how far each permission reaches, resolved once per operation. API keys act as
 /// the user who created them for "own" and "team" scopes.
 /// </summary>
-internal sealed class AccessContext(Guid? userId, IReadOnlyDictionary<string, RecordScope> grants, IReadOnlySet<Guid> teamMemberIds, bool isApiKey = false)
+internal sealed class AccessContext(
+    Guid? userId, IReadOnlyDictionary<string, RecordScope> grants, IReadOnlySet<Guid> teamMemberIds, bool isApiKey = false, string? actorName = null)
 {
     /// <summary>True when an API key acts (as its creator, but with its own role).</summary>
     public bool IsApiKey { get; } = isApiKey;
 
     public Guid? UserId { get; } = userId;
+
+    /// <summary>Who acts, as the audit log names them: the user's name, or the API key's name.</summary>
+    public string? ActorName { get; } = actorName;
 
     /// <summary>The users whose records "team" scope reaches: everyone in the actor's teams, and the actor.</summary>
     public IReadOnlySet<Guid> TeamMemberIds { get; } = teamMemberIds;
@@ -36,7 +40,7 @@ internal sealed class AccessContext(Guid? userId, IReadOnlyDictionary<string, Re
         {
             [target] = (RecordScope)Math.Min((int)ScopeOf(limit), (int)ScopeOf(target)),
         };
-        return new AccessContext(UserId, narrowed, TeamMemberIds, IsApiKey);
+        return new AccessContext(UserId, narrowed, TeamMemberIds, IsApiKey, ActorName);
     }
 
     /// <summary>Whether the permission reaches a record with this owner.</summary>
@@ -71,7 +75,7 @@ internal sealed class AccessContextFactory(PermissionResolver permissions, IDbCo
             team = new HashSet<Guid> { self };
         }
 
-        return new AccessContext(userId, grants, team, principal.HasClaim(c => c.Type == AuthClaims.ApiKeyId));
+        return new AccessContext(userId, grants, team, principal.HasClaim(c => c.Type == AuthClaims.ApiKeyId), principal.FindFirstValue(ClaimTypes.Name));
     }
 
     private async Task<Guid?> ActingUserIdAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)

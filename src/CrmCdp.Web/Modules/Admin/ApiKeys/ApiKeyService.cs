@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CrmCdp.Web.Platform.Audit;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Auth.ApiKeys;
@@ -8,16 +7,26 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmCdp.Web.Modules.Admin.ApiKeys;
 
 /// <summary>Creates, lists and revokes API keys; one short-lived context per call, so it also serves Blazor circuits.</summary>
-internal sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, PermissionResolver permissions, AuditLog audit, TimeProvider timeProvider)
+internal sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, TimeProvider timeProvider)
 {
-    public async Task<IReadOnlyList<string>> ListRoleNamesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> ListRoleNamesAsync(AccessContext access, CancellationToken cancellationToken)
     {
+        if (!access.Has(Permissions.Admin.ApiKeysManage))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Roles.Where(r => r.Name != null).Select(r => r.Name!).OrderBy(n => n).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ApiKeySummary>> ListAsync(AccessContext access, CancellationToken cancellationToken)
     {
+        if (!access.Has(Permissions.Admin.ApiKeysManage))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ApiKeys
             .OrderByDescending(k => k.CreatedAt)
@@ -27,8 +36,13 @@ internal sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, P
     }
 
     /// <summary>Creates a key; the secret is returned here and never again.</summary>
-    public async Task<ApiKeyResult> CreateAsync(CreateApiKeyRequest request, ClaimsPrincipal creator, CancellationToken cancellationToken)
+    public async Task<ApiKeyResult> CreateAsync(AccessContext access, CreateApiKeyRequest request, CancellationToken cancellationToken)
     {
+        if (!access.Has(Permissions.Admin.ApiKeysManage))
+        {
+            return ApiKeyResult.Invalid(nameof(request.Role), "Your role cannot create API keys.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var role = await db.Roles.Include(r => r.Permissions).SingleOrDefaultAsync(r => r.Name == request.Role, cancellationToken);
         if (role is null)
@@ -37,9 +51,8 @@ internal sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, P
         }
 
         // Each permission of the key's role must be held with at least the same scope (own < team < all).
-        var held = await permissions.GetGrantsAsync(creator, cancellationToken);
         var missing = role.Permissions
-            .Where(p => p.Scope > held.GetValueOrDefault(p.Permission, RecordScope.None))
+            .Where(p => p.Scope > access.ScopeOf(p.Permission))
             .Select(p => p.Scope == RecordScope.All ? p.Permission : $"{p.Permission} ({p.Scope.ToString().ToLowerInvariant()})")
             .Order(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
@@ -56,22 +69,26 @@ internal sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, P
             Prefix = ApiKeySecret.DisplayPrefix(secret),
             KeyHash = ApiKeySecret.Hash(secret),
             RoleId = role.Id,
-            CreatedByUserId = Guid.TryParse(creator.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-                && !creator.HasClaim(c => c.Type == AuthClaims.ApiKeyId) ? userId : null,
+            CreatedByUserId = access.IsApiKey ? null : access.UserId,
             CreatedAt = timeProvider.GetUtcNow(),
             ExpiresAt = request.ExpiresAt?.ToUniversalTime(),
         };
         db.ApiKeys.Add(key);
-        var entry = AuditActor.For(creator, AuditActions.ApiKeyCreated);
+        var entry = AuditActor.For(access, AuditActions.ApiKeyCreated);
         (entry.RecordType, entry.RecordId, entry.Summary) = ("apiKey", key.Id.ToString(), $"Created API key “{key.Name}” ({key.Prefix}…) with role {role.Name}");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);
         return ApiKeyResult.Created(new CreatedApiKey(key.Id, key.Name, role.Name ?? "", key.Prefix, secret, key.ExpiresAt));
     }
 
-    /// <returns>false when no such key exists.</returns>
-    public async Task<bool> RevokeAsync(Guid id, ClaimsPrincipal actor, CancellationToken cancellationToken)
+    /// <returns>false when no such key exists (or the caller may not manage keys).</returns>
+    public async Task<bool> RevokeAsync(AccessContext access, Guid id, CancellationToken cancellationToken)
     {
+        if (!access.Has(Permissions.Admin.ApiKeysManage))
+        {
+            return false;
+        }
+
         var now = timeProvider.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id, cancellationToken);
@@ -83,7 +100,7 @@ internal sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, P
         if (key.RevokedAt is null)
         {
             key.RevokedAt = now;
-            var entry = AuditActor.For(actor, AuditActions.ApiKeyRevoked);
+            var entry = AuditActor.For(access, AuditActions.ApiKeyRevoked);
             (entry.RecordType, entry.RecordId, entry.Summary) = ("apiKey", key.Id.ToString(), $"Revoked API key “{key.Name}” ({key.Prefix}…)");
             audit.Add(db, entry);
         }

@@ -8,9 +8,6 @@ public partial class ApiKeysPage
     private IReadOnlyList<ApiKeySummary>? _keys;
     private CreatedApiKey? _created;
 
-    [CascadingParameter]
-    private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState> AuthState { get; set; } = default!;
-
     [Inject]
     private ApiKeyService Service { get; set; } = default!;
 
@@ -22,7 +19,7 @@ public partial class ApiKeysPage
 
     protected override async Task OnInitializedAsync() => await LoadAsync();
 
-    private async Task LoadAsync() => _keys = await Service.ListAsync(CancellationToken.None);
+    private async Task LoadAsync() => _keys = await Service.ListAsync(await AccessAsync(), CancellationToken.None);
 
     private async Task CreateAsync()
     {
@@ -47,8 +44,7 @@ public partial class ApiKeysPage
             return;
         }
 
-        var user = (await AuthState).User;
-        await Service.RevokeAsync(key.Id, user, CancellationToken.None);
+        await Service.RevokeAsync(await AccessAsync(), key.Id, CancellationToken.None);
         Snackbar.Add($"“{key.Name}” revoked.", Severity.Success);
         await LoadAsync();
     }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace CrmCdp.Web.Modules.Admin.ApiKeys;
@@ -17,16 +16,13 @@ public partial class CreateApiKeyDialog
     [CascadingParameter]
     private IMudDialogInstance Dialog { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
-
     [Inject]
     private IValidator<CreateApiKeyRequest> Validator { get; set; } = default!;
 
     [Inject]
     private ApiKeyService Service { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync() => _roles = await Service.ListRoleNamesAsync(CancellationToken.None);
+    protected override async Task OnInitializedAsync() => _roles = await Service.ListRoleNamesAsync(await AccessAsync(), CancellationToken.None);
 
     private void Cancel() => Dialog.Cancel();
 
@@ -42,8 +38,7 @@ public partial class CreateApiKeyDialog
         _saving = true;
         try
         {
-            var user = (await AuthenticationState).User;
-            var result = await Service.CreateAsync(_request, user, CancellationToken.None);
+            var result = await Service.CreateAsync(await AccessAsync(), _request, CancellationToken.None);
             if (result.Key is null)
             {
                 _serverError = result.Error;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using CrmCdp.Web.Platform.Audit;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Validation;
@@ -12,7 +11,7 @@ internal static class AuditEndpoints
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder api)
     {
         var audit = api.MapGroup("/audit").WithTags("Audit log");
-        audit.MapGet("/", async (AuditQueries queries, CancellationToken ct, Guid? userId, string? action, string? recordId,
+        audit.MapGet("/", async (AuditQueries queries, AccessContext access, CancellationToken ct, Guid? userId, string? action, string? recordId,
                     DateTimeOffset? from, DateTimeOffset? to, long? cursor, int? limit) =>
             {
                 if (limit is < 1 or > AuditQueries.MaxLimit)
@@ -20,19 +19,19 @@ internal static class AuditEndpoints
                     return QueryProblems.Invalid("limit", $"The limit must be between 1 and {AuditQueries.MaxLimit}.");
                 }
 
-                return TypedResults.Ok(await queries.ListAsync(new AuditFilter(userId, action, recordId, from, to), cursor, limit ?? 50, ct));
+                return TypedResults.Ok(await queries.ListAsync(access, new AuditFilter(userId, action, recordId, from, to), cursor, limit ?? 50, ct));
             })
             .RequireAuthorization(Permissions.Admin.AuditRead)
             .WithSummary("Audit entries, newest first: ?userId=&action= (exact, or a prefix ending in a dot such as crm.contact.)&recordId=&from=&to=&limit=; older pages via ?cursor=.")
             .Produces<AuditEntriesPage>();
-        audit.MapGet("/export", async (HttpContext http, AuditQueries queries, AuditLog log, ClaimsPrincipal user, CancellationToken ct,
+        audit.MapGet("/export", async (HttpContext http, AuditQueries queries, AuditLog log, AccessContext access, CancellationToken ct,
                 Guid? userId, string? action, string? recordId, DateTimeOffset? from, DateTimeOffset? to) =>
             {
                 var filter = new AuditFilter(userId, action, recordId, from, to);
                 http.Response.ContentType = "text/csv; charset=utf-8";
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
-                var rows = await WriteCsvAsync(queries.StreamAsync(filter, ct), http.Response.Body);
-                var entry = AuditActor.For(user, AuditActions.AuditExported);
+                var rows = await WriteCsvAsync(queries.StreamAsync(access, filter, ct), http.Response.Body);
+                var entry = AuditActor.For(access, AuditActions.AuditExported);
                 entry.Summary = $"Exported {rows:N0} audit entries";
                 await log.WriteAsync(entry, CancellationToken.None);
             })

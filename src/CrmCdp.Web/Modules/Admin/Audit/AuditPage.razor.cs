@@ -1,7 +1,5 @@
 using CrmCdp.Web.Platform.Audit;
-using CrmCdp.Web.Platform.Data;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
 namespace CrmCdp.Web.Modules.Admin.Audit;
@@ -37,9 +35,6 @@ public partial class AuditPage
     [Inject]
     private AuditQueries Queries { get; set; } = default!;
 
-    [Inject]
-    private IDbContextFactory<AppDbContext> DbFactory { get; set; } = default!;
-
     private AuditFilter Filter => new(_userId, _action, _recordId,
         _from is { } from ? new DateTimeOffset(from.Date) : null,
         _to is { } to ? new DateTimeOffset(to.Date.AddDays(1)) : null);
@@ -55,12 +50,7 @@ public partial class AuditPage
 
     protected override async Task OnInitializedAsync()
     {
-        await using (var db = await DbFactory.CreateDbContextAsync())
-        {
-            _users = (await db.Users.OrderBy(u => u.Email).Select(u => new { u.Id, u.Email }).ToListAsync())
-                .Select(u => (u.Id, u.Email ?? "")).ToList();
-        }
-
+        _users = await Queries.ActorsAsync(await AccessAsync());
         await ReloadAsync();
     }
 
@@ -82,7 +72,7 @@ public partial class AuditPage
         _loading = true;
         try
         {
-            var page = await Queries.ListAsync(Filter, _nextCursor, PageSize);
+            var page = await Queries.ListAsync(await AccessAsync(), Filter, _nextCursor, PageSize);
             _entries.AddRange(page.Items);
             _nextCursor = page.NextCursor;
         }

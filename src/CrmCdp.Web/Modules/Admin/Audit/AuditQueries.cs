@@ -1,4 +1,5 @@
 using CrmCdp.Web.Platform.Audit;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,9 +18,26 @@ internal sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory)
 {
     public const int MaxLimit = 500;
 
-    /// <summary>Newest first; the cursor is the id of the last entry seen.</summary>
-    public async Task<AuditEntriesPage> ListAsync(AuditFilter filter, long? before, int limit, CancellationToken cancellationToken = default)
+    /// <summary>The users an audit entry may name, by email, for the log's filter.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Email)>> ActorsAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.AuditRead))
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return [.. (await db.Users.OrderBy(u => u.Email).Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.Email ?? ""))];
+    }
+
+    /// <summary>Newest first; the cursor is the id of the last entry seen.</summary>
+    public async Task<AuditEntriesPage> ListAsync(AccessContext access, AuditFilter filter, long? before, int limit, CancellationToken cancellationToken = default)
+    {
+        if (!access.Has(Permissions.Admin.AuditRead))
+        {
+            return new AuditEntriesPage([], null);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = Filtered(db, filter);
         if (before is { } cursor)
@@ -34,13 +52,17 @@ internal sealed class AuditQueries(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     /// <summary>Every matching entry, newest first, a batch at a time (for CSV export).</summary>
-    public async IAsyncEnumerable<AuditEntryDto> StreamAsync(
-        AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<AuditEntryDto> StreamAsync(AccessContext access, AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.AuditExport))
+        {
+            yield break;
+        }
+
         long? cursor = null;
         do
         {
-            var page = await ListAsync(filter, cursor, MaxLimit, cancellationToken);
+            var page = await ListAsync(access, filter, cursor, MaxLimit, cancellationToken);
             foreach (var item in page.Items)
             {
                 yield return item;

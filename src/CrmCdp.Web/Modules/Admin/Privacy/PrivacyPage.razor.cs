@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace CrmCdp.Web.Modules.Admin.Privacy;
@@ -15,8 +14,6 @@ public partial class PrivacyPage
     private bool _filing;
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthState { get; set; } = default!;
 
     [Inject]
     private PrivacyService Privacy { get; set; } = default!;
@@ -51,8 +48,8 @@ public partial class PrivacyPage
 
     private async Task ReloadAsync()
     {
-        _requests = await Privacy.ListAsync();
-        _suppressions = await Privacy.SuppressionsAsync();
+        _requests = await Privacy.ListAsync(await AccessAsync());
+        _suppressions = await Privacy.SuppressionsAsync(await AccessAsync());
     }
 
     /// <summary>Refreshes the list while a job is under way, so its status moves without a reload.</summary>
@@ -91,7 +88,7 @@ public partial class PrivacyPage
         _filing = true;
         try
         {
-            var result = await Privacy.FileAsync(new PrivacyRequestInput { Kind = _kind, IdentifierKind = _identifierKind, Identifier = _identifier }, (await AuthState).User);
+            var result = await Privacy.FileAsync(await AccessAsync(), new PrivacyRequestInput { Kind = _kind, IdentifierKind = _identifierKind, Identifier = _identifier });
             _errors = result.Errors ?? new Dictionary<string, string[]>();
             if (result.Value is { } filed)
             {
@@ -108,7 +105,7 @@ public partial class PrivacyPage
 
     private async Task LiftAsync(SuppressionDto suppression)
     {
-        await Privacy.LiftSuppressionAsync(suppression.Id, (await AuthState).User);
+        await Privacy.LiftSuppressionAsync(await AccessAsync(), suppression.Id);
         await ReloadAsync();
     }
 }

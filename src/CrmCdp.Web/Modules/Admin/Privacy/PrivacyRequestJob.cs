@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmCdp.Web.Platform.Audit;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Privacy;
 using Hangfire;
@@ -21,6 +22,7 @@ internal sealed partial class PrivacyRequestJob(
     TimeProvider timeProvider,
     ILogger<PrivacyRequestJob> logger)
 {
+    [SystemAccess("A background job working for the user who started it; it builds that user's access itself.")]
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(Guid requestId, CancellationToken cancellationToken)
     {

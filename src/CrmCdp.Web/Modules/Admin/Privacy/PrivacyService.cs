@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using System.Text.Json;
 using CrmCdp.Web.Platform.Audit;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Privacy;
 using Hangfire;
@@ -32,8 +32,13 @@ internal sealed class PrivacyService(
 {
     public const string ProtectorPurpose = "CrmCdp.PrivacyRequests";
 
-    public async Task<OperationResult<PrivacyRequestDto>> FileAsync(PrivacyRequestInput input, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<PrivacyRequestDto>> FileAsync(AccessContext access, PrivacyRequestInput input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Privacy.RequestsManage))
+        {
+            return OperationResult<PrivacyRequestDto>.Forbidden("Your role cannot handle privacy requests.");
+        }
+
         var errors = new Dictionary<string, string[]>();
         var kind = Enum.TryParse<PrivacyRequestKind>(input.Kind, ignoreCase: true, out var k) ? k : (PrivacyRequestKind?)null;
         var identifierKind = Enum.TryParse<PersonIdentifierKind>(input.IdentifierKind, ignoreCase: true, out var ik) ? ik : (PersonIdentifierKind?)null;
@@ -65,7 +70,7 @@ internal sealed class PrivacyService(
         var person = new PersonIdentifier(identifierKind!.Value, value);
         var now = timeProvider.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var actorEntry = AuditActor.For(actor, AuditActions.PrivacyRequestFiled);
+        var actorEntry = AuditActor.For(access, AuditActions.PrivacyRequestFiled);
         var request = new PrivacyRequest
         {
             Id = Guid.CreateVersion7(),
@@ -105,8 +110,13 @@ internal sealed class PrivacyService(
         return OperationResult<PrivacyRequestDto>.Ok(ToDto(request));
     }
 
-    public async Task<IReadOnlyList<PrivacyRequestDto>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PrivacyRequestDto>> ListAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Privacy.RequestsManage))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Set<PrivacyRequest>().OrderByDescending(r => r.RequestedAt).Take(200)
             .Select(r => new PrivacyRequest
@@ -126,18 +136,23 @@ internal sealed class PrivacyService(
         return [.. rows.Select(ToDto)];
     }
 
-    public async Task<OperationResult<PrivacyRequestDto>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
-        (await ListAsync(cancellationToken)).FirstOrDefault(r => r.Id == id) is { } found ? OperationResult<PrivacyRequestDto>.Ok(found) : OperationResult<PrivacyRequestDto>.NotFound();
+    public async Task<OperationResult<PrivacyRequestDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default) =>
+        (await ListAsync(access, cancellationToken)).FirstOrDefault(r => r.Id == id) is { } found ? OperationResult<PrivacyRequestDto>.Ok(found) : OperationResult<PrivacyRequestDto>.NotFound();
 
     /// <summary>The access document of a completed access request, if it is still held.</summary>
-    public async Task<string?> ResultAsync(Guid id, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<string?> ResultAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Privacy.RequestsManage))
+        {
+            return null;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var result = await db.Set<PrivacyRequest>().Where(r => r.Id == id && r.Kind == PrivacyRequestKind.Access && r.Status == PrivacyRequestStatus.Done)
             .Select(r => r.ResultJson).SingleOrDefaultAsync(cancellationToken);
         if (result is not null)
         {
-            var entry = AuditActor.For(actor, AuditActions.PrivacyAccessDownloaded);
+            var entry = AuditActor.For(access, AuditActions.PrivacyAccessDownloaded);
             (entry.RecordType, entry.RecordId, entry.Summary) = ("privacyRequest", id.ToString(), "Downloaded the data of an access request");
             await audit.WriteAsync(entry, cancellationToken);
         }
@@ -145,16 +160,26 @@ internal sealed class PrivacyService(
         return result;
     }
 
-    public async Task<IReadOnlyList<SuppressionDto>> SuppressionsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SuppressionDto>> SuppressionsAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Privacy.RequestsManage))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Set<Suppression>().OrderByDescending(s => s.CreatedAt).Take(500)
             .Select(s => new SuppressionDto(s.Id, s.Kind.ToString(), s.MaskedValue, s.CreatedAt, s.LiftedAt, s.DroppedEvents))
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<OperationResult<bool>> LiftSuppressionAsync(Guid id, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<bool>> LiftSuppressionAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Privacy.RequestsManage))
+        {
+            return OperationResult<bool>.Forbidden("Your role cannot handle privacy requests.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var suppression = await db.Set<Suppression>().SingleOrDefaultAsync(s => s.Id == id && s.LiftedAt == null, cancellationToken);
         if (suppression is null)
@@ -163,7 +188,7 @@ internal sealed class PrivacyService(
         }
 
         suppression.LiftedAt = timeProvider.GetUtcNow();
-        var entry = AuditActor.For(actor, AuditActions.SuppressionLifted);
+        var entry = AuditActor.For(access, AuditActions.SuppressionLifted);
         (entry.RecordType, entry.RecordId, entry.Summary) = ("suppression", id.ToString(), $"Lifted the suppression of {suppression.MaskedValue}");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CrmCdp.Web.Platform.Audit;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
@@ -11,19 +10,29 @@ namespace CrmCdp.Web.Modules.Admin.Roles;
 internal sealed class RoleService(
     IDbContextFactory<AppDbContext> dbFactory, IValidator<RoleInput> validator, PermissionResolver resolver, AuditLog audit)
 {
-    public async Task<IReadOnlyList<RoleDto>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RoleDto>> ListAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.RolesManage) && !access.Has(Permissions.Admin.UsersManage))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var roles = await db.Roles.Include(r => r.Permissions).OrderBy(r => r.Name).AsNoTracking().ToListAsync(cancellationToken);
         var counts = await db.UserRoles.GroupBy(ur => ur.RoleId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         return [.. roles.Select(r => ToDto(r, counts.GetValueOrDefault(r.Id)))];
     }
 
-    public async Task<OperationResult<RoleDto>> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
-        (await ListAsync(cancellationToken)).FirstOrDefault(r => r.Id == id) is { } role ? OperationResult<RoleDto>.Ok(role) : OperationResult<RoleDto>.NotFound();
+    public async Task<OperationResult<RoleDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default) =>
+        (await ListAsync(access, cancellationToken)).FirstOrDefault(r => r.Id == id) is { } role ? OperationResult<RoleDto>.Ok(role) : OperationResult<RoleDto>.NotFound();
 
-    public async Task<OperationResult<RoleDto>> CreateAsync(RoleInput input, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<RoleDto>> CreateAsync(AccessContext access, RoleInput input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.RolesManage))
+        {
+            return OperationResult<RoleDto>.Forbidden("Your role cannot manage roles.");
+        }
+
         var errors = ValidationErrors.ByField(await validator.ValidateAsync(input, cancellationToken));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var name = input.Name?.Trim() ?? "";
@@ -48,7 +57,7 @@ internal sealed class RoleService(
         };
         role.Permissions.AddRange(Grants(input).Select(g => new RolePermission { RoleId = role.Id, Permission = g.Key, Scope = g.Value }));
         db.Roles.Add(role);
-        var entry = AuditActor.For(actor, AuditActions.RoleCreated);
+        var entry = AuditActor.For(access, AuditActions.RoleCreated);
         (entry.RecordType, entry.RecordId, entry.Summary) = ("role", role.Id.ToString(), $"Created role {name} with {role.Permissions.Count} permissions");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);
@@ -56,8 +65,13 @@ internal sealed class RoleService(
     }
 
     /// <summary>Replaces the role's description and whole permission matrix (permissions left out are removed).</summary>
-    public async Task<OperationResult<RoleDto>> UpdateAsync(Guid id, RoleInput input, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<RoleDto>> UpdateAsync(AccessContext access, Guid id, RoleInput input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.RolesManage))
+        {
+            return OperationResult<RoleDto>.Forbidden("Your role cannot manage roles.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var role = await db.Roles.Include(r => r.Permissions).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (role is null)
@@ -87,7 +101,7 @@ internal sealed class RoleService(
         role.Description = input.Description?.Trim() ?? role.Description;
         if (input.RequireTwoFactor is { } requireTwoFactor && requireTwoFactor != role.RequireTwoFactor)
         {
-            var twoFactor = AuditActor.For(actor, AuditActions.RolePermissionsChanged);
+            var twoFactor = AuditActor.For(access, AuditActions.RolePermissionsChanged);
             (twoFactor.RecordType, twoFactor.RecordId, twoFactor.Field) = ("role", role.Id.ToString(), "requireTwoFactor");
             (twoFactor.Before, twoFactor.After, twoFactor.Summary) = (role.RequireTwoFactor.ToString(), requireTwoFactor.ToString(), $"Role {role.Name}: two-factor sign-in {(requireTwoFactor ? "required" : "optional")}");
             audit.Add(db, twoFactor);
@@ -113,7 +127,7 @@ internal sealed class RoleService(
             var now = grants.GetValueOrDefault(permission, RecordScope.None);
             if (old != now)
             {
-                var entry = AuditActor.For(actor, AuditActions.RolePermissionsChanged);
+                var entry = AuditActor.For(access, AuditActions.RolePermissionsChanged);
                 (entry.RecordType, entry.RecordId, entry.Field) = ("role", role.Id.ToString(), permission);
                 (entry.Before, entry.After, entry.Summary) = (RoleScopes.Name(old), RoleScopes.Name(now), $"Role {role.Name}: {PermissionCatalog.Label(permission)}");
                 audit.Add(db, entry);
@@ -128,8 +142,13 @@ internal sealed class RoleService(
     }
 
     /// <summary>Deletes a custom role nobody holds (an API key carrying it blocks deletion too).</summary>
-    public async Task<OperationResult<bool>> DeleteAsync(Guid id, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.RolesManage))
+        {
+            return OperationResult<bool>.Forbidden("Your role cannot manage roles.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var role = await db.Roles.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (role is null)
@@ -148,7 +167,7 @@ internal sealed class RoleService(
         }
 
         db.Roles.Remove(role);
-        var entry = AuditActor.For(actor, AuditActions.RoleDeleted);
+        var entry = AuditActor.For(access, AuditActions.RoleDeleted);
         (entry.RecordType, entry.RecordId, entry.Summary) = ("role", role.Id.ToString(), $"Deleted role {role.Name}");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace CrmCdp.Web.Modules.Admin.Roles;
@@ -17,8 +16,6 @@ public partial class RolesPage
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
     private bool _saving;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthState { get; set; } = default!;
 
     [Inject]
     private RoleService Roles { get; set; } = default!;
@@ -31,7 +28,7 @@ public partial class RolesPage
 
     protected override async Task OnInitializedAsync()
     {
-        _roles = await Roles.ListAsync();
+        _roles = await Roles.ListAsync(await AccessAsync());
         if (_roles.Count > 0)
         {
             Load(_roles[0]);
@@ -71,12 +68,11 @@ public partial class RolesPage
         _saving = true;
         try
         {
-            var user = (await AuthState).User;
             var input = new RoleInput { Name = role.Name, Description = _description, Permissions = _grants, RequireTwoFactor = _requireTwoFactor };
-            var result = await Roles.UpdateAsync(role.Id, input, user);
+            var result = await Roles.UpdateAsync(await AccessAsync(), role.Id, input);
             if (result.Value is { } saved)
             {
-                _roles = await Roles.ListAsync();
+                _roles = await Roles.ListAsync(await AccessAsync());
                 Load(_roles.First(r => r.Id == saved.Id));
                 Snackbar.Add($"Permissions of {saved.Name} saved; they apply from its users' next action.", Severity.Success);
             }
@@ -97,7 +93,7 @@ public partial class RolesPage
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: RoleDto created })
         {
-            _roles = await Roles.ListAsync();
+            _roles = await Roles.ListAsync(await AccessAsync());
             Load(_roles.First(r => r.Id == created.Id));
             Snackbar.Add($"Role {created.Name} created.", Severity.Success);
         }
@@ -116,11 +112,11 @@ public partial class RolesPage
             return;
         }
 
-        var result = await Roles.DeleteAsync(role.Id, (await AuthState).User);
+        var result = await Roles.DeleteAsync(await AccessAsync(), role.Id);
         if (result.Outcome == OperationOutcome.Ok)
         {
             Snackbar.Add($"Role {role.Name} deleted.", Severity.Success);
-            _roles = await Roles.ListAsync();
+            _roles = await Roles.ListAsync(await AccessAsync());
             _selected = null;
         }
         else

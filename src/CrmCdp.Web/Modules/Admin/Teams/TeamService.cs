@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CrmCdp.Web.Platform.Audit;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
@@ -22,8 +21,13 @@ public sealed record TeamDto(Guid Id, string Name, Guid? LeadUserId, string? Lea
 /// <summary>Teams with a lead; "team" record scope reaches what any member (and the lead) owns.</summary>
 internal sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, PermissionResolver resolver, AuditLog audit)
 {
-    public async Task<IReadOnlyList<TeamDto>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<TeamDto>> ListAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.UsersManage))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var teams = await db.Teams.Include(t => t.Members).OrderBy(t => t.Name).AsNoTracking().ToListAsync(cancellationToken);
         var users = await db.Users.Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, cancellationToken);
@@ -32,8 +36,13 @@ internal sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, Per
             [.. t.Members.Where(m => users.ContainsKey(m.UserId)).Select(m => users[m.UserId]).Select(u => new TeamMemberDto(u.Id, u.DisplayName, u.Email ?? "")).OrderBy(m => m.Name, StringComparer.Ordinal)]))];
     }
 
-    public async Task<OperationResult<TeamDto>> SaveAsync(Guid? id, TeamInput input, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<TeamDto>> SaveAsync(AccessContext access, Guid? id, TeamInput input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.UsersManage))
+        {
+            return OperationResult<TeamDto>.Forbidden("Your role cannot manage teams.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var team = id is { } existingId ? await db.Teams.Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == existingId, cancellationToken) : new Team { Id = Guid.CreateVersion7() };
         if (team is null)
@@ -74,17 +83,22 @@ internal sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, Per
 
         db.TeamMembers.RemoveRange(team.Members.Where(m => !members.Contains(m.UserId)));
         db.TeamMembers.AddRange(members.Where(m => team.Members.All(existing => existing.UserId != m)).Select(m => new TeamMember { TeamId = team.Id, UserId = m }));
-        var entry = AuditActor.For(actor, AuditActions.TeamChanged);
+        var entry = AuditActor.For(access, AuditActions.TeamChanged);
         (entry.RecordType, entry.RecordId, entry.Summary) = ("team", team.Id.ToString(), id is null ? $"Created team {name}" : $"Changed team {name}");
         (entry.Before, entry.After) = (id is null ? null : before, $"{name} (lead {team.LeadUserId}, {members.Count} members)");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);
         resolver.InvalidateAll();
-        return OperationResult<TeamDto>.Ok((await ListAsync(cancellationToken)).First(t => t.Id == team.Id));
+        return OperationResult<TeamDto>.Ok((await ListAsync(access, cancellationToken)).First(t => t.Id == team.Id));
     }
 
-    public async Task<OperationResult<bool>> DeleteAsync(Guid id, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.UsersManage))
+        {
+            return OperationResult<bool>.Forbidden("Your role cannot manage teams.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var team = await db.Teams.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (team is null)
@@ -93,7 +107,7 @@ internal sealed class TeamService(IDbContextFactory<AppDbContext> dbFactory, Per
         }
 
         db.Teams.Remove(team);
-        var entry = AuditActor.For(actor, AuditActions.TeamChanged);
+        var entry = AuditActor.For(access, AuditActions.TeamChanged);
         (entry.RecordType, entry.RecordId, entry.Summary) = ("team", id.ToString(), $"Deleted team {team.Name}");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);

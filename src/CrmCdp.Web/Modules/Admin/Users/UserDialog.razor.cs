@@ -1,7 +1,6 @@
 using CrmCdp.Web.Modules.Admin.Roles;
 using CrmCdp.Web.Modules.Admin.Teams;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace CrmCdp.Web.Modules.Admin.Users;
@@ -24,8 +23,6 @@ public partial class UserDialog
     [CascadingParameter]
     private IMudDialogInstance Dialog { get; set; } = default!;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthState { get; set; } = default!;
 
     [Inject]
     private UserService Users { get; set; } = default!;
@@ -45,8 +42,8 @@ public partial class UserDialog
 
     protected override async Task OnInitializedAsync()
     {
-        _allRoles = await Roles.ListAsync();
-        if (UserId is { } id && (await Users.GetAsync(id)).Value is { } user)
+        _allRoles = await Roles.ListAsync(await AccessAsync());
+        if (UserId is { } id && (await Users.GetAsync(await AccessAsync(), id)).Value is { } user)
         {
             Show(user);
         }
@@ -77,8 +74,7 @@ public partial class UserDialog
         _saving = true;
         try
         {
-            var actor = (await AuthState).User;
-            var result = UserId is { } id ? await Users.UpdateAsync(id, Input(), actor) : await Users.CreateAsync(Input(), actor);
+            var result = UserId is { } id ? await Users.UpdateAsync(await AccessAsync(), id, Input()) : await Users.CreateAsync(await AccessAsync(), Input());
             _errors = result.Errors ?? new Dictionary<string, string[]>();
             _message = result.Errors is null ? result.Message : null;
             if (result.Value is { } saved)
@@ -114,7 +110,7 @@ public partial class UserDialog
             return;
         }
 
-        var result = await Users.SetActiveAsync(user.Id, !user.Active, (await AuthState).User);
+        var result = await Users.SetActiveAsync(await AccessAsync(), user.Id, !user.Active);
         _message = result.Message;
         if (result.Value is { } changed)
         {
@@ -130,7 +126,7 @@ public partial class UserDialog
             return;
         }
 
-        var result = await Users.ResetPasswordAsync(user.Id, (await AuthState).User);
+        var result = await Users.ResetPasswordAsync(await AccessAsync(), user.Id);
         _temporaryPassword = result.Value?.TemporaryPassword;
         _message = result.Message;
     }

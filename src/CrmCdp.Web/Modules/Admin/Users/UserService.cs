@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CrmCdp.Web.Modules.Admin.Roles;
 using CrmCdp.Web.Platform.Audit;
 using CrmCdp.Web.Platform.Auth;
@@ -22,14 +21,24 @@ internal sealed class UserService(
     AuditLog audit,
     TimeProvider timeProvider)
 {
-    public async Task<IReadOnlyList<UserDto>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<UserDto>> ListAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.UsersManage))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await ToDtosAsync(db, await db.Users.OrderBy(u => u.DisplayName).AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
     }
 
-    public async Task<OperationResult<UserDto>> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<UserDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.UsersManage))
+        {
+            return OperationResult<UserDto>.Forbidden("Your role cannot manage users.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
@@ -46,8 +55,13 @@ internal sealed class UserService(
         return OperationResult<UserDto>.Ok(dto with { EffectivePermissions = effective });
     }
 
-    public async Task<OperationResult<UserDto>> CreateAsync(UserInput input, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<UserDto>> CreateAsync(AccessContext access, UserInput input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.UsersManage))
+        {
+            return OperationResult<UserDto>.Forbidden("Your role cannot manage users.");
+        }
+
         var errors = ValidationErrors.ByField(await validator.ValidateAsync(input, cancellationToken));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await CheckReferencesAsync(db, input, errors, cancellationToken);
@@ -74,17 +88,22 @@ internal sealed class UserService(
 
         await users.AddToRolesAsync(user, input.Roles!.Distinct(StringComparer.OrdinalIgnoreCase));
         await SetTeamsAsync(db, user.Id, input.TeamIds ?? [], cancellationToken);
-        var entry = AuditActor.For(actor, AuditActions.UserCreated);
+        var entry = AuditActor.For(access, AuditActions.UserCreated);
         (entry.RecordType, entry.RecordId, entry.Summary) = ("user", user.Id.ToString(), $"Created user {email} with roles {string.Join(", ", input.Roles!)}");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);
-        var dto = (await GetAsync(user.Id, cancellationToken)).Value!;
+        var dto = (await GetAsync(access, user.Id, cancellationToken)).Value!;
         return OperationResult<UserDto>.Ok(dto with { TemporaryPassword = generated });
     }
 
     /// <summary>Changes name, roles, teams and away status (email and password are not changed here).</summary>
-    public async Task<OperationResult<UserDto>> UpdateAsync(Guid id, UserInput input, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<UserDto>> UpdateAsync(AccessContext access, Guid id, UserInput input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.UsersManage))
+        {
+            return OperationResult<UserDto>.Forbidden("Your role cannot manage users.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
@@ -113,16 +132,21 @@ internal sealed class UserService(
         db.UserRoles.RemoveRange(await db.UserRoles.Where(ur => ur.UserId == id).ToListAsync(cancellationToken));
         db.UserRoles.AddRange(roleIds.Select(r => new IdentityUserRole<Guid> { UserId = id, RoleId = r.Id }));
         await SetTeamsAsync(db, id, input.TeamIds ?? [.. before.Teams.Select(t => t.Id)], cancellationToken);
-        AuditChange(db, actor, id, "displayName", before.DisplayName, user.DisplayName);
-        AuditChange(db, actor, id, "away", before.Away.ToString(), user.IsAway.ToString());
-        AuditChange(db, actor, id, "roles", string.Join(", ", before.Roles), string.Join(", ", roleIds.Select(r => r.Name).Order(StringComparer.Ordinal)));
+        AuditChange(db, access, id, "displayName", before.DisplayName, user.DisplayName);
+        AuditChange(db, access, id, "away", before.Away.ToString(), user.IsAway.ToString());
+        AuditChange(db, access, id, "roles", string.Join(", ", before.Roles), string.Join(", ", roleIds.Select(r => r.Name).Order(StringComparer.Ordinal)));
         await db.SaveChangesAsync(cancellationToken);
         resolver.InvalidateAll();
-        return await GetAsync(id, cancellationToken);
+        return await GetAsync(access, id, cancellationToken);
     }
 
-    public async Task<OperationResult<UserDto>> SetActiveAsync(Guid id, bool active, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<UserDto>> SetActiveAsync(AccessContext access, Guid id, bool active, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.UsersManage))
+        {
+            return OperationResult<UserDto>.Forbidden("Your role cannot manage users.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (user is null)
@@ -130,7 +154,7 @@ internal sealed class UserService(
             return OperationResult<UserDto>.NotFound();
         }
 
-        if (!active && actor.FindFirstValue(ClaimTypes.NameIdentifier) == id.ToString())
+        if (!active && access.UserId == id && !access.IsApiKey)
         {
             return OperationResult<UserDto>.Conflict("You cannot deactivate yourself.");
         }
@@ -142,7 +166,7 @@ internal sealed class UserService(
 
         if (active == (user.DeactivatedAt is null))
         {
-            return await GetAsync(id, cancellationToken);
+            return await GetAsync(access, id, cancellationToken);
         }
 
         user.DeactivatedAt = active ? null : timeProvider.GetUtcNow();
@@ -152,17 +176,22 @@ internal sealed class UserService(
             await db.UserSessions.Where(s => s.UserId == id).ExecuteDeleteAsync(cancellationToken);
         }
 
-        var entry = AuditActor.For(actor, active ? AuditActions.UserReactivated : AuditActions.UserDeactivated);
+        var entry = AuditActor.For(access, active ? AuditActions.UserReactivated : AuditActions.UserDeactivated);
         (entry.RecordType, entry.RecordId, entry.Summary) = ("user", id.ToString(), $"{(active ? "Reactivated" : "Deactivated")} {user.Email}");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);
         resolver.InvalidateAll();
-        return await GetAsync(id, cancellationToken);
+        return await GetAsync(access, id, cancellationToken);
     }
 
     /// <summary>Sets a new generated password, ends the user's sessions, and answers the password once.</summary>
-    public async Task<OperationResult<UserDto>> ResetPasswordAsync(Guid id, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<UserDto>> ResetPasswordAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.UsersManage))
+        {
+            return OperationResult<UserDto>.Forbidden("Your role cannot manage users.");
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByIdAsync(id.ToString());
@@ -182,21 +211,21 @@ internal sealed class UserService(
         await users.SetLockoutEndDateAsync(user, null);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.UserSessions.Where(s => s.UserId == id).ExecuteDeleteAsync(cancellationToken);
-        var entry = AuditActor.For(actor, AuditActions.PasswordReset);
+        var entry = AuditActor.For(access, AuditActions.PasswordReset);
         (entry.RecordType, entry.RecordId, entry.Summary) = ("user", id.ToString(), $"Reset the password of {user.Email}");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);
-        return OperationResult<UserDto>.Ok((await GetAsync(id, cancellationToken)).Value! with { TemporaryPassword = password });
+        return OperationResult<UserDto>.Ok((await GetAsync(access, id, cancellationToken)).Value! with { TemporaryPassword = password });
     }
 
-    private void AuditChange(AppDbContext db, ClaimsPrincipal actor, Guid userId, string field, string? before, string? after)
+    private void AuditChange(AppDbContext db, AccessContext access, Guid userId, string field, string? before, string? after)
     {
         if (before == after)
         {
             return;
         }
 
-        var entry = AuditActor.For(actor, AuditActions.UserUpdated);
+        var entry = AuditActor.For(access, AuditActions.UserUpdated);
         (entry.RecordType, entry.RecordId, entry.Field, entry.Before, entry.After) = ("user", userId.ToString(), field, before, after);
         audit.Add(db, entry);
     }

@@ -1,6 +1,5 @@
 using CrmCdp.Web.Modules.Admin.Teams;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace CrmCdp.Web.Modules.Admin.Users;
@@ -11,8 +10,6 @@ public partial class UsersPage
     private IReadOnlyList<TeamDto> _teams = [];
     private string? _filter;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthState { get; set; } = default!;
 
     [Inject]
     private UserService Users { get; set; } = default!;
@@ -33,8 +30,8 @@ public partial class UsersPage
 
     private async Task ReloadAsync()
     {
-        _users = await Users.ListAsync();
-        _teams = await Teams.ListAsync();
+        _users = await Users.ListAsync(await AccessAsync());
+        _teams = await Teams.ListAsync(await AccessAsync());
     }
 
     private async Task CreateUserAsync()
@@ -71,7 +68,7 @@ public partial class UsersPage
         if (await Dialogs.ShowMessageBoxAsync("Delete team?", $"Delete {team.Name}? Its members stay; managers lose sight of the team's records.",
                 yesText: "Delete", cancelText: "Cancel") == true)
         {
-            await Teams.DeleteAsync(team.Id, (await AuthState).User);
+            await Teams.DeleteAsync(await AccessAsync(), team.Id);
             Snackbar.Add($"Team {team.Name} deleted.", Severity.Success);
             await ReloadAsync();
         }

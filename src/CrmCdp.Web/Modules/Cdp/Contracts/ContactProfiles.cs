@@ -1,3 +1,5 @@
+using CrmCdp.Web.Platform.Auth;
+
 namespace CrmCdp.Web.Modules.Cdp.Contracts;
 
 /// <summary>What a contact's 360 page shows of the CDP profile linked to it.</summary>
@@ -17,5 +19,5 @@ public sealed record ContactProfileEvent(string Type, string? Name, DateTimeOffs
 /// <summary>The CDP's side of the CRM join: the profile linked to a contact (by a shared email), if any.</summary>
 internal interface IContactProfiles
 {
-    Task<ContactProfileSummary?> ForContactAsync(Guid contactId, bool seesPii, CancellationToken cancellationToken = default);
+    Task<ContactProfileSummary?> ForContactAsync(AccessContext access, Guid contactId, CancellationToken cancellationToken = default);
 }

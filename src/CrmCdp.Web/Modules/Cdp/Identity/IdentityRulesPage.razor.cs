@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace CrmCdp.Web.Modules.Cdp.Identity;
 
@@ -17,18 +16,16 @@ public partial class IdentityRulesPage
     private bool _loading = true;
     private bool _saving;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthState { get; set; } = default!;
-
-    [Inject]
-    private IdentityRulesProvider Provider { get; set; } = default!;
-
     [Inject]
     private IdentityRulesService Rules { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
-        Show(IdentityRulesDto.From(await Provider.CurrentAsync()));
+        if ((await Rules.GetAsync(await AccessAsync())).Value is { } rules)
+        {
+            Show(rules);
+        }
+
         _loading = false;
     }
 
@@ -98,7 +95,7 @@ public partial class IdentityRulesPage
             BlockedValues = [.. _blockedValues],
             BlockedPatterns = [.. _patterns],
         };
-        var result = await Rules.SaveAsync(input, (await AuthState).User);
+        var result = await Rules.SaveAsync(await AccessAsync(), input);
         _errors = result.Errors ?? new Dictionary<string, string[]>();
         if (result.Value is { } saved)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -41,6 +42,7 @@ public sealed record IdentityRulesDto(IReadOnlyList<string> Priority, IReadOnlyD
 }
 
 /// <summary>Hands the resolver the current rules (cached briefly; a save takes effect on the next batch).</summary>
+[SystemAccess("The resolver and the services read the current identity rules through this cache.")]
 internal sealed class IdentityRulesProvider(IDbContextFactory<AppDbContext> dbFactory, TimeProvider timeProvider)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);

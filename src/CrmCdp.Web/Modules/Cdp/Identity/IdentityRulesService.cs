@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using CrmCdp.Web.Platform.Audit;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,8 +20,18 @@ public sealed class IdentityRulesInput
 /// <summary>Validates and saves the admin's identity rules (audited).</summary>
 internal sealed class IdentityRulesService(IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider provider, AuditLog audit, TimeProvider timeProvider)
 {
-    public async Task<OperationResult<IdentityRulesDto>> SaveAsync(IdentityRulesInput input, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<IdentityRulesDto>> GetAsync(AccessContext access, CancellationToken cancellationToken = default) =>
+        access.Has(Permissions.Cdp.ProfilesEdit)
+            ? OperationResult<IdentityRulesDto>.Ok(IdentityRulesDto.From(await provider.CurrentAsync(cancellationToken)))
+            : OperationResult<IdentityRulesDto>.Forbidden("Your role cannot see the identity rules.");
+
+    public async Task<OperationResult<IdentityRulesDto>> SaveAsync(AccessContext access, IdentityRulesInput input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.ProfilesEdit))
+        {
+            return OperationResult<IdentityRulesDto>.Forbidden("Your role cannot change the identity rules.");
+        }
+
         var errors = new Dictionary<string, string[]>();
         var priority = (input.Priority ?? []).Select(IdentifierTypes.NormalizeType).ToList();
         if (priority.Count == 0 || priority.Any(p => p is null) || priority.Distinct().Count() != priority.Count)
@@ -78,7 +88,7 @@ internal sealed class IdentityRulesService(IDbContextFactory<AppDbContext> dbFac
             db.Add(stored);
         }
 
-        var entry = AuditActor.For(actor, AuditActions.IdentityRulesChanged);
+        var entry = AuditActor.For(access, AuditActions.IdentityRulesChanged);
         (stored.Rules, stored.UpdatedAt, stored.UpdatedByUserId) = (IdentityRulesProvider.Serialize(rules), timeProvider.GetUtcNow(), entry.UserId);
         (entry.RecordType, entry.RecordId, entry.Summary) = ("identity-rules", IdentitySettings.SingletonName,
             $"Identity rules: priority {string.Join(" > ", rules.Priority)}; limits {string.Join(", ", limits.Select(l => $"{l.Key} ≤ {l.Value}"))}; {blockedValues.Count} blocked values, {patterns.Count} patterns");

@@ -1,3 +1,4 @@
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +9,7 @@ namespace CrmCdp.Web.Modules.Cdp.Ingestion;
 /// Drops events that carry a suppressed identifier (user id, anonymous id or email) and counts them on the suppression.
 /// The suppressed hashes are cached for a few seconds so the check costs no query per event.
 /// </summary>
+[SystemAccess("The collection API drops suppressed identifiers before anyone is known.")]
 internal sealed class SuppressionFilter(IDbContextFactory<AppDbContext> dbFactory, SuppressionList list, TimeProvider timeProvider) : IDisposable
 {
     private static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(5);

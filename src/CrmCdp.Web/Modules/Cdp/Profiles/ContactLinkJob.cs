@@ -1,8 +1,10 @@
 using CrmCdp.Web.Modules.Cdp.Identity;
+using CrmCdp.Web.Modules.Crm.Contracts;
 using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Jobs;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CrmCdp.Web.Modules.Cdp.Profiles;
 
@@ -27,36 +29,25 @@ internal sealed class ContactLinkJob(IDbContextFactory<AppDbContext> dbFactory) 
     /// Links profiles (by id, a parameter @ids) to a live contact holding one of their user ids (in the contact's
     /// <c>userId</c> custom field) or, failing that, one of their emails; the oldest such contact wins.
     /// </summary>
-    public const string LinkProfilesSql = """
+    public const string LinkProfilesSql = $"""
         UPDATE cdp_profiles p SET contact_id = l.contact_id, updated_at = now()
         FROM (SELECT DISTINCT ON (i.profile_id) i.profile_id, c.id AS contact_id
-              FROM cdp_identifiers i JOIN crm_contacts c ON c.deleted_at IS NULL AND (
+              FROM cdp_identifiers i JOIN {CrmSharedViews.Contacts} c ON
                   (i.type = 'email' AND c.emails @> ARRAY[i.value::text])
-                  OR (i.type = 'user_id' AND c.custom_fields @> jsonb_build_object('userId', i.value)))
+                  OR (i.type = 'user_id' AND c.user_id = i.value)
               WHERE i.profile_id = ANY(@ids) AND i.type IN ('email', 'user_id')
               ORDER BY i.profile_id, (i.type = 'user_id') DESC, c.created_at) l
         WHERE p.id = l.profile_id AND p.contact_id IS NULL AND p.merged_into_id IS NULL
         """;
 
-    public void Register(IRecurringJobManager jobs) =>
-        jobs.AddOrUpdate<ContactLinkJob>(Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
-
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The resolver reads a profile's traits and consent and writes them back at the end of its batch: without the
-        // graph lock, crm_* traits written in between would be overwritten and lost.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IdentityResolutionProcessor.GraphLock})", cancellationToken);
-        await db.Database.ExecuteSqlAsync($"INSERT INTO cdp_resolution_checkpoints (name, last_event_id, updated_at) VALUES ({CheckpointName}, 0, now()) ON CONFLICT DO NOTHING", cancellationToken);
-        var since = await db.Set<ResolutionCheckpoint>().Where(c => c.Name == CheckpointName).Select(c => c.LastReceivedAt).SingleAsync(cancellationToken) ?? DateTimeOffset.MinValue;
-        var until = await db.Database.SqlQuery<DateTimeOffset>($"SELECT now() AS \"Value\"").SingleAsync(cancellationToken);
-        var linked = await db.Database.ExecuteSqlAsync($"""
+    /// <summary>
+    /// Copies the CRM fields and consent of the contacts changed in (@since − @overlap, @until] into their profiles
+    /// (linking those not linked yet), writing only what differs; each consent change is recorded.
+    /// </summary>
+    private const string CopyChangedContactsSql = $"""
             WITH contacts AS (
-                SELECT c.id, c.created_at, c.updated_at, c.lifecycle_stage, c.job_title, c.lead_source, c.email_consent, c.sms_consent, c.emails,
-                       c.custom_fields->>'userId' AS user_id
-                FROM crm_contacts c WHERE c.updated_at > {since} - {CommitOverlap} AND c.updated_at <= {until} AND c.deleted_at IS NULL),
+                SELECT c.id, c.created_at, c.updated_at, c.lifecycle_stage, c.job_title, c.lead_source, c.email_consent, c.sms_consent, c.emails, c.user_id
+                FROM {CrmSharedViews.Contacts} c WHERE c.updated_at > @since - @overlap AND c.updated_at <= @until),
             changed AS (
                 SELECT c.*, 'email' AS id_type, e.email AS id_value FROM contacts c CROSS JOIN LATERAL unnest(c.emails) AS e(email)
                 UNION ALL
@@ -87,7 +78,25 @@ internal sealed class ContactLinkJob(IDbContextFactory<AppDbContext> dbFactory) 
                    OR p.traits->'crm_lifecycle_stage' IS DISTINCT FROM to_jsonb(l.lifecycle_stage)
                    OR p.traits->'crm_job_title' IS DISTINCT FROM to_jsonb(l.job_title)
                    OR p.traits->'crm_lead_source' IS DISTINCT FROM to_jsonb(l.lead_source))
-            """, cancellationToken);
+            """;
+
+    public void Register(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<ContactLinkJob>(Id, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The resolver reads a profile's traits and consent and writes them back at the end of its batch: without the
+        // graph lock, crm_* traits written in between would be overwritten and lost.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({IdentityResolutionProcessor.GraphLock})", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"INSERT INTO cdp_resolution_checkpoints (name, last_event_id, updated_at) VALUES ({CheckpointName}, 0, now()) ON CONFLICT DO NOTHING", cancellationToken);
+        var since = await db.Set<ResolutionCheckpoint>().Where(c => c.Name == CheckpointName).Select(c => c.LastReceivedAt).SingleAsync(cancellationToken) ?? DateTimeOffset.MinValue;
+        var until = await db.Database.SqlQuery<DateTimeOffset>($"SELECT now() AS \"Value\"").SingleAsync(cancellationToken);
+        var linked = await db.Database.ExecuteSqlRawAsync(
+            CopyChangedContactsSql, [new NpgsqlParameter("since", since), new NpgsqlParameter("overlap", CommitOverlap), new NpgsqlParameter("until", until)],
+            cancellationToken);
         await db.Database.ExecuteSqlAsync($"UPDATE cdp_resolution_checkpoints SET last_received_at = {until}, updated_at = now() WHERE name = {CheckpointName}", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return linked;

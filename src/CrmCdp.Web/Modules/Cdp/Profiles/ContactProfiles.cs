@@ -1,15 +1,21 @@
 using System.Text.Json;
 using CrmCdp.Web.Modules.Cdp.Contracts;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Cdp.Profiles;
 
 /// <summary>The profile linked to a contact, summarised for the contact's 360 page.</summary>
-internal sealed class ContactProfiles(IDbContextFactory<AppDbContext> dbFactory, ProfileService profiles) : IContactProfiles
+internal sealed class ContactProfiles(IDbContextFactory<AppDbContext> dbFactory, ProfileQueries profiles, ProfileTimeline timeline) : IContactProfiles
 {
-    public async Task<ContactProfileSummary?> ForContactAsync(Guid contactId, bool seesPii, CancellationToken cancellationToken = default)
+    public async Task<ContactProfileSummary?> ForContactAsync(AccessContext access, Guid contactId, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.ProfilesRead))
+        {
+            return null;
+        }
+
         Guid profileId;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -17,13 +23,13 @@ internal sealed class ContactProfiles(IDbContextFactory<AppDbContext> dbFactory,
                 .OrderByDescending(p => p.LastSeenAt).Select(p => p.Id).FirstOrDefaultAsync(cancellationToken);
         }
 
-        if (profileId == Guid.Empty || (await profiles.GetAsync(profileId, seesPii, cancellationToken)).Value is not { } profile)
+        if (profileId == Guid.Empty || (await profiles.GetAsync(access, profileId, cancellationToken)).Value is not { } profile)
         {
             return null;
         }
 
-        var recent = (await profiles.EventsAsync(profileId, null, 8, cancellationToken)).Value?.Items ?? [];
-        var top = await profiles.TopEventsAsync(profileId, 5, cancellationToken);
+        var recent = (await timeline.EventsAsync(access, profileId, null, 8, cancellationToken)).Value?.Items ?? [];
+        var top = await profiles.TopEventsAsync(access, profileId, 5, cancellationToken);
         var traits = profile.Traits.ValueKind == JsonValueKind.Object
             ? profile.Traits.EnumerateObject().Select(t => new KeyValuePair<string, string>(t.Name, t.Value.ValueKind == JsonValueKind.String ? t.Value.GetString()! : t.Value.GetRawText())).ToList()
             : [];

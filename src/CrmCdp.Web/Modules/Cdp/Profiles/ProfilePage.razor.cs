@@ -1,7 +1,6 @@
 using CrmCdp.Web.Modules.Cdp.Sources;
 using CrmCdp.Web.Platform.Auth;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace CrmCdp.Web.Modules.Cdp.Profiles;
@@ -25,14 +24,17 @@ public partial class ProfilePage
     [Parameter]
     public Guid Id { get; set; }
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthState { get; set; } = default!;
+    [Inject]
+    private ProfileQueries Profiles { get; set; } = default!;
 
     [Inject]
-    private AccessContextFactory Access { get; set; } = default!;
+    private TraitHistory Traits { get; set; } = default!;
 
     [Inject]
-    private ProfileService Profiles { get; set; } = default!;
+    private ProfileSplitter Splitter { get; set; } = default!;
+
+    [Inject]
+    private ProfileContacts Contacts { get; set; } = default!;
 
     [Inject]
     private SourceService Sources { get; set; } = default!;
@@ -47,10 +49,10 @@ public partial class ProfilePage
     {
         _loading = true;
         _split = null;
-        var access = await Access.CreateAsync((await AuthState).User);
+        var access = await AccessAsync();
         (_seesPii, _canEdit) = (access.Has(Permissions.Privacy.PiiView), access.Has(Permissions.Cdp.ProfilesEdit));
         _canCreateContact = access.Has(Permissions.Crm.ContactsCreate);
-        _sourceNames = (await Sources.ListAsync()).ToDictionary(s => s.Id, s => s.Name);
+        _sourceNames = (await Sources.ListAsync(access)).ToDictionary(s => s.Id, s => s.Name);
         await LoadAsync();
         _loading = false;
     }
@@ -85,7 +87,7 @@ public partial class ProfilePage
     /// <summary>One click: a CRM contact from this known profile (its email, phone and name), linked to it.</summary>
     private async Task CreateContactAsync()
     {
-        var result = await Profiles.CreateContactAsync(_profile!.Id, (await AuthState).User);
+        var result = await Contacts.CreateContactAsync(await AccessAsync(), _profile!.Id);
         _contactProblem = result.Value is { } created && created != Guid.Empty
             ? null
             : result.Errors?.Values.SelectMany(m => m).FirstOrDefault() ?? result.Message ?? "The contact could not be created.";
@@ -94,10 +96,11 @@ public partial class ProfilePage
 
     private async Task LoadAsync()
     {
-        _profile = (await Profiles.GetAsync(Id, _seesPii)).Value;
+        var access = await AccessAsync();
+        _profile = (await Profiles.GetAsync(access, Id)).Value;
         _version++;
-        _merges = _profile is null ? [] : (await Profiles.MergesAsync(_profile.Id, _seesPii)).Value ?? [];
-        _traitHistory = _profile is null ? [] : (await Profiles.TraitHistoryAsync(_profile.Id, _seesPii)).Value ?? [];
+        _merges = _profile is null ? [] : (await Profiles.MergesAsync(access, _profile.Id)).Value ?? [];
+        _traitHistory = _profile is null ? [] : (await Traits.OfAsync(access, _profile.Id)).Value ?? [];
         _crumbs = [new("Profiles", "/cdp/profiles"), new(Title, null, disabled: true)];
     }
 
@@ -117,19 +120,16 @@ public partial class ProfilePage
         }
 
         // The dialog shows what this user may see; the values the split needs stay on the server (in this circuit).
-        var raw = _seesPii ? _profile : (await Profiles.GetAsync(_profile.Id, seesPii: true)).Value;
-        if (raw is null)
+        if ((await Splitter.CandidatesAsync(await AccessAsync(), _profile.Id)).Value is not { } candidates)
         {
             return;
         }
 
-        var candidates = raw.Identifiers.Select(i => new SplitCandidate(i.Type, i.Value, _seesPii ? i.Value : ProfilePii.Mask(i.Type, i.Value))).ToList();
         var parameters = new DialogParameters<SplitProfileDialog>
         {
             { d => d.ProfileId, _profile.Id },
             { d => d.Candidates, candidates },
             { d => d.SeesPii, _seesPii },
-            { d => d.User, (await AuthState).User },
         };
         var dialog = await Dialogs.ShowAsync<SplitProfileDialog>("Split profile", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
         if (await dialog.Result is { Canceled: false, Data: SplitResult result })

@@ -1,5 +1,6 @@
 using System.Text;
 using CrmCdp.Web.Modules.Cdp.Identity;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -15,7 +16,7 @@ public sealed record ProfileSearchPage(IReadOnlyList<ProfileSummaryDto> Items, s
 /// The profile explorer's search: an exact identifier (type and value, normalized like a lookup), or free text matching
 /// the start of any identifier value or any top-level trait value; without either, the most recently seen profiles. Keyset pages.
 /// </summary>
-internal sealed class ProfileSearchService(IDbContextFactory<AppDbContext> dbFactory, ProfileService profiles, IdentityRulesProvider rulesProvider)
+internal sealed class ProfileSearchService(IDbContextFactory<AppDbContext> dbFactory, ProfileQueries profiles, IdentityRulesProvider rulesProvider)
 {
     public const int PageSize = 50;
 
@@ -24,9 +25,9 @@ internal sealed class ProfileSearchService(IDbContextFactory<AppDbContext> dbFac
              OR EXISTS (SELECT 1 FROM jsonb_each_text(p.traits) t WHERE t.value ILIKE @contains ESCAPE '\'))
         """;
 
-    public async Task<OperationResult<ProfileSearchPage>> FindAsync(string? type, string? value, bool seesPii, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<ProfileSearchPage>> FindAsync(AccessContext access, string? type, string? value, CancellationToken cancellationToken = default)
     {
-        var found = await profiles.LookupAsync(type, value, seesPii, cancellationToken);
+        var found = await profiles.LookupAsync(access, type, value, cancellationToken);
         return found.Outcome switch
         {
             OperationOutcome.Ok => OperationResult<ProfileSearchPage>.Ok(new ProfileSearchPage([Summary(found.Value!)], null)),
@@ -35,8 +36,14 @@ internal sealed class ProfileSearchService(IDbContextFactory<AppDbContext> dbFac
         };
     }
 
-    public async Task<ProfileSearchPage> SearchAsync(string? text, string? cursor, bool seesPii, CancellationToken cancellationToken = default)
+    public async Task<ProfileSearchPage> SearchAsync(AccessContext access, string? text, string? cursor, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.ProfilesRead))
+        {
+            return new ProfileSearchPage([], null);
+        }
+
+        var seesPii = ProfileAccess.SeesPii(access);
         var term = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         var after = cursor is null ? null : ReadCursor(cursor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

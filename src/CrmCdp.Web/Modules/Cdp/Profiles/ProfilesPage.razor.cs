@@ -1,6 +1,4 @@
-using CrmCdp.Web.Platform.Auth;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Web;
 
 namespace CrmCdp.Web.Modules.Cdp.Profiles;
@@ -25,20 +23,12 @@ public partial class ProfilesPage
     private string? _searched;
     private string? _next;
     private bool _loading = true;
-    private bool _seesPii;
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthState { get; set; } = default!;
-
-    [Inject]
-    private AccessContextFactory Access { get; set; } = default!;
 
     [Inject]
     private ProfileSearchService Search { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
-        _seesPii = (await Access.CreateAsync((await AuthState).User)).Has(Permissions.Privacy.PiiView);
         await SearchAsync();
     }
 
@@ -67,13 +57,13 @@ public partial class ProfilesPage
         var text = string.IsNullOrWhiteSpace(_text) ? null : _text.Trim();
         if (_type == AnyType || text is null)
         {
-            var page = await Search.SearchAsync(text, null, _seesPii);
+            var page = await Search.SearchAsync(await AccessAsync(), text, null);
             (_items, _next, _searched) = ([.. page.Items], page.NextCursor, text);
         }
         else
         {
             var type = _type == CustomType ? _customType : _type;
-            var found = await Search.FindAsync(type, text, _seesPii);
+            var found = await Search.FindAsync(await AccessAsync(), type, text);
             _errors = found.Errors ?? new Dictionary<string, string[]>();
             (_items, _next, _searched) = ([.. found.Value?.Items ?? []], null, $"{type}: {text}");
         }
@@ -83,7 +73,7 @@ public partial class ProfilesPage
 
     private async Task MoreAsync()
     {
-        var page = await Search.SearchAsync(_searched, _next, _seesPii);
+        var page = await Search.SearchAsync(await AccessAsync(), _searched, _next);
         _items.AddRange(page.Items);
         _next = page.NextCursor;
     }

@@ -1,4 +1,5 @@
 using CrmCdp.Web.Modules.Cdp.Identity;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -8,6 +9,7 @@ using NpgsqlTypes;
 namespace CrmCdp.Web.Modules.Cdp.Segments;
 
 /// <summary>Recomputes each computed trait for every profile with events in its window, set-based; profiles without any are 0 (no row).</summary>
+[SystemAccess("The minute job computes every computed trait.")]
 internal sealed class ComputedTraitCalculator(IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider, TimeProvider timeProvider)
 {
     public async Task<int> ComputeAllAsync(CancellationToken cancellationToken)
@@ -38,7 +40,7 @@ internal sealed class ComputedTraitCalculator(IDbContextFactory<AppDbContext> db
         await using var command = new NpgsqlCommand($"""
             INSERT INTO cdp_profile_computed (profile_id, key, value, computed_at)
             SELECT pe.profile_id, @key, CASE WHEN @cap IS NULL THEN sum(r.points) ELSE least(sum(r.points), @cap) END, @as_of
-            FROM ({ProfileEventsSql.Select("@since", "@as_of", "@blocked")}) pe
+            FROM ({EventMembership.RowsOfProfiles("@since", "@as_of", "@blocked")}) pe
             JOIN jsonb_to_recordset(@rules) AS r(event text, points numeric) ON r.event = pe.name OR r.event = pe.type
             GROUP BY pe.profile_id
             ON CONFLICT (profile_id, key) DO UPDATE SET value = excluded.value, computed_at = excluded.computed_at;

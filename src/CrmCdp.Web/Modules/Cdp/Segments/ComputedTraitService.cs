@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using CrmCdp.Web.Platform.Audit;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -25,14 +25,24 @@ public sealed record ComputedTraitDto(Guid Id, string Key, string Name, int Wind
 /// <summary>Computed traits: weighted event counts in a window (the intent score is one), audited, recomputed with the segments.</summary>
 internal sealed partial class ComputedTraitService(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, IBackgroundJobClient jobs, TimeProvider timeProvider)
 {
-    public async Task<IReadOnlyList<ComputedTraitDto>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ComputedTraitDto>> ListAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SegmentsRead))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return [.. (await db.Set<ComputedTrait>().AsNoTracking().OrderBy(t => t.Key).ToListAsync(cancellationToken)).Select(ToDto)];
     }
 
-    public async Task<OperationResult<ComputedTraitDto>> SaveAsync(Guid? id, ComputedTraitInput input, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<ComputedTraitDto>> SaveAsync(AccessContext access, Guid? id, ComputedTraitInput input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.ComputedTraitsManage))
+        {
+            return OperationResult<ComputedTraitDto>.Forbidden("Your role cannot change computed traits.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         ComputedTrait trait;
@@ -68,7 +78,7 @@ internal sealed partial class ComputedTraitService(IDbContextFactory<AppDbContex
         trait.Rules = SegmentDefinitions.SerializeRules(input.Rules!.Select(r => r with { Event = r.Event.Trim() }));
         trait.Cap = input.Cap;
         trait.UpdatedAt = now;
-        var entry = AuditActor.For(actor, AuditActions.ComputedTraitChanged);
+        var entry = AuditActor.For(access, AuditActions.ComputedTraitChanged);
         (entry.RecordType, entry.RecordId, entry.Before, entry.After, entry.Summary) =
             ("computed_trait", trait.Id.ToString(), before, ComputedTraitSummary(trait), $"{(id is null ? "Created" : "Changed")} computed trait {trait.Key}");
         audit.Add(db, entry);
@@ -85,8 +95,13 @@ internal sealed partial class ComputedTraitService(IDbContextFactory<AppDbContex
         return OperationResult<ComputedTraitDto>.Ok(ToDto(trait));
     }
 
-    public async Task<OperationResult<bool>> DeleteAsync(Guid id, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.ComputedTraitsManage))
+        {
+            return OperationResult<bool>.Forbidden("Your role cannot change computed traits.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var trait = await db.Set<ComputedTrait>().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (trait is null)
@@ -103,7 +118,7 @@ internal sealed partial class ComputedTraitService(IDbContextFactory<AppDbContex
 
         db.Remove(trait);
         await db.Set<ProfileComputedValue>().Where(v => v.Key == trait.Key).ExecuteDeleteAsync(cancellationToken);
-        var entry = AuditActor.For(actor, AuditActions.ComputedTraitChanged);
+        var entry = AuditActor.For(access, AuditActions.ComputedTraitChanged);
         (entry.RecordType, entry.RecordId, entry.Before, entry.Summary) = ("computed_trait", id.ToString(), ComputedTraitSummary(trait), $"Deleted computed trait {trait.Key}");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);

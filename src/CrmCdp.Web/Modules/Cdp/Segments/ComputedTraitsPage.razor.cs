@@ -1,6 +1,5 @@
 using CrmCdp.Web.Platform.Auth;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace CrmCdp.Web.Modules.Cdp.Segments;
@@ -18,11 +17,7 @@ public partial class ComputedTraitsPage
     private bool _saving;
     private bool _canManage;
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthState { get; set; } = default!;
 
-    [Inject]
-    private AccessContextFactory Access { get; set; } = default!;
 
     [Inject]
     private ComputedTraitService Traits { get; set; } = default!;
@@ -32,8 +27,8 @@ public partial class ComputedTraitsPage
 
     protected override async Task OnInitializedAsync()
     {
-        _canManage = (await Access.CreateAsync((await AuthState).User)).Has(Permissions.Cdp.ComputedTraitsManage);
-        _traits = await Traits.ListAsync();
+        _canManage = (await AccessAsync()).Has(Permissions.Cdp.ComputedTraitsManage);
+        _traits = await Traits.ListAsync(await AccessAsync());
     }
 
     private string? Error(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
@@ -67,14 +62,14 @@ public partial class ComputedTraitsPage
             Cap = _editing.Cap,
             Rules = [.. _editing.Rules.Select(r => new ComputedTraitRule(r.Event ?? "", r.Points))],
         };
-        var result = await Traits.SaveAsync(_editingId, input, (await AuthState).User);
+        var result = await Traits.SaveAsync(await AccessAsync(), _editingId, input);
         _saving = false;
         _errors = result.Errors ?? new Dictionary<string, string[]>();
         _failed = result.Value is null;
         if (result.Value is { } saved)
         {
             _editingId = saved.Id;
-            _traits = await Traits.ListAsync();
+            _traits = await Traits.ListAsync(await AccessAsync());
             _message = $"Saved {saved.Key}. Values are recomputed within a minute.";
         }
         else
@@ -96,11 +91,11 @@ public partial class ComputedTraitsPage
             return;
         }
 
-        var result = await Traits.DeleteAsync(_editingId!.Value, (await AuthState).User);
+        var result = await Traits.DeleteAsync(await AccessAsync(), _editingId!.Value);
         if (result.Value)
         {
             (_editing, _editingId) = (null, null);
-            _traits = await Traits.ListAsync();
+            _traits = await Traits.ListAsync(await AccessAsync());
         }
         else
         {

@@ -3,6 +3,7 @@ using System.Text;
 using CrmCdp.Web.Modules.Cdp.Identity;
 using CrmCdp.Web.Modules.Cdp.Profiles;
 using CrmCdp.Web.Modules.Crm.Contracts;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -23,6 +24,7 @@ internal static class ActivationOutcomes
 /// once (a unique row per entry, written with the task in one transaction); a profile without a linked contact, or
 /// without the segment's consent category, is skipped and the reason kept.
 /// </summary>
+[SystemAccess("The minute job turns new segment entries into CRM tasks.")]
 internal sealed partial class SegmentActivator(
     IDbContextFactory<AppDbContext> dbFactory, ICrmSalesTasks crmTasks, IdentityRulesProvider rulesProvider, TimeProvider timeProvider, ILogger<SegmentActivator> logger)
 {
@@ -130,7 +132,7 @@ internal sealed partial class SegmentActivator(
 
         var now = timeProvider.GetUtcNow();
         await using var command = new NpgsqlCommand($"""
-            SELECT coalesce(name, type), count(*) FROM ({ProfileEventsSql.Select("@since", "@as_of", "@blocked", "@ids")}) pe GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5
+            SELECT coalesce(name, type), count(*) FROM ({EventMembership.RowsOfProfiles("@since", "@as_of", "@blocked", "@ids")}) pe GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5
             """, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
         command.Parameters.AddWithValue("since", now.AddDays(-7));
         command.Parameters.AddWithValue("as_of", now);

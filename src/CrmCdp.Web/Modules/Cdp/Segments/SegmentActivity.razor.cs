@@ -74,9 +74,9 @@ public sealed partial class SegmentActivity : IDisposable
     private async Task LoadAsync()
     {
         // Members first: a refresh committing in between then shows in the chart too, never members without their entries.
-        var page = (await Queries.MembersAsync(SegmentId, null, Math.Clamp(_members.Count, PageSize, SegmentQueries.MaxMemberPage), _stop.Token)).Value;
+        var page = (await Queries.MembersAsync(await AccessAsync(), SegmentId, null, Math.Clamp(_members.Count, PageSize, SegmentQueries.MaxMemberPage), _stop.Token)).Value;
         (_members, _nextCursor) = ([.. page?.Items ?? []], page?.NextCursor);
-        _stats = (await Queries.StatsAsync(SegmentId, 30, _stop.Token)).Value;
+        _stats = (await Queries.StatsAsync(await AccessAsync(), SegmentId, 30, _stop.Token)).Value;
         _labels = [.. (_stats?.Days ?? []).Select(d => d.Day.Day % 5 == 1 ? d.Day.ToString("d MMM", System.Globalization.CultureInfo.CurrentCulture) : "")];
         _series = _stats is null ? [] :
         [
@@ -87,7 +87,7 @@ public sealed partial class SegmentActivity : IDisposable
 
     private async Task LoadMoreAsync()
     {
-        var page = (await Queries.MembersAsync(SegmentId, _nextCursor, PageSize, _stop.Token)).Value;
+        var page = (await Queries.MembersAsync(await AccessAsync(), SegmentId, _nextCursor, PageSize, _stop.Token)).Value;
         _members.AddRange(page?.Items ?? []);
         _nextCursor = page?.NextCursor;
     }

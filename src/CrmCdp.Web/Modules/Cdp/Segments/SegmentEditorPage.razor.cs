@@ -1,6 +1,5 @@
 using CrmCdp.Web.Platform.Auth;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Npgsql;
 
@@ -45,11 +44,7 @@ public sealed partial class SegmentEditorPage : IDisposable
     [Parameter]
     public Guid Id { get; set; }
 
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthState { get; set; } = default!;
 
-    [Inject]
-    private AccessContextFactory Access { get; set; } = default!;
 
     [Inject]
     private SegmentService Segments { get; set; } = default!;
@@ -80,17 +75,17 @@ public sealed partial class SegmentEditorPage : IDisposable
     {
         _loading = true;
         (_notFound, _message, _errors, _preview) = (false, null, new Dictionary<string, string[]>(), null);
-        var access = await Access.CreateAsync((await AuthState).User);
+        var access = await AccessAsync();
         (_canManage, _canExport, _canActivate) = (access.Has(Permissions.Cdp.SegmentsManage), access.Has(Permissions.Cdp.SegmentsExport), access.Has(Permissions.Cdp.ActivationsManage));
-        _computedKeys = [.. (await ComputedTraits.ListAsync()).Select(t => t.Key)];
-        _otherSegments = [.. (await Segments.ListAsync()).Where(s => s.Id != Id)];
-        _vocabulary = await Vocabulary.NamesAsync();
+        _computedKeys = [.. (await ComputedTraits.ListAsync(await AccessAsync())).Select(t => t.Key)];
+        _otherSegments = [.. (await Segments.ListAsync(await AccessAsync())).Where(s => s.Id != Id)];
+        _vocabulary = await Vocabulary.NamesAsync(await AccessAsync());
         if (IsNew)
         {
             (_name, _description, _consentCategory, _activationEnabled, _version) = ("", null, null, false, null);
             _definition = NewDefinition();
         }
-        else if ((await Segments.GetAsync(Id)).Value is { } segment)
+        else if ((await Segments.GetAsync(await AccessAsync(), Id)).Value is { } segment)
         {
             Show(segment);
             await PreviewAsync(showErrors: false);
@@ -146,7 +141,7 @@ public sealed partial class SegmentEditorPage : IDisposable
         try
         {
             // A copy: the marketer may go on editing while the count runs.
-            result = await Queries.PreviewAsync(_definition.Clone(), IsNew ? null : Id);
+            result = await Queries.PreviewAsync(await AccessAsync(), _definition.Clone(), IsNew ? null : Id);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
         {
@@ -201,8 +196,7 @@ public sealed partial class SegmentEditorPage : IDisposable
             TaskDueInDays = _taskDueInDays,
             Version = _version,
         };
-        var user = (await AuthState).User;
-        var result = IsNew ? await Segments.CreateAsync(input, user, _canActivate) : await Segments.UpdateAsync(Id, input, user, _canActivate);
+        var result = IsNew ? await Segments.CreateAsync(await AccessAsync(), input) : await Segments.UpdateAsync(await AccessAsync(), Id, input);
         _saving = false;
         _errors = result.Errors ?? new Dictionary<string, string[]>();
         _failed = result.Value is null;
@@ -241,7 +235,7 @@ public sealed partial class SegmentEditorPage : IDisposable
             return;
         }
 
-        var result = await Segments.DeleteAsync(Id, (await AuthState).User);
+        var result = await Segments.DeleteAsync(await AccessAsync(), Id);
         if (result.Value)
         {
             Snackbar.Add($"Deleted {_name}.", Severity.Success);

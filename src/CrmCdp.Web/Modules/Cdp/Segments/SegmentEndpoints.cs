@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CrmCdp.Web.Platform.Auth;
 
 namespace CrmCdp.Web.Modules.Cdp.Segments;
@@ -8,34 +7,34 @@ internal static class SegmentEndpoints
     public static RouteGroupBuilder MapSegmentEndpoints(this RouteGroupBuilder api)
     {
         var segments = api.MapGroup("/segments").WithTags("Segments").RequireAuthorization(Permissions.Cdp.SegmentsRead);
-        segments.MapGet("/", (SegmentService service, CancellationToken ct) => service.ListAsync(ct)).WithSummary("All segments with their member counts.");
-        segments.MapGet("/{id:guid}", async (Guid id, SegmentService service, CancellationToken ct) => (await service.GetAsync(id, ct)).ToHttp())
+        segments.MapGet("/", (SegmentService service, AccessContext access, CancellationToken ct) => service.ListAsync(access, ct)).WithSummary("All segments with their member counts.");
+        segments.MapGet("/{id:guid}", async (Guid id, SegmentService service, AccessContext access, CancellationToken ct) => (await service.GetAsync(access, id, ct)).ToHttp())
             .WithSummary("One segment: its condition tree, consent category and activation settings.").Produces<SegmentDto>().ProducesProblem(404);
-        segments.MapPost("/", async (SegmentInput input, SegmentService service, ClaimsPrincipal user, AccessContext access, CancellationToken ct) =>
-                (await service.CreateAsync(input, user, access.Has(Permissions.Cdp.ActivationsManage), ct)).ToHttp(s => $"/api/v1/segments/{s.Id}"))
+        segments.MapPost("/", async (SegmentInput input, SegmentService service, AccessContext access, CancellationToken ct) =>
+                (await service.CreateAsync(access, input, ct)).ToHttp(s => $"/api/v1/segments/{s.Id}"))
             .RequireAuthorization(Permissions.Cdp.SegmentsManage)
             .WithSummary("Creates a segment: {name, description, definition (condition tree), consentCategory, activationEnabled, taskTitle, taskDueInDays}; members are computed at once in the background. Activation needs cdp.activations.manage.")
             .Produces<SegmentDto>(201).ProducesValidationProblem().ProducesProblem(403);
-        segments.MapPut("/{id:guid}", async (Guid id, SegmentInput input, SegmentService service, ClaimsPrincipal user, AccessContext access, CancellationToken ct) =>
-                (await service.UpdateAsync(id, input, user, access.Has(Permissions.Cdp.ActivationsManage), ct)).ToHttp())
+        segments.MapPut("/{id:guid}", async (Guid id, SegmentInput input, SegmentService service, AccessContext access, CancellationToken ct) =>
+                (await service.UpdateAsync(access, id, input, ct)).ToHttp())
             .RequireAuthorization(Permissions.Cdp.SegmentsManage)
             .WithSummary("Changes a segment (send the version you read); members are recomputed. Changing activation or its task needs cdp.activations.manage.")
             .Produces<SegmentDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        segments.MapDelete("/{id:guid}", async (Guid id, SegmentService service, ClaimsPrincipal user, CancellationToken ct) => (await service.DeleteAsync(id, user, ct)).ToHttp())
+        segments.MapDelete("/{id:guid}", async (Guid id, SegmentService service, AccessContext access, CancellationToken ct) => (await service.DeleteAsync(access, id, ct)).ToHttp())
             .RequireAuthorization(Permissions.Cdp.SegmentsManage)
             .WithSummary("Deletes a segment with its members and history; refused (409) while another segment's conditions use it.").Produces(204).ProducesProblem(404).ProducesProblem(409);
-        segments.MapPost("/preview", async (SegmentPreviewInput input, Guid? segmentId, SegmentQueries queries, CancellationToken ct) =>
-                (await queries.PreviewAsync(input.Definition, segmentId, ct)).ToHttp())
+        segments.MapPost("/preview", async (SegmentPreviewInput input, Guid? segmentId, SegmentQueries queries, AccessContext access, CancellationToken ct) =>
+                (await queries.PreviewAsync(access, input.Definition, segmentId, ct)).ToHttp())
             .RequireAuthorization(Permissions.Cdp.SegmentsManage)
             .WithSummary("Counts the live profiles an unsaved condition tree matches now, with up to 10 of their ids.").Produces<SegmentPreview>().ProducesValidationProblem();
-        segments.MapGet("/{id:guid}/members", async (Guid id, string? cursor, int? limit, SegmentQueries queries, CancellationToken ct) =>
-                (await queries.MembersAsync(id, cursor, limit, ct)).ToHttp())
+        segments.MapGet("/{id:guid}/members", async (Guid id, string? cursor, int? limit, SegmentQueries queries, AccessContext access, CancellationToken ct) =>
+                (await queries.MembersAsync(access, id, cursor, limit, ct)).ToHttp())
             .WithSummary("The segment's members, newest entries first (consented says whether the segment's consent category was granted); pass nextCursor back for the next page.")
             .Produces<SegmentMemberPage>().ProducesValidationProblem().ProducesProblem(404);
-        segments.MapGet("/{id:guid}/stats", async (Guid id, int? days, SegmentQueries queries, CancellationToken ct) =>
+        segments.MapGet("/{id:guid}/stats", async (Guid id, int? days, SegmentQueries queries, AccessContext access, CancellationToken ct) =>
                 days is not null and not (>= 1 and <= 365)
                     ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["days"] = ["Look back 1 to 365 days."] })
-                    : (await queries.StatsAsync(id, days ?? 30, ct)).ToHttp())
+                    : (await queries.StatsAsync(access, id, days ?? 30, ct)).ToHttp())
             .WithSummary("Entries and exits per day over the last ?days= (default 30), and what activation did with the entries.")
             .Produces<SegmentStats>().ProducesValidationProblem().ProducesProblem(404);
         segments.MapGet("/{id:guid}/export", async (Guid id, HttpContext http, AccessContext access, SegmentExport export, CancellationToken ct) =>
@@ -49,17 +48,17 @@ internal static class SegmentEndpoints
             .Produces(200, contentType: "text/csv").ProducesProblem(404);
 
         var computed = api.MapGroup("/computed-traits").WithTags("Segments").RequireAuthorization(Permissions.Cdp.SegmentsRead);
-        computed.MapGet("/", (ComputedTraitService service, CancellationToken ct) => service.ListAsync(ct))
+        computed.MapGet("/", (ComputedTraitService service, AccessContext access, CancellationToken ct) => service.ListAsync(access, ct))
             .WithSummary("Computed traits: weighted counts of events in a window (intent_score is one).");
-        computed.MapPost("/", async (ComputedTraitInput input, ComputedTraitService service, ClaimsPrincipal user, CancellationToken ct) =>
-                (await service.SaveAsync(null, input, user, ct)).ToHttp(t => $"/api/v1/computed-traits/{t.Id}"))
+        computed.MapPost("/", async (ComputedTraitInput input, ComputedTraitService service, AccessContext access, CancellationToken ct) =>
+                (await service.SaveAsync(access, null, input, ct)).ToHttp(t => $"/api/v1/computed-traits/{t.Id}"))
             .RequireAuthorization(Permissions.Cdp.ComputedTraitsManage)
             .WithSummary("Creates a computed trait: {key, name, windowDays, rules: [{event, points}], cap}.").Produces<ComputedTraitDto>(201).ProducesValidationProblem();
-        computed.MapPut("/{id:guid}", async (Guid id, ComputedTraitInput input, ComputedTraitService service, ClaimsPrincipal user, CancellationToken ct) =>
-                (await service.SaveAsync(id, input, user, ct)).ToHttp())
+        computed.MapPut("/{id:guid}", async (Guid id, ComputedTraitInput input, ComputedTraitService service, AccessContext access, CancellationToken ct) =>
+                (await service.SaveAsync(access, id, input, ct)).ToHttp())
             .RequireAuthorization(Permissions.Cdp.ComputedTraitsManage)
             .WithSummary("Changes a computed trait (its key stays).").Produces<ComputedTraitDto>().ProducesValidationProblem().ProducesProblem(404);
-        computed.MapDelete("/{id:guid}", async (Guid id, ComputedTraitService service, ClaimsPrincipal user, CancellationToken ct) => (await service.DeleteAsync(id, user, ct)).ToHttp())
+        computed.MapDelete("/{id:guid}", async (Guid id, ComputedTraitService service, AccessContext access, CancellationToken ct) => (await service.DeleteAsync(access, id, ct)).ToHttp())
             .RequireAuthorization(Permissions.Cdp.ComputedTraitsManage)
             .WithSummary("Deletes a computed trait and its values; refused (409) while a segment uses it.").Produces(204).ProducesProblem(404).ProducesProblem(409);
         return api;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmCdp.Web.Modules.Cdp.Identity;
 using CrmCdp.Web.Modules.Cdp.Profiles;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -12,8 +13,13 @@ internal sealed class SegmentQueries(IDbContextFactory<AppDbContext> dbFactory, 
 {
     public const int MaxMemberPage = 500;
 
-    public async Task<OperationResult<SegmentPreview>> PreviewAsync(SegmentCondition? definition, Guid? segmentId, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<SegmentPreview>> PreviewAsync(AccessContext access, SegmentCondition? definition, Guid? segmentId, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SegmentsManage))
+        {
+            return OperationResult<SegmentPreview>.Forbidden("Your role cannot change segments.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var others = await db.Set<Segment>().Where(s => s.Id != segmentId).Select(s => s.Id).ToListAsync(cancellationToken);
         var computed = await db.Set<ComputedTrait>().Select(t => t.Key).ToListAsync(cancellationToken);
@@ -42,8 +48,13 @@ internal sealed class SegmentQueries(IDbContextFactory<AppDbContext> dbFactory, 
             reader.GetInt64(0), Math.Max(0, reader.IsDBNull(2) ? 0 : reader.GetInt64(2)), reader.IsDBNull(1) ? [] : reader.GetFieldValue<Guid[]>(1)));
     }
 
-    public async Task<OperationResult<SegmentMemberPage>> MembersAsync(Guid segmentId, string? cursor, int? limit, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<SegmentMemberPage>> MembersAsync(AccessContext access, Guid segmentId, string? cursor, int? limit, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SegmentsRead))
+        {
+            return OperationResult<SegmentMemberPage>.Forbidden("Your role cannot see segments.");
+        }
+
         var size = limit ?? 50;
         if (size is < 1 or > MaxMemberPage)
         {
@@ -85,8 +96,13 @@ internal sealed class SegmentQueries(IDbContextFactory<AppDbContext> dbFactory, 
         return OperationResult<SegmentMemberPage>.Ok(new SegmentMemberPage(items, next));
     }
 
-    public async Task<OperationResult<SegmentStats>> StatsAsync(Guid segmentId, int days, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<SegmentStats>> StatsAsync(AccessContext access, Guid segmentId, int days, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SegmentsRead))
+        {
+            return OperationResult<SegmentStats>.Forbidden("Your role cannot see segments.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Set<Segment>().AnyAsync(s => s.Id == segmentId, cancellationToken))
         {
@@ -120,8 +136,13 @@ internal sealed class SegmentQueries(IDbContextFactory<AppDbContext> dbFactory, 
         return OperationResult<SegmentStats>.Ok(new SegmentStats(daily, activations));
     }
 
-    public async Task<IReadOnlyList<ProfileSegmentDto>> ForProfileAsync(Guid profileId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ProfileSegmentDto>> ForProfileAsync(AccessContext access, Guid profileId, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.ProfilesRead) && !access.Has(Permissions.Cdp.SegmentsRead))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await (from m in db.Set<SegmentMember>()
                       join s in db.Set<Segment>() on m.SegmentId equals s.Id
@@ -130,8 +151,13 @@ internal sealed class SegmentQueries(IDbContextFactory<AppDbContext> dbFactory, 
                       select new ProfileSegmentDto(s.Id, s.Name, m.EnteredAt)).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<string, decimal>> ComputedForProfileAsync(Guid profileId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, decimal>> ComputedForProfileAsync(AccessContext access, Guid profileId, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.ProfilesRead) && !access.Has(Permissions.Cdp.SegmentsRead))
+        {
+            return new Dictionary<string, decimal>();
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var keys = await db.Set<ComputedTrait>().Select(t => t.Key).ToListAsync(cancellationToken);
         var values = await db.Set<ProfileComputedValue>().Where(v => v.ProfileId == profileId).ToDictionaryAsync(v => v.Key, v => v.Value, cancellationToken);

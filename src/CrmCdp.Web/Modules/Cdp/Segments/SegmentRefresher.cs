@@ -1,4 +1,5 @@
 using CrmCdp.Web.Modules.Cdp.Identity;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -12,6 +13,7 @@ internal sealed record SegmentRefreshResult(Guid SegmentId, long Members, long E
 /// Recomputes a segment's members with its compiled query and records the difference as entries and exits, in one
 /// statement and one transaction; segments that others depend on are refreshed first.
 /// </summary>
+[SystemAccess("The minute job (and a save) recomputes segment members.")]
 internal sealed partial class SegmentRefresher(IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider, TimeProvider timeProvider, ILogger<SegmentRefresher> logger)
 {
     /// <summary>Serialises refreshes across app instances (pg_advisory_xact_lock key).</summary>

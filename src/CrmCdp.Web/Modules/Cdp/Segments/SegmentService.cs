@@ -1,5 +1,5 @@
-using System.Security.Claims;
 using CrmCdp.Web.Platform.Audit;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -11,14 +11,24 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
 {
     public const string DefaultTaskTitle = "Call {name}: entered {segment}";
 
-    public async Task<IReadOnlyList<SegmentDto>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SegmentDto>> ListAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SegmentsRead))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return [.. (await db.Set<Segment>().AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken)).Select(ToDto)];
     }
 
-    public async Task<OperationResult<SegmentDto>> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<SegmentDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SegmentsRead))
+        {
+            return OperationResult<SegmentDto>.Forbidden("Your role cannot see segments.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var segment = await db.Set<Segment>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         return segment is null ? OperationResult<SegmentDto>.NotFound() : OperationResult<SegmentDto>.Ok(ToDto(segment));
@@ -26,10 +36,14 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
 
     public const string ActivationRefused = "Turning activation into CRM tasks on or off, or changing its task, needs the permission to manage activations.";
 
-    /// <param name="mayManageActivation">Whether the actor holds <c>cdp.activations.manage</c> (activation on/off and its task settings).</param>
-    public async Task<OperationResult<SegmentDto>> CreateAsync(SegmentInput input, ClaimsPrincipal actor, bool mayManageActivation, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<SegmentDto>> CreateAsync(AccessContext access, SegmentInput input, CancellationToken cancellationToken = default)
     {
-        if (input.ActivationEnabled && !mayManageActivation)
+        if (!access.Has(Permissions.Cdp.SegmentsManage))
+        {
+            return OperationResult<SegmentDto>.Forbidden("Your role cannot change segments.");
+        }
+
+        if (input.ActivationEnabled && !access.Has(Permissions.Cdp.ActivationsManage))
         {
             return OperationResult<SegmentDto>.Forbidden(ActivationRefused);
         }
@@ -43,7 +57,7 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
             return OperationResult<SegmentDto>.Invalid(errors);
         }
 
-        var entry = AuditActor.For(actor, AuditActions.SegmentCreated);
+        var entry = AuditActor.For(access, AuditActions.SegmentCreated);
         segment.CreatedByUserId = entry.UserId;
         Apply(segment, input, now);
         db.Add(segment);
@@ -63,8 +77,13 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         return OperationResult<SegmentDto>.Ok(ToDto(segment));
     }
 
-    public async Task<OperationResult<SegmentDto>> UpdateAsync(Guid id, SegmentInput input, ClaimsPrincipal actor, bool mayManageActivation, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<SegmentDto>> UpdateAsync(AccessContext access, Guid id, SegmentInput input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SegmentsManage))
+        {
+            return OperationResult<SegmentDto>.Forbidden("Your role cannot change segments.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var segment = await db.Set<Segment>().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (segment is null)
@@ -88,14 +107,14 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
             return OperationResult<SegmentDto>.Invalid(errors);
         }
 
-        if (!mayManageActivation && (input.ActivationEnabled != segment.ActivationEnabled || TaskTitleOf(input) != segment.TaskTitle || (input.TaskDueInDays ?? 1) != segment.TaskDueInDays))
+        if (!access.Has(Permissions.Cdp.ActivationsManage) && (input.ActivationEnabled != segment.ActivationEnabled || TaskTitleOf(input) != segment.TaskTitle || (input.TaskDueInDays ?? 1) != segment.TaskDueInDays))
         {
             return OperationResult<SegmentDto>.Forbidden(ActivationRefused);
         }
 
         var before = (segment.Name, segment.Definition, segment.ConsentCategory, segment.ActivationEnabled, segment.TaskTitle, segment.TaskDueInDays);
         Apply(segment, input, timeProvider.GetUtcNow());
-        var entry = AuditActor.For(actor, AuditActions.SegmentUpdated);
+        var entry = AuditActor.For(access, AuditActions.SegmentUpdated);
         (entry.RecordType, entry.RecordId, entry.Before, entry.After) = ("segment", id.ToString(), before.Definition, segment.Definition);
         entry.Summary = $"Changed segment {segment.Name}: " + string.Join(", ", new[]
         {
@@ -107,7 +126,7 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         audit.Add(db, entry);
         if (before.ActivationEnabled != segment.ActivationEnabled)
         {
-            var activation = AuditActor.For(actor, AuditActions.SegmentActivationChanged);
+            var activation = AuditActor.For(access, AuditActions.SegmentActivationChanged);
             (activation.RecordType, activation.RecordId, activation.Field, activation.Before, activation.After, activation.Summary) =
                 ("segment", id.ToString(), "activationEnabled", before.ActivationEnabled ? "true" : "false", segment.ActivationEnabled ? "true" : "false",
                  segment.ActivationEnabled ? $"Turned on CRM task activation for {segment.Name}" : $"Turned off CRM task activation for {segment.Name}");
@@ -131,8 +150,13 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         return OperationResult<SegmentDto>.Ok(ToDto(segment));
     }
 
-    public async Task<OperationResult<bool>> DeleteAsync(Guid id, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SegmentsManage))
+        {
+            return OperationResult<bool>.Forbidden("Your role cannot change segments.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var segment = await db.Set<Segment>().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (segment is null)
@@ -148,7 +172,7 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         }
 
         db.Remove(segment);
-        var entry = AuditActor.For(actor, AuditActions.SegmentDeleted);
+        var entry = AuditActor.For(access, AuditActions.SegmentDeleted);
         (entry.RecordType, entry.RecordId, entry.Before, entry.Summary) =
             ("segment", id.ToString(), segment.Definition, $"Deleted segment {segment.Name} ({segment.MemberCount} members)");
         audit.Add(db, entry);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CrmCdp.Web.Modules.Cdp.Identity;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -63,7 +64,7 @@ internal static class SegmentSqlCompiler
         sql.Append(CultureInfo.InvariantCulture, $"""
             {(restricted ? "" : "WITH ")}ev AS (
                 SELECT pe.profile_id, {counts} FROM (
-            {ProfileEventsSql.Select(since, asOf, blocked, ids, restricted ? "SELECT id FROM candidates" : null)}
+            {EventMembership.RowsOfProfiles(since, asOf, blocked, ids, restricted ? "SELECT id FROM candidates" : null)}
                 ) pe GROUP BY pe.profile_id)
             SELECT p.id FROM {(restricted ? "candidates c JOIN cdp_profiles p ON p.id = c.id" : "cdp_profiles p")} LEFT JOIN ev ON ev.profile_id = p.id
             WHERE {(restricted ? "true" : live)} AND ({predicate})

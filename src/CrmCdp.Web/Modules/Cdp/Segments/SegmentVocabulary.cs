@@ -1,3 +1,4 @@
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -22,8 +23,13 @@ internal sealed class SegmentVocabulary(IDbContextFactory<AppDbContext> dbFactor
     // A reference, so a reader on another circuit never sees half of an update.
     private Snapshot? _cached;
 
-    public async Task<SegmentVocabularyNames> NamesAsync(CancellationToken cancellationToken = default)
+    public async Task<SegmentVocabularyNames> NamesAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SegmentsRead))
+        {
+            return new SegmentVocabularyNames([], []);
+        }
+
         var now = timeProvider.GetUtcNow();
         if (_cached is { } cached && now - cached.At < Lifetime)
         {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CrmCdp.Web.Modules.Cdp.Ingestion;
 using CrmCdp.Web.Platform.Auth;
 
@@ -9,22 +8,22 @@ internal static class SourceEndpoints
     public static RouteGroupBuilder MapSourceEndpoints(this RouteGroupBuilder api)
     {
         var sources = api.MapGroup("/sources").WithTags("Sources").RequireAuthorization(Permissions.Cdp.SourcesManage);
-        sources.MapGet("/", (SourceService service, CancellationToken ct) => service.ListAsync(ct)).WithSummary("Event sources (write keys appear only as a prefix).");
-        sources.MapGet("/{id:guid}", async (Guid id, SourceService service, CancellationToken ct) => (await service.GetAsync(id, ct)).ToHttp())
+        sources.MapGet("/", (SourceService service, AccessContext access, CancellationToken ct) => service.ListAsync(access, ct)).WithSummary("Event sources (write keys appear only as a prefix).");
+        sources.MapGet("/{id:guid}", async (Guid id, SourceService service, AccessContext access, CancellationToken ct) => (await service.GetAsync(access, id, ct)).ToHttp())
             .WithSummary("One source.").Produces<SourceDto>().ProducesProblem(404);
-        sources.MapPost("/", async (SourceInput input, SourceService service, ClaimsPrincipal user, CancellationToken ct) =>
-                (await service.CreateAsync(input, user, ct)).ToHttp(s => $"/api/v1/sources/{s.Id}"))
+        sources.MapPost("/", async (SourceInput input, SourceService service, AccessContext access, CancellationToken ct) =>
+                (await service.CreateAsync(access, input, ct)).ToHttp(s => $"/api/v1/sources/{s.Id}"))
             .WithSummary("Creates a source: {name, type}; the answer holds its writeKey, the key's only appearance.")
             .Produces<SourceDto>(201).ProducesValidationProblem();
-        sources.MapPost("/{id:guid}/rotate", async (Guid id, SourceService service, ClaimsPrincipal user, CancellationToken ct, int? overlapHours) =>
-                (await service.RotateAsync(id, TimeSpan.FromHours(overlapHours ?? 24), user, ct)).ToHttp())
+        sources.MapPost("/{id:guid}/rotate", async (Guid id, SourceService service, AccessContext access, CancellationToken ct, int? overlapHours) =>
+                (await service.RotateAsync(access, id, TimeSpan.FromHours(overlapHours ?? 24), ct)).ToHttp())
             .WithSummary("Issues a new write key (answered once); the old key keeps working for ?overlapHours= (default 24, 0 revokes it at once).")
             .Produces<SourceDto>().ProducesValidationProblem().ProducesProblem(404);
-        sources.MapPost("/{id:guid}/disable", async (Guid id, SourceService service, ClaimsPrincipal user, CancellationToken ct) =>
-                (await service.SetEnabledAsync(id, false, user, ct)).ToHttp())
+        sources.MapPost("/{id:guid}/disable", async (Guid id, SourceService service, AccessContext access, CancellationToken ct) =>
+                (await service.SetEnabledAsync(access, id, false, ct)).ToHttp())
             .WithSummary("Disables the source: its events are refused with 403 until it is enabled again.").Produces<SourceDto>().ProducesProblem(404);
-        sources.MapPost("/{id:guid}/enable", async (Guid id, SourceService service, ClaimsPrincipal user, CancellationToken ct) =>
-                (await service.SetEnabledAsync(id, true, user, ct)).ToHttp())
+        sources.MapPost("/{id:guid}/enable", async (Guid id, SourceService service, AccessContext access, CancellationToken ct) =>
+                (await service.SetEnabledAsync(access, id, true, ct)).ToHttp())
             .WithSummary("Enables the source again.").Produces<SourceDto>().ProducesProblem(404);
         sources.MapGet("/{id:guid}/debugger", (Guid id, IngestionDebugFeed feed, long? after) =>
             {

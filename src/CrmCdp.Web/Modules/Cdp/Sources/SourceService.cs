@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using CrmCdp.Web.Platform.Audit;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -35,21 +35,36 @@ internal sealed class SourceService(IDbContextFactory<AppDbContext> dbFactory, A
 
     public static readonly IReadOnlyList<string> Types = ["website", "ios", "android", "server", "pos", "other"];
 
-    public async Task<IReadOnlyList<SourceDto>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SourceDto>> ListAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SourcesManage))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return [.. (await db.Set<Source>().OrderBy(s => s.Name).AsNoTracking().ToListAsync(cancellationToken)).Select(ToDto)];
     }
 
-    public async Task<OperationResult<SourceDto>> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<SourceDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SourcesManage))
+        {
+            return OperationResult<SourceDto>.Forbidden("Your role cannot manage sources.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var source = await db.Set<Source>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         return source is null ? OperationResult<SourceDto>.NotFound() : OperationResult<SourceDto>.Ok(ToDto(source));
     }
 
-    public async Task<OperationResult<SourceDto>> CreateAsync(SourceInput input, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<SourceDto>> CreateAsync(AccessContext access, SourceInput input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SourcesManage))
+        {
+            return OperationResult<SourceDto>.Forbidden("Your role cannot manage sources.");
+        }
+
         var errors = new Dictionary<string, string[]>();
         var name = input.Name?.Trim() ?? "";
         if (name.Length is 0 or > 100)
@@ -69,7 +84,7 @@ internal sealed class SourceService(IDbContextFactory<AppDbContext> dbFactory, A
         }
 
         var key = WriteKeys.Generate();
-        var entry = AuditActor.For(actor, AuditActions.SourceChanged);
+        var entry = AuditActor.For(access, AuditActions.SourceChanged);
         var source = new Source
         {
             Id = Guid.CreateVersion7(),
@@ -89,8 +104,13 @@ internal sealed class SourceService(IDbContextFactory<AppDbContext> dbFactory, A
     }
 
     /// <summary>A new write key; the old one keeps working for <paramref name="overlap"/> so SDKs can be redeployed without losing events.</summary>
-    public async Task<OperationResult<SourceDto>> RotateAsync(Guid id, TimeSpan overlap, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<SourceDto>> RotateAsync(AccessContext access, Guid id, TimeSpan overlap, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SourcesManage))
+        {
+            return OperationResult<SourceDto>.Forbidden("Your role cannot manage sources.");
+        }
+
         if (overlap < TimeSpan.Zero || overlap > TimeSpan.FromDays(30))
         {
             return OperationResult<SourceDto>.Invalid("overlapHours", "Keep the old key working for 0 to 720 hours.");
@@ -109,7 +129,7 @@ internal sealed class SourceService(IDbContextFactory<AppDbContext> dbFactory, A
             ? (source.WriteKeyHash, now + overlap)
             : ((string?)null, (DateTimeOffset?)null);
         (source.WriteKeyHash, source.WriteKeyPrefix) = (WriteKeys.Hash(key), WriteKeys.DisplayPrefix(key));
-        var entry = AuditActor.For(actor, AuditActions.SourceChanged);
+        var entry = AuditActor.For(access, AuditActions.SourceChanged);
         (entry.RecordType, entry.RecordId, entry.Summary) = ("source", id.ToString(), $"Rotated the write key of {source.Name}; the old key works until {source.PreviousKeyExpiresAt:u}");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);
@@ -117,8 +137,13 @@ internal sealed class SourceService(IDbContextFactory<AppDbContext> dbFactory, A
         return OperationResult<SourceDto>.Ok(ToDto(source) with { WriteKey = key });
     }
 
-    public async Task<OperationResult<SourceDto>> SetEnabledAsync(Guid id, bool enabled, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<SourceDto>> SetEnabledAsync(AccessContext access, Guid id, bool enabled, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SourcesManage))
+        {
+            return OperationResult<SourceDto>.Forbidden("Your role cannot manage sources.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var source = await db.Set<Source>().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (source is null)
@@ -129,7 +154,7 @@ internal sealed class SourceService(IDbContextFactory<AppDbContext> dbFactory, A
         if (source.Enabled != enabled)
         {
             source.Enabled = enabled;
-            var entry = AuditActor.For(actor, AuditActions.SourceChanged);
+            var entry = AuditActor.For(access, AuditActions.SourceChanged);
             (entry.RecordType, entry.RecordId, entry.Summary) = ("source", id.ToString(), $"{(enabled ? "Enabled" : "Disabled")} source {source.Name}");
             audit.Add(db, entry);
             await db.SaveChangesAsync(cancellationToken);
@@ -140,6 +165,7 @@ internal sealed class SourceService(IDbContextFactory<AppDbContext> dbFactory, A
     }
 
     /// <summary>The source a write key belongs to (current key, or the previous one during its overlap); hashes compared in constant time.</summary>
+    [SystemAccess("The collection API authenticates a write key with it, before anyone is known.")]
     public async Task<WriteKeyCheck> CheckAsync(string? writeKey, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(writeKey) || writeKey.Length > 200)

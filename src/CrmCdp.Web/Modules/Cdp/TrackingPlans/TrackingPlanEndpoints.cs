@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CrmCdp.Web.Platform.Auth;
 
 namespace CrmCdp.Web.Modules.Cdp.TrackingPlans;
@@ -8,19 +7,19 @@ internal static class TrackingPlanEndpoints
     public static RouteGroupBuilder MapTrackingPlanEndpoints(this RouteGroupBuilder api)
     {
         var plans = api.MapGroup("/sources/{id:guid}/tracking-plan").WithTags("Tracking plans").RequireAuthorization(Permissions.Cdp.SourcesManage);
-        plans.MapGet("/", async (Guid id, TrackingPlanService service, CancellationToken ct) => (await service.GetAsync(id, ct)).ToHttp())
+        plans.MapGet("/", async (Guid id, TrackingPlanService service, AccessContext access, CancellationToken ct) => (await service.GetAsync(access, id, ct)).ToHttp())
             .WithSummary("The source's tracking plan (mode flag when it has none).").Produces<TrackingPlanDto>().ProducesProblem(404);
-        plans.MapPut("/", async (Guid id, TrackingPlanInput input, TrackingPlanService service, ClaimsPrincipal user, CancellationToken ct) =>
-                (await service.SaveAsync(id, input, user, ct)).ToHttp())
+        plans.MapPut("/", async (Guid id, TrackingPlanInput input, TrackingPlanService service, AccessContext access, CancellationToken ct) =>
+                (await service.SaveAsync(access, id, input, ct)).ToHttp())
             .WithSummary("Saves the plan: {mode: flag | drop_unplanned_properties | block, rules: [{kind: track | identify, event, schema}]}; schemas are JSON Schema.")
             .Produces<TrackingPlanDto>().ProducesValidationProblem().ProducesProblem(404);
-        plans.MapDelete("/", async (Guid id, TrackingPlanService service, ClaimsPrincipal user, CancellationToken ct) =>
-                (await service.DeleteAsync(id, user, ct)).ToHttp())
+        plans.MapDelete("/", async (Guid id, TrackingPlanService service, AccessContext access, CancellationToken ct) =>
+                (await service.DeleteAsync(access, id, ct)).ToHttp())
             .WithSummary("Removes the plan: every event is accepted as sent.").Produces<TrackingPlanDto>().ProducesProblem(404);
-        plans.MapGet("/violations", async (Guid id, TrackingPlanService service, TrackingPlanCounters counters, CancellationToken ct) =>
+        plans.MapGet("/violations", async (Guid id, TrackingPlanService service, TrackingPlanCounters counters, AccessContext access, CancellationToken ct) =>
             {
                 await counters.FlushAsync(ct);
-                return await service.ViolationCountsAsync(id, ct);
+                return await service.ViolationCountsAsync(access, id, ct);
             })
             .WithSummary("How often each rule was broken: flagged (stored) and blocked events per rule.");
         return api;

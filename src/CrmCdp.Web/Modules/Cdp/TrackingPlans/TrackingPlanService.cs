@@ -1,6 +1,6 @@
-using System.Security.Claims;
 using System.Text.Json;
 using CrmCdp.Web.Platform.Audit;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Json.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -41,8 +41,13 @@ internal sealed class TrackingPlanService(IDbContextFactory<AppDbContext> dbFact
     private static readonly TimeSpan PlanCacheLifetime = TimeSpan.FromSeconds(10);
     private long _generation;
 
-    public async Task<OperationResult<TrackingPlanDto>> GetAsync(Guid sourceId, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<TrackingPlanDto>> GetAsync(AccessContext access, Guid sourceId, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SourcesManage))
+        {
+            return OperationResult<TrackingPlanDto>.Forbidden("Your role cannot manage sources.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Set<Sources.Source>().AnyAsync(s => s.Id == sourceId, cancellationToken))
         {
@@ -53,8 +58,13 @@ internal sealed class TrackingPlanService(IDbContextFactory<AppDbContext> dbFact
         return OperationResult<TrackingPlanDto>.Ok(plan is null ? new TrackingPlanDto(sourceId, TrackingPlanModes.Flag, [], null) : ToDto(plan));
     }
 
-    public async Task<OperationResult<TrackingPlanDto>> SaveAsync(Guid sourceId, TrackingPlanInput input, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<TrackingPlanDto>> SaveAsync(AccessContext access, Guid sourceId, TrackingPlanInput input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SourcesManage))
+        {
+            return OperationResult<TrackingPlanDto>.Forbidden("Your role cannot manage sources.");
+        }
+
         var (plan, errors) = Validate(input);
         if (errors.Count > 0)
         {
@@ -68,7 +78,7 @@ internal sealed class TrackingPlanService(IDbContextFactory<AppDbContext> dbFact
             return OperationResult<TrackingPlanDto>.NotFound();
         }
 
-        var entry = AuditActor.For(actor, AuditActions.TrackingPlanChanged);
+        var entry = AuditActor.For(access, AuditActions.TrackingPlanChanged);
         var stored = await db.Set<TrackingPlan>().SingleOrDefaultAsync(p => p.SourceId == sourceId, cancellationToken);
         if (stored is null)
         {
@@ -84,8 +94,13 @@ internal sealed class TrackingPlanService(IDbContextFactory<AppDbContext> dbFact
         return OperationResult<TrackingPlanDto>.Ok(ToDto(stored));
     }
 
-    public async Task<OperationResult<TrackingPlanDto>> DeleteAsync(Guid sourceId, ClaimsPrincipal actor, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<TrackingPlanDto>> DeleteAsync(AccessContext access, Guid sourceId, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SourcesManage))
+        {
+            return OperationResult<TrackingPlanDto>.Forbidden("Your role cannot manage sources.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.Set<TrackingPlan>().SingleOrDefaultAsync(p => p.SourceId == sourceId, cancellationToken);
         if (stored is null)
@@ -94,7 +109,7 @@ internal sealed class TrackingPlanService(IDbContextFactory<AppDbContext> dbFact
         }
 
         db.Remove(stored);
-        var entry = AuditActor.For(actor, AuditActions.TrackingPlanChanged);
+        var entry = AuditActor.For(access, AuditActions.TrackingPlanChanged);
         (entry.RecordType, entry.RecordId, entry.Summary) = ("source", sourceId.ToString(), "Removed the tracking plan");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);
@@ -102,8 +117,13 @@ internal sealed class TrackingPlanService(IDbContextFactory<AppDbContext> dbFact
         return OperationResult<TrackingPlanDto>.Ok(new TrackingPlanDto(sourceId, TrackingPlanModes.Flag, [], null));
     }
 
-    public async Task<IReadOnlyList<ViolationCountDto>> ViolationCountsAsync(Guid sourceId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ViolationCountDto>> ViolationCountsAsync(AccessContext access, Guid sourceId, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Cdp.SourcesManage))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Set<TrackingPlanViolationCount>().AsNoTracking().Where(c => c.SourceId == sourceId)
             .OrderByDescending(c => c.Violations + c.Blocked).ThenBy(c => c.Rule)
@@ -112,6 +132,7 @@ internal sealed class TrackingPlanService(IDbContextFactory<AppDbContext> dbFact
     }
 
     /// <summary>The compiled plan ingestion applies to a source's events; null when the source has none. Cached briefly; any save resets it.</summary>
+    [SystemAccess("The collection API applies a source's plan to the events it receives.")]
     public async Task<CompiledTrackingPlan?> CompiledForAsync(Guid sourceId, CancellationToken cancellationToken = default)
     {
         var cacheKey = $"tracking-plan:{Interlocked.Read(ref _generation)}:{sourceId}";

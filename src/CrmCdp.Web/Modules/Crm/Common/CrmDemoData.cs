@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmCdp.Web.Modules.Crm.Common;
 
 /// <summary>Companies, contacts, calls, notes and tasks for the demo sales team, with something due today for each rep.</summary>
+[SystemAccess("Seeds the demo records on a first development start.")]
 internal sealed class CrmDemoData(IDbContextFactory<AppDbContext> dbFactory, ContactPointNormalizer normalizer, TimeProvider timeProvider) : IDemoDataContributor
 {
     private static readonly string[] Industries = ["Software", "Retail", "Manufacturing", "Healthcare", "Logistics", "Education", "Finance"];

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmCdp.Web.Modules.Crm.Common;
 
 /// <summary>Display names of users, for owners on lists, timelines and change history.</summary>
+[SystemAccess("The directory of colleagues: the names every signed-in user sees next to the records they may read.")]
 internal sealed class UserDirectory(IDbContextFactory<AppDbContext> dbFactory)
 {
     public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IEnumerable<Guid?> ids, CancellationToken cancellationToken = default)

@@ -168,7 +168,7 @@ internal sealed class CompanyService(
     {
         if (input.CustomFields is not null)
         {
-            var definitions = await customFields.ListAsync(CustomFields.CustomFieldTarget.Company, cancellationToken);
+            var definitions = await customFields.DefinitionsAsync(CustomFields.CustomFieldTarget.Company, cancellationToken);
             company.CustomFieldsJson = CustomFields.CustomFieldService.Normalize(input.CustomFields, definitions).Json;
         }
     }
@@ -188,7 +188,7 @@ internal sealed class CompanyService(
         var errors = ValidationErrors.ByField(await validator.ValidateAsync(input, cancellationToken));
         if (input.CustomFields is not null)
         {
-            var definitions = await customFields.ListAsync(CustomFields.CustomFieldTarget.Company, cancellationToken);
+            var definitions = await customFields.DefinitionsAsync(CustomFields.CustomFieldTarget.Company, cancellationToken);
             foreach (var (field, messages) in CustomFields.CustomFieldService.Normalize(input.CustomFields, definitions).Errors)
             {
                 errors[field] = messages;

@@ -51,7 +51,7 @@ public partial class ContactDialog
     protected override async Task OnInitializedAsync()
     {
         _users = await Users.AssignableAsync();
-        _customFields = await CustomFieldDefinitions.ListAsync();
+        _customFields = await CustomFieldDefinitions.ListAsync(await AccessAsync());
         _form = Editing is { } contact ? ContactForm.From(contact) : new ContactForm { OwnerId = (await AccessAsync()).UserId };
     }
 

@@ -58,7 +58,7 @@ public partial class ContactPage
         await LoadAsync();
         if (_contact is not null)
         {
-            await RecentViews.RecordAsync((await AccessAsync()).UserId, CrmRecordType.Contact, Id);
+            await RecentViews.RecordAsync(await AccessAsync(), CrmRecordType.Contact, Id);
         }
 
         _loading = false;
@@ -75,9 +75,9 @@ public partial class ContactPage
 
         _canReveal = _contact.PiiMasked && access.Has(Platform.Auth.Permissions.Privacy.PiiReveal);
         _timeline = [.. (await Timeline.ForRecordAsync(access, CrmRecordType.Contact, Id)).OrderByDescending(i => i.At)];
-        _customFields = await CustomFieldDefinitions.ListAsync();
+        _customFields = await CustomFieldDefinitions.ListAsync(await AccessAsync());
         _canSeeProfiles = access.Has(Platform.Auth.Permissions.Cdp.ProfilesRead);
-        _profile = _canSeeProfiles ? await Profiles.ForContactAsync(Id, access.Has(Platform.Auth.Permissions.Privacy.PiiView)) : null;
+        _profile = _canSeeProfiles ? await Profiles.ForContactAsync(access, Id) : null;
         _openTasks = access.Has(Platform.Auth.Permissions.Crm.TasksRead)
             ? await Tasks.OpenAsync(access, new TaskFilter(ContactId: Id), 20)
             : [];

@@ -159,7 +159,7 @@ internal sealed class ContactService(
         return await GetAsync(access, id, cancellationToken);
     }
 
-    public async Task<ContactDto> ToDtoAsync(Contact contact, CancellationToken cancellationToken = default)
+    private async Task<ContactDto> ToDtoAsync(Contact contact, CancellationToken cancellationToken = default)
     {
         var names = await users.NamesAsync([contact.OwnerId], cancellationToken);
         return ToDto(contact, names);
@@ -176,7 +176,7 @@ internal sealed class ContactService(
     {
         if (input.CustomFields is not null)
         {
-            contact.CustomFieldsJson = CustomFields.CustomFieldService.Normalize(input.CustomFields, await customFields.ListAsync(CustomFields.CustomFieldTarget.Contact, cancellationToken)).Json;
+            contact.CustomFieldsJson = CustomFields.CustomFieldService.Normalize(input.CustomFields, await customFields.DefinitionsAsync(CustomFields.CustomFieldTarget.Contact, cancellationToken)).Json;
         }
     }
 
@@ -188,7 +188,7 @@ internal sealed class ContactService(
         var errors = ValidationErrors.ByField(result);
         if (input.CustomFields is not null)
         {
-            var (_, fieldErrors) = CustomFields.CustomFieldService.Normalize(input.CustomFields, await customFields.ListAsync(CustomFields.CustomFieldTarget.Contact, cancellationToken));
+            var (_, fieldErrors) = CustomFields.CustomFieldService.Normalize(input.CustomFields, await customFields.DefinitionsAsync(CustomFields.CustomFieldTarget.Contact, cancellationToken));
             foreach (var (field, messages) in fieldErrors)
             {
                 errors[field] = messages;

@@ -1,16 +1,14 @@
-using System.Security.Claims;
 using CrmCdp.Web.Modules.Crm.Contracts;
 using CrmCdp.Web.Platform.Auth;
 
 namespace CrmCdp.Web.Modules.Crm.Contacts;
 
 /// <summary>Creates contacts for the CDP through the same service (validation, scopes, audit) as the contact form.</summary>
-internal sealed class CrmContactsForCdp(ContactService contacts, AccessContextFactory accessFactory) : ICrmContacts
+internal sealed class CrmContactsForCdp(ContactService contacts) : ICrmContacts
 {
     public async Task<OperationResult<Guid>> CreateFromProfileAsync(
-        ClaimsPrincipal actor, string? firstName, string? lastName, string? email, string? phone, CancellationToken cancellationToken = default)
+        AccessContext access, string? firstName, string? lastName, string? email, string? phone, CancellationToken cancellationToken = default)
     {
-        var access = await accessFactory.CreateAsync(actor, cancellationToken);
         var input = new ContactInput
         {
             FirstName = string.IsNullOrWhiteSpace(firstName) ? email?.Split('@')[0] ?? "Unknown" : firstName,
@@ -20,8 +18,6 @@ internal sealed class CrmContactsForCdp(ContactService contacts, AccessContextFa
             LeadSource = "CDP profile",
         };
         var created = await contacts.CreateAsync(access, input, cancellationToken);
-        return created.Value is { } contact
-            ? OperationResult<Guid>.Ok(contact.Id)
-            : new OperationResult<Guid>(created.Outcome, default, created.Errors, created.Message);
+        return created.Value is { } contact ? OperationResult<Guid>.Ok(contact.Id) : created.As<Guid>();
     }
 }

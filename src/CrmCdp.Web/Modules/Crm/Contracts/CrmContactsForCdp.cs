@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using CrmCdp.Web.Platform.Auth;
 
 namespace CrmCdp.Web.Modules.Crm.Contracts;
 
@@ -6,5 +6,5 @@ namespace CrmCdp.Web.Modules.Crm.Contracts;
 internal interface ICrmContacts
 {
     /// <returns>The new contact's id, or why it could not be created (forbidden, invalid).</returns>
-    Task<OperationResult<Guid>> CreateFromProfileAsync(ClaimsPrincipal actor, string? firstName, string? lastName, string? email, string? phone, CancellationToken cancellationToken = default);
+    Task<OperationResult<Guid>> CreateFromProfileAsync(AccessContext access, string? firstName, string? lastName, string? email, string? phone, CancellationToken cancellationToken = default);
 }

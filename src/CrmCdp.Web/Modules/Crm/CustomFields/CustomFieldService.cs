@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,16 +23,34 @@ public sealed class CustomFieldInput
 /// <summary>Definitions of custom fields, and the checking and normalizing of values sent for them.</summary>
 internal sealed partial class CustomFieldService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider timeProvider)
 {
-    /// <summary>The fields of one kind of record (both kinds when null).</summary>
-    public async Task<IReadOnlyList<CustomFieldDto>> ListAsync(CustomFieldTarget? target = CustomFieldTarget.Contact, CancellationToken cancellationToken = default)
+    /// <summary>The fields of one kind of record (both kinds when null), for anyone who may read that kind of record.</summary>
+    public async Task<IReadOnlyList<CustomFieldDto>> ListAsync(AccessContext access, CustomFieldTarget? target = CustomFieldTarget.Contact, CancellationToken cancellationToken = default)
+    {
+        var readable = target switch
+        {
+            CustomFieldTarget.Contact => access.Has(Permissions.Crm.ContactsRead),
+            CustomFieldTarget.Company => access.Has(Permissions.Crm.CompaniesRead),
+            _ => access.Has(Permissions.Crm.ContactsRead) || access.Has(Permissions.Crm.CompaniesRead) || access.Has(Permissions.Admin.CustomFieldsManage),
+        };
+        return readable ? await DefinitionsAsync(target, cancellationToken) : [];
+    }
+
+    /// <summary>The definitions, for checking the values a record service is given.</summary>
+    [SystemAccess("The contact and company services check and normalize custom field values against the definitions.")]
+    public async Task<IReadOnlyList<CustomFieldDto>> DefinitionsAsync(CustomFieldTarget? target, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Set<CustomFieldDefinition>().Where(f => target == null || f.AppliesTo == target).OrderBy(f => f.AppliesTo).ThenBy(f => f.Label)
             .Select(f => new CustomFieldDto(f.Id, f.Key, f.Label, f.Type, f.Choices, f.AppliesTo)).ToListAsync(cancellationToken);
     }
 
-    public async Task<OperationResult<CustomFieldDto>> CreateAsync(CustomFieldInput input, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<CustomFieldDto>> CreateAsync(AccessContext access, CustomFieldInput input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.CustomFieldsManage))
+        {
+            return OperationResult<CustomFieldDto>.Forbidden("Your role cannot manage custom fields.");
+        }
+
         var errors = new Dictionary<string, string[]>();
         var key = input.Key?.Trim() ?? "";
         if (!KeyPattern().IsMatch(key))
@@ -77,8 +96,13 @@ internal sealed partial class CustomFieldService(IDbContextFactory<AppDbContext>
     }
 
     /// <summary>Deletes the definition; values already stored stay in the records' JSON but are no longer shown.</summary>
-    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<bool> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.CustomFieldsManage))
+        {
+            return false;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Set<CustomFieldDefinition>().Where(f => f.Id == id).ExecuteDeleteAsync(cancellationToken) > 0;
     }

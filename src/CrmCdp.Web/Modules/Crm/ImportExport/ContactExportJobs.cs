@@ -74,6 +74,7 @@ internal sealed partial class ContactExportJobs(
         return true;
     }
 
+    [SystemAccess("A background job working for the user who started it; it builds that user's access itself.")]
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(Guid exportId, CancellationToken cancellationToken)
     {

@@ -29,6 +29,7 @@ internal sealed partial class ContactImportJob(
 {
     private const int ProgressEvery = 200;
 
+    [SystemAccess("A background job working for the user who started it; it builds that user's access itself.")]
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(Guid importId, CancellationToken cancellationToken)
     {

@@ -92,8 +92,13 @@ internal sealed class ContactImportService(
     }
 
     /// <summary>The first rows as the mapping reads them, each with the problems the import would report.</summary>
-    public async Task<IReadOnlyList<ImportPreviewRow>> PreviewAsync(Guid importId, IReadOnlyDictionary<string, string> mapping, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ImportPreviewRow>> PreviewAsync(AccessContext access, Guid importId, IReadOnlyDictionary<string, string> mapping, CancellationToken cancellationToken = default)
     {
+        if (!await IsOwnImportAsync(access, importId, cancellationToken))
+        {
+            return [];
+        }
+
         var preview = new List<ImportPreviewRow>();
         await foreach (var (row, record) in ReadRowsAsync(importId, cancellationToken))
         {
@@ -127,10 +132,10 @@ internal sealed class ContactImportService(
         return true;
     }
 
-    public async Task<ImportProgress?> ProgressAsync(Guid importId, CancellationToken cancellationToken = default)
+    public async Task<ImportProgress?> ProgressAsync(AccessContext access, Guid importId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Set<ContactImport>().Where(i => i.Id == importId)
+        return await db.Set<ContactImport>().Where(i => i.Id == importId && i.UserId == access.UserId)
             .Select(i => new { i.Id, i.FileName, i.Status, i.TotalRows, i.ProcessedRows, i.Created, i.Updated, i.Skipped, i.ErrorsJson, i.Failure })
             .AsNoTracking().SingleOrDefaultAsync(cancellationToken) is { } i
             ? new ImportProgress(i.Id, i.FileName, i.Status, i.TotalRows, i.ProcessedRows, i.Created, i.Updated, i.Skipped,
@@ -138,7 +143,14 @@ internal sealed class ContactImportService(
             : null;
     }
 
+    private async Task<bool> IsOwnImportAsync(AccessContext access, Guid importId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return access.Has(P.ContactsImport) && await db.Set<ContactImport>().AnyAsync(i => i.Id == importId && i.UserId == access.UserId, cancellationToken);
+    }
+
     /// <summary>Streams the stored file row by row (1-based data row numbers, header excluded).</summary>
+    [SystemAccess("The import job reads the file its owner uploaded and started; the preview checks the owner first.")]
     public async IAsyncEnumerable<(int Row, Dictionary<string, string> Record)> ReadRowsAsync(
         Guid importId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

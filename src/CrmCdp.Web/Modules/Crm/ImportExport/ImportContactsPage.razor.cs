@@ -76,7 +76,7 @@ public partial class ImportContactsPage
         await RefreshPreviewAsync();
     }
 
-    private async Task RefreshPreviewAsync() => _preview = _upload is null ? [] : await Imports.PreviewAsync(_upload.Id, _mapping);
+    private async Task RefreshPreviewAsync() => _preview = _upload is null ? [] : await Imports.PreviewAsync(await AccessAsync(), _upload.Id, _mapping);
 
     private async Task StartAsync()
     {
@@ -93,7 +93,7 @@ public partial class ImportContactsPage
             return;
         }
 
-        _progress = await Imports.ProgressAsync(_upload.Id);
+        _progress = await Imports.ProgressAsync(await AccessAsync(), _upload.Id);
         _busy = false;
         _ = PollAsync(_upload.Id);
     }
@@ -103,7 +103,7 @@ public partial class ImportContactsPage
         _poll = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
         while (await _poll.WaitForNextTickAsync())
         {
-            _progress = await Imports.ProgressAsync(id);
+            _progress = await Imports.ProgressAsync(await AccessAsync(), id);
             await InvokeAsync(StateHasChanged);
             if (_progress?.Status is ImportStatus.Completed or ImportStatus.Failed)
             {

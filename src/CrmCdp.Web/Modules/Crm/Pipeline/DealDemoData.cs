@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrmCdp.Web.Modules.Crm.Pipeline;
 
 /// <summary>Open deals across the stages of the first pipeline (some rotting), plus a few won and lost ones, for the demo sales team.</summary>
+[SystemAccess("Seeds the demo deals on a first development start.")]
 internal sealed class DealDemoData(IDbContextFactory<AppDbContext> dbFactory, TimeProvider timeProvider) : IDemoDataContributor
 {
     public async Task SeedAsync(DemoUsers users, CancellationToken cancellationToken)

@@ -11,25 +11,25 @@ internal static class DealEndpoints
         api.MapGet("/pipelines", (AccessContext access, PipelineService pipelines, CancellationToken ct) => pipelines.VisibleAsync(access, ct))
             .RequireAuthorization(P.DealsRead).WithTags("Deals")
             .WithSummary("Pipelines visible to the caller, each with its ordered stages (id, name, order, probability, rottingDays).");
-        api.MapGet("/lost-reasons", (PipelineService pipelines, CancellationToken ct) => pipelines.LostReasonsAsync(ct))
+        api.MapGet("/lost-reasons", (PipelineService pipelines, AccessContext access, CancellationToken ct) => pipelines.LostReasonsAsync(access, ct))
             .RequireAuthorization(P.DealsRead).WithTags("Deals").WithSummary("The reasons a deal can be lost for.");
 
         var admin = api.MapGroup("").WithTags("Deals").RequireAuthorization(Permissions.Admin.PipelinesManage);
-        admin.MapPost("/pipelines", async (PipelineInput input, PipelineAdmin pipelines, CancellationToken ct) =>
-                (await pipelines.SaveAsync(null, input, ct)).ToHttp(p => $"/api/v1/pipelines/{p.Id}"))
+        admin.MapPost("/pipelines", async (PipelineInput input, PipelineAdmin pipelines, AccessContext access, CancellationToken ct) =>
+                (await pipelines.SaveAsync(access, null, input, ct)).ToHttp(p => $"/api/v1/pipelines/{p.Id}"))
             .WithSummary("Creates a pipeline: {name, currency, visibleToTeamIds (empty: everyone), stages: [{name, probability, rottingDays}]}.")
             .Produces<PipelineDto>(201).ProducesValidationProblem();
-        admin.MapPut("/pipelines/{id:guid}", async (Guid id, PipelineInput input, PipelineAdmin pipelines, CancellationToken ct) =>
-                (await pipelines.SaveAsync(id, input, ct)).ToHttp())
+        admin.MapPut("/pipelines/{id:guid}", async (Guid id, PipelineInput input, PipelineAdmin pipelines, AccessContext access, CancellationToken ct) =>
+                (await pipelines.SaveAsync(access, id, input, ct)).ToHttp())
             .WithSummary("Replaces a pipeline and its ordered stages (existing stages by id; a stage left out is removed if no deal is in it).")
             .Produces<PipelineDto>().ProducesValidationProblem().ProducesProblem(404);
-        admin.MapDelete("/pipelines/{id:guid}", async (Guid id, PipelineAdmin pipelines, CancellationToken ct) => (await pipelines.DeleteAsync(id, ct)).ToHttp())
+        admin.MapDelete("/pipelines/{id:guid}", async (Guid id, PipelineAdmin pipelines, AccessContext access, CancellationToken ct) => (await pipelines.DeleteAsync(access, id, ct)).ToHttp())
             .WithSummary("Deletes a pipeline without deals (409 otherwise).").ProducesProblem(404).ProducesProblem(409);
-        admin.MapPost("/lost-reasons", async (LostReasonInput input, PipelineAdmin pipelines, CancellationToken ct) =>
-                (await pipelines.SaveReasonAsync(null, input, ct)).ToHttp(r => $"/api/v1/lost-reasons/{r.Id}"))
+        admin.MapPost("/lost-reasons", async (LostReasonInput input, PipelineAdmin pipelines, AccessContext access, CancellationToken ct) =>
+                (await pipelines.SaveReasonAsync(access, null, input, ct)).ToHttp(r => $"/api/v1/lost-reasons/{r.Id}"))
             .WithSummary("Adds a lost reason.").Produces<LostReasonDto>(201).ProducesValidationProblem();
-        admin.MapPut("/lost-reasons/{id:guid}", async (Guid id, LostReasonInput input, PipelineAdmin pipelines, CancellationToken ct) =>
-                (await pipelines.SaveReasonAsync(id, input, ct)).ToHttp())
+        admin.MapPut("/lost-reasons/{id:guid}", async (Guid id, LostReasonInput input, PipelineAdmin pipelines, AccessContext access, CancellationToken ct) =>
+                (await pipelines.SaveReasonAsync(access, id, input, ct)).ToHttp())
             .WithSummary("Renames a lost reason or retires it ({active: false}); deals keep the reasons they were lost for.")
             .Produces<LostReasonDto>().ProducesValidationProblem().ProducesProblem(404);
 

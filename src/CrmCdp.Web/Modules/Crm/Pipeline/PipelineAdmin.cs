@@ -1,3 +1,4 @@
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,8 +38,13 @@ public sealed class LostReasonInput
 /// <summary>Admin changes to pipelines, stages and lost reasons (permission admin.pipelines.manage).</summary>
 internal sealed class PipelineAdmin(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<OperationResult<PipelineDto>> SaveAsync(Guid? id, PipelineInput input, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<PipelineDto>> SaveAsync(AccessContext access, Guid? id, PipelineInput input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.PipelinesManage))
+        {
+            return OperationResult<PipelineDto>.Forbidden("Your role cannot manage pipelines.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pipeline = id is { } existing
             ? await db.Set<SalesPipeline>().Include(p => p.Stages).SingleOrDefaultAsync(p => p.Id == existing, cancellationToken)
@@ -82,8 +88,13 @@ internal sealed class PipelineAdmin(IDbContextFactory<AppDbContext> dbFactory)
         return OperationResult<PipelineDto>.Ok(PipelineService.ToDto(saved));
     }
 
-    public async Task<OperationResult<bool>> DeleteAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.PipelinesManage))
+        {
+            return OperationResult<bool>.Forbidden("Your role cannot manage pipelines.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pipeline = await db.Set<SalesPipeline>().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (pipeline is null)
@@ -101,8 +112,13 @@ internal sealed class PipelineAdmin(IDbContextFactory<AppDbContext> dbFactory)
         return OperationResult<bool>.Ok(true);
     }
 
-    public async Task<OperationResult<LostReasonDto>> SaveReasonAsync(Guid? id, LostReasonInput input, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<LostReasonDto>> SaveReasonAsync(AccessContext access, Guid? id, LostReasonInput input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.PipelinesManage))
+        {
+            return OperationResult<LostReasonDto>.Forbidden("Your role cannot manage pipelines.");
+        }
+
         var name = input.Name?.Trim() ?? "";
         if (name.Length is 0 or > 100)
         {

@@ -20,8 +20,13 @@ internal sealed class PipelineService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<PipelineDto?> FindAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default) =>
         (await VisibleAsync(access, cancellationToken)).FirstOrDefault(p => p.Id == id);
 
-    public async Task<IReadOnlyList<LostReasonDto>> LostReasonsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LostReasonDto>> LostReasonsAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Crm.DealsRead) && !access.Has(Permissions.Admin.PipelinesManage))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Set<LostReason>().OrderBy(r => r.Order).ThenBy(r => r.Name).Select(r => new LostReasonDto(r.Id, r.Name, r.Active)).ToListAsync(cancellationToken);
     }

@@ -46,7 +46,7 @@ public partial class PipelinesAdminPage
     private async Task ReloadAsync()
     {
         _pipelines = await Pipelines.VisibleAsync(await AccessAsync());
-        _reasons = await Pipelines.LostReasonsAsync();
+        _reasons = await Pipelines.LostReasonsAsync(await AccessAsync());
     }
 
     private void Select(PipelineDto? pipeline)
@@ -72,7 +72,7 @@ public partial class PipelinesAdminPage
     private async Task SaveAsync()
     {
         _input.VisibleToTeamIds = [.. _teams];
-        var result = await Admin.SaveAsync(_selected?.Id, _input);
+        var result = await Admin.SaveAsync(await AccessAsync(), _selected?.Id, _input);
         _errors = result.Errors ?? new Dictionary<string, string[]>();
         _message = result.Errors?.GetValueOrDefault("stages")?.FirstOrDefault() ?? (result.Errors is null ? result.Message : null);
         if (result.Value is { } saved)
@@ -90,7 +90,7 @@ public partial class PipelinesAdminPage
             return;
         }
 
-        var result = await Admin.DeleteAsync(pipeline.Id);
+        var result = await Admin.DeleteAsync(await AccessAsync(), pipeline.Id);
         Snackbar.Add(result.Outcome == OperationOutcome.Ok ? $"Pipeline {pipeline.Name} deleted." : result.Message ?? "The pipeline could not be deleted.",
             result.Outcome == OperationOutcome.Ok ? Severity.Success : Severity.Error);
         await ReloadAsync();
@@ -99,14 +99,14 @@ public partial class PipelinesAdminPage
 
     private async Task AddReasonAsync()
     {
-        await Admin.SaveReasonAsync(null, new LostReasonInput { Name = _newReason });
+        await Admin.SaveReasonAsync(await AccessAsync(), null, new LostReasonInput { Name = _newReason });
         _newReason = null;
         await ReloadAsync();
     }
 
     private async Task ToggleReasonAsync(LostReasonDto reason, bool active)
     {
-        await Admin.SaveReasonAsync(reason.Id, new LostReasonInput { Name = reason.Name, Active = active });
+        await Admin.SaveReasonAsync(await AccessAsync(), reason.Id, new LostReasonInput { Name = reason.Name, Active = active });
         await ReloadAsync();
     }
 }

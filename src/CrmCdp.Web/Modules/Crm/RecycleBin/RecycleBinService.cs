@@ -1,5 +1,6 @@
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +11,13 @@ public sealed record DeletedRecord(string Type, Guid Id, string Name, DateTimeOf
 /// <summary>Deleted contacts and companies, newest first, for an administrator to restore.</summary>
 internal sealed class RecycleBinService(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<IReadOnlyList<DeletedRecord>> ListAsync(int limit = 100, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DeletedRecord>> ListAsync(AccessContext access, int limit = 100, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Crm.RecordsRestore))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var contacts = await db.Set<Contact>().IgnoreQueryFilters().Where(c => c.DeletedAt != null)
             .OrderByDescending(c => c.DeletedAt).Take(limit)

@@ -1,4 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,15 +31,25 @@ public sealed class RoutingInput
 /// <summary>Admin settings of the helpdesk: targets per priority, the working calendar, and how each team's tickets are assigned.</summary>
 internal sealed class SlaAdmin(IDbContextFactory<AppDbContext> dbFactory)
 {
-    public async Task<IReadOnlyList<SlaPolicyDto>> PoliciesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<SlaPolicyDto>> PoliciesAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.PipelinesManage))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return [.. (await db.Set<SlaPolicy>().ToListAsync(cancellationToken)).OrderByDescending(p => p.Priority)
             .Select(p => new SlaPolicyDto(CrmEnumNames.Wire(p.Priority), p.FirstResponseMinutes, p.ResolutionMinutes))];
     }
 
-    public async Task<OperationResult<IReadOnlyList<SlaPolicyDto>>> SavePoliciesAsync(IReadOnlyList<SlaPolicyDto> policies, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<IReadOnlyList<SlaPolicyDto>>> SavePoliciesAsync(AccessContext access, IReadOnlyList<SlaPolicyDto> policies, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.PipelinesManage))
+        {
+            return OperationResult<IReadOnlyList<SlaPolicyDto>>.Forbidden("Your role cannot change the SLA settings.");
+        }
+
         var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < policies.Count; i++)
         {
@@ -74,18 +85,28 @@ internal sealed class SlaAdmin(IDbContextFactory<AppDbContext> dbFactory)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return OperationResult<IReadOnlyList<SlaPolicyDto>>.Ok(await PoliciesAsync(cancellationToken));
+        return OperationResult<IReadOnlyList<SlaPolicyDto>>.Ok(await PoliciesAsync(access, cancellationToken));
     }
 
-    public async Task<SlaCalendarDto> CalendarAsync(CancellationToken cancellationToken = default)
+    public async Task<SlaCalendarDto> CalendarAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.PipelinesManage))
+        {
+            return new SlaCalendarDto();
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var calendar = await db.Set<SlaCalendar>().AsNoTracking().SingleOrDefaultAsync(cancellationToken) ?? new SlaCalendar();
         return new SlaCalendarDto { TimeZoneId = calendar.TimeZoneId, WorkDays = calendar.WorkDays, Opens = calendar.Opens, Closes = calendar.Closes, Holidays = calendar.Holidays };
     }
 
-    public async Task<OperationResult<SlaCalendarDto>> SaveCalendarAsync(SlaCalendarDto input, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<SlaCalendarDto>> SaveCalendarAsync(AccessContext access, SlaCalendarDto input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.PipelinesManage))
+        {
+            return OperationResult<SlaCalendarDto>.Forbidden("Your role cannot change the SLA settings.");
+        }
+
         var errors = new Dictionary<string, string[]>();
         if (input.TimeZoneId is null || !TimeZoneInfo.TryFindSystemTimeZoneById(input.TimeZoneId, out _))
         {
@@ -118,11 +139,16 @@ internal sealed class SlaAdmin(IDbContextFactory<AppDbContext> dbFactory)
         (calendar.TimeZoneId, calendar.WorkDays, calendar.Opens, calendar.Closes) = (input.TimeZoneId!, [.. input.WorkDays!.Distinct().Order()], input.Opens!.Value, input.Closes!.Value);
         calendar.Holidays = [.. (input.Holidays ?? []).Distinct().Order()];
         await db.SaveChangesAsync(cancellationToken);
-        return OperationResult<SlaCalendarDto>.Ok(await CalendarAsync(cancellationToken));
+        return OperationResult<SlaCalendarDto>.Ok(await CalendarAsync(access, cancellationToken));
     }
 
-    public async Task<OperationResult<bool>> SaveRoutingAsync(Guid teamId, RoutingInput input, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<bool>> SaveRoutingAsync(AccessContext access, Guid teamId, RoutingInput input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Admin.PipelinesManage))
+        {
+            return OperationResult<bool>.Forbidden("Your role cannot change the SLA settings.");
+        }
+
         if (CrmEnumNames.Parse<AssignmentMode>(input.Mode) is not { } mode)
         {
             return OperationResult<bool>.Invalid("mode", $"The mode must be one of: {CrmEnumNames.Allowed<AssignmentMode>()}.");

@@ -9,13 +9,13 @@ internal static class TicketEndpoints
     public static RouteGroupBuilder MapTicketEndpoints(this RouteGroupBuilder api)
     {
         var sla = api.MapGroup("/sla").WithTags("Tickets").RequireAuthorization(Permissions.Admin.PipelinesManage);
-        sla.MapGet("/policies", (SlaAdmin admin, CancellationToken ct) => admin.PoliciesAsync(ct)).WithSummary("SLA targets per priority, in business minutes.");
-        sla.MapPut("/policies", async (List<SlaPolicyDto> policies, SlaAdmin admin, CancellationToken ct) => (await admin.SavePoliciesAsync(policies, ct)).ToHttp())
+        sla.MapGet("/policies", (SlaAdmin admin, AccessContext access, CancellationToken ct) => admin.PoliciesAsync(access, ct)).WithSummary("SLA targets per priority, in business minutes.");
+        sla.MapPut("/policies", async (List<SlaPolicyDto> policies, SlaAdmin admin, AccessContext access, CancellationToken ct) => (await admin.SavePoliciesAsync(access, policies, ct)).ToHttp())
             .WithSummary("Sets the targets of the given priorities; applies to tickets opened from now on.").ProducesValidationProblem();
-        sla.MapGet("/calendar", (SlaAdmin admin, CancellationToken ct) => admin.CalendarAsync(ct)).WithSummary("The working calendar SLA clocks run on.");
-        sla.MapPut("/calendar", async (SlaCalendarDto calendar, SlaAdmin admin, CancellationToken ct) => (await admin.SaveCalendarAsync(calendar, ct)).ToHttp())
+        sla.MapGet("/calendar", (SlaAdmin admin, AccessContext access, CancellationToken ct) => admin.CalendarAsync(access, ct)).WithSummary("The working calendar SLA clocks run on.");
+        sla.MapPut("/calendar", async (SlaCalendarDto calendar, SlaAdmin admin, AccessContext access, CancellationToken ct) => (await admin.SaveCalendarAsync(access, calendar, ct)).ToHttp())
             .WithSummary("Sets time zone, working days (1 = Monday), hours and holidays.").ProducesValidationProblem();
-        sla.MapPut("/routing/{teamId:guid}", async (Guid teamId, RoutingInput input, SlaAdmin admin, CancellationToken ct) => (await admin.SaveRoutingAsync(teamId, input, ct)).ToHttp())
+        sla.MapPut("/routing/{teamId:guid}", async (Guid teamId, RoutingInput input, SlaAdmin admin, AccessContext access, CancellationToken ct) => (await admin.SaveRoutingAsync(access, teamId, input, ct)).ToHttp())
             .WithSummary("How new tickets routed to the team are assigned: manual, roundRobin or leastOpen (members marked away are skipped).")
             .ProducesValidationProblem().ProducesProblem(404);
 

@@ -12,9 +12,9 @@ internal sealed record RecentRecord(CrmRecordType Type, Guid Id, string Name, Da
 
 internal sealed class RecentViewService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider timeProvider)
 {
-    public async Task RecordAsync(Guid? userId, CrmRecordType type, Guid id, CancellationToken cancellationToken = default)
+    public async Task RecordAsync(AccessContext access, CrmRecordType type, Guid id, CancellationToken cancellationToken = default)
     {
-        if (userId is not { } user)
+        if (access.UserId is not { } user)
         {
             return;
         }

@@ -1,11 +1,13 @@
-using CrmCdp.Web.Platform.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
-namespace CrmCdp.Web.Modules.Crm.Common;
+namespace CrmCdp.Web.Platform.Auth;
 
-/// <summary>A CRM page or dialog: knows who is acting and with which record scopes.</summary>
-public abstract class CrmComponentBase : ComponentBase
+/// <summary>
+/// Every page and dialog of every module: knows who is acting and with which permissions and record scopes, and hands
+/// that <see cref="AccessContext"/> to the services, which check it themselves.
+/// </summary>
+public abstract class AppComponentBase : ComponentBase
 {
     private static readonly TimeSpan AccessLifetime = TimeSpan.FromSeconds(30);
 

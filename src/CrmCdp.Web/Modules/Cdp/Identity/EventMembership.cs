@@ -1,0 +1,61 @@
+using CrmCdp.Web.Modules.Cdp.Profiles;
+using CrmCdp.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CrmCdp.Web.Modules.Cdp.Identity;
+
+/// <summary>
+/// Which stored events belong to a profile — the one rule every query of events by profile follows (the timeline,
+/// trait history, top events, a split's recount; segments, computed traits and activation over many profiles): an event
+/// belongs to the profile of its user id, or, when it has no user id or a blocked one, to the profile of its anonymous id.
+/// </summary>
+internal sealed record EventMembership(string[] UserIds, string[] AnonymousIds, string[] Blocked)
+{
+    /// <summary>The rule over <c>cdp_events</c> for one profile; its parameters come from <see cref="AddTo"/>.</summary>
+    public const string Predicate =
+        "(user_id = ANY(@userIds) OR (anonymous_id = ANY(@anonymousIds) AND (user_id IS NULL OR lower(user_id) = ANY(@blocked))))";
+
+    /// <summary>The profile's user and anonymous ids and the blocked values, as the rule needs them.</summary>
+    public static async Task<EventMembership> OfAsync(AppDbContext db, Guid profileId, IdentityRulesProvider rulesProvider, CancellationToken cancellationToken)
+    {
+        var identifiers = await db.Set<ProfileIdentifier>().Where(i => i.ProfileId == profileId && (i.Type == IdentifierTypes.UserId || i.Type == IdentifierTypes.AnonymousId))
+            .Select(i => new { i.Type, i.Value }).ToListAsync(cancellationToken);
+        var rules = await rulesProvider.CurrentAsync(cancellationToken);
+        return new EventMembership(
+            [.. identifiers.Where(i => i.Type == IdentifierTypes.UserId).Select(i => i.Value)],
+            [.. identifiers.Where(i => i.Type == IdentifierTypes.AnonymousId).Select(i => i.Value)],
+            [.. rules.BlockedValues.Select(v => v.ToLowerInvariant())]);
+    }
+
+    /// <summary>
+    /// The events of many profiles in a time range as rows (profile_id, type, name, "timestamp"; name is the track
+    /// event's or the page's name), by the same rule. Parameter names are the caller's, never user input.
+    /// </summary>
+    /// <param name="profileIds">A uuid[] parameter: only these profiles' events.</param>
+    /// <param name="profilesQuery">A query answering profile ids: only their events (the compiler's own SQL, never user input).</param>
+    public static string RowsOfProfiles(string since, string asOf, string blocked, string? profileIds = null, string? profilesQuery = null)
+    {
+        var restriction = (profileIds is null ? "" : $" AND i.profile_id = ANY({profileIds})") + (profilesQuery is null ? "" : $" AND i.profile_id IN ({profilesQuery})");
+        return $"""
+            SELECT i.profile_id, e.type, e.event AS name, e."timestamp" FROM cdp_events e
+            JOIN cdp_identifiers i ON i.type = 'user_id' AND i.value = e.user_id
+            WHERE e."timestamp" > {since} AND e."timestamp" <= {asOf} AND NOT lower(e.user_id) = ANY({blocked}){restriction}
+            UNION ALL
+            SELECT i.profile_id, e.type, e.event, e."timestamp" FROM cdp_events e
+            JOIN cdp_identifiers i ON i.type = 'anonymous_id' AND i.value = e.anonymous_id
+            WHERE e."timestamp" > {since} AND e."timestamp" <= {asOf} AND (e.user_id IS NULL OR lower(e.user_id) = ANY({blocked})){restriction}
+            """;
+    }
+
+    public void AddTo(NpgsqlParameterCollection parameters)
+    {
+        parameters.AddWithValue("userIds", UserIds);
+        parameters.AddWithValue("anonymousIds", AnonymousIds);
+        parameters.AddWithValue("blocked", Blocked);
+    }
+
+    /// <summary>The rule's parameters, for EF Core's raw queries.</summary>
+    public object[] Parameters() =>
+        [new NpgsqlParameter("userIds", UserIds), new NpgsqlParameter("anonymousIds", AnonymousIds), new NpgsqlParameter("blocked", Blocked)];
+}
