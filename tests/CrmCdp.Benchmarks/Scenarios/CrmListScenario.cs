@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrmCdp.TestSupport;
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.CustomFields;
 using CrmCdp.Web.Modules.Crm.Tasks;
@@ -109,9 +110,9 @@ internal sealed class CrmListScenario(int contacts = 1_000_000, int companies = 
             var time = TimeProvider.System;
             return new Services(
                 new ContactQueries(factory, users),
-                new ContactService(factory, new ContactInputValidator(normalizer), normalizer, users, new CustomFieldService(factory, time), time),
+                new ContactService(factory, new ContactInputValidator(normalizer), normalizer, users, new CustomFieldService(factory, time), new CrmRecordCommands(factory, time)),
                 new TimelineService(factory, users, time),
-                new TaskService(factory, new TaskInputValidator(), users, time));
+                new TaskService(factory, new TaskInputValidator(), users, new CrmRecordCommands(factory, time), time));
         }
     }
 }

@@ -24,6 +24,7 @@ internal static class CrmModule
         services.AddScoped<IDemoDataContributor, CrmDemoData>();
         services.AddScoped<IDemoDataContributor, DealDemoData>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<Common.Records.CrmRecordCommands>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<Contracts.ICrmContacts, Contacts.CrmContactsForCdp>();
         services.AddSingleton<Contracts.ICrmSalesTasks, Tasks.SalesTasksForCdp>();
@@ -59,6 +60,7 @@ internal static class CrmModule
         services.AddSingleton<TaskService>();
         services.AddSingleton<TimelineService>();
         services.AddSingleton<RecentViewService>();
+        services.AddSingleton<Common.Records.RecordMerger>();
         services.AddSingleton<Duplicates.ContactMergeService>();
         services.AddSingleton<Duplicates.DuplicateFinder>();
         services.AddSingleton<Duplicates.CompanyMergeService>();

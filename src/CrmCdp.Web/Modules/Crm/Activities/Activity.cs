@@ -1,4 +1,4 @@
-using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Platform.Auth;
@@ -25,7 +25,7 @@ internal enum CallOutcome
 }
 
 /// <summary>Something that happened with a contact or company: a note, a call, a logged email, a meeting.</summary>
-internal sealed class Activity : IOwnedRecord
+internal sealed class Activity : ICrmRecord
 {
     public Guid Id { get; set; }
 

@@ -1,4 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Validation;
@@ -13,13 +14,15 @@ namespace CrmCdp.Web.Modules.Crm.Activities;
 /// company, and to its author; editing and deleting follow the activity permissions' scope.
 /// </summary>
 internal sealed class ActivityService(
-    IDbContextFactory<AppDbContext> dbFactory, IValidator<ActivityInput> validator, UserDirectory users, TimeProvider timeProvider)
+    IDbContextFactory<AppDbContext> dbFactory, IValidator<ActivityInput> validator, UserDirectory users, CrmRecordCommands records)
 {
+    private static CrmRecordKind<Activity> Kind => CrmRecordKinds.Activities;
+
     public async Task<KeysetPage<ActivityDto>> ListAsync(
         AccessContext access, Guid? contactId, Guid? companyId, string? type, string? cursor, int limit, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Visible(db, access);
+        var query = Kind.Readable(db, access);
         if (contactId is { } contact)
         {
             query = query.Where(a => a.ContactId == contact);
@@ -48,101 +51,44 @@ internal sealed class ActivityService(
     public async Task<OperationResult<ActivityDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var activity = await Visible(db, access).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var activity = await Kind.Readable(db, access).AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         return activity is null ? OperationResult<ActivityDto>.NotFound() : OperationResult<ActivityDto>.Ok((await ToDtosAsync([activity], cancellationToken))[0]);
     }
 
     public async Task<OperationResult<ActivityDto>> CreateAsync(AccessContext access, ActivityInput input, CancellationToken cancellationToken = default)
     {
-        if (!access.Has(P.ActivitiesCreate))
+        var created = await records.CreateAsync(Kind, access, P.ActivitiesCreate, "Your role cannot log activities.", async (db, now) =>
         {
-            return OperationResult<ActivityDto>.Forbidden("Your role cannot log activities.");
-        }
+            var errors = await CheckAsync(db, access, input, cancellationToken);
+            if (errors.Count > 0)
+            {
+                return (null, errors);
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var errors = await CheckAsync(db, access, input, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return OperationResult<ActivityDto>.Invalid(errors);
-        }
-
-        var now = timeProvider.GetUtcNow();
-        var activity = new Activity { Id = Guid.CreateVersion7(), CreatedAt = now, OwnerId = access.UserId };
-        Apply(activity, input, now);
-        db.Add(activity);
-        await db.SaveChangesAsync(cancellationToken);
-        return await GetAsync(access, activity.Id, cancellationToken);
+            var activity = new Activity { Id = Guid.CreateVersion7(), CreatedAt = now, OwnerId = access.UserId };
+            Apply(activity, input, now);
+            return (activity, null);
+        }, cancellationToken);
+        return created.Value is { } id && id != Guid.Empty ? await GetAsync(access, id, cancellationToken) : created.As<ActivityDto>();
     }
 
     public async Task<OperationResult<ActivityDto>> UpdateAsync(AccessContext access, Guid id, ActivityInput input, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var activity = await Visible(db, access).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (activity is null)
+        var edited = await records.EditAsync(Kind, access, id, input.Version, async (db, activity, _) =>
         {
-            return OperationResult<ActivityDto>.NotFound();
-        }
+            var errors = await CheckAsync(db, access, input, cancellationToken);
+            if (errors.Count == 0)
+            {
+                Apply(activity, input, activity.OccurredAt);
+            }
 
-        if (!access.Allows(P.ActivitiesEdit, activity.OwnerId))
-        {
-            return OperationResult<ActivityDto>.Forbidden("You can view this activity but not edit it.");
-        }
-
-        if (input.Version is null)
-        {
-            return OperationResult<ActivityDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
-        }
-
-        var errors = await CheckAsync(db, access, input, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return OperationResult<ActivityDto>.Invalid(errors);
-        }
-
-        db.Entry(activity).Property(a => a.Version).OriginalValue = input.Version.Value;
-        Apply(activity, input, activity.OccurredAt);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResult<ActivityDto>.Conflict("Someone else changed this activity after you opened it. Reload and edit again.");
-        }
-
-        return await GetAsync(access, id, cancellationToken);
+            return errors;
+        }, cancellationToken);
+        return edited.Value ? await GetAsync(access, id, cancellationToken) : edited.As<ActivityDto>();
     }
 
-    public async Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var activity = await Visible(db, access).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (activity is null)
-        {
-            return OperationResult<bool>.NotFound();
-        }
-
-        if (!access.Allows(P.ActivitiesDelete, activity.OwnerId))
-        {
-            return OperationResult<bool>.Forbidden("You can view this activity but not delete it.");
-        }
-
-        activity.DeletedAt = timeProvider.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return OperationResult<bool>.Ok(true);
-    }
-
-    private static IQueryable<Activity> Visible(AppDbContext db, AccessContext access)
-    {
-        var (contacts, companies) = RecordLinks.Visible(db, access);
-        var ownScope = db.Set<Activity>().Within(access, P.ActivitiesRead).Select(a => a.Id);
-        var deals = db.Set<Pipeline.Deal>().Within(access, P.DealsRead).Select(d => d.Id);
-        return db.Set<Activity>().Where(a =>
-            (a.DealId != null && deals.Contains(a.DealId.Value))
-            || (a.ContactId != null && contacts.Contains(a.ContactId.Value))
-            || (a.CompanyId != null && companies.Contains(a.CompanyId.Value))
-            || ownScope.Contains(a.Id));
-    }
+    public Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default) =>
+        records.DeleteAsync(Kind, access, id, cancellationToken);
 
     private async Task<Dictionary<string, string[]>> CheckAsync(AppDbContext db, AccessContext access, ActivityInput input, CancellationToken cancellationToken)
     {

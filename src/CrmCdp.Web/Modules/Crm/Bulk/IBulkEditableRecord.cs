@@ -1,17 +1,14 @@
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Common.Records;
 
 namespace CrmCdp.Web.Modules.Crm.Bulk;
 
 /// <summary>A record the list pages' bulk actions (owner, tag, delete) can change.</summary>
-internal interface IBulkEditableRecord : IOwnedRecord
+internal interface IBulkEditableRecord : ICrmRecord
 {
-    Guid Id { get; }
-
     new Guid? OwnerId { get; set; }
 
     DateTimeOffset UpdatedAt { get; set; }
-
-    DateTimeOffset? DeletedAt { get; set; }
 }
 
 /// <summary>A bulk-editable record that also carries tags (the addTag action).</summary>

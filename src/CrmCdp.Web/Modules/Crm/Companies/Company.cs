@@ -1,11 +1,12 @@
 using CrmCdp.Web.Modules.Crm.Bulk;
+using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Modules.Crm.Companies;
 
-internal sealed class Company : ITaggedRecord
+internal sealed class Company : ITaggedRecord, ICustomFieldRecord
 {
     public Guid Id { get; set; }
 

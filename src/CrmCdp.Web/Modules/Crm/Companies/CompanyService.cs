@@ -1,4 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.Timeline;
 using CrmCdp.Web.Platform.Auth;
@@ -17,10 +18,9 @@ internal sealed class CompanyService(
     ContactPointNormalizer normalizer,
     UserDirectory users,
     CustomFields.CustomFieldService customFields,
-    TimeProvider timeProvider)
+    CrmRecordCommands records)
 {
-    public const string ConflictMessage =
-        "Someone else changed this company after you opened it. Reload to see their changes, then make yours again.";
+    private static CrmRecordKind<Company> Kind => CrmRecordKinds.Companies;
 
     public async Task<OperationResult<CompanyDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
@@ -38,125 +38,51 @@ internal sealed class CompanyService(
 
     public async Task<OperationResult<CompanyDto>> CreateAsync(AccessContext access, CompanyInput input, CancellationToken cancellationToken = default)
     {
-        if (!access.Has(P.CompaniesCreate))
-        {
-            return OperationResult<CompanyDto>.Forbidden("Your role cannot create companies.");
-        }
-
         var ownerId = input.OwnerId ?? access.UserId;
-        var problems = await CheckAsync(access, input, ownerId, P.CompaniesCreate, cancellationToken);
-        if (problems is not null)
+        var created = await records.CreateAsync(Kind, access, P.CompaniesCreate, "Your role cannot create companies.", async (_, now) =>
         {
-            return OperationResult<CompanyDto>.Invalid(problems);
-        }
+            if (await CheckAsync(access, input, ownerId, P.CompaniesCreate, cancellationToken) is { } problems)
+            {
+                return (null, problems);
+            }
 
-        var now = timeProvider.GetUtcNow();
-        var company = new Company { Id = Guid.CreateVersion7(), CreatedAt = now };
-        Apply(company, input, ownerId, now);
-        await ApplyCustomFieldsAsync(company, input, cancellationToken);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.Add(company);
-        db.Add(new RecordChange { RecordType = CrmRecordType.Company, RecordId = company.Id, UserId = access.UserId, ChangedAt = now, Field = "created" });
-        await db.SaveChangesAsync(cancellationToken);
-        return await GetAsync(access, company.Id, cancellationToken);
+            var company = new Company { Id = Guid.CreateVersion7(), CreatedAt = now };
+            Apply(company, input, ownerId, now);
+            await ApplyCustomFieldsAsync(company, input, cancellationToken);
+            return (company, null);
+        }, cancellationToken);
+        return created.Value is { } id && id != Guid.Empty ? await GetAsync(access, id, cancellationToken) : created.As<CompanyDto>();
     }
 
     public async Task<OperationResult<CompanyDto>> UpdateAsync(AccessContext access, Guid id, CompanyInput input, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var company = await db.Set<Company>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (company is null || !access.Allows(P.CompaniesRead, company.OwnerId))
+        var edited = await records.EditAsync(Kind, access, id, input.Version, async (db, company, now) =>
         {
-            return OperationResult<CompanyDto>.NotFound();
-        }
+            var ownerId = input.OwnerId ?? company.OwnerId;
+            if (await CheckAsync(access, input, ownerId, P.CompaniesEdit, cancellationToken) is { } problems)
+            {
+                return problems;
+            }
 
-        if (!access.Allows(P.CompaniesEdit, company.OwnerId))
-        {
-            return OperationResult<CompanyDto>.Forbidden("You can view this company but not edit it.");
-        }
-
-        if (input.Version is null)
-        {
-            return OperationResult<CompanyDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
-        }
-
-        var ownerId = input.OwnerId ?? company.OwnerId;
-        var problems = await CheckAsync(access, input, ownerId, P.CompaniesEdit, cancellationToken);
-        if (problems is not null)
-        {
-            return OperationResult<CompanyDto>.Invalid(problems);
-        }
-
-        db.Entry(company).Property(c => c.Version).OriginalValue = input.Version.Value;
-        var now = timeProvider.GetUtcNow();
-        var before = Fields(company);
-        var ownerBefore = company.OwnerId;
-        Apply(company, input, ownerId, now);
-        await ApplyCustomFieldsAsync(company, input, cancellationToken);
-        var names = await users.NamesAsync([ownerBefore, company.OwnerId], cancellationToken);
-        var changes = FieldChange.Between(Fields(company).Zip(before, (after, old) => (after.Label, old.Value, after.Value))
-            .Append(("Owner", Name(ownerBefore, names), Name(company.OwnerId, names))));
-        db.AddRange(changes.Select(change => new RecordChange
-        {
-            RecordType = CrmRecordType.Company,
-            RecordId = id,
-            UserId = access.UserId,
-            ChangedAt = now,
-            Field = change.Field,
-            OldValue = change.OldValue,
-            NewValue = change.NewValue,
-        }));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResult<CompanyDto>.Conflict(ConflictMessage);
-        }
-
-        return await GetAsync(access, id, cancellationToken);
+            var before = Fields(company);
+            var ownerBefore = company.OwnerId;
+            Apply(company, input, ownerId, now);
+            await ApplyCustomFieldsAsync(company, input, cancellationToken);
+            var names = await users.NamesAsync([ownerBefore, company.OwnerId], cancellationToken);
+            CrmRecordCommands.Note(db, Kind, access, id, now, FieldChange.Between(Fields(company).Zip(before, (after, old) => (after.Label, old.Value, after.Value))
+                .Append(("Owner", Name(ownerBefore, names), Name(company.OwnerId, names)))));
+            return null;
+        }, cancellationToken);
+        return edited.Value ? await GetAsync(access, id, cancellationToken) : edited.As<CompanyDto>();
     }
 
-    public async Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var company = await db.Set<Company>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (company is null || !access.Allows(P.CompaniesRead, company.OwnerId))
-        {
-            return OperationResult<bool>.NotFound();
-        }
-
-        if (!access.Allows(P.CompaniesDelete, company.OwnerId))
-        {
-            return OperationResult<bool>.Forbidden("You can view this company but not delete it.");
-        }
-
-        var now = timeProvider.GetUtcNow();
-        company.DeletedAt = now;
-        db.Add(new RecordChange { RecordType = CrmRecordType.Company, RecordId = id, UserId = access.UserId, ChangedAt = now, Field = "deleted" });
-        await db.SaveChangesAsync(cancellationToken);
-        return OperationResult<bool>.Ok(true);
-    }
+    public Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default) =>
+        records.DeleteAsync(Kind, access, id, cancellationToken);
 
     public async Task<OperationResult<CompanyDto>> RestoreAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
-        if (!access.Has(Permissions.Crm.RecordsRestore))
-        {
-            return OperationResult<CompanyDto>.Forbidden("Only an administrator can restore deleted records.");
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var company = await db.Set<Company>().IgnoreQueryFilters().SingleOrDefaultAsync(c => c.Id == id && c.DeletedAt != null, cancellationToken);
-        if (company is null)
-        {
-            return OperationResult<CompanyDto>.NotFound();
-        }
-
-        company.DeletedAt = null;
-        db.Add(new RecordChange { RecordType = CrmRecordType.Company, RecordId = id, UserId = access.UserId, ChangedAt = timeProvider.GetUtcNow(), Field = "restored" });
-        await db.SaveChangesAsync(cancellationToken);
-        return await GetAsync(access, id, cancellationToken);
+        var restored = await records.RestoreAsync(Kind, access, id, cancellationToken);
+        return restored.Value ? await GetAsync(access, id, cancellationToken) : restored.As<CompanyDto>();
     }
 
     public static CompanyDto ToDto(Company c, IReadOnlyDictionary<Guid, string> names, int contactCount) => new(

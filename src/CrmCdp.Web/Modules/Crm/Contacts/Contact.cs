@@ -1,5 +1,6 @@
 using CrmCdp.Web.Modules.Crm.Bulk;
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Modules.Crm.Contacts;
 
-internal sealed class Contact : ITaggedRecord
+internal sealed class Contact : ITaggedRecord, ICustomFieldRecord
 {
     public Guid Id { get; set; }
 

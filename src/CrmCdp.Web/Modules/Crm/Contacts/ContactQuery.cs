@@ -1,4 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.ContactPoints;
@@ -155,17 +156,7 @@ internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, 
             query = query.Where(c => c.LifecycleStage == stage);
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Tag))
-        {
-            var tag = filter.Tag.Trim();
-            query = query.Where(c => c.Tags.Contains(tag));
-        }
-
-        if (filter.CustomFieldKey is { Length: > 0 } key && filter.CustomFieldValue is { } value)
-        {
-            var containment = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, System.Text.Json.JsonElement> { [key] = value });
-            query = query.Where(c => EF.Functions.JsonContains(c.CustomFieldsJson, containment));
-        }
+        query = query.Tagged(filter.Tag).WithCustomField(filter.CustomFieldKey, filter.CustomFieldValue);
 
         if (!string.IsNullOrWhiteSpace(filter.LeadSource))
         {

@@ -1,6 +1,6 @@
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Companies;
-using CrmCdp.Web.Modules.Crm.Timeline;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.ContactPoints;
 using CrmCdp.Web.Platform.Data;
@@ -18,10 +18,9 @@ internal sealed class ContactService(
     ContactPointNormalizer normalizer,
     UserDirectory users,
     CustomFields.CustomFieldService customFields,
-    TimeProvider timeProvider)
+    CrmRecordCommands records)
 {
-    public const string ConflictMessage =
-        "Someone else changed this contact after you opened it. Reload to see their changes, then make yours again.";
+    private static CrmRecordKind<Contact> Kind => CrmRecordKinds.Contacts;
 
     public async Task<OperationResult<ContactDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
@@ -33,130 +32,54 @@ internal sealed class ContactService(
 
     public async Task<OperationResult<ContactDto>> CreateAsync(AccessContext access, ContactInput input, CancellationToken cancellationToken = default)
     {
-        if (!access.Has(P.ContactsCreate))
-        {
-            return OperationResult<ContactDto>.Forbidden("Your role cannot create contacts.");
-        }
-
         var ownerId = input.OwnerId ?? access.UserId;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var problems = await CheckAsync(db, access, input, ownerId, P.ContactsCreate, cancellationToken);
-        if (problems is not null)
+        var created = await records.CreateAsync(Kind, access, P.ContactsCreate, "Your role cannot create contacts.", async (db, now) =>
         {
-            return OperationResult<ContactDto>.Invalid(problems);
-        }
+            if (await CheckAsync(db, access, input, ownerId, P.ContactsCreate, cancellationToken) is { } problems)
+            {
+                return (null, problems);
+            }
 
-        var now = timeProvider.GetUtcNow();
-        var contact = new Contact { Id = Guid.CreateVersion7(), CreatedAt = now, OwnerId = ownerId };
-        Apply(contact, input, ownerId, now);
-        await ApplyCustomFieldsAsync(contact, input, cancellationToken);
-        db.Add(contact);
-        db.Add(new RecordChange { RecordType = CrmRecordType.Contact, RecordId = contact.Id, UserId = access.UserId, ChangedAt = now, Field = "created" });
-        await db.SaveChangesAsync(cancellationToken);
-        return await GetAsync(access, contact.Id, cancellationToken);
+            var contact = new Contact { Id = Guid.CreateVersion7(), CreatedAt = now, OwnerId = ownerId };
+            Apply(contact, input, ownerId, now);
+            await ApplyCustomFieldsAsync(contact, input, cancellationToken);
+            return (contact, null);
+        }, cancellationToken);
+        return created.Value is { } id && id != Guid.Empty ? await GetAsync(access, id, cancellationToken) : created.As<ContactDto>();
     }
 
     public async Task<OperationResult<ContactDto>> UpdateAsync(AccessContext access, Guid id, ContactInput input, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var contact = await db.Set<Contact>().Include(c => c.Company).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (contact is null || !access.Allows(P.ContactsRead, contact.OwnerId))
+        var edited = await records.EditAsync(Kind, access, id, input.Version, async (db, contact, now) =>
         {
-            return OperationResult<ContactDto>.NotFound();
-        }
+            input.KeepPersonalFields(contact, access);
+            var ownerId = input.OwnerId ?? contact.OwnerId;
+            if (await CheckAsync(db, access, input, ownerId, P.ContactsEdit, cancellationToken) is { } problems)
+            {
+                return problems;
+            }
 
-        if (!access.Allows(P.ContactsEdit, contact.OwnerId))
-        {
-            return OperationResult<ContactDto>.Forbidden("You can view this contact but not edit it.");
-        }
+            var before = ContactSnapshot.Of(contact);
+            Apply(contact, input, ownerId, now);
+            await ApplyCustomFieldsAsync(contact, input, cancellationToken);
+            if (contact.CompanyId != before.CompanyId)
+            {
+                contact.Company = contact.CompanyId is { } companyId ? await db.Set<Company>().FindAsync([companyId], cancellationToken) : null;
+            }
 
-        if (input.Version is null)
-        {
-            return OperationResult<ContactDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
-        }
-
-        input.KeepPersonalFields(contact, access);
-        var ownerId = input.OwnerId ?? contact.OwnerId;
-        var problems = await CheckAsync(db, access, input, ownerId, P.ContactsEdit, cancellationToken);
-        if (problems is not null)
-        {
-            return OperationResult<ContactDto>.Invalid(problems);
-        }
-
-        db.Entry(contact).Property(c => c.Version).OriginalValue = input.Version.Value;
-        var before = ContactSnapshot.Of(contact);
-        var now = timeProvider.GetUtcNow();
-        Apply(contact, input, ownerId, now);
-        await ApplyCustomFieldsAsync(contact, input, cancellationToken);
-        if (contact.CompanyId != before.CompanyId)
-        {
-            contact.Company = contact.CompanyId is { } companyId ? await db.Set<Company>().FindAsync([companyId], cancellationToken) : null;
-        }
-
-        var after = ContactSnapshot.Of(contact);
-        var changes = await ContactSnapshot.ChangesAsync(before, after, users, cancellationToken);
-        db.AddRange(changes.Select(change => new RecordChange
-        {
-            RecordType = CrmRecordType.Contact,
-            RecordId = id,
-            UserId = access.UserId,
-            ChangedAt = now,
-            Field = change.Field,
-            OldValue = change.OldValue,
-            NewValue = change.NewValue,
-        }));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResult<ContactDto>.Conflict(ConflictMessage);
-        }
-
-        return await GetAsync(access, id, cancellationToken);
+            CrmRecordCommands.Note(db, Kind, access, id, now, await ContactSnapshot.ChangesAsync(before, ContactSnapshot.Of(contact), users, cancellationToken));
+            return null;
+        }, cancellationToken, q => q.Include(c => c.Company));
+        return edited.Value ? await GetAsync(access, id, cancellationToken) : edited.As<ContactDto>();
     }
 
-    public async Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var contact = await db.Set<Contact>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (contact is null || !access.Allows(P.ContactsRead, contact.OwnerId))
-        {
-            return OperationResult<bool>.NotFound();
-        }
-
-        if (!access.Allows(P.ContactsDelete, contact.OwnerId))
-        {
-            return OperationResult<bool>.Forbidden("You can view this contact but not delete it.");
-        }
-
-        var now = timeProvider.GetUtcNow();
-        contact.DeletedAt = now;
-        db.Add(new RecordChange { RecordType = CrmRecordType.Contact, RecordId = id, UserId = access.UserId, ChangedAt = now, Field = "deleted" });
-        await db.SaveChangesAsync(cancellationToken);
-        return OperationResult<bool>.Ok(true);
-    }
+    public Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default) =>
+        records.DeleteAsync(Kind, access, id, cancellationToken);
 
     public async Task<OperationResult<ContactDto>> RestoreAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
-        if (!access.Has(Permissions.Crm.RecordsRestore))
-        {
-            return OperationResult<ContactDto>.Forbidden("Only an administrator can restore deleted records.");
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var contact = await db.Set<Contact>().IgnoreQueryFilters().SingleOrDefaultAsync(c => c.Id == id && c.DeletedAt != null, cancellationToken);
-        if (contact is null)
-        {
-            return OperationResult<ContactDto>.NotFound();
-        }
-
-        var now = timeProvider.GetUtcNow();
-        contact.DeletedAt = null;
-        db.Add(new RecordChange { RecordType = CrmRecordType.Contact, RecordId = id, UserId = access.UserId, ChangedAt = now, Field = "restored" });
-        await db.SaveChangesAsync(cancellationToken);
-        return await GetAsync(access, id, cancellationToken);
+        var restored = await records.RestoreAsync(Kind, access, id, cancellationToken);
+        return restored.Value ? await GetAsync(access, id, cancellationToken) : restored.As<ContactDto>();
     }
 
     private async Task<ContactDto> ToDtoAsync(Contact contact, CancellationToken cancellationToken = default)

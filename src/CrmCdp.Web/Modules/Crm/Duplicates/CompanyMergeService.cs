@@ -1,9 +1,6 @@
-using CrmCdp.Web.Modules.Crm.Activities;
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Companies;
-using CrmCdp.Web.Modules.Crm.Contacts;
-using CrmCdp.Web.Modules.Crm.Tasks;
-using CrmCdp.Web.Modules.Crm.Timeline;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +10,8 @@ namespace CrmCdp.Web.Modules.Crm.Duplicates;
 
 public sealed record CompanyDuplicatePair(CompanyDto First, CompanyDto Second, string Reason);
 
-/// <summary>Finds likely duplicate companies and merges two in one transaction, moving their people, activities and tasks.</summary>
-internal sealed class CompanyMergeService(IDbContextFactory<AppDbContext> dbFactory, CompanyService companies, UserDirectory users, TimeProvider timeProvider)
+/// <summary>Finds likely duplicate companies and merges two (see <see cref="CompanyMergeRules"/>).</summary>
+internal sealed class CompanyMergeService(IDbContextFactory<AppDbContext> dbFactory, CompanyService companies, UserDirectory users, RecordMerger merger)
 {
     public async Task<IReadOnlyList<CompanyDuplicatePair>> FindAsync(AccessContext access, int limit = 50, CancellationToken cancellationToken = default)
     {
@@ -49,69 +46,7 @@ internal sealed class CompanyMergeService(IDbContextFactory<AppDbContext> dbFact
 
     public async Task<OperationResult<CompanyDto>> MergeAsync(AccessContext access, MergeRequest request, CancellationToken cancellationToken = default)
     {
-        if (request.SurvivorId == request.MergedId)
-        {
-            return OperationResult<CompanyDto>.Invalid("mergedId", "Choose two different companies.");
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var pair = await db.Set<Company>().Where(c => c.Id == request.SurvivorId || c.Id == request.MergedId).ToListAsync(cancellationToken);
-        var survivor = pair.SingleOrDefault(c => c.Id == request.SurvivorId);
-        var merged = pair.SingleOrDefault(c => c.Id == request.MergedId);
-        if (survivor is null || merged is null || !access.Allows(P.CompaniesRead, survivor.OwnerId) || !access.Allows(P.CompaniesRead, merged.OwnerId))
-        {
-            return OperationResult<CompanyDto>.NotFound();
-        }
-
-        if (!access.Allows(P.CompaniesEdit, survivor.OwnerId) || !access.Allows(P.CompaniesDelete, merged.OwnerId))
-        {
-            return OperationResult<CompanyDto>.Forbidden("Merging needs the right to edit the kept company and to delete the other one.");
-        }
-
-        var take = (request.TakeFromMerged ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (take.Contains("name")) survivor.Name = merged.Name;
-        if (take.Contains("domain") || survivor.Domain is null) survivor.Domain = merged.Domain ?? survivor.Domain;
-        if (take.Contains("industry") || survivor.Industry is null) survivor.Industry = merged.Industry ?? survivor.Industry;
-        if (take.Contains("employees") || survivor.Employees is null) survivor.Employees = merged.Employees ?? survivor.Employees;
-        if (take.Contains("phone") || survivor.Phone is null) survivor.Phone = merged.Phone ?? survivor.Phone;
-        if (take.Contains("ownerId")) survivor.OwnerId = merged.OwnerId;
-        survivor.Tags = [.. survivor.Tags.Concat(merged.Tags).Distinct(StringComparer.OrdinalIgnoreCase)];
-        var notes = string.Join("\n\n", new[] { survivor.Notes, merged.Notes }.Where(n => !string.IsNullOrWhiteSpace(n)));
-        survivor.Notes = notes.Length <= 10_000 ? notes : notes[..10_000];
-        var now = timeProvider.GetUtcNow();
-        survivor.UpdatedAt = now;
-        merged.DeletedAt = now;
-
-        await db.Set<Contact>().IgnoreQueryFilters().Where(c => c.CompanyId == merged.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.CompanyId, survivor.Id), cancellationToken);
-        await db.Set<Activity>().IgnoreQueryFilters().Where(a => a.CompanyId == merged.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.CompanyId, survivor.Id), cancellationToken);
-        await db.Set<CrmTask>().IgnoreQueryFilters().Where(t => t.CompanyId == merged.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(t => t.CompanyId, survivor.Id), cancellationToken);
-        await db.Set<RecordChange>().Where(c => c.RecordType == CrmRecordType.Company && c.RecordId == merged.Id)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.RecordId, survivor.Id), cancellationToken);
-        await db.Set<RecentView>().Where(v => v.RecordType == CrmRecordType.Company && v.RecordId == merged.Id).ExecuteDeleteAsync(cancellationToken);
-        db.Add(new RecordChange
-        {
-            RecordType = CrmRecordType.Company,
-            RecordId = survivor.Id,
-            UserId = access.UserId,
-            ChangedAt = now,
-            Field = "merged",
-            OldValue = merged.Id.ToString(),
-            NewValue = $"{merged.Name}{(merged.Domain is null ? "" : $" ({merged.Domain})")}",
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResult<CompanyDto>.Conflict("One of the companies changed while merging. Reload and try again.");
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return await companies.GetAsync(access, survivor.Id, cancellationToken);
+        var merged = await merger.MergeAsync(access, CrmRecordKinds.Companies, new CompanyMergeRules(), request, cancellationToken);
+        return merged.Value is { } survivor && survivor != Guid.Empty ? await companies.GetAsync(access, survivor, cancellationToken) : merged.As<CompanyDto>();
     }
 }

@@ -54,7 +54,38 @@ internal sealed class Deal : IBulkEditableRecord
     public DateTimeOffset? DeletedAt { get; set; }
 
     public uint Version { get; set; }
+
+    /// <summary>
+    /// The one state rule of a deal: it moves to another stage of its pipeline (reopening it when closed), or closes as
+    /// won at its final amount or as lost for a reason. Moving where it already is changes nothing (null); otherwise the
+    /// stage clock restarts and the move is answered for the history.
+    /// </summary>
+    /// <param name="stageId">The stage to move to; ignored when <paramref name="outcome"/> closes the deal.</param>
+    public DealTransition? MoveTo(Guid stageId, DealOutcome outcome, decimal? wonAmount, Guid? lostReasonId, DateTimeOffset now)
+    {
+        if (outcome == Outcome && (outcome != DealOutcome.Open || stageId == StageId))
+        {
+            return null;
+        }
+
+        var move = new DealTransition(StageId, Outcome, (long)(now - StageEnteredAt).TotalSeconds);
+        (Outcome, LostReasonId, StageEnteredAt, UpdatedAt) = (outcome, outcome == DealOutcome.Lost ? lostReasonId : null, now, now);
+        if (outcome == DealOutcome.Open)
+        {
+            (StageId, ClosedAt) = (stageId, null);
+        }
+        else
+        {
+            ClosedAt = now;
+            Amount = outcome == DealOutcome.Won ? wonAmount ?? Amount : Amount;
+        }
+
+        return move;
+    }
 }
+
+/// <summary>Where a deal was before a move, and how long it had been there.</summary>
+internal sealed record DealTransition(Guid FromStageId, DealOutcome FromOutcome, long SecondsInPrevious);
 
 /// <summary>One move of a deal: between stages, or to won / lost, with who and when and how long it sat before.</summary>
 internal sealed class DealStageChange

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.Contracts;
@@ -15,9 +16,10 @@ namespace CrmCdp.Web.Modules.Crm.Pipeline;
 
 /// <summary>Deals: create, edit, delete and move, each within the caller's scope, with history, timeline and internal events.</summary>
 internal sealed class DealService(
-    IDbContextFactory<AppDbContext> dbFactory, IValidator<DealInput> validator, PipelineService pipelines, UserDirectory users, TimeProvider timeProvider)
+    IDbContextFactory<AppDbContext> dbFactory, IValidator<DealInput> validator, PipelineService pipelines, UserDirectory users, CrmRecordCommands records,
+    TimeProvider timeProvider)
 {
-    public const string ConflictMessage = "Someone else changed this deal after you opened it. Reload to see their changes, then make yours again.";
+    private static CrmRecordKind<Deal> Kind => CrmRecordKinds.Deals;
 
     public async Task<OperationResult<DealDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
@@ -28,124 +30,72 @@ internal sealed class DealService(
 
     public async Task<OperationResult<DealDto>> CreateAsync(AccessContext access, DealInput input, CancellationToken cancellationToken = default)
     {
-        if (!access.Has(P.DealsCreate))
-        {
-            return OperationResult<DealDto>.Forbidden("Your role cannot create deals.");
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ownerId = input.OwnerId ?? access.UserId;
-        var (errors, pipeline) = await CheckAsync(db, access, input, ownerId, P.DealsCreate, cancellationToken);
-        if (errors.Count > 0)
+        var created = await records.CreateAsync(Kind, access, P.DealsCreate, "Your role cannot create deals.", async (db, now) =>
         {
-            return OperationResult<DealDto>.Invalid(errors);
-        }
+            var (errors, pipeline) = await CheckAsync(db, access, input, ownerId, P.DealsCreate, cancellationToken);
+            if (errors.Count > 0)
+            {
+                return (null, errors);
+            }
 
-        var now = timeProvider.GetUtcNow();
-        var deal = new Deal { Id = Guid.CreateVersion7(), PipelineId = pipeline!.Id, CreatedAt = now, StageEnteredAt = now, Outcome = DealOutcome.Open };
-        Apply(deal, input, pipeline, ownerId, now);
-        deal.StageId = input.StageId ?? pipeline.Stages[0].Id;
-        db.Add(deal);
-        db.Add(new DealStageChange { DealId = deal.Id, ToStageId = deal.StageId, Outcome = DealOutcome.Open, UserId = access.UserId, ChangedAt = now });
-        db.Add(new RecordChange { RecordType = CrmRecordType.Deal, RecordId = deal.Id, UserId = access.UserId, ChangedAt = now, Field = "created" });
-        db.Add(Event("deal.created", deal, now, new { deal.Name, deal.Amount, deal.Currency, Stage = StageName(pipeline, deal.StageId), Pipeline = pipeline.Name }));
-        await db.SaveChangesAsync(cancellationToken);
-        return await GetAsync(access, deal.Id, cancellationToken);
+            var deal = new Deal { Id = Guid.CreateVersion7(), PipelineId = pipeline!.Id, CreatedAt = now, StageEnteredAt = now, Outcome = DealOutcome.Open };
+            Apply(deal, input, pipeline, ownerId, now);
+            deal.StageId = input.StageId ?? pipeline.Stages[0].Id;
+            db.Add(new DealStageChange { DealId = deal.Id, ToStageId = deal.StageId, Outcome = DealOutcome.Open, UserId = access.UserId, ChangedAt = now });
+            db.Add(Event("deal.created", deal, now, new { deal.Name, deal.Amount, deal.Currency, Stage = StageName(pipeline, deal.StageId), Pipeline = pipeline.Name }));
+            return (deal, null);
+        }, cancellationToken);
+        return created.Value is { } id && id != Guid.Empty ? await GetAsync(access, id, cancellationToken) : created.As<DealDto>();
     }
 
     public async Task<OperationResult<DealDto>> UpdateAsync(AccessContext access, Guid id, DealInput input, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var deal = await db.Set<Deal>().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (deal is null || !access.Allows(P.DealsRead, deal.OwnerId))
+        var edited = await records.EditAsync(Kind, access, id, input.Version, async (db, deal, now) =>
         {
-            return OperationResult<DealDto>.NotFound();
-        }
+            input.PipelineId ??= deal.PipelineId;
+            var ownerId = input.OwnerId ?? deal.OwnerId;
+            var (errors, pipeline) = await CheckAsync(db, access, input, ownerId, P.DealsEdit, cancellationToken);
+            if (input.PipelineId != deal.PipelineId || (input.StageId is { } stage && stage != deal.StageId))
+            {
+                errors["stageId"] = ["Move the deal with POST /api/v1/deals/{id}/move (or the board), so its history is kept."];
+            }
 
-        if (!access.Allows(P.DealsEdit, deal.OwnerId))
-        {
-            return OperationResult<DealDto>.Forbidden("You can view this deal but not edit it.");
-        }
+            if (errors.Count > 0)
+            {
+                return errors;
+            }
 
-        if (input.Version is null)
-        {
-            return OperationResult<DealDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
-        }
-
-        input.PipelineId ??= deal.PipelineId;
-        var ownerId = input.OwnerId ?? deal.OwnerId;
-        var (errors, pipeline) = await CheckAsync(db, access, input, ownerId, P.DealsEdit, cancellationToken);
-        if (input.PipelineId != deal.PipelineId || (input.StageId is { } stage && stage != deal.StageId))
-        {
-            errors["stageId"] = ["Move the deal with POST /api/v1/deals/{id}/move (or the board), so its history is kept."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return OperationResult<DealDto>.Invalid(errors);
-        }
-
-        db.Entry(deal).Property(d => d.Version).OriginalValue = input.Version.Value;
-        var before = (deal.Name, deal.Amount, deal.Currency, deal.ExpectedCloseDate, deal.OwnerId, deal.NextStep);
-        var now = timeProvider.GetUtcNow();
-        Apply(deal, input, pipeline!, ownerId, now);
-        var names = await users.NamesAsync([before.OwnerId, deal.OwnerId], cancellationToken);
-        string? Owner(Guid? o) => o is { } value ? names.GetValueOrDefault(value) : null;
-        var changes = FieldChange.Between(
-        [
-            ("Name", before.Name, deal.Name),
-            ("Amount", $"{before.Amount:N2} {before.Currency}", $"{deal.Amount:N2} {deal.Currency}"),
-            ("Expected close", before.ExpectedCloseDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), deal.ExpectedCloseDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            ("Owner", Owner(before.OwnerId), Owner(deal.OwnerId)),
-            ("Next step", before.NextStep, deal.NextStep),
-        ]);
-        db.AddRange(changes.Select(c => new RecordChange { RecordType = CrmRecordType.Deal, RecordId = id, UserId = access.UserId, ChangedAt = now, Field = c.Field, OldValue = c.OldValue, NewValue = c.NewValue }));
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResult<DealDto>.Conflict(ConflictMessage);
-        }
-
-        return await GetAsync(access, id, cancellationToken);
+            var before = (deal.Name, deal.Amount, deal.Currency, deal.ExpectedCloseDate, deal.OwnerId, deal.NextStep);
+            Apply(deal, input, pipeline!, ownerId, now);
+            var names = await users.NamesAsync([before.OwnerId, deal.OwnerId], cancellationToken);
+            string? Owner(Guid? o) => o is { } value ? names.GetValueOrDefault(value) : null;
+            CrmRecordCommands.Note(db, Kind, access, id, now, FieldChange.Between(
+            [
+                ("Name", before.Name, deal.Name),
+                ("Amount", $"{before.Amount:N2} {before.Currency}", $"{deal.Amount:N2} {deal.Currency}"),
+                ("Expected close", Day(before.ExpectedCloseDate), Day(deal.ExpectedCloseDate)),
+                ("Owner", Owner(before.OwnerId), Owner(deal.OwnerId)),
+                ("Next step", before.NextStep, deal.NextStep),
+            ]));
+            return null;
+        }, cancellationToken);
+        return edited.Value ? await GetAsync(access, id, cancellationToken) : edited.As<DealDto>();
     }
 
-    public async Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var deal = await db.Set<Deal>().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (deal is null || !access.Allows(P.DealsRead, deal.OwnerId))
-        {
-            return OperationResult<bool>.NotFound();
-        }
+    private static string? Day(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        if (!access.Allows(P.DealsDelete, deal.OwnerId))
-        {
-            return OperationResult<bool>.Forbidden("You can view this deal but not delete it.");
-        }
-
-        var now = timeProvider.GetUtcNow();
-        deal.DeletedAt = now;
-        db.Add(new RecordChange { RecordType = CrmRecordType.Deal, RecordId = id, UserId = access.UserId, ChangedAt = now, Field = "deleted" });
-        await db.SaveChangesAsync(cancellationToken);
-        return OperationResult<bool>.Ok(true);
-    }
+    public Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default) =>
+        records.DeleteAsync(Kind, access, id, cancellationToken);
 
     /// <summary>The one way a deal changes stage or closes: board, deal page and API all come here, so the won/lost rules hold everywhere.</summary>
     public async Task<OperationResult<DealDto>> MoveAsync(AccessContext access, Guid id, DealMove move, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var deal = await db.Set<Deal>().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (deal is null || !access.Allows(P.DealsRead, deal.OwnerId))
+        var found = await CrmRecordCommands.FindForChangeAsync(db, Kind, access, id, P.DealsEdit, "move", cancellationToken);
+        if (found.Value is not { } deal)
         {
-            return OperationResult<DealDto>.NotFound();
-        }
-
-        if (!access.Allows(P.DealsEdit, deal.OwnerId))
-        {
-            return OperationResult<DealDto>.Forbidden("You can view this deal but not move it.");
+            return found.As<DealDto>();
         }
 
         var pipeline = await db.Set<SalesPipeline>().Include(p => p.Stages).AsNoTracking().SingleAsync(p => p.Id == deal.PipelineId, cancellationToken);
@@ -178,42 +128,25 @@ internal sealed class DealService(
         }
 
         var now = timeProvider.GetUtcNow();
-        var (fromStage, fromOutcome, enteredAt) = (deal.StageId, deal.Outcome, deal.StageEnteredAt);
         var reasonName = outcome == DealOutcome.Lost ? await db.Set<LostReason>().Where(r => r.Id == move.LostReasonId).Select(r => r.Name).SingleAsync(cancellationToken) : null;
-        if (outcome is { } closed)
-        {
-            (deal.Outcome, deal.ClosedAt) = (closed, now);
-            deal.LostReasonId = closed == DealOutcome.Lost ? move.LostReasonId : null;
-            if (closed == DealOutcome.Won)
-            {
-                deal.Amount = move.Amount!.Value;
-            }
-        }
-        else
-        {
-            (deal.StageId, deal.Outcome, deal.ClosedAt, deal.LostReasonId) = (move.StageId!.Value, DealOutcome.Open, null, null);
-        }
-
-        if (deal.StageId == fromStage && deal.Outcome == fromOutcome)
+        if (deal.MoveTo(move.StageId ?? deal.StageId, outcome ?? DealOutcome.Open, move.Amount, move.LostReasonId, now) is not { } moved)
         {
             return await GetAsync(access, id, cancellationToken);
         }
 
-        deal.StageEnteredAt = now;
-        deal.UpdatedAt = now;
         db.Add(new DealStageChange
         {
             DealId = id,
-            FromStageId = fromStage,
+            FromStageId = moved.FromStageId,
             ToStageId = deal.StageId,
             Outcome = deal.Outcome,
             UserId = access.UserId,
             ChangedAt = now,
-            SecondsInPrevious = (long)(now - enteredAt).TotalSeconds,
+            SecondsInPrevious = moved.SecondsInPrevious,
         });
-        var was = fromOutcome == DealOutcome.Open ? StageName(pipeline, fromStage) : fromOutcome.ToString();
+        var was = moved.FromOutcome == DealOutcome.Open ? StageName(pipeline, moved.FromStageId) : moved.FromOutcome.ToString();
         var isNow = deal.Outcome == DealOutcome.Open ? StageName(pipeline, deal.StageId) : deal.Outcome == DealOutcome.Lost ? $"Lost ({reasonName})" : $"Won ({deal.Amount:N2} {deal.Currency})";
-        db.Add(new RecordChange { RecordType = CrmRecordType.Deal, RecordId = id, UserId = access.UserId, ChangedAt = now, Field = "Stage", OldValue = was, NewValue = isNow });
+        CrmRecordCommands.Note(db, Kind, access, id, now, "Stage", was, isNow);
         db.Add(Event(deal.Outcome switch { DealOutcome.Won => "deal.won", DealOutcome.Lost => "deal.lost", _ => "deal.stage_changed" }, deal, now,
             new { deal.Name, deal.Amount, deal.Currency, From = was, To = isNow, LostReason = reasonName, Pipeline = pipeline.Name }));
         await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,4 @@
-using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Platform.Auth;
@@ -28,7 +28,7 @@ internal enum CrmTaskStatus
     Done,
 }
 
-internal sealed class CrmTask : IOwnedRecord
+internal sealed class CrmTask : ICrmRecord
 {
     public Guid Id { get; set; }
 

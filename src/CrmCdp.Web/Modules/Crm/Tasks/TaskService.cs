@@ -1,4 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Platform.Auth;
@@ -14,8 +15,10 @@ internal sealed record TaskFilter(Guid? OwnerId = null, CrmTaskStatus? Status = 
 
 /// <summary>Tasks are owned: the task permissions' scope says whose tasks a user sees and changes.</summary>
 internal sealed class TaskService(
-    IDbContextFactory<AppDbContext> dbFactory, IValidator<TaskInput> validator, UserDirectory users, TimeProvider timeProvider)
+    IDbContextFactory<AppDbContext> dbFactory, IValidator<TaskInput> validator, UserDirectory users, CrmRecordCommands records, TimeProvider timeProvider)
 {
+    private static CrmRecordKind<CrmTask> Kind => CrmRecordKinds.Tasks;
+
     public async Task<KeysetPage<TaskDto>> ListAsync(
         AccessContext access, TaskFilter filter, string? cursor, int limit, CancellationToken cancellationToken = default)
     {
@@ -60,71 +63,46 @@ internal sealed class TaskService(
 
     public async Task<OperationResult<TaskDto>> CreateAsync(AccessContext access, TaskInput input, CancellationToken cancellationToken = default)
     {
-        if (!access.Has(P.TasksCreate))
-        {
-            return OperationResult<TaskDto>.Forbidden("Your role cannot create tasks.");
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ownerId = input.OwnerId ?? access.UserId;
-        var errors = await CheckAsync(db, access, input, ownerId, P.TasksCreate, cancellationToken);
-        if (errors.Count > 0)
+        var created = await records.CreateAsync(Kind, access, P.TasksCreate, "Your role cannot create tasks.", async (db, now) =>
         {
-            return OperationResult<TaskDto>.Invalid(errors);
-        }
+            var errors = await CheckAsync(db, access, input, ownerId, P.TasksCreate, cancellationToken);
+            if (errors.Count > 0)
+            {
+                return (null, errors);
+            }
 
-        var now = timeProvider.GetUtcNow();
-        var task = new CrmTask { Id = Guid.CreateVersion7(), CreatedAt = now };
-        Apply(task, input, ownerId, now);
-        db.Add(task);
-        await db.SaveChangesAsync(cancellationToken);
-        return await GetAsync(access, task.Id, cancellationToken);
+            var task = new CrmTask { Id = Guid.CreateVersion7(), CreatedAt = now };
+            Apply(task, input, ownerId, now);
+            return (task, null);
+        }, cancellationToken);
+        return created.Value is { } id && id != Guid.Empty ? await GetAsync(access, id, cancellationToken) : created.As<TaskDto>();
     }
 
     public async Task<OperationResult<TaskDto>> UpdateAsync(AccessContext access, Guid id, TaskInput input, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var task = await db.Set<CrmTask>().Within(access, P.TasksRead).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (task is null)
+        var edited = await records.EditAsync(Kind, access, id, input.Version, async (db, task, now) =>
         {
-            return OperationResult<TaskDto>.NotFound();
-        }
+            var ownerId = input.OwnerId ?? task.OwnerId;
+            var errors = await CheckAsync(db, access, input, ownerId, P.TasksEdit, cancellationToken);
+            if (errors.Count == 0)
+            {
+                Apply(task, input, ownerId, now);
+            }
 
-        if (!access.Allows(P.TasksEdit, task.OwnerId))
-        {
-            return OperationResult<TaskDto>.Forbidden("You can view this task but not edit it.");
-        }
-
-        if (input.Version is null)
-        {
-            return OperationResult<TaskDto>.Invalid("version", "Send the version you read, so that a concurrent edit is not overwritten.");
-        }
-
-        var ownerId = input.OwnerId ?? task.OwnerId;
-        var errors = await CheckAsync(db, access, input, ownerId, P.TasksEdit, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return OperationResult<TaskDto>.Invalid(errors);
-        }
-
-        db.Entry(task).Property(t => t.Version).OriginalValue = input.Version.Value;
-        Apply(task, input, ownerId, timeProvider.GetUtcNow());
-        return await SaveAsync(db, access, task.Id, cancellationToken);
+            return errors;
+        }, cancellationToken);
+        return edited.Value ? await GetAsync(access, id, cancellationToken) : edited.As<TaskDto>();
     }
 
     /// <summary>Marks a task done (or open again).</summary>
     public async Task<OperationResult<TaskDto>> SetDoneAsync(AccessContext access, Guid id, bool done, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var task = await db.Set<CrmTask>().Within(access, P.TasksRead).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (task is null)
+        var found = await CrmRecordCommands.FindForChangeAsync(db, Kind, access, id, P.TasksEdit, "change", cancellationToken);
+        if (found.Value is not { } task)
         {
-            return OperationResult<TaskDto>.NotFound();
-        }
-
-        if (!access.Allows(P.TasksEdit, task.OwnerId))
-        {
-            return OperationResult<TaskDto>.Forbidden("You can view this task but not change it.");
+            return found.As<TaskDto>();
         }
 
         var now = timeProvider.GetUtcNow();
@@ -134,37 +112,13 @@ internal sealed class TaskService(
         return await SaveAsync(db, access, id, cancellationToken);
     }
 
-    public async Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var task = await db.Set<CrmTask>().Within(access, P.TasksRead).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (task is null)
-        {
-            return OperationResult<bool>.NotFound();
-        }
-
-        if (!access.Allows(P.TasksDelete, task.OwnerId))
-        {
-            return OperationResult<bool>.Forbidden("You can view this task but not delete it.");
-        }
-
-        task.DeletedAt = timeProvider.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return OperationResult<bool>.Ok(true);
-    }
+    public Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default) =>
+        records.DeleteAsync(Kind, access, id, cancellationToken);
 
     private async Task<OperationResult<TaskDto>> SaveAsync(AppDbContext db, AccessContext access, Guid id, CancellationToken cancellationToken)
     {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OperationResult<TaskDto>.Conflict("Someone else changed this task after you opened it. Reload and try again.");
-        }
-
-        return await GetAsync(access, id, cancellationToken);
+        var saved = await CrmRecordCommands.SaveAsync(db, Kind, cancellationToken);
+        return saved.Value ? await GetAsync(access, id, cancellationToken) : saved.As<TaskDto>();
     }
 
     private static IQueryable<CrmTask> Filtered(AppDbContext db, AccessContext access, TaskFilter filter)

@@ -21,7 +21,7 @@ internal sealed class SupportStats(IDbContextFactory<AppDbContext> dbFactory, Ti
     public async Task<SupportDashboard> DashboardAsync(AccessContext access, int weeks = 8, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var tickets = await TicketScope.WithinAsync(db, access, P.TicketsRead, cancellationToken);
+        var tickets = TicketScope.Within(db, access, P.TicketsRead);
         var open = tickets.Where(t => t.SolvedAt == null);
         var byStatus = await open.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var byPriority = await open.GroupBy(t => t.Priority).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);

@@ -24,7 +24,7 @@ internal enum TicketStatus
 }
 
 /// <summary>A support request; its assignee is its owner for own / team scopes.</summary>
-internal sealed class Ticket : IBulkEditableRecord
+internal sealed partial class Ticket : IBulkEditableRecord
 {
     public Guid Id { get; set; }
 

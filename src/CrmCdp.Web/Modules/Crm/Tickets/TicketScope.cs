@@ -1,6 +1,5 @@
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Crm.Tickets;
 
@@ -10,7 +9,7 @@ namespace CrmCdp.Web.Modules.Crm.Tickets;
 /// </summary>
 internal static class TicketScope
 {
-    public static async Task<IQueryable<Ticket>> WithinAsync(AppDbContext db, AccessContext access, string permission, CancellationToken cancellationToken)
+    public static IQueryable<Ticket> Within(AppDbContext db, AccessContext access, string permission)
     {
         var tickets = db.Set<Ticket>();
         switch (access.ScopeOf(permission))
@@ -19,9 +18,8 @@ internal static class TicketScope
                 return tickets;
             case RecordScope.Team:
                 var members = access.TeamMemberIds.ToList();
-                var teams = access.UserId is { } me
-                    ? await db.TeamMembers.Where(m => m.UserId == me).Select(m => m.TeamId).Union(db.Teams.Where(t => t.LeadUserId == me).Select(t => t.Id)).ToListAsync(cancellationToken)
-                    : [];
+                var me = access.UserId ?? Guid.Empty;
+                var teams = db.TeamMembers.Where(m => m.UserId == me).Select(m => m.TeamId).Union(db.Teams.Where(t => t.LeadUserId == me).Select(t => t.Id));
                 return tickets.Where(t => (t.OwnerId != null && members.Contains(t.OwnerId.Value))
                     || (t.TeamId != null && teams.Contains(t.TeamId.Value))
                     || (t.OwnerId == null && t.TeamId == null));

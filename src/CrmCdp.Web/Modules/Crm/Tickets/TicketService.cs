@@ -1,4 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.Contracts;
 using CrmCdp.Web.Modules.Crm.Timeline;
@@ -12,19 +13,20 @@ using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 namespace CrmCdp.Web.Modules.Crm.Tickets;
 
 /// <summary>Tickets: open, change, reply, with SLA clocks, the timeline and internal events.</summary>
-internal sealed class TicketService(IDbContextFactory<AppDbContext> dbFactory, IValidator<TicketInput> validator, UserDirectory users, TimeProvider timeProvider)
+internal sealed class TicketService(
+    IDbContextFactory<AppDbContext> dbFactory, IValidator<TicketInput> validator, UserDirectory users, CrmRecordCommands records, TimeProvider timeProvider)
 {
     public async Task<OperationResult<TicketDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ticket = await (await TicketScope.WithinAsync(db, access, P.TicketsRead, cancellationToken)).AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        var ticket = await TicketScope.Within(db, access, P.TicketsRead).AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         return ticket is null ? OperationResult<TicketDto>.NotFound() : OperationResult<TicketDto>.Ok((await ToDtosAsync([ticket], cancellationToken))[0]);
     }
 
     public async Task<IReadOnlyList<TicketDto>> QueueAsync(AccessContext access, string? queue, string? status, int limit, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = await TicketScope.WithinAsync(db, access, P.TicketsRead, cancellationToken);
+        var query = TicketScope.Within(db, access, P.TicketsRead);
         query = queue switch
         {
             "mine" => query.Where(t => t.OwnerId == access.UserId && t.SolvedAt == null),
@@ -44,58 +46,45 @@ internal sealed class TicketService(IDbContextFactory<AppDbContext> dbFactory, I
 
     public async Task<OperationResult<TicketDto>> CreateAsync(AccessContext access, TicketInput input, CancellationToken cancellationToken = default)
     {
-        if (!access.Has(P.TicketsCreate))
+        var created = await records.CreateAsync(CrmRecordKinds.Tickets, access, P.TicketsCreate, "Your role cannot open tickets.", async (db, now) =>
         {
-            return OperationResult<TicketDto>.Forbidden("Your role cannot open tickets.");
-        }
+            var errors = await CheckAsync(db, access, input, cancellationToken);
+            if (errors.Count > 0)
+            {
+                return (null, errors);
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var errors = await CheckAsync(db, access, input, cancellationToken);
-        if (errors.Count > 0)
-        {
-            return OperationResult<TicketDto>.Invalid(errors);
-        }
+            var ticket = new Ticket { Id = Guid.CreateVersion7(), CreatedAt = now, Status = TicketStatus.New };
+            Apply(ticket, input, now);
+            if (ticket.OwnerId is null && ticket.TeamId is { } team)
+            {
+                // Serialises concurrent picks for a team (until the ticket is saved), so round robin stays fair under load.
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({team.ToString()}))", cancellationToken);
+                ticket.OwnerId = await TicketAssignment.PickAsync(db, team, cancellationToken);
+            }
 
-        var now = timeProvider.GetUtcNow();
-        var ticket = new Ticket { Id = Guid.CreateVersion7(), CreatedAt = now, Status = TicketStatus.New };
-        Apply(ticket, input, now);
-        if (ticket.OwnerId is null && ticket.TeamId is { } team)
-        {
-            // Serialises concurrent picks for a team, so round robin stays fair under load.
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({team.ToString()}))", cancellationToken);
-            ticket.OwnerId = await TicketAssignment.PickAsync(db, team, cancellationToken);
-            await SaveNewAsync(db, ticket, access, now, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return OperationResult<TicketDto>.Ok((await ToDtosAsync([ticket], cancellationToken))[0]);
-        }
-
-        await SaveNewAsync(db, ticket, access, now, cancellationToken);
-        return OperationResult<TicketDto>.Ok((await ToDtosAsync([ticket], cancellationToken))[0]);
+            var (policies, calendar) = await SlaAsync(db, cancellationToken);
+            ticket.StartSla(policies[ticket.Priority], calendar, now);
+            db.Add(Event("ticket.opened", ticket, now));
+            return (ticket, null);
+        }, cancellationToken);
+        // The one who opened it sees the new ticket even when it was routed beyond their scope.
+        return created.Value is { } id && id != Guid.Empty ? OperationResult<TicketDto>.Ok(await NewTicketAsync(id, cancellationToken)) : created.As<TicketDto>();
     }
 
-    private static async Task SaveNewAsync(AppDbContext db, Ticket ticket, AccessContext access, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<TicketDto> NewTicketAsync(Guid id, CancellationToken cancellationToken)
     {
-        var (policies, calendar) = await SlaAsync(db, cancellationToken);
-        SlaClock.Start(ticket, policies[ticket.Priority], calendar, now);
-        db.Add(ticket);
-        db.Add(new RecordChange { RecordType = CrmRecordType.Ticket, RecordId = ticket.Id, UserId = access.UserId, ChangedAt = now, Field = "created" });
-        db.Add(Event("ticket.opened", ticket, now));
-        await db.SaveChangesAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await ToDtosAsync([await db.Set<Ticket>().AsNoTracking().SingleAsync(t => t.Id == id, cancellationToken)], cancellationToken))[0];
     }
 
     public async Task<OperationResult<TicketDto>> UpdateAsync(AccessContext access, Guid id, TicketInput input, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ticket = await (await TicketScope.WithinAsync(db, access, P.TicketsRead, cancellationToken)).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (ticket is null)
+        var found = await CrmRecordCommands.FindForChangeAsync(db, CrmRecordKinds.Tickets, access, id, P.TicketsEdit, "change", cancellationToken);
+        if (found.Value is not { } ticket)
         {
-            return OperationResult<TicketDto>.NotFound();
-        }
-
-        if (!await (await TicketScope.WithinAsync(db, access, P.TicketsEdit, cancellationToken)).AnyAsync(t => t.Id == id, cancellationToken))
-        {
-            return OperationResult<TicketDto>.Forbidden("You can view this ticket but not change it.");
+            return found.As<TicketDto>();
         }
 
         var errors = await CheckAsync(db, access, input, cancellationToken);
@@ -110,12 +99,12 @@ internal sealed class TicketService(IDbContextFactory<AppDbContext> dbFactory, I
         Apply(ticket, input, now);
         if (ticket.Priority != before.Priority)
         {
-            SlaClock.Reprioritize(ticket, policies[ticket.Priority], calendar);
+            ticket.Reprioritize(policies[ticket.Priority], calendar);
         }
 
         if (CrmEnumNames.Parse<TicketStatus>(input.Status) is { } status)
         {
-            SlaClock.ChangeStatus(ticket, status, calendar, now);
+            ticket.ChangeStatus(status, calendar, now);
         }
 
         var names = await users.NamesAsync([before.OwnerId, ticket.OwnerId], cancellationToken);
@@ -127,7 +116,7 @@ internal sealed class TicketService(IDbContextFactory<AppDbContext> dbFactory, I
             ("Assignee", Name(before.OwnerId), Name(ticket.OwnerId)),
         ]))
         {
-            db.Add(new RecordChange { RecordType = CrmRecordType.Ticket, RecordId = id, UserId = access.UserId, ChangedAt = now, Field = change.Field, OldValue = change.OldValue, NewValue = change.NewValue });
+            CrmRecordCommands.Note(db, CrmRecordKinds.Tickets, access, id, now, change.Field, change.OldValue, change.NewValue);
         }
 
         if (ticket.Status is TicketStatus.Solved && before.Status is not (TicketStatus.Solved or TicketStatus.Closed))
@@ -147,7 +136,7 @@ internal sealed class TicketService(IDbContextFactory<AppDbContext> dbFactory, I
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var ticket = await (await TicketScope.WithinAsync(db, access, P.TicketsEdit, cancellationToken)).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        var ticket = await TicketScope.Within(db, access, P.TicketsEdit).SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (ticket is null)
         {
             return OperationResult<ReplyDto>.NotFound();
@@ -158,7 +147,7 @@ internal sealed class TicketService(IDbContextFactory<AppDbContext> dbFactory, I
         db.Add(reply);
         if (!input.Internal)
         {
-            SlaClock.Responded(ticket, now);
+            ticket.Respond(now);
         }
 
         ticket.UpdatedAt = now;
@@ -170,7 +159,7 @@ internal sealed class TicketService(IDbContextFactory<AppDbContext> dbFactory, I
     public async Task<IReadOnlyList<ReplyDto>> RepliesAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!await (await TicketScope.WithinAsync(db, access, P.TicketsRead, cancellationToken)).AnyAsync(t => t.Id == id, cancellationToken))
+        if (!await TicketScope.Within(db, access, P.TicketsRead).AnyAsync(t => t.Id == id, cancellationToken))
         {
             return [];
         }
@@ -183,7 +172,7 @@ internal sealed class TicketService(IDbContextFactory<AppDbContext> dbFactory, I
     public async Task<Guid?> FindByNumberAsync(AccessContext access, long number, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await (await TicketScope.WithinAsync(db, access, P.TicketsRead, cancellationToken)).Where(t => t.Number == number).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(cancellationToken);
+        return await TicketScope.Within(db, access, P.TicketsRead).Where(t => t.Number == number).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>Assigns many tickets at once; tickets the caller may not change are skipped and counted.</summary>
@@ -200,21 +189,13 @@ internal sealed class TicketService(IDbContextFactory<AppDbContext> dbFactory, I
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var tickets = await (await TicketScope.WithinAsync(db, access, P.TicketsEdit, cancellationToken)).Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
+        var tickets = await TicketScope.Within(db, access, P.TicketsEdit).Where(t => ids.Contains(t.Id)).ToListAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         var names = await users.NamesAsync(tickets.Select(t => t.OwnerId).Append(assigneeId), cancellationToken);
         foreach (var ticket in tickets.Where(t => t.OwnerId != assigneeId))
         {
-            db.Add(new RecordChange
-            {
-                RecordType = CrmRecordType.Ticket,
-                RecordId = ticket.Id,
-                UserId = access.UserId,
-                ChangedAt = now,
-                Field = "Assignee",
-                OldValue = ticket.OwnerId is { } o ? names.GetValueOrDefault(o) : null,
-                NewValue = assigneeId is { } n ? names.GetValueOrDefault(n) : null,
-            });
+            CrmRecordCommands.Note(db, CrmRecordKinds.Tickets, access, ticket.Id, now, "Assignee",
+                ticket.OwnerId is { } o ? names.GetValueOrDefault(o) : null, assigneeId is { } n ? names.GetValueOrDefault(n) : null);
             (ticket.OwnerId, ticket.UpdatedAt) = (assigneeId, now);
         }
 
@@ -231,7 +212,7 @@ internal sealed class TicketService(IDbContextFactory<AppDbContext> dbFactory, I
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var editable = await TicketScope.WithinAsync(db, access, P.TicketsEdit, cancellationToken);
+        var editable = TicketScope.Within(db, access, P.TicketsEdit);
         var duplicate = await editable.SingleOrDefaultAsync(t => t.Id == duplicateId, cancellationToken);
         var into = await editable.SingleOrDefaultAsync(t => t.Id == intoId, cancellationToken);
         if (duplicate is null || into is null)
@@ -244,10 +225,10 @@ internal sealed class TicketService(IDbContextFactory<AppDbContext> dbFactory, I
         await db.Set<TicketReply>().Where(r => r.TicketId == duplicateId).ExecuteUpdateAsync(set => set.SetProperty(r => r.TicketId, intoId), cancellationToken);
         db.Add(new TicketReply { Id = Guid.CreateVersion7(), TicketId = intoId, AuthorUserId = access.UserId, IsInternal = true, CreatedAt = now, Body = $"Merged ticket #{duplicate.Number} “{duplicate.Subject}” into this one.\n\n{duplicate.Description}" });
         var (_, calendar) = await SlaAsync(db, cancellationToken);
-        SlaClock.ChangeStatus(duplicate, TicketStatus.Closed, calendar, now);
+        duplicate.ChangeStatus(TicketStatus.Closed, calendar, now);
         duplicate.UpdatedAt = now;
-        db.Add(new RecordChange { RecordType = CrmRecordType.Ticket, RecordId = duplicateId, UserId = access.UserId, ChangedAt = now, Field = "merged", NewValue = $"#{into.Number}" });
-        db.Add(new RecordChange { RecordType = CrmRecordType.Ticket, RecordId = intoId, UserId = access.UserId, ChangedAt = now, Field = "merged", NewValue = $"#{duplicate.Number}" });
+        CrmRecordCommands.Note(db, CrmRecordKinds.Tickets, access, duplicateId, now, "merged", newValue: $"#{into.Number}");
+        CrmRecordCommands.Note(db, CrmRecordKinds.Tickets, access, intoId, now, "merged", newValue: $"#{duplicate.Number}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return OperationResult<TicketDto>.Ok((await ToDtosAsync([into], cancellationToken))[0]);
