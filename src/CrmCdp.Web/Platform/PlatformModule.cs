@@ -1,7 +1,5 @@
 using CrmCdp.Web.Components;
-using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Auth.TwoFactor;
-using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Health;
 using CrmCdp.Web.Platform.Jobs;
 using CrmCdp.Web.Platform.LocalPostgres;
@@ -9,6 +7,7 @@ using CrmCdp.Web.Platform.Logging;
 using CrmCdp.Web.Platform.OpenApi;
 using CrmCdp.Web.Platform.Security;
 using CrmCdp.Web.Platform.Seeding;
+using CrmCdp.Web.Platform.Settings;
 using CrmCdp.Web.Platform.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
@@ -59,6 +58,7 @@ internal static class PlatformModule
         services.AddAppRequestDecompression();
         services.AddSingleton<Audit.AuditLog>();
         services.AddSingleton<Privacy.SuppressionList>();
+        services.AddSettings<ContactPoints.ContactPointOptions>();
         services.AddSingleton<ContactPoints.ContactPointNormalizer>();
         services.AddDataProtection().SetApplicationName("CrmCdp").PersistKeysToDbContext<AppDbContext>();
         services.AddAppAuth();
@@ -75,6 +75,7 @@ internal static class PlatformModule
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddAppOpenApi();
         services.AddSingleton<Notifications.NotificationService>();
+        services.AddSettings<BootstrapOptions>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoDataSeeder>();
         // Our security headers send X-Frame-Options: DENY for every response.

@@ -1,8 +1,7 @@
-using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Jobs;
 using CrmCdp.Web.Platform.Seeding;
+using CrmCdp.Web.Platform.Settings;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
@@ -21,7 +20,7 @@ internal static partial class StartupTasks
          new StartupSwitches(args.Contains(MigrateSwitch), args.Contains(SeedDemoSwitch)));
 
     public static bool MigrationRequested(IConfiguration configuration, StartupSwitches switches) =>
-        switches.Migrate || configuration.GetValue<bool>("Database:MigrateOnStartup");
+        switches.Migrate || SettingsRegistration.Read<DatabaseOptions>(configuration).MigrateOnStartup;
 
     public static async Task<bool> RunAsync(WebApplication app, StartupSwitches switches)
     {
@@ -52,14 +51,13 @@ internal static partial class StartupTasks
             }
 
             var firstDevelopmentStart = admin is not null && app.Environment.IsDevelopment()
-                && app.Configuration.GetValue("Demo:SeedOnFirstStart", true);
+                && SettingsRegistration.Read<DemoOptions>(app.Configuration).SeedOnFirstStart;
             if (switches.SeedDemo || firstDevelopmentStart)
             {
                 await SeedDemoAsync(app, services, admin);
             }
 
             var recurring = services.GetRequiredService<IRecurringJobManager>();
-            JobsRegistration.RegisterRecurringJobs(recurring);
             foreach (var definition in services.GetServices<IRecurringJobDefinition>())
             {
                 definition.Register(recurring);
@@ -82,7 +80,7 @@ internal static partial class StartupTasks
 
     private static async Task SeedDemoAsync(WebApplication app, IServiceProvider services, BootstrapAdmin? admin)
     {
-        var password = app.Configuration["Bootstrap:DemoUserPassword"];
+        var password = SettingsRegistration.Read<BootstrapOptions>(app.Configuration).DemoUserPassword;
         var printPassword = false;
         if (string.IsNullOrWhiteSpace(password))
         {

@@ -11,7 +11,7 @@ using CrmCdp.Web.Platform.ContactPoints;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CrmCdp.Benchmarks.Scenarios;
@@ -106,13 +106,14 @@ internal sealed class CrmListScenario(int contacts = 1_000_000, int companies = 
             DatabaseRegistration.Configure(options, connectionString);
             var factory = new PooledDbContextFactory<AppDbContext>(options.Options);
             var users = new UserDirectory(factory);
-            var normalizer = new ContactPointNormalizer(new ConfigurationBuilder().Build());
+            var normalizer = new ContactPointNormalizer(Options.Create(new ContactPointOptions()));
             var time = TimeProvider.System;
+            var checks = new RecordInputChecks(users, new CustomFieldService(factory, time));
             return new Services(
                 new ContactQueries(factory, users),
-                new ContactService(factory, new ContactInputValidator(normalizer), normalizer, users, new CustomFieldService(factory, time), new CrmRecordCommands(factory, time)),
+                new ContactService(factory, new ContactInputValidator(normalizer), normalizer, users, checks, new CrmRecordCommands(factory, time)),
                 new TimelineService(factory, users, time),
-                new TaskService(factory, new TaskInputValidator(), users, new CrmRecordCommands(factory, time), time));
+                new TaskService(factory, new TaskInputValidator(), users, checks, new CrmRecordCommands(factory, time), time));
         }
     }
 }

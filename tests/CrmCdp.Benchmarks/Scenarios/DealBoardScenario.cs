@@ -3,6 +3,7 @@ using System.Globalization;
 using CrmCdp.TestSupport;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Common.Records;
+using CrmCdp.Web.Modules.Crm.CustomFields;
 using CrmCdp.Web.Modules.Crm.Pipeline;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
@@ -37,7 +38,9 @@ internal sealed class DealBoardScenario(int deals = 50_000) : IScenario
         var directory = new UserDirectory(factory);
         var pipelines = new PipelineService(factory);
         var board = new DealBoard(factory, pipelines, directory, TimeProvider.System);
-        var service = new DealService(factory, new DealInputValidator(), pipelines, directory, new CrmRecordCommands(factory, TimeProvider.System), TimeProvider.System);
+        var service = new DealService(
+            factory, new DealInputValidator(), pipelines, directory, new RecordInputChecks(directory, new CustomFieldService(factory, TimeProvider.System)),
+            new CrmRecordCommands(factory, TimeProvider.System), TimeProvider.System);
         var admin = new AccessContext(null, Permissions.All.ToDictionary(p => p, _ => RecordScope.All), new HashSet<Guid>());
         var rep = new AccessContext(users[0], Permissions.Scoped.ToDictionary(p => p, _ => RecordScope.Own), new HashSet<Guid> { users[0] });
         var pipeline = (await pipelines.VisibleAsync(admin))[0];

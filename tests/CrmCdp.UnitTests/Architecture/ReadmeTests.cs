@@ -11,7 +11,6 @@ public sealed class ReadmeTests
     {
         var jobs = typeof(IRecurringJobDefinition).Assembly.GetTypes()
             .Where(t => typeof(IRecurringJobDefinition).IsAssignableFrom(t) && !t.IsInterface)
-            .Append(typeof(ExpiredSessionCleanupJob))
             .Select(t => (string)t.GetField("Id", BindingFlags.Public | BindingFlags.Static)!.GetRawConstantValue()!)
             .ToList();
 

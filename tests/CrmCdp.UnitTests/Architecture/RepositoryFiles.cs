@@ -7,8 +7,10 @@ internal static class RepositoryFiles
 
     public static string Read(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
 
-    public static IEnumerable<string> CSharpFilesUnder(string relativeFolder) =>
-        Directory.EnumerateFiles(Path.Combine(Root, relativeFolder), "*.cs", SearchOption.AllDirectories)
+    public static IEnumerable<string> CSharpFilesUnder(string relativeFolder) => FilesUnder(relativeFolder, "*.cs");
+
+    public static IEnumerable<string> FilesUnder(string relativeFolder, string pattern) =>
+        Directory.EnumerateFiles(Path.Combine(Root, relativeFolder), pattern, SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 

@@ -14,5 +14,5 @@ public sealed class ReturnUrlTests
     [InlineData("/\\evil.example/", "/")]
     [InlineData("crm", "/")]
     public void Sign_in_only_returns_to_paths_on_this_site(string? returnUrl, string expected) =>
-        Assert.Equal(expected, Login.SafeReturnUrl(returnUrl));
+        Assert.Equal(expected, SignInStep.SafeReturnUrl(returnUrl));
 }

@@ -1,30 +1,14 @@
 using System.ComponentModel.DataAnnotations;
-using CrmCdp.Web.Platform.Audit;
-using CrmCdp.Web.Platform.Auth;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Identity;
 
 namespace CrmCdp.Web.Components.Account;
 
 public partial class Login
 {
-    private string? _error;
     private readonly Dictionary<string, string> _fieldErrors = [];
-
-    [Inject]
-    private SignInManager<AppUser> SignInManager { get; set; } = default!;
-
-    [Inject]
-    private AuditLog Audit { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
 
     [SupplyParameterFromForm]
     private LoginInput Input { get; set; } = default!;
-
-    [SupplyParameterFromQuery]
-    private string? ReturnUrl { get; set; }
 
     [SupplyParameterFromQuery]
     private bool SignedOut { get; set; }
@@ -58,32 +42,18 @@ public partial class Login
         }
 
         var user = await SignInManager.UserManager.FindByEmailAsync(Input.Email.Trim());
-        await Audit.WriteAsync(new AuditEntry
+        var summary = signIn.Succeeded ? "Signed in" : signIn.IsLockedOut ? "Sign-in refused: account locked" : signIn.IsNotAllowed ? "Sign-in refused: account deactivated" : "Wrong email or password";
+        if (await FinishAsync(signIn, user?.Id, Input.Email.Trim(), summary))
         {
-            Action = signIn.Succeeded ? AuditActions.SignInSucceeded : AuditActions.SignInFailed,
-            UserId = user?.Id,
-            Actor = Input.Email.Trim(),
-            Summary = signIn.Succeeded ? "Signed in" : signIn.IsLockedOut ? "Sign-in refused: account locked" : signIn.IsNotAllowed ? "Sign-in refused: account deactivated" : "Wrong email or password",
-        });
-        if (signIn.Succeeded)
-        {
-            Navigation.NavigateTo(SafeReturnUrl(ReturnUrl), forceLoad: true);
             return;
         }
 
-        _error = signIn.IsLockedOut
+        Error = signIn.IsLockedOut
             ? "This account is locked after too many failed sign-ins. Try again in 15 minutes or ask an administrator to unlock it."
             : signIn.IsNotAllowed
                 ? "This account is deactivated. Ask an administrator to reactivate it."
                 : "The email or password is incorrect.";
     }
-
-    /// <summary>Only paths on this site: an absolute URL in returnUrl would make the login page an open redirect.</summary>
-    internal static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/";
 
     internal sealed class LoginInput
     {

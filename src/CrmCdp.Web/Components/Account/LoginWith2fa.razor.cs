@@ -1,29 +1,12 @@
-using CrmCdp.Web.Platform.Audit;
-using CrmCdp.Web.Platform.Auth;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Identity;
 
 namespace CrmCdp.Web.Components.Account;
 
 /// <summary>The second sign-in step for users with an authenticator app: a TOTP code, or a one-time recovery code.</summary>
 public partial class LoginWith2fa
 {
-    private string? _error;
-
-    [Inject]
-    private SignInManager<AppUser> SignInManager { get; set; } = default!;
-
-    [Inject]
-    private AuditLog Audit { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
     [SupplyParameterFromForm]
     private CodeInput Input { get; set; } = default!;
-
-    [SupplyParameterFromQuery]
-    private string? ReturnUrl { get; set; }
 
     [SupplyParameterFromQuery]
     private bool RememberMe { get; set; }
@@ -44,27 +27,20 @@ public partial class LoginWith2fa
         var code = Input.Code.Replace(" ", "", StringComparison.Ordinal).Trim();
         if (user is null || code.Length == 0)
         {
-            _error = "Enter the code from your authenticator app.";
+            Error = "Enter the code from your authenticator app.";
             return;
         }
 
         var result = code.Contains('-', StringComparison.Ordinal)
             ? await SignInManager.TwoFactorRecoveryCodeSignInAsync(code)
             : await SignInManager.TwoFactorAuthenticatorSignInAsync(code, RememberMe, rememberClient: false);
-        await Audit.WriteAsync(new AuditEntry
+        var summary = result.Succeeded ? "Signed in with two factors" : result.IsLockedOut ? "Two-factor code refused: account locked" : "Wrong two-factor code";
+        if (await FinishAsync(result, user.Id, user.Email, summary))
         {
-            Action = result.Succeeded ? AuditActions.SignInSucceeded : AuditActions.SignInFailed,
-            UserId = user.Id,
-            Actor = user.Email,
-            Summary = result.Succeeded ? "Signed in with two factors" : result.IsLockedOut ? "Two-factor code refused: account locked" : "Wrong two-factor code",
-        });
-        if (result.Succeeded)
-        {
-            Navigation.NavigateTo(Login.SafeReturnUrl(ReturnUrl), forceLoad: true);
             return;
         }
 
-        _error = result.IsLockedOut
+        Error = result.IsLockedOut
             ? "This account is locked after too many failed attempts. Try again in 15 minutes."
             : "That code is not valid. Codes change every 30 seconds; check your device's clock.";
     }

@@ -1,4 +1,3 @@
-using CrmCdp.Web.Platform.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;

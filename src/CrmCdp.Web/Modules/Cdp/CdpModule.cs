@@ -4,6 +4,7 @@ using CrmCdp.Web.Modules.Cdp.Segments;
 using CrmCdp.Web.Modules.Cdp.Sources;
 using CrmCdp.Web.Modules.Cdp.TrackingPlans;
 using CrmCdp.Web.Platform;
+using CrmCdp.Web.Platform.Settings;
 
 namespace CrmCdp.Web.Modules.Cdp;
 
@@ -15,6 +16,7 @@ internal static class CdpModule
         services.AddSingleton<SourceService>();
         services.AddSingleton<Platform.Privacy.IPersonalDataStore, Privacy.CdpPersonalDataStore>();
         services.AddSingleton<IngestionMetrics>();
+        services.AddSingleton<IngestionStats>();
         services.AddSingleton<SuppressionFilter>();
         services.AddSingleton<IngestionDebugFeed>();
         services.AddSingleton<TrackingPlanService>();
@@ -25,6 +27,7 @@ internal static class CdpModule
         services.AddSingleton<Identity.IdentityRulesProvider>();
         services.AddSingleton<Identity.IdentityRulesService>();
         services.AddSingleton<Identity.ResolutionMetrics>();
+        services.AddSettings<Identity.IdentityResolutionOptions>();
         services.AddSingleton<Identity.IdentityResolutionProcessor>();
         services.AddHostedService(provider => provider.GetRequiredService<Identity.IdentityResolutionProcessor>());
         services.AddSingleton<Profiles.ProfileQueries>();

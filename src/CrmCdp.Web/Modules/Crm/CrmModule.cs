@@ -25,6 +25,7 @@ internal static class CrmModule
         services.AddScoped<IDemoDataContributor, DealDemoData>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<Common.Records.CrmRecordCommands>();
+        services.AddSingleton<Common.Records.RecordInputChecks>();
         services.AddSingleton<ContactService>();
         services.AddSingleton<Contracts.ICrmContacts, Contacts.CrmContactsForCdp>();
         services.AddSingleton<Contracts.ICrmSalesTasks, Tasks.SalesTasksForCdp>();

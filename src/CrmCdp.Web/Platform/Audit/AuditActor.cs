@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CrmCdp.Web.Platform.Auth;
 
 namespace CrmCdp.Web.Platform.Audit;
 

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Platform.Auth;
 

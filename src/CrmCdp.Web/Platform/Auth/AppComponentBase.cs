@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
 
 namespace CrmCdp.Web.Platform.Auth;
 
@@ -24,6 +25,15 @@ public abstract class AppComponentBase : ComponentBase
     [Inject]
     private PermissionResolver Permissions { get; set; } = default!;
 
+    [Inject]
+    protected IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    protected ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    protected NavigationManager Navigation { get; set; } = default!;
+
     /// <summary>
     /// Re-resolved every 30 seconds, and at once after a role, team or user change in this instance, so
     /// long-lived components (search, badges) follow permission changes; every service call applies the scope in its query.
@@ -38,5 +48,29 @@ public abstract class AppComponentBase : ComponentBase
         }
 
         return _access;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="refresh"/> every <paramref name="period"/> until <paramref name="closed"/> (the page's own
+    /// token, cancelled when it is disposed) and redraws after each, so the page follows background work without a reload.
+    /// </summary>
+    protected async Task RefreshEveryAsync(TimeSpan period, Func<Task> refresh, CancellationToken closed)
+    {
+        using var timer = new PeriodicTimer(period);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(closed))
+            {
+                await InvokeAsync(async () =>
+                {
+                    await refresh();
+                    StateHasChanged();
+                });
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page was closed.
+        }
     }
 }

@@ -1,6 +1,5 @@
 using CrmCdp.Web.Platform.Auth.ApiKeys;
 using CrmCdp.Web.Platform.Auth.Sessions;
-using CrmCdp.Web.Platform.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;

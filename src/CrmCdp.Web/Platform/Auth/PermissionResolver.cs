@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CrmCdp.Web.Platform.Auth;

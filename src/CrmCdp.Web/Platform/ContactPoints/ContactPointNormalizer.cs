@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using Microsoft.Extensions.Options;
 using PhoneNumbers;
 
 namespace CrmCdp.Web.Platform.ContactPoints;
@@ -7,11 +8,11 @@ namespace CrmCdp.Web.Platform.ContactPoints;
 /// One spelling per email and phone, so duplicates are found and lookups hit an index:
 /// emails trimmed and lower-cased, phones in E.164 (+14155550100).
 /// </summary>
-internal sealed class ContactPointNormalizer(IConfiguration configuration)
+internal sealed class ContactPointNormalizer(IOptions<ContactPointOptions> options)
 {
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
 
-    private readonly string _defaultRegion = configuration["Crm:DefaultPhoneRegion"] is { Length: 2 } region ? region.ToUpperInvariant() : "US";
+    private readonly string _defaultRegion = options.Value.DefaultPhoneRegion is { Length: 2 } region ? region.ToUpperInvariant() : "US";
 
     public static string? NormalizeEmail(string? email)
     {

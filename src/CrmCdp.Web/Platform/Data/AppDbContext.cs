@@ -1,9 +1,7 @@
-using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Auth.ApiKeys;
 using CrmCdp.Web.Platform.Auth.Sessions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Platform.Data;
 

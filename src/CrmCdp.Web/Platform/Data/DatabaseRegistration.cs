@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Platform.Data;
 

@@ -1,4 +1,3 @@
-using CrmCdp.Web.Platform.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace CrmCdp.Web.Platform.Health;

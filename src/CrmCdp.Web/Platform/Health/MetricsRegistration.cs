@@ -1,4 +1,3 @@
-using CrmCdp.Web.Platform.Auth;
 using OpenTelemetry.Metrics;
 
 namespace CrmCdp.Web.Platform.Health;

@@ -1,5 +1,3 @@
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CrmCdp.Web.Platform.Health;

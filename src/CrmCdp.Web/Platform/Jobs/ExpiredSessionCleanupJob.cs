@@ -1,6 +1,4 @@
-using CrmCdp.Web.Platform.Data;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Platform.Jobs;
 
@@ -8,9 +6,12 @@ namespace CrmCdp.Web.Platform.Jobs;
 internal sealed partial class ExpiredSessionCleanupJob(
     IDbContextFactory<AppDbContext> dbFactory,
     TimeProvider timeProvider,
-    ILogger<ExpiredSessionCleanupJob> logger)
+    ILogger<ExpiredSessionCleanupJob> logger) : IRecurringJobDefinition
 {
     public const string Id = "housekeeping:expired-sessions";
+
+    public void Register(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<ExpiredSessionCleanupJob>(Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
 
     [AutomaticRetry(Attempts = 3)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)

@@ -1,8 +1,10 @@
+using CrmCdp.Web.Platform.Settings;
+
 namespace CrmCdp.Web.Platform.Jobs;
 
-internal sealed class JobsOptions
+internal sealed class JobsOptions : ISettingsSection
 {
-    public const string Section = "Jobs";
+    public static string Section => "Jobs";
 
     /// <summary>Run the Hangfire server in this process (switch off on web-only instances).</summary>
     public bool RunServer { get; set; } = true;

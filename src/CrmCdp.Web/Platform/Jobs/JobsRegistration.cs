@@ -1,4 +1,4 @@
-using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.Settings;
 using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
@@ -12,7 +12,7 @@ internal static class JobsRegistration
 
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
-        var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        var options = SettingsRegistration.Read<JobsOptions>(configuration);
         var storageOptions = new PostgreSqlStorageOptions
         {
             SchemaName = "hangfire",
@@ -41,14 +41,8 @@ internal static class JobsRegistration
             });
         }
 
-        services.AddTransient<ExpiredSessionCleanupJob>();
+        services.AddTransient<IRecurringJobDefinition, ExpiredSessionCleanupJob>();
         return services;
-    }
-
-    public static void RegisterRecurringJobs(IRecurringJobManager jobs)
-    {
-        jobs.AddOrUpdate<ExpiredSessionCleanupJob>(
-            ExpiredSessionCleanupJob.Id, job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
     }
 
     public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder endpoints)

@@ -1,4 +1,3 @@
-using CrmCdp.Web.Platform.Auth;
 using Hangfire.Dashboard;
 
 namespace CrmCdp.Web.Platform.Jobs;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CrmCdp.Web.Platform.Settings;
 
 namespace CrmCdp.Web.Platform.LocalPostgres;
 
@@ -24,7 +25,7 @@ internal static class LocalDevelopmentDatabase
             return new(configured, null, null);
         }
 
-        if (!environment.IsDevelopment() || !configuration.GetValue("Database:StartLocalPostgres", true))
+        if (!environment.IsDevelopment() || !SettingsRegistration.Read<DatabaseOptions>(configuration).StartLocalPostgres)
         {
             return new(null, "ConnectionStrings__Default is not set. " + HowToFix, null);
         }

@@ -1,5 +1,3 @@
-using CrmCdp.Web.Platform.Auth;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Platform.Notifications;

@@ -1,5 +1,3 @@
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Platform.Notifications;
 

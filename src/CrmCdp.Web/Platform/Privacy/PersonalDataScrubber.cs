@@ -1,6 +1,4 @@
 using System.Text;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CrmCdp.Web.Platform.Privacy;

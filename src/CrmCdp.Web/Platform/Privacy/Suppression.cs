@@ -1,5 +1,3 @@
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Platform.Privacy;

@@ -1,4 +1,5 @@
 using System.Net;
+using CrmCdp.Web.Platform.Settings;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace CrmCdp.Web.Platform.Security;
@@ -13,11 +14,11 @@ internal static class ForwardedHeadersRegistration
 {
     public static void AddAppForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        var section = configuration.GetSection("ForwardedHeaders");
+        var settings = SettingsRegistration.Read<ForwardedHeadersSettings>(configuration);
         // Parsed at startup: a mistyped proxy address stops the app with its name rather than failing each request.
-        var proxies = (section.GetSection("KnownProxies").Get<string[]>() ?? []).Select(p => IPAddress.TryParse(p, out var address)
+        var proxies = settings.KnownProxies.Select(p => IPAddress.TryParse(p, out var address)
             ? address : throw new InvalidOperationException($"ForwardedHeaders:KnownProxies: '{p}' is not an IP address.")).ToList();
-        var networks = (section.GetSection("KnownNetworks").Get<string[]>() ?? []).Select(n => System.Net.IPNetwork.TryParse(n, out var network)
+        var networks = settings.KnownNetworks.Select(n => System.Net.IPNetwork.TryParse(n, out var network)
             ? network : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: '{n}' is not a CIDR network (like 10.0.0.0/8).")).ToList();
         services.Configure<ForwardedHeadersOptions>(options =>
         {
@@ -41,7 +42,7 @@ internal static class ForwardedHeadersRegistration
 
     public static void UseAppForwardedHeaders(this WebApplication app)
     {
-        if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
+        if (SettingsRegistration.Read<ForwardedHeadersSettings>(app.Configuration).Enabled)
         {
             app.UseForwardedHeaders();
         }

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
-using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.Settings;
 
 namespace CrmCdp.Web.Platform.Security;
 
 /// <summary>Requests per minute: sign-in attempts per client address, API calls per key (or user, or address).</summary>
-internal sealed class RateLimitOptions
+internal sealed class RateLimitOptions : ISettingsSection
 {
+    public static string Section => "RateLimits";
+
     public int LoginPerMinute { get; set; } = 10;
 
     public int ApiPerMinute { get; set; } = 1200;
@@ -17,7 +19,7 @@ internal static class RateLimiting
 {
     public static IServiceCollection AddAppRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        var limits = configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        var limits = SettingsRegistration.Read<RateLimitOptions>(configuration);
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits));

@@ -1,5 +1,4 @@
 using Bogus;
-using CrmCdp.Web.Platform.Auth;
 using Microsoft.AspNetCore.Identity;
 
 namespace CrmCdp.Web.Platform.Seeding;

@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
-using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Auth.ApiKeys;
-using CrmCdp.Web.Platform.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CrmCdp.Web.Platform.Seeding;
 
@@ -12,7 +10,7 @@ internal sealed partial class IdentitySeeder(
     AppDbContext db,
     RoleManager<AppRole> roleManager,
     UserManager<AppUser> userManager,
-    IConfiguration configuration,
+    IOptions<BootstrapOptions> bootstrap,
     IHostEnvironment environment,
     TimeProvider timeProvider,
     ILogger<IdentitySeeder> logger)
@@ -75,8 +73,8 @@ internal sealed partial class IdentitySeeder(
             return null;
         }
 
-        var email = configuration["Bootstrap:AdminEmail"];
-        var password = configuration["Bootstrap:AdminPassword"];
+        var email = bootstrap.Value.AdminEmail;
+        var password = bootstrap.Value.AdminPassword;
         var generated = false;
         if (environment.IsDevelopment())
         {
@@ -110,7 +108,7 @@ internal sealed partial class IdentitySeeder(
 
     private async Task EnsureBootstrapApiKeyAsync(CancellationToken cancellationToken)
     {
-        var key = configuration["Bootstrap:ApiKey"];
+        var key = bootstrap.Value.ApiKey;
         if (string.IsNullOrWhiteSpace(key))
         {
             return;

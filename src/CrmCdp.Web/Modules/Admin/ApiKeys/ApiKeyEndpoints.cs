@@ -1,4 +1,3 @@
-using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 

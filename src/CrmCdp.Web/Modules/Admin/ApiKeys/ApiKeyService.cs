@@ -1,8 +1,5 @@
 using CrmCdp.Web.Platform.Audit;
-using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Auth.ApiKeys;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Admin.ApiKeys;
 

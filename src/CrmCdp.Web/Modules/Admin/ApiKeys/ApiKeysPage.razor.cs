@@ -11,12 +11,6 @@ public partial class ApiKeysPage
     [Inject]
     private ApiKeyService Service { get; set; } = default!;
 
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
     protected override async Task OnInitializedAsync() => await LoadAsync();
 
     private async Task LoadAsync() => _keys = await Service.ListAsync(await AccessAsync(), CancellationToken.None);

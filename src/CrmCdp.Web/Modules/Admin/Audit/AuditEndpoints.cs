@@ -1,6 +1,5 @@
 using System.Globalization;
 using CrmCdp.Web.Platform.Audit;
-using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Validation;
 using CsvHelper;
 

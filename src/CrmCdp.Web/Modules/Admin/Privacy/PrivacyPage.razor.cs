@@ -14,15 +14,8 @@ public partial class PrivacyPage
     private bool _filing;
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
 
-
     [Inject]
     private PrivacyService Privacy { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -53,28 +46,8 @@ public partial class PrivacyPage
     }
 
     /// <summary>Refreshes the list while a job is under way, so its status moves without a reload.</summary>
-    private async Task PollAsync()
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
-            {
-                if (_requests.Any(r => r.Status is "requested" or "running"))
-                {
-                    await InvokeAsync(async () =>
-                    {
-                        await ReloadAsync();
-                        StateHasChanged();
-                    });
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was closed.
-        }
-    }
+    private Task PollAsync() => RefreshEveryAsync(TimeSpan.FromSeconds(2),
+        () => _requests.Any(r => r.Status is "requested" or "running") ? ReloadAsync() : Task.CompletedTask, _stop.Token);
 
     private async Task FileAsync()
     {

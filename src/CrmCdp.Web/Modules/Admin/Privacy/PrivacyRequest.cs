@@ -1,5 +1,4 @@
 using CrmCdp.Web.Platform.Privacy;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Modules.Admin.Privacy;

@@ -1,12 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmCdp.Web.Platform.Audit;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Privacy;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Admin.Privacy;
 

@@ -1,11 +1,8 @@
 using System.Text.Json;
 using CrmCdp.Web.Platform.Audit;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Privacy;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Admin.Privacy;
 

@@ -1,4 +1,3 @@
-using CrmCdp.Web.Platform.Auth;
 using FluentValidation;
 
 namespace CrmCdp.Web.Modules.Admin.Roles;

@@ -16,15 +16,8 @@ public partial class RolesPage
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
     private bool _saving;
 
-
     [Inject]
     private RoleService Roles { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {

@@ -1,7 +1,4 @@
 using CrmCdp.Web.Platform.Audit;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Admin.Teams;
 

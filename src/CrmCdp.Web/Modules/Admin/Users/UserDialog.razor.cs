@@ -23,15 +23,11 @@ public partial class UserDialog
     [CascadingParameter]
     private IMudDialogInstance Dialog { get; set; } = default!;
 
-
     [Inject]
     private UserService Users { get; set; } = default!;
 
     [Inject]
     private RoleService Roles { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
 
     /// <summary>The user to edit; null to create one.</summary>
     [Parameter]

@@ -1,4 +1,3 @@
-using CrmCdp.Web.Platform.Auth;
 
 namespace CrmCdp.Web.Modules.Admin.Users;
 

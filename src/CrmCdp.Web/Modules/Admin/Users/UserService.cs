@@ -1,11 +1,8 @@
 using CrmCdp.Web.Modules.Admin.Roles;
 using CrmCdp.Web.Platform.Audit;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Admin.Users;
 
@@ -34,9 +31,9 @@ internal sealed class UserService(
 
     public async Task<OperationResult<UserDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
-        if (!access.Has(Permissions.Admin.UsersManage))
+        if (Refusal(access) is { } refused)
         {
-            return OperationResult<UserDto>.Forbidden("Your role cannot manage users.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -57,9 +54,9 @@ internal sealed class UserService(
 
     public async Task<OperationResult<UserDto>> CreateAsync(AccessContext access, UserInput input, CancellationToken cancellationToken = default)
     {
-        if (!access.Has(Permissions.Admin.UsersManage))
+        if (Refusal(access) is { } refused)
         {
-            return OperationResult<UserDto>.Forbidden("Your role cannot manage users.");
+            return refused;
         }
 
         var errors = ValidationErrors.ByField(await validator.ValidateAsync(input, cancellationToken));
@@ -99,14 +96,13 @@ internal sealed class UserService(
     /// <summary>Changes name, roles, teams and away status (email and password are not changed here).</summary>
     public async Task<OperationResult<UserDto>> UpdateAsync(AccessContext access, Guid id, UserInput input, CancellationToken cancellationToken = default)
     {
-        if (!access.Has(Permissions.Admin.UsersManage))
+        if (Refusal(access) is { } refused)
         {
-            return OperationResult<UserDto>.Forbidden("Your role cannot manage users.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (user is null)
+        if (await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) is not { } user)
         {
             return OperationResult<UserDto>.NotFound();
         }
@@ -142,14 +138,13 @@ internal sealed class UserService(
 
     public async Task<OperationResult<UserDto>> SetActiveAsync(AccessContext access, Guid id, bool active, CancellationToken cancellationToken = default)
     {
-        if (!access.Has(Permissions.Admin.UsersManage))
+        if (Refusal(access) is { } refused)
         {
-            return OperationResult<UserDto>.Forbidden("Your role cannot manage users.");
+            return refused;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
-        if (user is null)
+        if (await db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken) is not { } user)
         {
             return OperationResult<UserDto>.NotFound();
         }
@@ -187,9 +182,9 @@ internal sealed class UserService(
     /// <summary>Sets a new generated password, ends the user's sessions, and answers the password once.</summary>
     public async Task<OperationResult<UserDto>> ResetPasswordAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
-        if (!access.Has(Permissions.Admin.UsersManage))
+        if (Refusal(access) is { } refused)
         {
-            return OperationResult<UserDto>.Forbidden("Your role cannot manage users.");
+            return refused;
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -274,4 +269,7 @@ internal sealed class UserService(
             [.. teams.Where(t => t.UserId == u.Id).Select(t => new TeamRef(t.Id, t.Name)).OrderBy(t => t.Name, StringComparer.Ordinal)],
             u.CreatedAt))];
     }
+
+    private static OperationResult<UserDto>? Refusal(AccessContext access) =>
+        access.Has(Permissions.Admin.UsersManage) ? null : OperationResult<UserDto>.Forbidden("Your role cannot manage users.");
 }

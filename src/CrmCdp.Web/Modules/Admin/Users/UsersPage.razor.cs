@@ -10,18 +10,11 @@ public partial class UsersPage
     private IReadOnlyList<TeamDto> _teams = [];
     private string? _filter;
 
-
     [Inject]
     private UserService Users { get; set; } = default!;
 
     [Inject]
     private TeamService Teams { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     private IEnumerable<UserDto> VisibleUsers => (_users ?? []).Where(u => string.IsNullOrWhiteSpace(_filter)
         || u.DisplayName.Contains(_filter, StringComparison.OrdinalIgnoreCase) || u.Email.Contains(_filter, StringComparison.OrdinalIgnoreCase));

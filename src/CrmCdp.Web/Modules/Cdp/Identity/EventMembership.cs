@@ -1,6 +1,4 @@
 using CrmCdp.Web.Modules.Cdp.Profiles;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CrmCdp.Web.Modules.Cdp.Identity;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using CrmCdp.Web.Platform.ContactPoints;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CrmCdp.Web.Modules.Cdp.Identity;
@@ -13,15 +12,15 @@ namespace CrmCdp.Web.Modules.Cdp.Identity;
 /// </summary>
 internal sealed partial class IdentityResolutionProcessor(
     IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider, ContactPointNormalizer normalizer, ResolutionMetrics metrics,
-    IConfiguration configuration, ILogger<IdentityResolutionProcessor> logger) : BackgroundService
+    IOptions<IdentityResolutionOptions> options, ILogger<IdentityResolutionProcessor> logger) : BackgroundService
 {
     /// <summary>The advisory lock of the identity graph (any 64-bit constant unique in this database).</summary>
     public const long GraphLock = 0x43445049_44454E54;
 
-    private readonly bool _enabled = configuration.GetValue("Cdp:Resolution:Enabled", true);
-    private readonly int _batchSize = configuration.GetValue("Cdp:Resolution:BatchSize", 5000);
-    private readonly TimeSpan _idle = TimeSpan.FromMilliseconds(configuration.GetValue("Cdp:Resolution:IdleMilliseconds", 250));
-    private readonly TimeSpan _safetyLag = TimeSpan.FromMilliseconds(configuration.GetValue("Cdp:Resolution:SafetyLagMilliseconds", 500));
+    private readonly bool _enabled = options.Value.Enabled;
+    private readonly int _batchSize = options.Value.BatchSize;
+    private readonly TimeSpan _idle = TimeSpan.FromMilliseconds(options.Value.IdleMilliseconds);
+    private readonly TimeSpan _safetyLag = TimeSpan.FromMilliseconds(options.Value.SafetyLagMilliseconds);
     private NpgsqlDataSource? _dataSource;
 
     public override void Dispose()

@@ -1,7 +1,5 @@
-using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Jobs;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Cdp.Ingestion;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CrmCdp.Web.Modules.Cdp.Ingestion;

@@ -1,7 +1,4 @@
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Privacy;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Cdp.Ingestion;
 

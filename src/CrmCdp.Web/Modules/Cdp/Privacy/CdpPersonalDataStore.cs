@@ -3,9 +3,7 @@ using CrmCdp.Web.Modules.Cdp.Identity;
 using CrmCdp.Web.Modules.Cdp.Profiles;
 using CrmCdp.Web.Modules.Cdp.Segments;
 using CrmCdp.Web.Platform.ContactPoints;
-using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Privacy;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 

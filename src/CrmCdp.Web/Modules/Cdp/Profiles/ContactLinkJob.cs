@@ -1,9 +1,7 @@
 using CrmCdp.Web.Modules.Cdp.Identity;
 using CrmCdp.Web.Modules.Crm.Contracts;
-using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Jobs;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CrmCdp.Web.Modules.Cdp.Profiles;

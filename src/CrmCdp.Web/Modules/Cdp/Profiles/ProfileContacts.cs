@@ -1,8 +1,5 @@
 using System.Text.Json;
 using CrmCdp.Web.Modules.Cdp.Identity;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Cdp.Profiles;
 

@@ -1,5 +1,4 @@
 using CrmCdp.Web.Modules.Cdp.Identity;
-using CrmCdp.Web.Platform.Auth;
 
 namespace CrmCdp.Web.Modules.Cdp.Profiles;
 

@@ -1,5 +1,4 @@
 using CrmCdp.Web.Modules.Cdp.Sources;
-using CrmCdp.Web.Platform.Auth;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -38,9 +37,6 @@ public partial class ProfilePage
 
     [Inject]
     private SourceService Sources { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
 
     private string Title => _profile is null ? "Profile"
         : _profile.Identifiers.FirstOrDefault(i => i.Type != Identity.IdentifierTypes.AnonymousId)?.Value ?? $"Anonymous profile {ProfileLabels.Short(_profile.Id)}";

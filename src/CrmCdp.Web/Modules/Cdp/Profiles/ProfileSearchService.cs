@@ -1,8 +1,5 @@
 using System.Text;
 using CrmCdp.Web.Modules.Cdp.Identity;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CrmCdp.Web.Modules.Cdp.Profiles;

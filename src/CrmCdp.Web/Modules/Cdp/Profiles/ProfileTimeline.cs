@@ -2,9 +2,6 @@ using System.Text;
 using System.Text.Json;
 using CrmCdp.Web.Modules.Cdp.Identity;
 using CrmCdp.Web.Modules.Crm.Contracts;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CrmCdp.Web.Modules.Cdp.Profiles;

@@ -1,7 +1,4 @@
 using CrmCdp.Web.Modules.Cdp.Identity;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;

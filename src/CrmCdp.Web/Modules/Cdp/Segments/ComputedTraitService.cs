@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
 using CrmCdp.Web.Platform.Audit;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Cdp.Segments;
 

@@ -1,4 +1,3 @@
-using CrmCdp.Web.Platform.Auth;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -17,13 +16,8 @@ public partial class ComputedTraitsPage
     private bool _saving;
     private bool _canManage;
 
-
-
     [Inject]
     private ComputedTraitService Traits { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {

@@ -51,25 +51,7 @@ public sealed partial class SegmentActivity : IDisposable
     }
 
     /// <summary>Members are computed by the minute job; the page follows without a reload.</summary>
-    private async Task PollAsync()
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
-            {
-                await InvokeAsync(async () =>
-                {
-                    await LoadAsync();
-                    StateHasChanged();
-                });
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was left.
-        }
-    }
+    private Task PollAsync() => RefreshEveryAsync(TimeSpan.FromSeconds(10), LoadAsync, _stop.Token);
 
     private async Task LoadAsync()
     {

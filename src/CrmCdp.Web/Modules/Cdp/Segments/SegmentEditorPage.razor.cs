@@ -1,4 +1,3 @@
-using CrmCdp.Web.Platform.Auth;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Npgsql;
@@ -44,8 +43,6 @@ public sealed partial class SegmentEditorPage : IDisposable
     [Parameter]
     public Guid Id { get; set; }
 
-
-
     [Inject]
     private SegmentService Segments { get; set; } = default!;
 
@@ -57,15 +54,6 @@ public sealed partial class SegmentEditorPage : IDisposable
 
     [Inject]
     private SegmentVocabulary Vocabulary { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
 
     private bool IsNew => Id == Guid.Empty;
 

@@ -1,10 +1,7 @@
 using System.Globalization;
 using CrmCdp.Web.Modules.Cdp.Profiles;
 using CrmCdp.Web.Platform.Audit;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
 using CsvHelper;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CrmCdp.Web.Modules.Cdp.Segments;

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Cdp.Segments;
 

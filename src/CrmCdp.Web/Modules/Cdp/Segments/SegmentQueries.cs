@@ -1,9 +1,6 @@
 using System.Globalization;
 using CrmCdp.Web.Modules.Cdp.Identity;
 using CrmCdp.Web.Modules.Cdp.Profiles;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace CrmCdp.Web.Modules.Cdp.Segments;

@@ -1,8 +1,5 @@
 using CrmCdp.Web.Platform.Audit;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Cdp.Segments;
 

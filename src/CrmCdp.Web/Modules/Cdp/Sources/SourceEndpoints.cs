@@ -1,5 +1,4 @@
 using CrmCdp.Web.Modules.Cdp.Ingestion;
-using CrmCdp.Web.Platform.Auth;
 
 namespace CrmCdp.Web.Modules.Cdp.Sources;
 

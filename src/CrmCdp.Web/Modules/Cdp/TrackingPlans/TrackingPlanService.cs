@@ -1,9 +1,6 @@
 using System.Text.Json;
 using CrmCdp.Web.Platform.Audit;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
 using Json.Schema;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CrmCdp.Web.Modules.Cdp.TrackingPlans;

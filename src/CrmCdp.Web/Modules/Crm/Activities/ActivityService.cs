@@ -1,10 +1,7 @@
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Common.Records;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Validation;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 
 namespace CrmCdp.Web.Modules.Crm.Activities;
@@ -93,10 +90,7 @@ internal sealed class ActivityService(
     private async Task<Dictionary<string, string[]>> CheckAsync(AppDbContext db, AccessContext access, ActivityInput input, CancellationToken cancellationToken)
     {
         var errors = ValidationErrors.ByField(await validator.ValidateAsync(input, cancellationToken));
-        foreach (var (field, messages) in await RecordLinks.CheckAsync(db, access, input.ContactId, input.CompanyId, cancellationToken, input.DealId))
-        {
-            errors.TryAdd(field, messages);
-        }
+        await RecordLinks.AddProblemsAsync(errors, db, access, input.ContactId, input.CompanyId, cancellationToken, input.DealId);
 
         return errors;
     }

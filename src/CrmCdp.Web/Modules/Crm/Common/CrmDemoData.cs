@@ -3,11 +3,8 @@ using CrmCdp.Web.Modules.Crm.Activities;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.Tasks;
-using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.ContactPoints;
-using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Seeding;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Crm.Common;
 

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using CrmCdp.Web.Platform.Auth;
 
 namespace CrmCdp.Web.Modules.Crm.Common;
 

@@ -1,7 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Bulk;
 using CrmCdp.Web.Modules.Crm.Common.Records;
-using CrmCdp.Web.Platform.Auth;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Modules.Crm.Companies;

@@ -6,35 +6,49 @@ namespace CrmCdp.Web.Modules.Crm.Companies;
 
 internal sealed class CompanyInput
 {
+    /// <summary>Required, up to 200 characters.</summary>
     public string? Name { get; set; }
 
+    /// <summary>The web domain, e.g. "acme.com"; stored lowercase without scheme, "www." or path.</summary>
     public string? Domain { get; set; }
 
+    /// <summary>Free text up to 100 characters, e.g. "Software".</summary>
     public string? Industry { get; set; }
 
+    /// <summary>Number of employees, when known: 0 to 10,000,000.</summary>
     public int? Employees { get; set; }
 
+    /// <summary>Street and number, up to 200 characters.</summary>
     public string? Street { get; set; }
 
+    /// <summary>Up to 100 characters.</summary>
     public string? City { get; set; }
 
+    /// <summary>State, province or county, up to 100 characters.</summary>
     public string? Region { get; set; }
 
+    /// <summary>Up to 20 characters, as written locally.</summary>
     public string? PostalCode { get; set; }
 
+    /// <summary>Country name or code, up to 100 characters.</summary>
     public string? Country { get; set; }
 
+    /// <summary>Stored in E.164 form (+14155550100) when it can be read as a phone number.</summary>
     public string? Phone { get; set; }
 
+    /// <summary>The user who owns the company; on create the caller when left out.</summary>
     public Guid? OwnerId { get; set; }
 
+    /// <summary>Trimmed and kept once each, whatever their case.</summary>
     public List<string>? Tags { get; set; }
 
+    /// <summary>Up to 10,000 characters.</summary>
     public string? Notes { get; set; }
 
     /// <summary>Values of company custom fields by key; null keeps the stored values.</summary>
     public Dictionary<string, System.Text.Json.JsonElement>? CustomFields { get; set; }
 
+    /// <summary>On edit, the version that was read: a save over someone else's newer change is refused with 409.</summary>
     public uint? Version { get; set; }
 }
 

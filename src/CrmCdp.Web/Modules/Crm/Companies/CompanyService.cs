@@ -2,12 +2,8 @@ using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.Timeline;
-using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.ContactPoints;
-using CrmCdp.Web.Platform.Data;
-using CrmCdp.Web.Platform.Validation;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 
 namespace CrmCdp.Web.Modules.Crm.Companies;
@@ -17,7 +13,7 @@ internal sealed class CompanyService(
     IValidator<CompanyInput> validator,
     ContactPointNormalizer normalizer,
     UserDirectory users,
-    CustomFields.CustomFieldService customFields,
+    RecordInputChecks checks,
     CrmRecordCommands records)
 {
     private static CrmRecordKind<Company> Kind => CrmRecordKinds.Companies;
@@ -90,14 +86,10 @@ internal sealed class CompanyService(
         c.OwnerId, Name(c.OwnerId, names), c.Tags, c.Notes, contactCount, CustomFields.CustomFieldService.Read(c.CustomFieldsJson),
         c.CreatedAt, c.UpdatedAt, c.Version);
 
-    private async Task ApplyCustomFieldsAsync(Company company, CompanyInput input, CancellationToken cancellationToken)
-    {
-        if (input.CustomFields is not null)
-        {
-            var definitions = await customFields.DefinitionsAsync(CustomFields.CustomFieldTarget.Company, cancellationToken);
-            company.CustomFieldsJson = CustomFields.CustomFieldService.Normalize(input.CustomFields, definitions).Json;
-        }
-    }
+    private static CustomFieldInput CustomFieldsOf(CompanyInput input) => new(CustomFields.CustomFieldTarget.Company, input.CustomFields);
+
+    private async Task ApplyCustomFieldsAsync(Company company, CompanyInput input, CancellationToken cancellationToken) =>
+        company.CustomFieldsJson = await checks.CustomFieldsJsonAsync(CustomFieldsOf(input), cancellationToken) ?? company.CustomFieldsJson;
 
     private static string? Name(Guid? id, IReadOnlyDictionary<Guid, string> names) => id is { } value ? names.GetValueOrDefault(value) : null;
 
@@ -111,21 +103,7 @@ internal sealed class CompanyService(
     private async Task<Dictionary<string, string[]>?> CheckAsync(
         AccessContext access, CompanyInput input, Guid? ownerId, string permission, CancellationToken cancellationToken)
     {
-        var errors = ValidationErrors.ByField(await validator.ValidateAsync(input, cancellationToken));
-        if (input.CustomFields is not null)
-        {
-            var definitions = await customFields.DefinitionsAsync(CustomFields.CustomFieldTarget.Company, cancellationToken);
-            foreach (var (field, messages) in CustomFields.CustomFieldService.Normalize(input.CustomFields, definitions).Errors)
-            {
-                errors[field] = messages;
-            }
-        }
-
-        if (await users.OwnerProblemAsync(access, ownerId, permission, "companies", cancellationToken) is { } ownerProblem)
-        {
-            errors["ownerId"] = [ownerProblem];
-        }
-
+        var errors = await checks.CheckAsync(validator, input, access, new RecordOwner(ownerId, permission, "companies"), cancellationToken, CustomFieldsOf(input));
         return errors.Count == 0 ? null : errors;
     }
 
@@ -133,19 +111,17 @@ internal sealed class CompanyService(
     {
         company.Name = input.Name?.Trim() ?? "";
         company.Domain = ContactPointNormalizer.NormalizeDomain(input.Domain);
-        company.Industry = Clean(input.Industry);
+        company.Industry = RecordText.Clean(input.Industry);
         company.Employees = input.Employees;
-        company.Street = Clean(input.Street);
-        company.City = Clean(input.City);
-        company.Region = Clean(input.Region);
-        company.PostalCode = Clean(input.PostalCode);
-        company.Country = Clean(input.Country);
+        company.Street = RecordText.Clean(input.Street);
+        company.City = RecordText.Clean(input.City);
+        company.Region = RecordText.Clean(input.Region);
+        company.PostalCode = RecordText.Clean(input.PostalCode);
+        company.Country = RecordText.Clean(input.Country);
         company.Phone = normalizer.NormalizePhone(input.Phone);
         company.OwnerId = ownerId;
-        company.Tags = [.. (input.Tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
-        company.Notes = Clean(input.Notes);
+        company.Tags = RecordText.Tags(input.Tags);
+        company.Notes = RecordText.Clean(input.Notes);
         company.UpdatedAt = now;
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -2,8 +2,6 @@ using CrmCdp.Web.Modules.Crm.Bulk;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Companies;
-using CrmCdp.Web.Platform.Auth;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Modules.Crm.Contacts;

@@ -1,6 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Bulk;
 using CrmCdp.Web.Modules.Crm.Common;
-using CrmCdp.Web.Platform.Auth;
 using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 
 namespace CrmCdp.Web.Modules.Crm.Contacts;

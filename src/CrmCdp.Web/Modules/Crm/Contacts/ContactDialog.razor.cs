@@ -2,7 +2,6 @@ using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Platform.ContactPoints;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace CrmCdp.Web.Modules.Crm.Contacts;
 
@@ -12,17 +11,11 @@ public partial class ContactDialog
     private static readonly string[] FormFields =
         ["FirstName", "LastName", "Email", "OtherEmails", "Phones", "JobTitle", "Company", "OwnerId", "LifecycleStage", "LeadSource", "Tags"];
 
-    private readonly FieldErrors _errors = new();
     private ContactForm _form = new();
     private IReadOnlyList<UserOption> _users = [];
     private IReadOnlyList<CustomFields.CustomFieldDto> _customFields = [];
     private IReadOnlyList<ContactDto> _duplicates = [];
     private bool _duplicatesConfirmed;
-    private string? _conflict;
-    private bool _saving;
-
-    [CascadingParameter]
-    private IMudDialogInstance Dialog { get; set; } = default!;
 
     /// <summary>The contact to edit; null to create one.</summary>
     [Parameter]
@@ -58,45 +51,25 @@ public partial class ContactDialog
     private async Task<IEnumerable<CompanyOption>> SearchCompaniesAsync(string? text, CancellationToken cancellationToken) =>
         await Companies.SuggestAsync(await AccessAsync(), text, cancellationToken);
 
-    private async Task SaveAsync()
+    private protected override string FieldFor(string key) => ContactForm.FieldFor(key);
+
+    private Task SaveAsync() => SubmitAsync<ContactDto>(async access =>
     {
-        _saving = true;
-        try
+        var input = _form.ToInput();
+        if (Editing is null && !_duplicatesConfirmed)
         {
-            var access = await AccessAsync();
-            var input = _form.ToInput();
-            if (Editing is null && !_duplicatesConfirmed)
+            var emails = input.AllEmails().Select(ContactPointNormalizer.NormalizeEmail).OfType<string>().ToList();
+            var phones = (input.Phones ?? []).Select(Normalizer.NormalizePhone).OfType<string>().ToList();
+            _duplicates = await Queries.MatchingAsync(access, emails, phones, null);
+            if (_duplicates.Count > 0)
             {
-                var emails = input.AllEmails().Select(ContactPointNormalizer.NormalizeEmail).OfType<string>().ToList();
-                var phones = (input.Phones ?? []).Select(Normalizer.NormalizePhone).OfType<string>().ToList();
-                _duplicates = await Queries.MatchingAsync(access, emails, phones, null);
-                if (_duplicates.Count > 0)
-                {
-                    _duplicatesConfirmed = true;
-                    return;
-                }
-            }
-
-            var result = Editing is { } contact
-                ? await Contacts.UpdateAsync(access, contact.Id, input)
-                : await Contacts.CreateAsync(access, input);
-            _errors.Set(result.Errors, ContactForm.FieldFor);
-            _conflict = result.Outcome == OperationOutcome.Conflict ? result.Message : null;
-            if (result.Outcome is OperationOutcome.Forbidden or OperationOutcome.NotFound)
-            {
-                _errors.Set(new Dictionary<string, string[]> { ["general"] = [result.Message ?? "Not allowed."] });
-            }
-
-            if (result.Outcome == OperationOutcome.Ok)
-            {
-                Dialog.Close(DialogResult.Ok(result.Value));
+                _duplicatesConfirmed = true;
+                return null;
             }
         }
-        finally
-        {
-            _saving = false;
-        }
-    }
+
+        return Editing is { } contact ? await Contacts.UpdateAsync(access, contact.Id, input) : await Contacts.CreateAsync(access, input);
+    });
 
     /// <summary>After a conflict: take the other user's version as the starting point.</summary>
     private async Task ReloadAsync()
@@ -105,8 +78,8 @@ public partial class ContactDialog
         {
             _form = ContactForm.From(latest);
             Contact = latest;
-            _conflict = null;
-            _errors.Clear();
+            Conflict = null;
+            Errors.Clear();
         }
     }
 }

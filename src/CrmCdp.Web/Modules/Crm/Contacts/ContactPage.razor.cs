@@ -43,15 +43,6 @@ public partial class ContactPage
     [Inject]
     private RecentViewService RecentViews { get; set; } = default!;
 
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
     protected override async Task OnParametersSetAsync()
     {
         _loading = true;

@@ -1,4 +1,3 @@
-using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Privacy;
 
 namespace CrmCdp.Web.Modules.Crm.Contacts;

@@ -1,12 +1,8 @@
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Companies;
-using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.ContactPoints;
-using CrmCdp.Web.Platform.Data;
-using CrmCdp.Web.Platform.Validation;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 
 namespace CrmCdp.Web.Modules.Crm.Contacts;
@@ -17,7 +13,7 @@ internal sealed class ContactService(
     IValidator<ContactInput> validator,
     ContactPointNormalizer normalizer,
     UserDirectory users,
-    CustomFields.CustomFieldService customFields,
+    RecordInputChecks checks,
     CrmRecordCommands records)
 {
     private static CrmRecordKind<Contact> Kind => CrmRecordKinds.Contacts;
@@ -95,39 +91,17 @@ internal sealed class ContactService(
         CrmEnumNames.Wire(contact.LifecycleStage), contact.LeadSource, contact.Tags, contact.EmailConsent, contact.SmsConsent,
         CustomFields.CustomFieldService.Read(contact.CustomFieldsJson), contact.CreatedAt, contact.UpdatedAt, contact.Version);
 
-    private async Task ApplyCustomFieldsAsync(Contact contact, ContactInput input, CancellationToken cancellationToken)
-    {
-        if (input.CustomFields is not null)
-        {
-            contact.CustomFieldsJson = CustomFields.CustomFieldService.Normalize(input.CustomFields, await customFields.DefinitionsAsync(CustomFields.CustomFieldTarget.Contact, cancellationToken)).Json;
-        }
-    }
+    private static CustomFieldInput CustomFieldsOf(ContactInput input) => new(CustomFields.CustomFieldTarget.Contact, input.CustomFields);
+
+    private async Task ApplyCustomFieldsAsync(Contact contact, ContactInput input, CancellationToken cancellationToken) =>
+        contact.CustomFieldsJson = await checks.CustomFieldsJsonAsync(CustomFieldsOf(input), cancellationToken) ?? contact.CustomFieldsJson;
 
     /// <summary>Validation that needs the database: company and owner exist and are within reach.</summary>
     private async Task<Dictionary<string, string[]>?> CheckAsync(
         AppDbContext db, AccessContext access, ContactInput input, Guid? ownerId, string permission, CancellationToken cancellationToken)
     {
-        var result = await validator.ValidateAsync(input, cancellationToken);
-        var errors = ValidationErrors.ByField(result);
-        if (input.CustomFields is not null)
-        {
-            var (_, fieldErrors) = CustomFields.CustomFieldService.Normalize(input.CustomFields, await customFields.DefinitionsAsync(CustomFields.CustomFieldTarget.Contact, cancellationToken));
-            foreach (var (field, messages) in fieldErrors)
-            {
-                errors[field] = messages;
-            }
-        }
-
-        if (input.CompanyId is { } companyId
-            && !await db.Set<Company>().Within(access, P.CompaniesRead).AnyAsync(c => c.Id == companyId, cancellationToken))
-        {
-            errors["companyId"] = ["No such company, or it is not visible to you."];
-        }
-
-        if (await users.OwnerProblemAsync(access, ownerId, permission, "contacts", cancellationToken) is { } ownerProblem)
-        {
-            errors["ownerId"] = [ownerProblem];
-        }
+        var errors = await checks.CheckAsync(validator, input, access, new RecordOwner(ownerId, permission, "contacts"), cancellationToken, CustomFieldsOf(input));
+        await RecordLinks.AddProblemsAsync(errors, db, access, null, input.CompanyId, cancellationToken);
 
         return errors.Count == 0 ? null : errors;
     }
@@ -138,17 +112,15 @@ internal sealed class ContactService(
         contact.LastName = input.LastName?.Trim() ?? "";
         contact.Emails = [.. input.AllEmails().Select(ContactPointNormalizer.NormalizeEmail).OfType<string>().Distinct()];
         contact.Phones = [.. (input.Phones ?? []).Select(normalizer.NormalizePhone).OfType<string>().Distinct()];
-        contact.JobTitle = Clean(input.JobTitle);
+        contact.JobTitle = RecordText.Clean(input.JobTitle);
         contact.CompanyId = input.CompanyId;
         contact.OwnerId = ownerId;
         contact.LifecycleStage = CrmEnumNames.Parse<LifecycleStage>(input.LifecycleStage) ?? contact.LifecycleStage;
-        contact.LeadSource = Clean(input.LeadSource);
-        contact.Tags = [.. (input.Tags ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
+        contact.LeadSource = RecordText.Clean(input.LeadSource);
+        contact.Tags = RecordText.Tags(input.Tags);
         contact.EmailConsent = input.EmailConsent;
         contact.SmsConsent = input.SmsConsent;
         contact.UpdatedAt = now;
         contact.RefreshSearchText();
     }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,5 +1,4 @@
 using CrmCdp.Web.Modules.Crm.Contracts;
-using CrmCdp.Web.Platform.Auth;
 
 namespace CrmCdp.Web.Modules.Crm.Contacts;
 

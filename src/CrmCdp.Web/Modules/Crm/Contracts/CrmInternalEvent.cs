@@ -1,17 +1,16 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Modules.Crm.Contracts;
 
 /// <summary>
-/// A CRM fact that matters to marketing (deal created, stage changed, won, lost; later tickets), written in
+/// A CRM fact that matters to marketing (a deal created, moved, won or lost; a ticket opened or solved), written in
 /// the same transaction as the change, for the CDP to put on the related contacts' profiles.
 /// </summary>
 public sealed class CrmInternalEvent
 {
     public long Id { get; set; }
 
-    /// <summary>deal.created, deal.stage_changed, deal.won, deal.lost.</summary>
+    /// <summary>deal.created, deal.stage_changed, deal.won, deal.lost, ticket.opened, ticket.solved.</summary>
     public string Type { get; set; } = "";
 
     public Guid RecordId { get; set; }

@@ -1,4 +1,3 @@
-using CrmCdp.Web.Platform.Data;
 
 namespace CrmCdp.Web.Modules.Crm.Contracts;
 

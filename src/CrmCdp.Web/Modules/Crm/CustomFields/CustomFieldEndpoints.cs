@@ -1,5 +1,4 @@
 using CrmCdp.Web.Modules.Crm.Common;
-using CrmCdp.Web.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrmCdp.Web.Modules.Crm.CustomFields;

@@ -4,8 +4,6 @@ using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Modules.Crm.Timeline;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Crm.Duplicates;
 

@@ -1,9 +1,6 @@
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Companies;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 
 namespace CrmCdp.Web.Modules.Crm.Duplicates;

@@ -1,7 +1,6 @@
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Contacts;
-using CrmCdp.Web.Platform.Auth;
 
 namespace CrmCdp.Web.Modules.Crm.Duplicates;
 

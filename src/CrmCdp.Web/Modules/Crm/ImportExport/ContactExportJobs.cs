@@ -1,10 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using CrmCdp.Web.Modules.Crm.Contacts;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 

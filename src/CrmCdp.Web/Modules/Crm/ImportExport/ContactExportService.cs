@@ -1,7 +1,6 @@
 using System.Globalization;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Platform.Audit;
-using CrmCdp.Web.Platform.Auth;
 using CsvHelper;
 
 namespace CrmCdp.Web.Modules.Crm.ImportExport;

@@ -2,11 +2,8 @@ using System.Security.Claims;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Platform.Audit;
-using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.ContactPoints;
-using CrmCdp.Web.Platform.Data;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 
 namespace CrmCdp.Web.Modules.Crm.ImportExport;

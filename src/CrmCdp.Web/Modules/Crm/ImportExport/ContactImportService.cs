@@ -1,12 +1,9 @@
 using System.Globalization;
 using CrmCdp.Web.Modules.Crm.Contacts;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Validation;
 using CsvHelper;
 using FluentValidation;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 

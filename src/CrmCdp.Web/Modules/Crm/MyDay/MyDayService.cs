@@ -1,8 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Activities;
 using CrmCdp.Web.Modules.Crm.Tasks;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Crm.MyDay;
 

@@ -38,15 +38,6 @@ public partial class DealBoardPage
     [Inject]
     private UserDirectory Users { get; set; } = default!;
 
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
         var access = await AccessAsync();

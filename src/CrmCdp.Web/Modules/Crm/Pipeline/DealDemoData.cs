@@ -1,10 +1,7 @@
 using Bogus;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Seeding;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Crm.Pipeline;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CrmCdp.Web.Platform.Audit;
-using CrmCdp.Web.Platform.Auth;
 using CsvHelper;
 
 namespace CrmCdp.Web.Modules.Crm.Pipeline;

@@ -1,36 +1,27 @@
+using System.Globalization;
 using CrmCdp.Web.Modules.Crm.Bulk;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Views;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
 using MudBlazor;
 
 namespace CrmCdp.Web.Modules.Crm.Pipeline;
 
 public partial class DealListPage
 {
-    private const string ListName = "deals";
-    private static readonly string[] OptionalColumns = ["Amount", "Stage", "Status", "Close date", "Owner", "Days in stage", "Updated"];
-    private static readonly string[] DefaultColumns = ["Amount", "Stage", "Status", "Close date", "Owner", "Updated"];
-
-    private MudTable<DealDto>? _table;
     private IReadOnlyList<PipelineDto> _pipelines = [];
-    private IReadOnlyList<UserOption> _users = [];
-    private IReadOnlyList<SavedViewDto> _views = [];
-    private HashSet<string> _columns = [.. DefaultColumns];
-    private HashSet<DealDto> _selected = [];
-    private string? _currentView;
-    private string _countText = "…";
-    private bool _chooseColumns;
+    private IReadOnlyList<(Guid Id, string Name)> _teams = [];
+    private Guid? _me;
+
     private Guid _pipelineId;
     private string? _search;
     private string? _outcome;
     private Guid? _ownerId;
     private bool _onlyMine;
-    private Guid? _me;
     private Guid? _teamId;
     private DateTime? _closeFrom;
     private DateTime? _closeTo;
-    private IReadOnlyList<(Guid Id, string Name)> _teams = [];
 
     [Inject]
     private UserDirectory Teams { get; set; } = default!;
@@ -44,57 +35,37 @@ public partial class DealListPage
     [Inject]
     private DealBulkService Bulk { get; set; } = default!;
 
-    [Inject]
-    private SavedViewService Views { get; set; } = default!;
+    protected override string ListName => "deals";
 
-    [Inject]
-    private UserDirectory Users { get; set; } = default!;
-
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
+    protected override ListColumns Columns { get; } = new(
+        ["Amount", "Stage", "Status", "Close date", "Owner", "Days in stage", "Updated"],
+        ["Amount", "Stage", "Status", "Close date", "Owner", "Updated"]);
 
     private Guid? Owner => _onlyMine ? _me : _ownerId;
 
-    private string ExportUrl => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/api/v1/deals/export", new Dictionary<string, string?>
+    private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _outcome is not null || Owner is not null || _teamId is not null
+        || _closeFrom is not null || _closeTo is not null;
+
+    private DealFilter Filter => new(
+        _pipelineId, Owner, _closeFrom is { } from ? DateOnly.FromDateTime(from) : null, _closeTo is { } to ? DateOnly.FromDateTime(to) : null, _search, _teamId);
+
+    private string ExportUrl => QueryHelpers.AddQueryString("/api/v1/deals/export", new Dictionary<string, string?>
     {
         ["pipelineId"] = _pipelineId.ToString(),
         ["search"] = _search,
         ["outcome"] = _outcome,
         ["ownerId"] = Owner?.ToString(),
         ["teamId"] = _teamId?.ToString(),
-        ["closeFrom"] = Filter.CloseFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["closeTo"] = Filter.CloseTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["closeFrom"] = Filter.CloseFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["closeTo"] = Filter.CloseTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
 
-    protected override async Task OnInitializedAsync()
+    private protected override async Task OnListInitializedAsync(AccessContext access)
     {
-        var access = await AccessAsync();
         _me = access.UserId;
         _pipelines = await Pipelines.VisibleAsync(access);
         _pipelineId = _pipelines.Count > 0 ? _pipelines[0].Id : Guid.Empty;
-        _users = await Users.AssignableAsync();
-        _views = await Views.ListAsync(access, ListName);
         _teams = await Teams.TeamsAsync();
-    }
-
-    private DealFilter Filter => new(
-        _pipelineId, Owner, _closeFrom is { } from ? DateOnly.FromDateTime(from) : null, _closeTo is { } to ? DateOnly.FromDateTime(to) : null, _search, _teamId);
-
-    private bool Show(string column) => _columns.Contains(column);
-
-    private void ToggleColumn(string column, bool on)
-    {
-        if (on)
-        {
-            _columns.Add(column);
-        }
-        else
-        {
-            _columns.Remove(column);
-        }
     }
 
     private async Task<TableData<DealDto>> LoadAsync(TableState state, CancellationToken cancellationToken)
@@ -102,65 +73,34 @@ public partial class DealListPage
         var descending = state.SortDirection == SortDirection.Descending || (state.SortLabel is null or "updated" && state.SortDirection == SortDirection.None);
         var page = await Board.ListPageAsync(await AccessAsync(), Filter, _outcome, state.SortLabel, descending,
             state.Page, state.PageSize, cancellationToken);
-        _countText = page.Count.IsLowerBound ? $"{page.Count} deals" : $"{page.Count.Value:N0} deal{(page.Count.Value == 1 ? "" : "s")}";
+        Counted(page.Count, "deal", "deals");
         return new TableData<DealDto> { Items = page.Items, TotalItems = page.Count.Value };
     }
 
-    private Task SetFilter(Action change)
+    protected override ListViewState CaptureFilters() => new()
     {
-        change();
-        _currentView = null;
-        return _table?.ReloadServerData() ?? Task.CompletedTask;
-    }
+        Search = _search,
+        Outcome = _outcome,
+        OwnerId = _ownerId,
+        OnlyMine = _onlyMine,
+        PipelineId = _pipelineId,
+        TeamId = _teamId,
+    };
 
-    private async Task ApplyViewAsync(SavedViewDto view)
+    protected override void RestoreFilters(ListViewState state)
     {
-        var state = view.State;
-        (_search, _outcome, _ownerId, _onlyMine) = (state.Search, state.Outcome, state.OwnerId, state.OnlyMine);
+        (_search, _outcome, _ownerId, _onlyMine, _teamId) = (state.Search, state.Outcome, state.OwnerId, state.OnlyMine, state.TeamId);
         _pipelineId = state.PipelineId is { } pipeline && _pipelines.Any(p => p.Id == pipeline) ? pipeline : _pipelineId;
-        _columns = state.Columns.Count > 0 ? [.. state.Columns] : [.. DefaultColumns];
-        await (_table?.ReloadServerData() ?? Task.CompletedTask);
-        _currentView = view.Name;
-    }
-
-    private async Task SaveViewAsync()
-    {
-        var dialog = await Dialogs.ShowAsync<SaveViewDialog>("Save view", new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: ValueTuple<string, bool> choice })
-        {
-            var access = await AccessAsync();
-            var state = new ListViewState
-            {
-                Search = _search,
-                Outcome = _outcome,
-                OwnerId = _ownerId,
-                OnlyMine = _onlyMine,
-                PipelineId = _pipelineId,
-                Columns = [.. OptionalColumns.Where(_columns.Contains)],
-            };
-            if ((await Views.SaveAsync(access, ListName, choice.Item1, choice.Item2, state)).Value is { } saved)
-            {
-                _currentView = saved.Name;
-                _views = await Views.ListAsync(access, ListName);
-                Snackbar.Add($"View “{saved.Name}” saved.", Severity.Success);
-            }
-        }
+        MoreFiltersOpen |= _ownerId is not null || _teamId is not null;
     }
 
     private async Task BulkAsync(BulkRequest request)
     {
-        request.Ids = [.. _selected.Select(d => d.Id)];
-        var (message, severity) = BulkFeedback.Of(await Bulk.ApplyAsync(await AccessAsync(), request), "deals");
-        Snackbar.Add(message, severity);
-        _selected = [];
-        await (_table?.ReloadServerData() ?? Task.CompletedTask);
+        request.Ids = [.. Selected.Select(d => d.Id)];
+        await AfterBulkAsync(await Bulk.ApplyAsync(await AccessAsync(), request), "deals");
     }
 
-    private async Task BulkDeleteAsync()
-    {
-        if (await Dialogs.ShowMessageBoxAsync("Delete deals?", $"Delete {_selected.Count} selected deals? An administrator can restore them.", yesText: "Delete", cancelText: "Cancel") == true)
-        {
-            await BulkAsync(new BulkRequest { Action = BulkActions.Delete });
-        }
-    }
+    private Task AssignOwnerAsync(Guid ownerId) => BulkAsync(new BulkRequest { Action = BulkActions.AssignOwner, OwnerId = ownerId });
+
+    private Task BulkDeleteAsync() => BulkAsync(new BulkRequest { Action = BulkActions.Delete });
 }

@@ -35,12 +35,6 @@ public partial class DealPage
     [Inject]
     private TimelineService Timeline { get; set; } = default!;
 
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
     protected override async Task OnParametersSetAsync()
     {
         await LoadAsync();

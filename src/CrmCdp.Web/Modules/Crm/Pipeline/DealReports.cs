@@ -1,8 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Activities;
 using CrmCdp.Web.Modules.Crm.Common;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 
 namespace CrmCdp.Web.Modules.Crm.Pipeline;

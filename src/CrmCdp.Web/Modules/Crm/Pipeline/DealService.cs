@@ -1,22 +1,17 @@
 using System.Text.Json;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Common.Records;
-using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.Contracts;
 using CrmCdp.Web.Modules.Crm.Timeline;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
-using CrmCdp.Web.Platform.Validation;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 
 namespace CrmCdp.Web.Modules.Crm.Pipeline;
 
 /// <summary>Deals: create, edit, delete and move, each within the caller's scope, with history, timeline and internal events.</summary>
 internal sealed class DealService(
-    IDbContextFactory<AppDbContext> dbFactory, IValidator<DealInput> validator, PipelineService pipelines, UserDirectory users, CrmRecordCommands records,
+    IDbContextFactory<AppDbContext> dbFactory, IValidator<DealInput> validator, PipelineService pipelines, UserDirectory users, RecordInputChecks checks, CrmRecordCommands records,
     TimeProvider timeProvider)
 {
     private static CrmRecordKind<Deal> Kind => CrmRecordKinds.Deals;
@@ -172,7 +167,7 @@ internal sealed class DealService(
     private async Task<(Dictionary<string, string[]> Errors, PipelineDto? Pipeline)> CheckAsync(
         AppDbContext db, AccessContext access, DealInput input, Guid? ownerId, string permission, CancellationToken cancellationToken)
     {
-        var errors = ValidationErrors.ByField(await validator.ValidateAsync(input, cancellationToken));
+        var errors = await checks.CheckAsync(validator, input, access, new RecordOwner(ownerId, permission, "deals"), cancellationToken);
         var pipeline = input.PipelineId is { } pipelineId ? await pipelines.FindAsync(access, pipelineId, cancellationToken) : null;
         if (input.PipelineId is not null && pipeline is null)
         {
@@ -193,15 +188,7 @@ internal sealed class DealService(
             errors["contactIds"] = ["One of the contacts does not exist or is not visible to you."];
         }
 
-        if (input.CompanyId is { } companyId && !await db.Set<Company>().Within(access, P.CompaniesRead).AnyAsync(c => c.Id == companyId, cancellationToken))
-        {
-            errors["companyId"] = ["No such company, or it is not visible to you."];
-        }
-
-        if (await users.OwnerProblemAsync(access, ownerId, permission, "deals", cancellationToken) is { } ownerProblem)
-        {
-            errors["ownerId"] = [ownerProblem];
-        }
+        await RecordLinks.AddProblemsAsync(errors, db, access, null, input.CompanyId, cancellationToken);
 
         return (errors, pipeline);
     }

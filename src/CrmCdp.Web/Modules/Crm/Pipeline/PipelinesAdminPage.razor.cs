@@ -25,12 +25,6 @@ public partial class PipelinesAdminPage
     [Inject]
     private UserDirectory Teams { get; set; } = default!;
 
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
     protected override async Task OnInitializedAsync()
     {
         _allTeams = await Teams.TeamsAsync();

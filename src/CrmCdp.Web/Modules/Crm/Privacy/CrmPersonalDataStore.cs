@@ -7,10 +7,8 @@ using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Modules.Crm.Timeline;
 using CrmCdp.Web.Platform.Audit;
 using CrmCdp.Web.Platform.ContactPoints;
-using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Notifications;
 using CrmCdp.Web.Platform.Privacy;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Crm.Privacy;
 

@@ -1,6 +1,4 @@
-using CrmCdp.Web.Modules.Crm.Common;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace CrmCdp.Web.Modules.Crm.Tasks;
 
@@ -9,7 +7,6 @@ public partial class TaskDialog
 {
     private static readonly (string Label, int Days)[] QuickDates = [("Today", 0), ("Tomorrow", 1), ("In 3 days", 3), ("Next week", 7)];
 
-    private readonly FieldErrors _errors = new();
     private string? _title;
     private string _type = "call";
     private string _priority = "normal";
@@ -17,19 +14,6 @@ public partial class TaskDialog
     private TimeSpan? _dueTime = new(9, 0, 0);
     private int? _reminderMinutes;
     private string? _notes;
-    private bool _saving;
-
-    [CascadingParameter]
-    private IMudDialogInstance Dialog { get; set; } = default!;
-
-    [Parameter]
-    public Guid? ContactId { get; set; }
-
-    [Parameter]
-    public Guid? CompanyId { get; set; }
-
-    [Parameter]
-    public Guid? DealId { get; set; }
 
     /// <summary>The task this one follows up: its type and title are offered again.</summary>
     [Parameter]
@@ -50,34 +34,20 @@ public partial class TaskDialog
         }
     }
 
-    private async Task SaveAsync()
+    private Task SaveAsync() => SubmitAsync<TaskDto>(async access =>
     {
-        _saving = true;
-        try
+        DateTimeOffset? dueAt = _dueDate is { } date ? new DateTimeOffset(date.Date + (_dueTime ?? TimeSpan.Zero)) : null;
+        return await Tasks.CreateAsync(access, new TaskInput
         {
-            DateTimeOffset? dueAt = _dueDate is { } date ? new DateTimeOffset(date.Date + (_dueTime ?? TimeSpan.Zero)) : null;
-            var result = await Tasks.CreateAsync(await AccessAsync(), new TaskInput
-            {
-                Title = _title,
-                Type = _type,
-                Priority = _priority,
-                DueAt = dueAt,
-                ReminderAt = dueAt is { } due && _reminderMinutes is { } minutes ? due.AddMinutes(-minutes) : null,
-                ContactId = ContactId,
-                CompanyId = CompanyId,
-                DealId = DealId,
-                Notes = _notes,
-            });
-            _errors.Set(result.Errors ?? (result.Message is null ? null : new Dictionary<string, string[]> { ["general"] = [result.Message] }),
-                key => char.ToUpperInvariant(key[0]) + key[1..]);
-            if (result.Outcome == OperationOutcome.Ok)
-            {
-                Dialog.Close(DialogResult.Ok(result.Value));
-            }
-        }
-        finally
-        {
-            _saving = false;
-        }
-    }
+            Title = _title,
+            Type = _type,
+            Priority = _priority,
+            DueAt = dueAt,
+            ReminderAt = dueAt is { } due && _reminderMinutes is { } minutes ? due.AddMinutes(-minutes) : null,
+            ContactId = ContactId,
+            CompanyId = CompanyId,
+            DealId = DealId,
+            Notes = _notes,
+        });
+    });
 }

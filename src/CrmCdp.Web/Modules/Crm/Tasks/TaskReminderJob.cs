@@ -1,8 +1,6 @@
-using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Jobs;
 using CrmCdp.Web.Platform.Notifications;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Crm.Tasks;
 

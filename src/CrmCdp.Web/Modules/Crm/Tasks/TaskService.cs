@@ -2,11 +2,7 @@ using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
-using CrmCdp.Web.Platform.Validation;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 
 namespace CrmCdp.Web.Modules.Crm.Tasks;
@@ -15,7 +11,7 @@ internal sealed record TaskFilter(Guid? OwnerId = null, CrmTaskStatus? Status = 
 
 /// <summary>Tasks are owned: the task permissions' scope says whose tasks a user sees and changes.</summary>
 internal sealed class TaskService(
-    IDbContextFactory<AppDbContext> dbFactory, IValidator<TaskInput> validator, UserDirectory users, CrmRecordCommands records, TimeProvider timeProvider)
+    IDbContextFactory<AppDbContext> dbFactory, IValidator<TaskInput> validator, UserDirectory users, RecordInputChecks checks, CrmRecordCommands records, TimeProvider timeProvider)
 {
     private static CrmRecordKind<CrmTask> Kind => CrmRecordKinds.Tasks;
 
@@ -160,16 +156,8 @@ internal sealed class TaskService(
     private async Task<Dictionary<string, string[]>> CheckAsync(
         AppDbContext db, AccessContext access, TaskInput input, Guid? ownerId, string permission, CancellationToken cancellationToken)
     {
-        var errors = ValidationErrors.ByField(await validator.ValidateAsync(input, cancellationToken));
-        foreach (var (field, messages) in await RecordLinks.CheckAsync(db, access, input.ContactId, input.CompanyId, cancellationToken, input.DealId))
-        {
-            errors.TryAdd(field, messages);
-        }
-
-        if (await users.OwnerProblemAsync(access, ownerId, permission, "tasks", cancellationToken) is { } ownerProblem)
-        {
-            errors["ownerId"] = [ownerProblem];
-        }
+        var errors = await checks.CheckAsync(validator, input, access, new RecordOwner(ownerId, permission, "tasks"), cancellationToken);
+        await RecordLinks.AddProblemsAsync(errors, db, access, input.ContactId, input.CompanyId, cancellationToken, input.DealId);
 
         return errors;
     }

@@ -1,6 +1,4 @@
 using CrmCdp.Web.Modules.Crm.Bulk;
-using CrmCdp.Web.Platform.Auth;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Modules.Crm.Tickets;

@@ -1,5 +1,4 @@
 using CrmCdp.Web.Modules.Crm.Common;
-using CrmCdp.Web.Platform.Auth;
 using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 
 namespace CrmCdp.Web.Modules.Crm.Tickets;

@@ -22,12 +22,6 @@ public partial class TicketPage
     [Inject]
     private Timeline.TimelineService Timeline { get; set; } = default!;
 
-    [Inject]
-    private IDialogService Dialogs { get; set; } = default!;
-
-    [Inject]
-    private NavigationManager Navigation { get; set; } = default!;
-
     [Parameter]
     public Guid Id { get; set; }
 
@@ -39,9 +33,6 @@ public partial class TicketPage
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {

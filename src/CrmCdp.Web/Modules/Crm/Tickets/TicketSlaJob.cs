@@ -1,10 +1,8 @@
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Timeline;
-using CrmCdp.Web.Platform.Data;
 using CrmCdp.Web.Platform.Jobs;
 using CrmCdp.Web.Platform.Notifications;
 using Hangfire;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Crm.Tickets;
 

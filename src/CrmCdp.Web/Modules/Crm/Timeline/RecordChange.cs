@@ -1,6 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Platform.Audit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Modules.Crm.Timeline;

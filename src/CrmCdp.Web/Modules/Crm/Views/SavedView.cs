@@ -1,5 +1,3 @@
-using CrmCdp.Web.Platform.Auth;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Modules.Crm.Views;
@@ -11,7 +9,7 @@ internal sealed class SavedView
 
     public Guid UserId { get; set; }
 
-    /// <summary>Which list: "contacts" or "companies".</summary>
+    /// <summary>Which list: "contacts", "companies", "deals" or "tickets".</summary>
     public string List { get; set; } = "contacts";
 
     public string Name { get; set; } = "";
@@ -46,6 +44,14 @@ public sealed class ListViewState
 
     /// <summary>Deals: open, won or lost.</summary>
     public string? Outcome { get; set; }
+
+    public Guid? TeamId { get; set; }
+
+    /// <summary>Tickets: mine, unassigned or all.</summary>
+    public string? Queue { get; set; }
+
+    /// <summary>Tickets: a status such as open or pending.</summary>
+    public string? Status { get; set; }
 
     public List<string> Columns { get; set; } = [];
 }

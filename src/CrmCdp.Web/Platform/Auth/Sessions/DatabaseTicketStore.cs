@@ -1,8 +1,6 @@
-using CrmCdp.Web.Platform.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Platform.Auth.Sessions;
 

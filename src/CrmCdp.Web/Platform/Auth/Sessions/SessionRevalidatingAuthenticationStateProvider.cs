@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using CrmCdp.Web.Platform.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CrmCdp.Web.Platform.Auth.Sessions;

@@ -1,5 +1,3 @@
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CrmCdp.Web.Platform.Auth.TwoFactor;

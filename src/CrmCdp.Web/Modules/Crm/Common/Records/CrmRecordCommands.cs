@@ -1,7 +1,4 @@
 using CrmCdp.Web.Modules.Crm.Timeline;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Crm.Common.Records;
 

@@ -1,5 +1,3 @@
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
 
 namespace CrmCdp.Web.Modules.Crm.Common.Records;
 

@@ -4,8 +4,6 @@ using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.Pipeline;
 using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Modules.Crm.Tickets;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
 using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
 
 namespace CrmCdp.Web.Modules.Crm.Common.Records;

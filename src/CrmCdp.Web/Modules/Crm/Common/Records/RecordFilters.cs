@@ -1,5 +1,4 @@
 using CrmCdp.Web.Modules.Crm.Bulk;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Crm.Common.Records;
 

@@ -1,8 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Bulk;
 using CrmCdp.Web.Modules.Crm.Timeline;
-using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrmCdp.Web.Modules.Crm.Common.Records;
 
