@@ -75,6 +75,10 @@ internal static class PlatformModule
             options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddAppOpenApi();
         services.AddSingleton<Notifications.NotificationService>();
+        services.AddSingleton<Notifications.NotificationSignals>();
+        services.AddMemoryCache();
+        services.AddSingleton<Preferences.UserPreferencesService>();
+        services.AddHostedService<Notifications.NotificationListener>();
         services.AddSettings<BootstrapOptions>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoDataSeeder>();
@@ -103,6 +107,7 @@ internal static class PlatformModule
         app.UseRateLimiter();
         app.UseTwoFactorEnforcement();
         app.UseAuthorization();
+        app.UseMiddleware<Preferences.UserPreferencesMiddleware>();
         app.UseMiddleware<StorableJsonBodyMiddleware>();
         app.UseAntiforgery();
         return app;

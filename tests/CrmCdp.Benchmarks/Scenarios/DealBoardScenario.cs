@@ -7,6 +7,7 @@ using CrmCdp.Web.Modules.Crm.CustomFields;
 using CrmCdp.Web.Modules.Crm.Pipeline;
 using CrmCdp.Web.Platform.Auth;
 using CrmCdp.Web.Platform.Data;
+using CrmCdp.Web.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
@@ -40,7 +41,7 @@ internal sealed class DealBoardScenario(int deals = 50_000) : IScenario
         var board = new DealBoard(factory, pipelines, directory, TimeProvider.System);
         var service = new DealService(
             factory, new DealInputValidator(), pipelines, directory, new RecordInputChecks(directory, new CustomFieldService(factory, TimeProvider.System)),
-            new CrmRecordCommands(factory, TimeProvider.System), TimeProvider.System);
+            new CrmRecordCommands(factory, TimeProvider.System), new AssignmentNotices(new NotificationService(factory, TimeProvider.System)), TimeProvider.System);
         var admin = new AccessContext(null, Permissions.All.ToDictionary(p => p, _ => RecordScope.All), new HashSet<Guid>());
         var rep = new AccessContext(users[0], Permissions.Scoped.ToDictionary(p => p, _ => RecordScope.Own), new HashSet<Guid> { users[0] });
         var pipeline = (await pipelines.VisibleAsync(admin))[0];

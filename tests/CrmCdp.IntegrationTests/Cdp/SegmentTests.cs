@@ -136,7 +136,8 @@ public sealed class SegmentTests(SharedApp app)
         var task = Assert.Single(tasks);
         Assert.Equal(people.Single(p => p.Consents).ContactId, task.ContactId.ToString());
         Assert.Equal(owner.Id, task.OwnerId);
-        Assert.Equal($"Call Yvonne about {segment.GetProperty("name").GetString()}", task.Title);
+        // {name} is the CRM contact's name, not the profile's name trait: the rep knows the contact.
+        Assert.Equal($"Call Yes Person about {segment.GetProperty("name").GetString()}", task.Title);
         Assert.Contains("Entered the segment", task.Notes, StringComparison.Ordinal);
 
         var (_, stats) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/segments/{segment.Id()}/stats");

@@ -1,37 +1,58 @@
+using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.MyDay;
+using CrmCdp.Web.Modules.Crm.Pipeline;
+using CrmCdp.Web.Modules.Crm.Tasks;
+using CrmCdp.Web.Modules.Crm.Tickets;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 
 namespace CrmCdp.Web.Components.Pages;
 
+/// <summary>The person's day at a glance: their tasks due, deals closing this month and tickets by deadline, each as their role allows.</summary>
 public partial class Home
 {
     private static readonly HomeArea[] Areas =
     [
-        new("crm", "CRM", "For sales reps and support agents", "/crm", Permissions.Crm.ContactsRead, Icons.Material.Filled.Handshake, Color.Primary,
-            ["Contacts and companies with a 360° timeline", "Tasks, reminders and “My day”", "Deal pipeline board and forecasts", "Support tickets with SLAs", "Reports"]),
-        new("cdp", "CDP", "For marketers and data teams", "/cdp", Permissions.Cdp.ProfilesRead, Icons.Material.Filled.Hub, Color.Secondary,
-            ["Segment-compatible event collection", "Identity resolution into unified profiles", "Visual segment builder", "High-intent segments pushed to sales as tasks"]),
-        new("admin", "Admin", "For administrators", "/admin/users", Permissions.Admin.UsersManage, Icons.Material.Filled.AdminPanelSettings, Color.Tertiary,
-            ["Users, teams and roles with a permission matrix", "API keys for automation", "Audit log", "Privacy requests: access, erase, suppress"]),
+        new("crm", "CRM", "/crm", Permissions.Crm.ContactsRead, Icons.Material.Filled.Handshake),
+        new("tickets", "Helpdesk", "/crm/tickets", Permissions.Crm.TicketsRead, Icons.Material.Filled.SupportAgent),
+        new("cdp", "CDP", "/cdp", Permissions.Cdp.ProfilesRead, Icons.Material.Filled.Hub),
+        new("admin", "Admin", "/admin/users", Permissions.Admin.UsersManage, Icons.Material.Filled.AdminPanelSettings),
     ];
 
     private string _name = "";
     private IReadOnlySet<string> _permissions = new HashSet<string>();
-
-    [CascadingParameter]
-    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+    private IReadOnlyList<TaskDto>? _tasks;
+    private IReadOnlyList<DealDto>? _deals;
+    private IReadOnlyList<TicketDto>? _tickets;
+    private DateTimeOffset _now;
 
     [Inject]
-    private PermissionResolver PermissionResolver { get; set; } = default!;
+    private UserDirectory Users { get; set; } = default!;
+
+    [Inject]
+    private MyDayService MyDay { get; set; } = default!;
+
+    [Inject]
+    private DealsOfRecord Deals { get; set; } = default!;
+
+    [Inject]
+    private TicketQueue Tickets { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
-        var user = (await AuthenticationState).User;
-        _name = user.Identity?.Name ?? "";
-        _permissions = await PermissionResolver.GetPermissionsAsync(user);
+        var access = await AccessAsync();
+        _now = Time.GetUtcNow();
+        _name = (access.UserId is { } me ? (await Users.NamesAsync([me])).GetValueOrDefault(me) : null) ?? access.ActorName ?? "";
+        _permissions = PermissionsOf(access);
+        _tasks = access.Has(Permissions.Crm.TasksRead) ? await MyDay.DueTasksAsync(access) : null;
+        _deals = access.Has(Permissions.Crm.DealsRead) ? await MyDay.DealsClosingThisMonthAsync(access, Deals) : null;
+        _tickets = access.Has(Permissions.Crm.TicketsRead) ? await Tickets.ListAsync(access, new TicketQueueQuery("mine", Sort: "due"), 5) : null;
     }
 
-    private sealed record HomeArea(
-        string Key, string Title, string Tagline, string Href, string Permission, string Icon, Color Color, string[] Holds);
+    private static HashSet<string> PermissionsOf(AccessContext access) => [.. Areas.Select(a => a.Permission).Where(access.Has)];
+
+    private sealed record HomeArea(string Key, string Title, string Href, string Permission, string Icon);
 }

@@ -41,6 +41,13 @@ internal sealed class AccessContext(
         return new AccessContext(UserId, narrowed, TeamMemberIds, IsApiKey, ActorName);
     }
 
+    /// <summary>
+    /// A context that also holds <paramref name="permission"/> for every record, for one read that a service has
+    /// authorized by a rule of its own (a rep reading the behaviour of a contact they can see).
+    /// </summary>
+    public AccessContext Granting(string permission) =>
+        new(UserId, new Dictionary<string, RecordScope>(grants, StringComparer.Ordinal) { [permission] = RecordScope.All }, TeamMemberIds, IsApiKey, ActorName);
+
     /// <summary>Whether the permission reaches a record with this owner.</summary>
     public bool Allows(string permission, Guid? ownerId) => ScopeOf(permission) switch
     {

@@ -10,6 +10,16 @@ internal static class MeEndpoint
             .WithName("GetMe")
             .WithTags("Account")
             .WithSummary("Who is calling: name, kind (user or API key), roles and effective permissions.");
+        api.MapGet("/me/preferences", async (AccessContext access, Preferences.UserPreferencesService preferences, CancellationToken ct) =>
+                (await preferences.GetAsync(access, ct)).ToHttp())
+            .RequireAuthorization().WithTags("Account")
+            .WithSummary("The caller's own preferences: culture (dates and numbers), time zone, muted notification kinds.")
+            .Produces<Preferences.PreferencesDto>().ProducesProblem(403);
+        api.MapPut("/me/preferences", async (Preferences.PreferencesInput input, AccessContext access, Preferences.UserPreferencesService preferences, CancellationToken ct) =>
+                (await preferences.SaveAsync(access, input, ct)).ToHttp())
+            .RequireAuthorization().WithTags("Account")
+            .WithSummary("Sets the caller's culture (e.g. en-GB), IANA time zone (e.g. Europe/Berlin) and muted notification kinds.")
+            .Produces<Preferences.PreferencesDto>().ProducesValidationProblem().ProducesProblem(403);
         return api;
     }
 

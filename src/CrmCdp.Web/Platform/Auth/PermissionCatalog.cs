@@ -22,6 +22,7 @@ internal static class PermissionCatalog
     [
         (Permissions.Crm.RecordsRestore, "Restore deleted records"),
         (Permissions.Cdp.ProfilesRead, "View CDP profiles"),
+        (Permissions.Cdp.LinkedProfilesRead, "See the website and app behaviour of contacts they can see"),
         (Permissions.Cdp.ProfilesEdit, "Split profiles and set identity rules (data steward)"),
         (Permissions.Cdp.SourcesManage, "Manage event sources"),
         (Permissions.Cdp.SegmentsRead, "View segments, their members and computed traits"),

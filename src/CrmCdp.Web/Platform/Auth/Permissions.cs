@@ -44,6 +44,9 @@ internal static class Permissions
     public static class Cdp
     {
         public const string ProfilesRead = "cdp.profiles.read";
+
+        /// <summary>The behaviour (events, segments, intent score) of the profile linked to a CRM contact the holder can see.</summary>
+        public const string LinkedProfilesRead = "cdp.linkedprofiles.read";
         public const string ProfilesEdit = "cdp.profiles.edit";
         public const string SourcesManage = "cdp.sources.manage";
         public const string SegmentsRead = "cdp.segments.read";
@@ -87,7 +90,7 @@ internal static class Permissions
     [
         .. Scoped,
         Crm.RecordsRestore,
-        Cdp.ProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport, Cdp.ComputedTraitsManage, Cdp.ActivationsManage,
+        Cdp.ProfilesRead, Cdp.LinkedProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport, Cdp.ComputedTraitsManage, Cdp.ActivationsManage,
         Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Admin.PipelinesManage, Privacy.PiiView, Privacy.PiiReveal, Privacy.RequestsManage,
     ];
 

@@ -2,12 +2,15 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrmCdp.Web.Platform.Notifications;
 
-/// <summary>An in-app notification for one user (a task reminder, later SLA warnings), shown under the bell.</summary>
+/// <summary>An in-app notification for one user (a task reminder, an assignment, an SLA warning, a mention), shown under the bell.</summary>
 internal sealed class Notification
 {
     public Guid Id { get; set; }
 
     public Guid UserId { get; set; }
+
+    /// <summary>One of <see cref="NotificationKinds"/>.</summary>
+    public string Kind { get; set; } = "";
 
     public string Title { get; set; } = "";
 
@@ -26,6 +29,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
         builder.ToTable("platform_notifications");
+        builder.Property(n => n.Kind).HasMaxLength(40);
         builder.Property(n => n.Title).HasMaxLength(300);
         builder.Property(n => n.Body).HasMaxLength(2000);
         builder.Property(n => n.Link).HasMaxLength(500);
@@ -34,4 +38,4 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
     }
 }
 
-public sealed record NotificationDto(Guid Id, string Title, string? Body, string? Link, DateTimeOffset CreatedAt, bool Read);
+public sealed record NotificationDto(Guid Id, string Title, string? Body, string? Link, DateTimeOffset CreatedAt, bool Read, string Kind = "");

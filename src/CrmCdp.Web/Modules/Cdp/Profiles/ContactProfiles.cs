@@ -1,16 +1,26 @@
 using System.Text.Json;
 using CrmCdp.Web.Modules.Cdp.Contracts;
+using CrmCdp.Web.Modules.Crm.Contracts;
 
 namespace CrmCdp.Web.Modules.Cdp.Profiles;
 
 /// <summary>The profile linked to a contact, summarised for the contact's 360 page.</summary>
-internal sealed class ContactProfiles(IDbContextFactory<AppDbContext> dbFactory, ProfileQueries profiles, ProfileTimeline timeline) : IContactProfiles
+/// <remarks>
+/// Holders of "view CDP profiles" see any contact's; holders of the linked-profile permission (sales reps) see the
+/// behaviour of the contacts the CRM lets them read, with personal data masked as their role requires.
+/// </remarks>
+internal sealed class ContactProfiles(IDbContextFactory<AppDbContext> dbFactory, ProfileQueries profiles, ProfileTimeline timeline, ICrmContacts crmContacts) : IContactProfiles
 {
     public async Task<ContactProfileSummary?> ForContactAsync(AccessContext access, Guid contactId, CancellationToken cancellationToken = default)
     {
         if (!access.Has(Permissions.Cdp.ProfilesRead))
         {
-            return null;
+            if (!access.Has(Permissions.Cdp.LinkedProfilesRead) || !await crmContacts.IsVisibleAsync(access, contactId, cancellationToken))
+            {
+                return null;
+            }
+
+            access = access.Granting(Permissions.Cdp.ProfilesRead);
         }
 
         Guid profileId;

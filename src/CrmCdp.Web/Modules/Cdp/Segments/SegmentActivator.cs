@@ -28,7 +28,6 @@ internal sealed partial class SegmentActivator(
     public const int BatchSize = 200;
     public const string IntentScoreKey = "intent_score";
 
-    private static readonly string[] NameTraits = ["name", "firstName", "first_name"];
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -75,7 +74,7 @@ internal sealed partial class SegmentActivator(
                 join profile in db.Set<Profile>() on change.ProfileId equals profile.Id
                 where change.SegmentId == segment.Id && change.Kind == "entered" && change.At >= segment.ActivationEnabledAt && !activated.Contains(change.Id)
                 orderby change.Id
-                select new { change.Id, change.ProfileId, change.At, profile.ContactId, profile.Consent, profile.Traits })
+                select new { change.Id, change.ProfileId, change.At, profile.ContactId, profile.Consent })
             .Take(BatchSize).ToListAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         foreach (var entry in entries)
@@ -86,7 +85,7 @@ internal sealed partial class SegmentActivator(
                 activation.Outcome = ActivationOutcomes.NoConsent;
             }
             else if (entry.ContactId is { } contactId
-                && await crmTasks.AddFollowUpAsync(db, contactId, Title(segment, entry.Traits), await NotesAsync(db, segment, entry.ProfileId, entry.At, cancellationToken),
+                && await crmTasks.AddFollowUpAsync(db, contactId, Title(segment), await NotesAsync(db, segment, entry.ProfileId, entry.At, cancellationToken),
                     now.AddDays(segment.TaskDueInDays), cancellationToken) is { } taskId)
             {
                 (activation.Outcome, activation.TaskId) = (ActivationOutcomes.TaskCreated, taskId);
@@ -109,12 +108,11 @@ internal sealed partial class SegmentActivator(
         return entries.Count;
     }
 
-    private static string Title(Segment segment, string traitsJson)
+    /// <summary>The segment's title template with the segment filled in; the CRM fills {name} with the contact's name.</summary>
+    private static string Title(Segment segment)
     {
-        var traits = System.Text.Json.Nodes.JsonNode.Parse(traitsJson) as System.Text.Json.Nodes.JsonObject;
-        var name = NameTraits.Select(k => traits?[k]?.ToString()).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) ?? "a customer";
         var template = string.IsNullOrWhiteSpace(segment.TaskTitle) ? SegmentService.DefaultTaskTitle : segment.TaskTitle;
-        return template.Replace("{segment}", segment.Name, StringComparison.Ordinal).Replace("{name}", name, StringComparison.Ordinal);
+        return template.Replace("{segment}", segment.Name, StringComparison.Ordinal);
     }
 
     /// <summary>Why the rep is calling: the segment, the intent score, and what the person did in the last 7 days.</summary>
@@ -149,7 +147,6 @@ internal sealed partial class SegmentActivator(
             notes.Append(CultureInfo.InvariantCulture, $" Last 7 days: {string.Join(", ", top)}.");
         }
 
-        notes.Append(CultureInfo.InvariantCulture, $" Profile: /cdp/profiles/{profileId}");
         return notes.ToString();
     }
 

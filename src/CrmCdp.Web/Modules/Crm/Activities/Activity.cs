@@ -23,7 +23,7 @@ internal enum CallOutcome
 }
 
 /// <summary>Something that happened with a contact or company: a note, a call, a logged email, a meeting.</summary>
-internal sealed class Activity : ICrmRecord
+internal sealed class Activity : ICrmRecord, IAttachedRecord
 {
     public Guid Id { get; set; }
 

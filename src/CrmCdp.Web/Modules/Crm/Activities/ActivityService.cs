@@ -11,7 +11,7 @@ namespace CrmCdp.Web.Modules.Crm.Activities;
 /// company, and to its author; editing and deleting follow the activity permissions' scope.
 /// </summary>
 internal sealed class ActivityService(
-    IDbContextFactory<AppDbContext> dbFactory, IValidator<ActivityInput> validator, UserDirectory users, CrmRecordCommands records)
+    IDbContextFactory<AppDbContext> dbFactory, IValidator<ActivityInput> validator, UserDirectory users, CrmRecordCommands records, MentionNotices mentions)
 {
     private static CrmRecordKind<Activity> Kind => CrmRecordKinds.Activities;
 
@@ -64,6 +64,7 @@ internal sealed class ActivityService(
 
             var activity = new Activity { Id = Guid.CreateVersion7(), CreatedAt = now, OwnerId = access.UserId };
             Apply(activity, input, now);
+            await mentions.TellAsync(db, access, activity, cancellationToken);
             return (activity, null);
         }, cancellationToken);
         return created.Value is { } id && id != Guid.Empty ? await GetAsync(access, id, cancellationToken) : created.As<ActivityDto>();

@@ -4,7 +4,7 @@ using CrmCdp.Web.Modules.Crm.Timeline;
 namespace CrmCdp.Web.Modules.Crm.Bulk;
 
 /// <summary>Applies one action to many selected records, each within the caller's scope, in one transaction, with a timeline entry per change.</summary>
-internal sealed class BulkRecordEditor(IDbContextFactory<AppDbContext> dbFactory, UserDirectory users, TimeProvider timeProvider)
+internal sealed class BulkRecordEditor(IDbContextFactory<AppDbContext> dbFactory, UserDirectory users, Common.Records.AssignmentNotices notices, TimeProvider timeProvider)
 {
     public const int MaxIds = 1000;
     private static readonly string[] CommonActions = ["assignOwner", "addTag", "delete"];
@@ -28,6 +28,11 @@ internal sealed class BulkRecordEditor(IDbContextFactory<AppDbContext> dbFactory
         foreach (var record in records)
         {
             record.UpdatedAt = now;
+            if (request.Action == "assignOwner" && target.AssignedTitle is { } title)
+            {
+                await notices.TellAsync(db, access, target.RecordType, record.Id, title(record), request.OwnerId, record.OwnerId, cancellationToken);
+            }
+
             var (field, before, after) = request.Action switch
             {
                 "assignOwner" => AssignOwner(record, request.OwnerId, names),

@@ -31,6 +31,9 @@ internal sealed record BulkTarget<T>(
     Func<T, BulkRequest, (string Field, string? Before, string? After)> ApplyExtra)
     where T : class, IBulkEditableRecord
 {
+    /// <summary>How a new owner is told the record became theirs (its title); null when owners are not told (contacts, companies).</summary>
+    public Func<T, string>? AssignedTitle { get; init; }
+
     public static BulkTarget<T> Plain(CrmRecordType recordType, string noun, string editPermission, string deletePermission) =>
         new(recordType, noun, editPermission, deletePermission, [], _ => [], (_, request) =>
             throw new InvalidOperationException($"No bulk action '{request.Action}'."));

@@ -29,6 +29,20 @@ internal sealed class FieldErrors
         }
     }
 
+    /// <summary>Replaces one field's messages (none clears it), as the field is checked again after an edit.</summary>
+    public void Replace(string field, IEnumerable<string> messages)
+    {
+        var list = messages.ToList();
+        if (list.Count == 0)
+        {
+            _byField.Remove(field);
+        }
+        else
+        {
+            _byField[field] = list;
+        }
+    }
+
     public bool Has(string field) => _byField.ContainsKey(field);
 
     public string? Text(string field) => _byField.TryGetValue(field, out var messages) ? string.Join(" ", messages.Distinct()) : null;

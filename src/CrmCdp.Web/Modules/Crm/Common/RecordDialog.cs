@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -18,6 +19,24 @@ public abstract class RecordDialog : AppComponentBase
 
     /// <summary>Why the save was refused when someone else changed the record first.</summary>
     protected string? Conflict { get; set; }
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
+    /// <summary>
+    /// Checks one field again after an edit, with the rules the server applies, so its message goes as soon as the
+    /// value is valid (and a new problem shows before the next save).
+    /// </summary>
+    protected async Task RecheckAsync<TInput>(TInput input, string property)
+    {
+        if (Services.GetService<IValidator<TInput>>() is not { } validator || !Errors.Any)
+        {
+            return;
+        }
+
+        var result = await validator.ValidateAsync(input, options => options.IncludeProperties(property));
+        Errors.Replace(FieldFor(property), result.Errors.Where(e => e.PropertyName == property).Select(e => e.ErrorMessage));
+    }
 
     /// <summary>Maps an error key of the API ("ownerId", "customFields.size") to the form field that shows it.</summary>
     private protected virtual string FieldFor(string key) => key.StartsWith("customFields.", StringComparison.Ordinal)

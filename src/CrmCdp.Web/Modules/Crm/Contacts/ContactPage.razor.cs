@@ -7,7 +7,7 @@ using MudBlazor;
 
 namespace CrmCdp.Web.Modules.Crm.Contacts;
 
-/// <summary>The contact's 360 page: key fields, quick actions, timeline, open tasks, company, CDP profile.</summary>
+/// <summary>The contact's 360 page: key fields, quick actions, timeline, open tasks, deals, tickets, company, website and app behaviour.</summary>
 public partial class ContactPage
 {
     private bool _loading = true;
@@ -16,11 +16,6 @@ public partial class ContactPage
     private IReadOnlyList<TaskDto> _openTasks = [];
     private IReadOnlyList<CustomFields.CustomFieldDto> _customFields = [];
     private bool _canReveal;
-    private bool _canSeeProfiles;
-    private Cdp.Contracts.ContactProfileSummary? _profile;
-
-    [Inject]
-    private Cdp.Contracts.IContactProfiles Profiles { get; set; } = default!;
 
     [Inject]
     private PiiRevealService Reveal { get; set; } = default!;
@@ -67,8 +62,6 @@ public partial class ContactPage
         _canReveal = _contact.PiiMasked && access.Has(Platform.Auth.Permissions.Privacy.PiiReveal);
         _timeline = [.. (await Timeline.ForRecordAsync(access, CrmRecordType.Contact, Id)).OrderByDescending(i => i.At)];
         _customFields = await CustomFieldDefinitions.ListAsync(await AccessAsync());
-        _canSeeProfiles = access.Has(Platform.Auth.Permissions.Cdp.ProfilesRead);
-        _profile = _canSeeProfiles ? await Profiles.ForContactAsync(access, Id) : null;
         _openTasks = access.Has(Platform.Auth.Permissions.Crm.TasksRead)
             ? await Tasks.OpenAsync(access, new TaskFilter(ContactId: Id), 20)
             : [];

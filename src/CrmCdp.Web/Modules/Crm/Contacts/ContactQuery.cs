@@ -88,6 +88,10 @@ internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, 
         return holders.Where(h => access.Allows(permission, h.OwnerId)).Select(h => (Guid?)h.Id).FirstOrDefault();
     }
 
+    /// <summary>For pickers: the best few matches, named as the caller may see them.</summary>
+    public async Task<IReadOnlyList<ContactOption>> SuggestAsync(AccessContext access, string? text, CancellationToken cancellationToken = default) =>
+        string.IsNullOrWhiteSpace(text) ? [] : [.. (await SearchAsync(access, text, 10, cancellationToken)).Select(ContactOption.Of)];
+
     /// <summary>The best few matches for a search box, without counting.</summary>
     public async Task<IReadOnlyList<ContactDto>> SearchAsync(AccessContext access, string text, int limit, CancellationToken cancellationToken = default)
     {
@@ -195,4 +199,12 @@ internal sealed class ContactQueries(IDbContextFactory<AppDbContext> dbFactory, 
         var names = await users.NamesAsync(contacts.Select(c => c.OwnerId), cancellationToken);
         return [.. contacts.Select(c => ContactService.ToDto(c, names).ForViewer(access))];
     }
+}
+
+/// <summary>A contact in a picker: its id and how to show it.</summary>
+public sealed record ContactOption(Guid Id, string Name, string? Email)
+{
+    internal static ContactOption Of(ContactDto contact) => new(contact.Id, contact.FullName.Length > 0 ? contact.FullName : contact.Email ?? "(no name)", contact.Email);
+
+    public override string ToString() => Email is null || Name == Email ? Name : $"{Name} <{Email}>";
 }

@@ -5,6 +5,9 @@ namespace CrmCdp.Web.Modules.Crm.Contacts;
 /// <summary>Creates contacts for the CDP through the same service (validation, scopes, audit) as the contact form.</summary>
 internal sealed class CrmContactsForCdp(ContactService contacts) : ICrmContacts
 {
+    public async Task<bool> IsVisibleAsync(AccessContext access, Guid contactId, CancellationToken cancellationToken = default) =>
+        (await contacts.GetAsync(access, contactId, cancellationToken)).Value is not null;
+
     public async Task<OperationResult<Guid>> CreateFromProfileAsync(
         AccessContext access, string? firstName, string? lastName, string? email, string? phone, CancellationToken cancellationToken = default)
     {

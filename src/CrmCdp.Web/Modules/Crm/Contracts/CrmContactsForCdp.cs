@@ -4,6 +4,9 @@ namespace CrmCdp.Web.Modules.Crm.Contracts;
 /// <summary>What the CDP may ask of the CRM: create a contact from a known profile, under the actor's own permissions.</summary>
 internal interface ICrmContacts
 {
+    /// <summary>Whether the caller may read this contact (within their contacts scope).</summary>
+    Task<bool> IsVisibleAsync(AccessContext access, Guid contactId, CancellationToken cancellationToken = default);
+
     /// <returns>The new contact's id, or why it could not be created (forbidden, invalid).</returns>
     Task<OperationResult<Guid>> CreateFromProfileAsync(AccessContext access, string? firstName, string? lastName, string? email, string? phone, CancellationToken cancellationToken = default);
 }

@@ -11,6 +11,15 @@ internal sealed class MyDayService(IDbContextFactory<AppDbContext> dbFactory, Ta
             ? await tasks.OpenAsync(access, new TaskFilter(OwnerId: me, DueBefore: EndOfToday()), 100, cancellationToken)
             : [];
 
+    /// <summary>The caller's open deals expected to close this month, soonest first.</summary>
+    public async Task<IReadOnlyList<Pipeline.DealDto>> DealsClosingThisMonthAsync(AccessContext access, Pipeline.DealsOfRecord deals, CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().InUserZone().DateTime);
+        return access.UserId is { } me && access.Has(Permissions.Crm.DealsRead)
+            ? await deals.ClosingAsync(access, me, new DateOnly(today.Year, today.Month, 1), new DateOnly(today.Year, today.Month, 1).AddMonths(1), cancellationToken)
+            : [];
+    }
+
     public async Task<int> DueCountAsync(AccessContext access, CancellationToken cancellationToken = default) =>
         await tasks.CountOpenDueAsync(access, EndOfToday(), cancellationToken);
 

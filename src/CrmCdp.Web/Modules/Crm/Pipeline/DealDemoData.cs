@@ -29,7 +29,7 @@ internal sealed class DealDemoData(IDbContextFactory<AppDbContext> dbFactory, Ti
         {
             var entered = now.AddDays(-faker.Random.Int(0, 25));
             var outcome = faker.Random.WeightedRandom([DealOutcome.Open, DealOutcome.Won, DealOutcome.Lost], [0.7f, 0.15f, 0.15f]);
-            db.Add(new Deal
+            var deal = new Deal
             {
                 Id = Guid.CreateVersion7(),
                 Name = $"{company.Name} — {faker.PickRandom("Annual licence", "Expansion", "Pilot", "Renewal", "Onboarding package")}",
@@ -48,9 +48,30 @@ internal sealed class DealDemoData(IDbContextFactory<AppDbContext> dbFactory, Ti
                 CreatedAt = entered.AddDays(-faker.Random.Int(1, 60)),
                 UpdatedAt = entered,
                 ClosedAt = outcome == DealOutcome.Open ? null : entered,
-            });
+            };
+            db.Add(deal);
+            AddStageHistory(db, deal, stages[0].Id);
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The demo deal's path: created in the first stage, then moved to (or closed in) its stage, so "time in each stage" has data.</summary>
+    private static void AddStageHistory(AppDbContext db, Deal deal, Guid firstStageId)
+    {
+        db.Add(new DealStageChange { DealId = deal.Id, ToStageId = firstStageId, Outcome = DealOutcome.Open, UserId = deal.OwnerId, ChangedAt = deal.CreatedAt });
+        if (deal.StageId != firstStageId || deal.Outcome != DealOutcome.Open)
+        {
+            db.Add(new DealStageChange
+            {
+                DealId = deal.Id,
+                FromStageId = firstStageId,
+                ToStageId = deal.StageId,
+                Outcome = deal.Outcome,
+                UserId = deal.OwnerId,
+                ChangedAt = deal.StageEnteredAt,
+                SecondsInPrevious = (long)(deal.StageEnteredAt - deal.CreatedAt).TotalSeconds,
+            });
+        }
     }
 }

@@ -11,6 +11,8 @@ internal static class DealDtos
         var reasonIds = deals.Select(d => d.LostReasonId).OfType<Guid>().Distinct().ToList();
         var reasons = await db.Set<LostReason>().Where(r => reasonIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, cancellationToken);
         var names = await users.NamesAsync(deals.Select(d => d.OwnerId), cancellationToken);
+        var companyIds = deals.Select(d => d.CompanyId).OfType<Guid>().Distinct().ToList();
+        var companies = await db.Set<Companies.Company>().Where(c => companyIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
         return [.. deals.Select(d =>
         {
             var pipeline = pipelines[d.PipelineId];
@@ -21,7 +23,7 @@ internal static class DealDtos
                 d.LostReasonId, d.LostReasonId is { } r ? reasons.GetValueOrDefault(r) : null, d.ExpectedCloseDate,
                 d.OwnerId, d.OwnerId is { } o ? names.GetValueOrDefault(o) : null, d.CompanyId, d.ContactIds, d.Source, d.NextStep,
                 d.StageEnteredAt, days, d.Outcome == DealOutcome.Open && stage.RottingDays is { } limit && days >= limit,
-                d.CreatedAt, d.UpdatedAt, d.ClosedAt, d.Version);
+                d.CreatedAt, d.UpdatedAt, d.ClosedAt, d.Version, d.CompanyId is { } c ? companies.GetValueOrDefault(c) : null);
         })];
     }
 }

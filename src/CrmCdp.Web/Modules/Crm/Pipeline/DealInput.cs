@@ -49,7 +49,7 @@ public sealed record DealDto(
     Guid Id, string Name, decimal Amount, string Currency, Guid PipelineId, string PipelineName, Guid StageId, string StageName, int Probability,
     string Outcome, Guid? LostReasonId, string? LostReason, DateOnly? ExpectedCloseDate, Guid? OwnerId, string? OwnerName, Guid? CompanyId,
     IReadOnlyList<Guid> ContactIds, string? Source, string? NextStep, DateTimeOffset StageEnteredAt, int DaysInStage, bool IsRotting,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt, uint Version);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt, uint Version, string? CompanyName = null);
 
 public sealed record StageDto(Guid Id, string Name, int Order, int Probability, int? RottingDays);
 

@@ -35,6 +35,9 @@ public partial class DealPage
     [Inject]
     private TimelineService Timeline { get; set; } = default!;
 
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
     protected override async Task OnParametersSetAsync()
     {
         await LoadAsync();
@@ -72,6 +75,32 @@ public partial class DealPage
 
         _contacts = contacts;
         _openTasks = access.Has(Platform.Auth.Permissions.Crm.TasksRead) ? await TaskService.OpenAsync(access, new Tasks.TaskFilter(DealId: Id), 20) : [];
+    }
+
+    /// <summary>Each stay in a stage, oldest first: when the deal entered it and how long it stayed (the current one until now).</summary>
+    private IEnumerable<(string Stage, DateTimeOffset Entered, long Seconds, bool Current)> StageStays()
+    {
+        for (var i = 0; i < _history.Count; i++)
+        {
+            var move = _history[i];
+            var current = i == _history.Count - 1;
+            var left = current ? (_deal?.ClosedAt ?? Time.GetUtcNow()) : _history[i + 1].ChangedAt;
+            var stage = move.Outcome == "open" ? move.ToStage : move.Outcome == "won" ? "Won" : "Lost";
+            yield return (stage, move.ChangedAt, (long)Math.Max(0, (left - move.ChangedAt).TotalSeconds), current && move.Outcome == "open");
+        }
+    }
+
+    private async Task EditAsync()
+    {
+        var parameters = new DialogParameters<DealDialog>
+        {
+            { d => d.Deal, _deal },
+            { d => d.Contacts, [.. _contacts.Select(Contacts.ContactOption.Of)] },
+        };
+        if (await (await Dialogs.ShowAsync<DealDialog>("Edit deal", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true })).Result is { Canceled: false })
+        {
+            await LoadAsync();
+        }
     }
 
     private async Task LogAsync(string kind)

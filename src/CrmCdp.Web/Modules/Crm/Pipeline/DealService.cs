@@ -12,7 +12,7 @@ namespace CrmCdp.Web.Modules.Crm.Pipeline;
 /// <summary>Deals: create, edit, delete and move, each within the caller's scope, with history, timeline and internal events.</summary>
 internal sealed class DealService(
     IDbContextFactory<AppDbContext> dbFactory, IValidator<DealInput> validator, PipelineService pipelines, UserDirectory users, RecordInputChecks checks, CrmRecordCommands records,
-    TimeProvider timeProvider)
+    AssignmentNotices notices, TimeProvider timeProvider)
 {
     private static CrmRecordKind<Deal> Kind => CrmRecordKinds.Deals;
 
@@ -38,6 +38,7 @@ internal sealed class DealService(
             Apply(deal, input, pipeline, ownerId, now);
             deal.StageId = input.StageId ?? pipeline.Stages[0].Id;
             db.Add(new DealStageChange { DealId = deal.Id, ToStageId = deal.StageId, Outcome = DealOutcome.Open, UserId = access.UserId, ChangedAt = now });
+            await notices.TellAsync(db, access, CrmRecordType.Deal, deal.Id, deal.Name, deal.OwnerId, null, cancellationToken);
             db.Add(Event("deal.created", deal, now, new { deal.Name, deal.Amount, deal.Currency, Stage = StageName(pipeline, deal.StageId), Pipeline = pipeline.Name }));
             return (deal, null);
         }, cancellationToken);
@@ -50,7 +51,7 @@ internal sealed class DealService(
         {
             input.PipelineId ??= deal.PipelineId;
             var ownerId = input.OwnerId ?? deal.OwnerId;
-            var (errors, pipeline) = await CheckAsync(db, access, input, ownerId, P.DealsEdit, cancellationToken);
+            var (errors, pipeline) = await CheckAsync(db, access, input, ownerId, P.DealsEdit, cancellationToken, deal);
             if (input.PipelineId != deal.PipelineId || (input.StageId is { } stage && stage != deal.StageId))
             {
                 errors["stageId"] = ["Move the deal with POST /api/v1/deals/{id}/move (or the board), so its history is kept."];
@@ -63,6 +64,7 @@ internal sealed class DealService(
 
             var before = (deal.Name, deal.Amount, deal.Currency, deal.ExpectedCloseDate, deal.OwnerId, deal.NextStep);
             Apply(deal, input, pipeline!, ownerId, now);
+            await notices.TellAsync(db, access, CrmRecordType.Deal, id, deal.Name, deal.OwnerId, before.OwnerId, cancellationToken);
             var names = await users.NamesAsync([before.OwnerId, deal.OwnerId], cancellationToken);
             string? Owner(Guid? o) => o is { } value ? names.GetValueOrDefault(value) : null;
             CrmRecordCommands.Note(db, Kind, access, id, now, FieldChange.Between(
@@ -164,8 +166,9 @@ internal sealed class DealService(
             CrmEnumNames.Wire(c.Outcome), c.UserId is { } user ? names.GetValueOrDefault(user) : null, c.ChangedAt, c.SecondsInPrevious))];
     }
 
+    /// <param name="stored">The deal being edited: the links it already has stay valid even where the editor cannot see them.</param>
     private async Task<(Dictionary<string, string[]> Errors, PipelineDto? Pipeline)> CheckAsync(
-        AppDbContext db, AccessContext access, DealInput input, Guid? ownerId, string permission, CancellationToken cancellationToken)
+        AppDbContext db, AccessContext access, DealInput input, Guid? ownerId, string permission, CancellationToken cancellationToken, Deal? stored = null)
     {
         var errors = await checks.CheckAsync(validator, input, access, new RecordOwner(ownerId, permission, "deals"), cancellationToken);
         var pipeline = input.PipelineId is { } pipelineId ? await pipelines.FindAsync(access, pipelineId, cancellationToken) : null;
@@ -182,13 +185,13 @@ internal sealed class DealService(
             errors["stageId"] = ["That stage is not part of the pipeline."];
         }
 
-        var contactIds = (input.ContactIds ?? []).Distinct().ToList();
+        var contactIds = (input.ContactIds ?? []).Distinct().Except(stored?.ContactIds ?? []).ToList();
         if (contactIds.Count > 0 && await db.Set<Contact>().Within(access, P.ContactsRead).CountAsync(c => contactIds.Contains(c.Id), cancellationToken) != contactIds.Count)
         {
             errors["contactIds"] = ["One of the contacts does not exist or is not visible to you."];
         }
 
-        await RecordLinks.AddProblemsAsync(errors, db, access, null, input.CompanyId, cancellationToken);
+        await RecordLinks.AddProblemsAsync(errors, db, access, null, input.CompanyId == stored?.CompanyId ? null : input.CompanyId, cancellationToken);
 
         return (errors, pipeline);
     }

@@ -26,7 +26,7 @@ internal enum CrmTaskStatus
     Done,
 }
 
-internal sealed class CrmTask : ICrmRecord
+internal sealed class CrmTask : ICrmRecord, IAttachedRecord
 {
     public Guid Id { get; set; }
 

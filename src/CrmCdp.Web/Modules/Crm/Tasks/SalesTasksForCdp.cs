@@ -1,24 +1,27 @@
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.Contracts;
+using CrmCdp.Web.Platform.Notifications;
+using CrmCdp.Web.Platform.Text;
 
 namespace CrmCdp.Web.Modules.Crm.Tasks;
 
-internal sealed class SalesTasksForCdp(TimeProvider timeProvider) : ICrmSalesTasks
+internal sealed class SalesTasksForCdp(NotificationService notifications, TimeProvider timeProvider) : ICrmSalesTasks
 {
     public async Task<Guid?> AddFollowUpAsync(AppDbContext db, Guid contactId, string title, string notes, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
     {
-        var contact = await db.Set<Contact>().Where(c => c.Id == contactId).Select(c => new { c.OwnerId, c.CompanyId }).SingleOrDefaultAsync(cancellationToken);
+        var contact = await db.Set<Contact>().Where(c => c.Id == contactId).Select(c => new { c.OwnerId, c.CompanyId, c.FirstName, c.LastName, c.Emails }).SingleOrDefaultAsync(cancellationToken);
         if (contact is null)
         {
             return null;
         }
 
+        var name = $"{contact.FirstName} {contact.LastName}".Trim() is { Length: > 0 } fullName ? fullName : contact.Emails.FirstOrDefault() ?? "a customer";
         var now = timeProvider.GetUtcNow();
         var task = new CrmTask
         {
             Id = Guid.CreateVersion7(),
-            Title = Shorten(title, 300),
-            Notes = Shorten(notes, 10_000),
+            Title = TextLimit.Shorten(title.Replace("{name}", name, StringComparison.Ordinal), 300),
+            Notes = TextLimit.Shorten(notes, 10_000),
             Type = CrmTaskType.Call,
             Priority = CrmTaskPriority.High,
             OwnerId = contact.OwnerId,
@@ -28,10 +31,11 @@ internal sealed class SalesTasksForCdp(TimeProvider timeProvider) : ICrmSalesTas
             UpdatedAt = now,
         };
         db.Add(task);
+        if (task.OwnerId is { } owner)
+        {
+            await notifications.AddAsync(db, owner, NotificationKinds.TaskAssigned, $"New task: {task.Title}", $"Due {dueAt:yyyy-MM-dd}", $"/crm/contacts/{contactId}", cancellationToken);
+        }
+
         return task.Id;
     }
-
-    /// <summary>Cuts at a whole character: half an emoji (a lone surrogate) cannot be stored as UTF-8.</summary>
-    internal static string Shorten(string text, int max) =>
-        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
 }

@@ -24,7 +24,7 @@ internal sealed class TaskReminderJob(IDbContextFactory<AppDbContext> dbFactory,
         foreach (var task in due)
         {
             var link = task.ContactId is { } contact ? $"/crm/contacts/{contact}" : task.CompanyId is { } company ? $"/crm/companies/{company}" : "/crm/my-day";
-            await notifications.NotifyAsync(task.OwnerId!.Value, $"Reminder: {task.Title}", $"Due {task.DueAt:g} UTC", link, cancellationToken);
+            await notifications.AddAsync(db, task.OwnerId!.Value, NotificationKinds.TaskReminder, $"Reminder: {task.Title}", $"Due {task.DueAt:g} UTC", link, cancellationToken);
             task.ReminderSentAt = now;
         }
 

@@ -1,3 +1,4 @@
+using CrmCdp.Web.Platform.ContactPoints;
 using FluentValidation;
 
 namespace CrmCdp.Web.Modules.Crm.Tickets;
@@ -18,8 +19,13 @@ public sealed class TicketInput
 
     public string? Channel { get; set; }
 
+    /// <summary>The requester, a contact.</summary>
     public Guid? ContactId { get; set; }
 
+    /// <summary>The requester by email, when no contact is given: the contact holding it, or a new contact made for it.</summary>
+    public string? RequesterEmail { get; set; }
+
+    /// <summary>Defaults to the requester's company.</summary>
     public Guid? CompanyId { get; set; }
 
     public Guid? AssigneeId { get; set; }
@@ -42,7 +48,8 @@ public sealed record TicketDto(
     Guid? ContactId, Guid? CompanyId, Guid? AssigneeId, string? AssigneeName, Guid? TeamId,
     DateTimeOffset FirstResponseDueAt, DateTimeOffset? FirstRespondedAt, DateTimeOffset? ResolutionDueAt, bool ResolutionPaused,
     DateTimeOffset? SolvedAt, DateTimeOffset? FirstResponseBreachedAt, DateTimeOffset? ResolutionBreachedAt,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version, IReadOnlyList<string>? Tags = null);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version, IReadOnlyList<string>? Tags = null,
+    string? RequesterName = null, string? RequesterEmail = null, string? CompanyName = null);
 
 public sealed record ReplyDto(Guid Id, string Body, bool Internal, Guid? AuthorId, string? AuthorName, DateTimeOffset CreatedAt);
 
@@ -56,6 +63,8 @@ internal sealed class TicketInputValidator : AbstractValidator<TicketInput>
             .WithMessage($"The priority must be one of: {Common.CrmEnumNames.Allowed<TicketPriority>()}.");
         RuleFor(t => t.Status).Must(s => s is null || Common.CrmEnumNames.Parse<TicketStatus>(s) is not null)
             .WithMessage($"The status must be one of: {Common.CrmEnumNames.Allowed<TicketStatus>()}.");
+        RuleFor(t => t.RequesterEmail).Must(e => e is null || (e.Length <= 320 && ContactPointNormalizer.NormalizeEmail(e) is not null))
+            .WithMessage("Enter the requester's email as name@example.com.");
         RuleFor(t => t.Type).MaximumLength(50).WithMessage("The type can be at most 50 characters.");
         RuleFor(t => t.Channel).MaximumLength(50).WithMessage("The channel can be at most 50 characters.");
         RuleFor(t => t.Tags).Must(tags => tags is null || (tags.Count <= 20 && tags.All(tag => tag.Trim().Length is > 0 and <= 50)))

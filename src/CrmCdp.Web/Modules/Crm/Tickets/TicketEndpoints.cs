@@ -19,12 +19,12 @@ internal static class TicketEndpoints
             .ProducesValidationProblem().ProducesProblem(404);
 
         var tickets = api.MapGroup("/tickets").WithTags("Tickets");
-        tickets.MapGet("/", async (AccessContext access, TicketService service, CancellationToken ct, string? queue, string? status, int? limit) =>
-                queue is not (null or "mine" or "unassigned" or "all")
-                    ? CrmHttpResults.InvalidQuery("queue", "The queue must be one of: mine, unassigned, all.")
-                    : TypedResults.Ok(await service.QueueAsync(access, queue, status, SearchPatterns.ClampLimit(limit), ct)))
+        tickets.MapGet("/", async (AccessContext access, TicketQueue queue, CancellationToken ct, [AsParameters] TicketQueueParameters query, int? limit) =>
+                query.ToQuery() is var wanted && wanted.Problem() is { } problem
+                    ? CrmHttpResults.InvalidQuery(problem.Field, problem.Message)
+                    : TypedResults.Ok(await queue.ListAsync(access, wanted, SearchPatterns.ClampLimit(limit), ct)))
             .RequireAuthorization(P.TicketsRead)
-            .WithSummary("Tickets visible to the caller, soonest SLA deadline first: ?queue=mine|unassigned|all&status=.")
+            .WithSummary("Tickets visible to the caller: ?queue=mine|unassigned|all&status=&priority=&q=&contactId=&companyId=&assigneeId=&sort=due|newest|updated|priority (due: soonest SLA deadline first).")
             .Produces<IReadOnlyList<TicketDto>>();
         tickets.MapGet("/dashboard", (AccessContext access, SupportStats stats, CancellationToken ct, int? weeks) => stats.DashboardAsync(access, Math.Clamp(weeks ?? 8, 1, 52), ct))
             .RequireAuthorization(P.TicketsRead)

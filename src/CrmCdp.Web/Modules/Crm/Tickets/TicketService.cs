@@ -1,6 +1,5 @@
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Common.Records;
-using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.Contracts;
 using CrmCdp.Web.Modules.Crm.Timeline;
 using CrmCdp.Web.Platform.Validation;
@@ -11,38 +10,37 @@ namespace CrmCdp.Web.Modules.Crm.Tickets;
 
 /// <summary>Tickets: open, change, reply, with SLA clocks, the timeline and internal events.</summary>
 internal sealed class TicketService(
-    IDbContextFactory<AppDbContext> dbFactory, IValidator<TicketInput> validator, UserDirectory users, CrmRecordCommands records, TimeProvider timeProvider)
+    IDbContextFactory<AppDbContext> dbFactory, IValidator<TicketInput> validator, UserDirectory users, CrmRecordCommands records, TicketRows rows,
+    TicketRequesters requesters, AssignmentNotices notices, TimeProvider timeProvider)
 {
     public async Task<OperationResult<TicketDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ticket = await TicketScope.Within(db, access, P.TicketsRead).AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        return ticket is null ? OperationResult<TicketDto>.NotFound() : OperationResult<TicketDto>.Ok((await ToDtosAsync([ticket], cancellationToken))[0]);
-    }
-
-    public async Task<IReadOnlyList<TicketDto>> QueueAsync(AccessContext access, string? queue, string? status, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = TicketScope.Within(db, access, P.TicketsRead);
-        query = queue switch
-        {
-            "mine" => query.Where(t => t.OwnerId == access.UserId && t.SolvedAt == null),
-            "unassigned" => query.Where(t => t.OwnerId == null && t.SolvedAt == null),
-            _ => query,
-        };
-        if (CrmEnumNames.Parse<TicketStatus>(status) is { } wanted)
-        {
-            query = query.Where(t => t.Status == wanted);
-        }
-
-        // Soonest deadline first: the first response while unanswered, then the resolution; paused tickets last.
-        var rows = await query.OrderBy(t => t.FirstRespondedAt == null ? t.FirstResponseDueAt : t.ResolutionDueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.Number)
-            .Take(limit).AsNoTracking().ToListAsync(cancellationToken);
-        return await ToDtosAsync(rows, cancellationToken);
+        return ticket is null ? OperationResult<TicketDto>.NotFound() : OperationResult<TicketDto>.Ok((await rows.ToDtosAsync(db, access, [ticket], cancellationToken))[0]);
     }
 
     public async Task<OperationResult<TicketDto>> CreateAsync(AccessContext access, TicketInput input, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(P.TicketsCreate))
+        {
+            return OperationResult<TicketDto>.Forbidden("Your role cannot open tickets.");
+        }
+
+        // Everything is checked before a new requester contact is made, so a refused ticket leaves no contact behind.
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (await CheckAsync(db, access, input, cancellationToken) is { Count: > 0 } problems)
+            {
+                return OperationResult<TicketDto>.Invalid(problems);
+            }
+        }
+
+        if (await requesters.ResolveAsync(access, input, cancellationToken) is { } requesterProblems)
+        {
+            return OperationResult<TicketDto>.Invalid(requesterProblems);
+        }
+
         var created = await records.CreateAsync(CrmRecordKinds.Tickets, access, P.TicketsCreate, "Your role cannot open tickets.", async (db, now) =>
         {
             var errors = await CheckAsync(db, access, input, cancellationToken);
@@ -62,17 +60,18 @@ internal sealed class TicketService(
 
             var (policies, calendar) = await SlaAsync(db, cancellationToken);
             ticket.StartSla(policies[ticket.Priority], calendar, now);
+            await notices.TellAsync(db, access, CrmRecordType.Ticket, ticket.Id, NoticeTitle(ticket), ticket.OwnerId, null, cancellationToken);
             db.Add(Event("ticket.opened", ticket, now));
             return (ticket, null);
         }, cancellationToken);
         // The one who opened it sees the new ticket even when it was routed beyond their scope.
-        return created.Value is { } id && id != Guid.Empty ? OperationResult<TicketDto>.Ok(await NewTicketAsync(id, cancellationToken)) : created.As<TicketDto>();
+        return created.Value is { } id && id != Guid.Empty ? OperationResult<TicketDto>.Ok(await NewTicketAsync(access, id, cancellationToken)) : created.As<TicketDto>();
     }
 
-    private async Task<TicketDto> NewTicketAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<TicketDto> NewTicketAsync(AccessContext access, Guid id, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return (await ToDtosAsync([await db.Set<Ticket>().AsNoTracking().SingleAsync(t => t.Id == id, cancellationToken)], cancellationToken))[0];
+        return (await rows.ToDtosAsync(db, access, [await db.Set<Ticket>().AsNoTracking().SingleAsync(t => t.Id == id, cancellationToken)], cancellationToken))[0];
     }
 
     public async Task<OperationResult<TicketDto>> UpdateAsync(AccessContext access, Guid id, TicketInput input, CancellationToken cancellationToken = default)
@@ -85,6 +84,11 @@ internal sealed class TicketService(
         }
 
         var errors = await CheckAsync(db, access, input, cancellationToken);
+        if (errors.Count == 0 && await requesters.ResolveAsync(access, input, cancellationToken) is { } requesterProblems)
+        {
+            errors = new(requesterProblems);
+        }
+
         if (errors.Count > 0)
         {
             return OperationResult<TicketDto>.Invalid(errors);
@@ -104,6 +108,7 @@ internal sealed class TicketService(
             ticket.ChangeStatus(status, calendar, now);
         }
 
+        await notices.TellAsync(db, access, CrmRecordType.Ticket, id, NoticeTitle(ticket), ticket.OwnerId, before.OwnerId, cancellationToken);
         var names = await users.NamesAsync([before.OwnerId, ticket.OwnerId], cancellationToken);
         string? Name(Guid? user) => user is { } value ? names.GetValueOrDefault(value) : null;
         foreach (var change in FieldChange.Between(
@@ -122,7 +127,7 @@ internal sealed class TicketService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return OperationResult<TicketDto>.Ok((await ToDtosAsync([ticket], cancellationToken))[0]);
+        return OperationResult<TicketDto>.Ok((await rows.ToDtosAsync(db, access, [ticket], cancellationToken))[0]);
     }
 
     public async Task<OperationResult<ReplyDto>> ReplyAsync(AccessContext access, Guid id, ReplyInput input, CancellationToken cancellationToken = default)
@@ -191,6 +196,7 @@ internal sealed class TicketService(
         var names = await users.NamesAsync(tickets.Select(t => t.OwnerId).Append(assigneeId), cancellationToken);
         foreach (var ticket in tickets.Where(t => t.OwnerId != assigneeId))
         {
+            await notices.TellAsync(db, access, CrmRecordType.Ticket, ticket.Id, NoticeTitle(ticket), assigneeId, ticket.OwnerId, cancellationToken);
             CrmRecordCommands.Note(db, CrmRecordKinds.Tickets, access, ticket.Id, now, "Assignee",
                 ticket.OwnerId is { } o ? names.GetValueOrDefault(o) : null, assigneeId is { } n ? names.GetValueOrDefault(n) : null);
             (ticket.OwnerId, ticket.UpdatedAt) = (assigneeId, now);
@@ -228,7 +234,7 @@ internal sealed class TicketService(
         CrmRecordCommands.Note(db, CrmRecordKinds.Tickets, access, intoId, now, "merged", newValue: $"#{duplicate.Number}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return OperationResult<TicketDto>.Ok((await ToDtosAsync([into], cancellationToken))[0]);
+        return OperationResult<TicketDto>.Ok((await rows.ToDtosAsync(db, access, [into], cancellationToken))[0]);
     }
 
     internal static async Task<(Dictionary<TicketPriority, SlaPolicy> Policies, BusinessCalendar Calendar)> SlaAsync(AppDbContext db, CancellationToken cancellationToken)
@@ -241,10 +247,7 @@ internal sealed class TicketService(
     private async Task<Dictionary<string, string[]>> CheckAsync(AppDbContext db, AccessContext access, TicketInput input, CancellationToken cancellationToken)
     {
         var errors = ValidationErrors.ByField(await validator.ValidateAsync(input, cancellationToken));
-        if (input.ContactId is { } contactId && !await db.Set<Contact>().Within(access, P.ContactsRead).AnyAsync(c => c.Id == contactId, cancellationToken))
-        {
-            errors["contactId"] = ["No such contact, or it is not visible to you."];
-        }
+        await RecordLinks.AddProblemsAsync(errors, db, access, input.ContactId, input.CompanyId, cancellationToken);
 
         if (input.AssigneeId is { } assignee && !await users.ExistsAsync(assignee, cancellationToken))
         {
@@ -274,6 +277,9 @@ internal sealed class TicketService(
         ticket.UpdatedAt = now;
     }
 
+    /// <summary>A new ticket has no number until it is saved.</summary>
+    private static string NoticeTitle(Ticket ticket) => ticket.Number > 0 ? $"#{ticket.Number} {ticket.Subject}" : ticket.Subject;
+
     private static CrmInternalEvent Event(string type, Ticket ticket, DateTimeOffset at) => new()
     {
         Type = type,
@@ -283,14 +289,4 @@ internal sealed class TicketService(
         OccurredAt = at,
         PropertiesJson = System.Text.Json.JsonSerializer.Serialize(new { ticket.Number, ticket.Subject, Priority = CrmEnumNames.Wire(ticket.Priority) }, System.Text.Json.JsonSerializerOptions.Web),
     };
-
-    private async Task<IReadOnlyList<TicketDto>> ToDtosAsync(List<Ticket> tickets, CancellationToken cancellationToken)
-    {
-        var names = await users.NamesAsync(tickets.Select(t => t.OwnerId), cancellationToken);
-        return [.. tickets.Select(t => new TicketDto(
-            t.Id, t.Number, t.Subject, t.Description, CrmEnumNames.Wire(t.Priority), CrmEnumNames.Wire(t.Status), t.Type, t.Channel,
-            t.ContactId, t.CompanyId, t.OwnerId, t.OwnerId is { } o ? names.GetValueOrDefault(o) : null, t.TeamId,
-            t.FirstResponseDueAt, t.FirstRespondedAt, t.ResolutionDueAt, t.ResolutionMinutesLeftWhenPaused is not null,
-            t.SolvedAt, t.FirstResponseBreachedAt, t.ResolutionBreachedAt, t.CreatedAt, t.UpdatedAt, t.Version, t.Tags))];
-    }
 }

@@ -46,19 +46,19 @@ internal sealed class TicketSlaJob(IDbContextFactory<AppDbContext> dbFactory, No
         foreach (var ticket in firstResponse)
         {
             ticket.FirstResponseBreachedAt = now;
-            Breached(db, ticket, "first response", leads, now);
+            await BreachedAsync(db, ticket, "first response", leads, now, cancellationToken);
         }
 
         foreach (var ticket in resolution)
         {
             ticket.ResolutionBreachedAt = now;
-            Breached(db, ticket, "resolution", leads, now);
+            await BreachedAsync(db, ticket, "resolution", leads, now, cancellationToken);
         }
 
         foreach (var ticket in atRisk)
         {
             ticket.AtRiskNotifiedAt = now;
-            notifications.Add(db, ticket.OwnerId!.Value, $"Ticket #{ticket.Number} is about to miss its SLA", ticket.Subject, $"/crm/tickets/{ticket.Id}");
+            await notifications.AddAsync(db, ticket.OwnerId!.Value, NotificationKinds.TicketSla, $"Ticket #{ticket.Number} is about to miss its SLA", ticket.Subject, $"/crm/tickets/{ticket.Id}", cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -66,7 +66,7 @@ internal sealed class TicketSlaJob(IDbContextFactory<AppDbContext> dbFactory, No
         return firstResponse.Count + resolution.Count + atRisk.Count;
     }
 
-    private void Breached(AppDbContext db, Ticket ticket, string target, Dictionary<Guid, Guid> leads, DateTimeOffset now)
+    private async Task BreachedAsync(AppDbContext db, Ticket ticket, string target, Dictionary<Guid, Guid> leads, DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.Add(new RecordChange { RecordType = CrmRecordType.Ticket, RecordId = ticket.Id, ChangedAt = now, Field = "SLA", NewValue = $"{target} target missed" });
         var link = $"/crm/tickets/{ticket.Id}";
@@ -76,7 +76,7 @@ internal sealed class TicketSlaJob(IDbContextFactory<AppDbContext> dbFactory, No
         {
             if (told.Add(user))
             {
-                notifications.Add(db, user, title, ticket.Subject, link);
+                await notifications.AddAsync(db, user, NotificationKinds.TicketSla, title, ticket.Subject, link, cancellationToken);
             }
         }
     }

@@ -1,12 +1,13 @@
 using CrmCdp.Web.Modules.Crm.Activities;
 using CrmCdp.Web.Modules.Crm.Common;
+using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Platform.Privacy;
 
 namespace CrmCdp.Web.Modules.Crm.Timeline;
 
-internal enum TimelineKind
+public enum TimelineKind
 {
     Note,
     Call,
@@ -16,7 +17,7 @@ internal enum TimelineKind
     Change,
 }
 
-internal sealed record TimelineItem(TimelineKind Kind, DateTimeOffset At, string Title, string? Detail, string? Who, bool Highlight);
+public sealed record TimelineItem(TimelineKind Kind, DateTimeOffset At, string Title, string? Detail, string? Who, bool Highlight);
 
 /// <summary>
 /// One record's history, newest first: activities, tasks and field changes mixed. The caller has
@@ -32,12 +33,13 @@ internal sealed class TimelineService(IDbContextFactory<AppDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Activities and tasks hang on contacts, companies and deals; tickets keep their own conversation.
         var linked = type != CrmRecordType.Ticket;
+        List<Guid> dealContacts = type == CrmRecordType.Deal
+            ? await db.Set<Pipeline.Deal>().Where(d => d.Id == id).Select(d => d.ContactIds).SingleOrDefaultAsync(cancellationToken) ?? []
+            : [];
         List<Activity> activities = !linked || !access.Has(Permissions.Crm.ActivitiesRead) ? [] : await db.Set<Activity>()
-            .Where(a => type == CrmRecordType.Contact ? a.ContactId == id : type == CrmRecordType.Deal ? a.DealId == id : a.CompanyId == id)
-            .OrderByDescending(a => a.OccurredAt).Take(PerKind).AsNoTracking().ToListAsync(cancellationToken);
+            .Of(db, type, id, dealContacts).OrderByDescending(a => a.OccurredAt).Take(PerKind).AsNoTracking().ToListAsync(cancellationToken);
         List<CrmTask> tasks = !linked ? [] : await db.Set<CrmTask>().Within(access, Permissions.Crm.TasksRead)
-            .Where(t => type == CrmRecordType.Contact ? t.ContactId == id : type == CrmRecordType.Deal ? t.DealId == id : t.CompanyId == id)
-            .OrderByDescending(t => t.CreatedAt).Take(PerKind).AsNoTracking().ToListAsync(cancellationToken);
+            .Of(db, type, id, dealContacts).OrderByDescending(t => t.CreatedAt).Take(PerKind).AsNoTracking().ToListAsync(cancellationToken);
         var changes = await db.Set<RecordChange>()
             .Where(c => c.RecordType == type && c.RecordId == id)
             .OrderByDescending(c => c.ChangedAt).Take(PerKind).AsNoTracking().ToListAsync(cancellationToken);

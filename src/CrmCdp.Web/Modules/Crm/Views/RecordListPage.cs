@@ -17,9 +17,6 @@ public abstract class RecordListPage<TRow> : AppComponentBase
     [Inject]
     private UserDirectory Users { get; set; } = default!;
 
-
-
-
     protected MudTable<TRow>? Table { get; set; }
 
     protected HashSet<TRow> Selected { get; set; } = [];
@@ -51,6 +48,11 @@ public abstract class RecordListPage<TRow> : AppComponentBase
         var access = await AccessAsync();
         AssignableUsers = await Users.AssignableAsync();
         SavedViews = await Views.ListAsync(access, ListName);
+        if (ListViewQuery.FromUri(Navigation.Uri) is { } fromAddress)
+        {
+            RestoreFilters(fromAddress);
+        }
+
         await OnListInitializedAsync(access);
     }
 
@@ -64,6 +66,7 @@ public abstract class RecordListPage<TRow> : AppComponentBase
     {
         change();
         CurrentView = null;
+        KeepFiltersInAddress();
         return ReloadAsync();
     }
 
@@ -71,9 +74,14 @@ public abstract class RecordListPage<TRow> : AppComponentBase
     {
         RestoreFilters(view.State);
         Columns.Restore(view.State.Columns);
+        KeepFiltersInAddress();
         await ReloadAsync();
         CurrentView = view.Name;
     }
+
+    /// <summary>Replaces the address (adding no history entry) with one that holds the current filters.</summary>
+    private void KeepFiltersInAddress() =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(ListViewQuery.ToQuery(CaptureFilters())), replace: true);
 
     protected async Task SaveViewAsync()
     {
@@ -109,8 +117,12 @@ public abstract class RecordListPage<TRow> : AppComponentBase
     }
 
     /// <summary>"1 contact", "1,234 contacts" or "more than 10,000 contacts".</summary>
-    private protected void Counted(ListCount count, string one, string many) =>
+    /// <remarks>The table loads its rows while it renders, after the page has: the page renders again to show the count.</remarks>
+    private protected void Counted(ListCount count, string one, string many)
+    {
         CountText = count.IsLowerBound ? $"{count} {many}" : $"{count.Value:N0} {(count.Value == 1 ? one : many)}";
+        _ = InvokeAsync(StateHasChanged);
+    }
 
     protected void Open(string href) => Navigation.NavigateTo(href);
 }

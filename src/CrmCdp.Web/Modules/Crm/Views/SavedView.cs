@@ -53,6 +53,12 @@ public sealed class ListViewState
     /// <summary>Tickets: a status such as open or pending.</summary>
     public string? Status { get; set; }
 
+    /// <summary>Tickets: low, normal, high or urgent.</summary>
+    public string? Priority { get; set; }
+
+    /// <summary>The order, in the list's own words (tickets: due, newest, updated, priority).</summary>
+    public string? Sort { get; set; }
+
     public List<string> Columns { get; set; } = [];
 }
 

@@ -2588,6 +2588,33 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("admin_team_members", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Platform.Preferences.UserPreferences", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Culture")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("culture");
+
+                    b.PrimitiveCollection<List<string>>("MutedNotifications")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("muted_notifications");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_platform_user_preferences");
+
+                    b.ToTable("platform_user_preferences", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Platform.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2603,6 +2630,12 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Link")
                         .HasMaxLength(500)
@@ -3157,6 +3190,16 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_admin_team_members_admin_users_user_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Platform.Preferences.UserPreferences", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Platform.Auth.AppUser", null)
+                        .WithOne()
+                        .HasForeignKey("CrmCdp.Web.Platform.Preferences.UserPreferences", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_platform_user_preferences_admin_users_user_id");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Platform.Notifications.Notification", b =>
