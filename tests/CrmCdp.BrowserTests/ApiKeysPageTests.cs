@@ -26,6 +26,11 @@ public sealed class ApiKeysPageTests(BrowserApp app)
         await page.GetByTestId("create-api-key").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("created-key")).ToContainTextAsync("crm_");
+        await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await page.GetByTestId("created-key").GetByTestId("copy-secret").ClickAsync();
+        await Assertions.Expect(page.GetByText("Copied the API key.")).ToBeVisibleAsync();
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.Equal(await page.GetByTestId("created-key").Locator("code").TextContentAsync(), copied);
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
         await Assertions.Expect(row).ToContainTextAsync("Active");
         await Screenshots.SaveAsync(page, "api-key-created");

@@ -27,4 +27,34 @@ public sealed class GlobalSearchTests(BrowserApp app)
 
         await Assertions.Expect(page.GetByTestId("contact-name")).ToHaveTextAsync($"Quinn {lastName}");
     }
+
+    [Fact]
+    public async Task Search_finds_contacts_companies_deals_and_tickets_grouped_by_kind()
+    {
+        var word = $"Dickens{Guid.NewGuid().ToString("N")[..5]}";
+        using (var admin = app.AdminApi())
+        {
+            var pipelines = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/pipelines", TestContext.Current.CancellationToken);
+            var pipeline = pipelines[0].GetProperty("id").GetString();
+            foreach (var (path, body) in new (string, object)[]
+            {
+                ("/api/v1/contacts", new { firstName = "Charles", lastName = word }),
+                ("/api/v1/companies", new { name = $"{word} Inc" }),
+                ("/api/v1/deals", new { name = $"{word} renewal", pipelineId = pipeline }),
+                ("/api/v1/tickets", new { subject = $"{word} invoice question" }),
+            })
+            {
+                using var created = await admin.PostAsJsonAsync(path, body, TestContext.Current.CancellationToken);
+                created.EnsureSuccessStatusCode();
+            }
+        }
+
+        var page = await app.NewPageAsync();
+        await ShellTests.SignInAsync(page, CrmCdpAppFactory.AdminEmail, CrmCdpAppFactory.AdminPassword);
+        await page.Locator("#global-search").FillAsync(word);
+
+        await Assertions.Expect(page.GetByTestId("search-group")).ToHaveTextAsync(["Contacts", "Companies", "Deals", "Tickets"]);
+        await page.GetByText($"{word} Inc").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{word} Inc" })).ToBeVisibleAsync();
+    }
 }

@@ -50,6 +50,8 @@ public sealed class SegmentBuilderTests(BrowserApp app)
 
         await page.GetByTestId("add-condition").ClickAsync();
         await page.GetByTestId("add-event").ClickAsync();
+        // The new, still empty row is left out of the count rather than blocking it.
+        await Assertions.Expect(page.GetByTestId("preview-count")).ToHaveTextAsync("2");
         await Assertions.Expect(page.Locator("#segment-event-names option[value='Pricing Viewed']")).ToHaveCountAsync(1);
         await page.GetByTestId("leaf-event").FillAsync("Pricing Viewed");
         await page.GetByTestId("leaf-event").BlurAsync();
@@ -65,6 +67,9 @@ public sealed class SegmentBuilderTests(BrowserApp app)
         await page.GetByTestId("save-segment").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/cdp/segments/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.GetByTestId("segment-member-row")).ToHaveCountAsync(1, new() { Timeout = 45_000 });
+        // Members are named by their user id, with the contact (masked for a marketer) beside.
+        await Assertions.Expect(page.GetByTestId("segment-member-row")).ToContainTextAsync(user);
+        await Assertions.Expect(page.GetByTestId("segment-member-row")).ToContainTextAsync("S***");
         await Assertions.Expect(page.GetByTestId("segment-no-changes")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("export-segment")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "segment-saved-members");

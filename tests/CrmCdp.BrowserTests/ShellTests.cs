@@ -37,6 +37,14 @@ public sealed class ShellTests(BrowserApp app)
     public async Task The_api_reference_sends_a_signed_out_admin_to_sign_in_and_back()
     {
         var page = await app.NewPageAsync();
+        var elsewhere = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(app.BaseAddress.GetLeftPart(UriPartial.Authority), StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            {
+                elsewhere.Enqueue(request.Url);
+            }
+        };
 
         await page.GotoAsync("/api/docs/");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login\\?ReturnUrl=%2Fapi%2Fdocs"));
@@ -50,6 +58,11 @@ public sealed class ShellTests(BrowserApp app)
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "API keys" }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("CrmCdp API").First).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "admin-api-reference");
+        // A self-hosted reference: nothing fetched from other sites, no hosted-service buttons.
+        await Assertions.Expect(page.GetByText("Ask AI")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("Generate SDK")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Deploy" })).ToHaveCountAsync(0);
+        Assert.Empty(elsewhere);
     }
 
     [Fact]

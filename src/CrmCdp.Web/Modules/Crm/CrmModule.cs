@@ -49,6 +49,7 @@ internal static class CrmModule
         services.AddSingleton<PipelineService>();
         services.AddSingleton<DealService>();
         services.AddSingleton<DealsOfRecord>();
+        services.AddSingleton<DealSearch>();
         services.AddSingleton<DealBoard>();
         services.AddSingleton<PipelineAdmin>();
         services.AddSingleton<DealReports>();

@@ -33,7 +33,15 @@ internal static class OpenApiRegistration
     public static IEndpointRouteBuilder MapAppOpenApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi();
-        endpoints.MapScalarApiReference(Auth.AuthRegistration.ApiReferencePath, options => options.WithTitle("CrmCdp API"));
+        // Self-hosted: everything comes from this server (no CDN fonts, no telemetry), and the hosted-service buttons
+        // (AI chat, MCP, SDK generation and deploy in the developer toolbar) do not apply.
+        endpoints.MapScalarApiReference(Auth.AuthRegistration.ApiReferencePath, options => options
+            .WithTitle("CrmCdp API")
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools());
         return endpoints;
     }
 }

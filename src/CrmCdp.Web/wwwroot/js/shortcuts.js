@@ -13,3 +13,36 @@ document.addEventListener('keydown', (event) => {
     box.focus();
   }
 });
+
+// After a navigation the heading takes the keyboard (for screen readers and keyboard users), unless the person
+// already started typing somewhere: a search box focused with "/" keeps its focus.
+window.crmcdp = window.crmcdp || {};
+window.crmcdp.focusUnlessTyping = (selector) => {
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && (active.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName))) {
+    return;
+  }
+  const target = document.querySelector(selector);
+  if (target instanceof HTMLElement) {
+    if (!target.hasAttribute('tabindex')) {
+      target.setAttribute('tabindex', '-1');
+    }
+    target.focus();
+  }
+};
+
+// Copies a secret shown once (API key, write key, temporary password); answers whether it worked.
+window.crmcdp.copy = async (text) => {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    const copied = document.execCommand('copy');
+    area.remove();
+    return copied;
+  }
+};

@@ -33,7 +33,17 @@ public sealed class SegmentPreviewInput
 
 public sealed record SegmentPreview(long Count, long LiveProfiles, IReadOnlyList<Guid> Sample);
 
-public sealed record SegmentMemberDto(Guid ProfileId, DateTimeOffset EnteredAt, Guid? ContactId, DateTimeOffset LastSeenAt, long EventCount, bool Consented);
+public sealed record SegmentMemberDto(Guid ProfileId, DateTimeOffset EnteredAt, Guid? ContactId, DateTimeOffset LastSeenAt, long EventCount, bool Consented)
+{
+    /// <summary>The profile's first user id, if it has one.</summary>
+    public string? UserId { get; init; }
+
+    /// <summary>The profile's first email, masked unless the caller may see personal data.</summary>
+    public string? Email { get; init; }
+
+    /// <summary>The linked contact's name as the caller may see it; null when the contact is beyond their reach.</summary>
+    public string? ContactName { get; init; }
+}
 
 public sealed record SegmentMemberPage(IReadOnlyList<SegmentMemberDto> Items, string? NextCursor);
 

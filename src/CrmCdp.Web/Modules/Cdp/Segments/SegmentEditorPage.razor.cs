@@ -129,7 +129,9 @@ public sealed partial class SegmentEditorPage : IDisposable
         try
         {
             // A copy: the marketer may go on editing while the count runs.
-            result = await Queries.PreviewAsync(await AccessAsync(), _definition.Clone(), IsNew ? null : Id);
+            var (definition, pathBack) = BlankRows.Prune(_definition);
+            result = await Queries.PreviewAsync(await AccessAsync(), definition, IsNew ? null : Id);
+            result = result.Errors is { } problems ? OperationResult<SegmentPreview>.Invalid(problems.ToDictionary(p => pathBack(p.Key), p => p.Value)) : result;
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
         {
@@ -173,11 +175,12 @@ public sealed partial class SegmentEditorPage : IDisposable
         }
 
         _saving = true;
+        var (definition, pathBack) = BlankRows.Prune(_definition);
         var input = new SegmentInput
         {
             Name = _name,
             Description = _description,
-            Definition = _definition,
+            Definition = definition,
             ConsentCategory = _consentCategory,
             ActivationEnabled = _activationEnabled,
             TaskTitle = _taskTitle,
@@ -186,7 +189,7 @@ public sealed partial class SegmentEditorPage : IDisposable
         };
         var result = IsNew ? await Segments.CreateAsync(await AccessAsync(), input) : await Segments.UpdateAsync(await AccessAsync(), Id, input);
         _saving = false;
-        _errors = result.Errors ?? new Dictionary<string, string[]>();
+        _errors = result.Errors?.ToDictionary(p => pathBack(p.Key), p => p.Value) ?? new Dictionary<string, string[]>();
         _failed = result.Value is null;
         if (result.Value is not { } saved)
         {

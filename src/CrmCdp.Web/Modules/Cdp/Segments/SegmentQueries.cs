@@ -6,7 +6,8 @@ using Npgsql;
 namespace CrmCdp.Web.Modules.Cdp.Segments;
 
 /// <summary>Reading segments: a preview of an unsaved tree, members page by page, entries and exits per day, a profile's memberships.</summary>
-internal sealed class SegmentQueries(IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider, TimeProvider timeProvider)
+internal sealed class SegmentQueries(
+    IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider, Crm.Contracts.ICrmContacts crmContacts, TimeProvider timeProvider)
 {
     public const int MaxMemberPage = 500;
 
@@ -88,9 +89,30 @@ internal sealed class SegmentQueries(IDbContextFactory<AppDbContext> dbFactory, 
         }
 
         var rows = await members.OrderByDescending(m => m.EnteredAt).ThenByDescending(m => m.ProfileId).Take(size + 1).ToListAsync(cancellationToken);
-        var items = rows.Take(size).Select(m => new SegmentMemberDto(m.ProfileId, m.EnteredAt, m.ContactId, m.LastSeenAt, m.EventCount, ConsentGate.Allows(m.Consent, segment.ConsentCategory))).ToList();
+        var page = rows.Take(size).ToList();
+        var (userIds, emails) = await IdentifiersAsync(db, access, [.. page.Select(m => m.ProfileId)], cancellationToken);
+        var contactNames = await crmContacts.DisplayNamesAsync(access, page.Select(m => m.ContactId).OfType<Guid>(), cancellationToken);
+        var items = page.Select(m => new SegmentMemberDto(m.ProfileId, m.EnteredAt, m.ContactId, m.LastSeenAt, m.EventCount, ConsentGate.Allows(m.Consent, segment.ConsentCategory))
+        {
+            UserId = userIds.GetValueOrDefault(m.ProfileId),
+            Email = emails.GetValueOrDefault(m.ProfileId),
+            ContactName = m.ContactId is { } contact ? contactNames.GetValueOrDefault(contact) : null,
+        }).ToList();
         var next = rows.Count > size ? $"{items[^1].EnteredAt.UtcTicks}_{items[^1].ProfileId}" : null;
         return OperationResult<SegmentMemberPage>.Ok(new SegmentMemberPage(items, next));
+    }
+
+    /// <summary>Each profile's first user id and first email (masked as the caller requires), to name members by.</summary>
+    private static async Task<(Dictionary<Guid, string> UserIds, Dictionary<Guid, string> Emails)> IdentifiersAsync(
+        AppDbContext db, AccessContext access, List<Guid> profileIds, CancellationToken cancellationToken)
+    {
+        var identifiers = await db.Set<ProfileIdentifier>()
+            .Where(i => profileIds.Contains(i.ProfileId) && (i.Type == IdentifierTypes.UserId || i.Type == IdentifierTypes.Email))
+            .OrderBy(i => i.FirstSeenAt).Select(i => new { i.ProfileId, i.Type, i.Value }).ToListAsync(cancellationToken);
+        var seesPii = ProfileAccess.SeesPii(access);
+        Dictionary<Guid, string> First(string type) => identifiers.Where(i => i.Type == type).GroupBy(i => i.ProfileId)
+            .ToDictionary(g => g.Key, g => ProfileAccess.Masked(type, g.First().Value, seesPii)!);
+        return (First(IdentifierTypes.UserId), First(IdentifierTypes.Email));
     }
 
     public async Task<OperationResult<SegmentStats>> StatsAsync(AccessContext access, Guid segmentId, int days, CancellationToken cancellationToken = default)

@@ -38,6 +38,15 @@ public abstract class RecordDialog : AppComponentBase
         Errors.Replace(FieldFor(property), result.Errors.Where(e => e.PropertyName == property).Select(e => e.ErrorMessage));
     }
 
+    /// <summary>Drops a field's message once the field holds something valid (for fields not bound to an input model).</summary>
+    protected void ClearWhenValid(string field, bool valid)
+    {
+        if (valid)
+        {
+            Errors.Replace(field, []);
+        }
+    }
+
     /// <summary>Maps an error key of the API ("ownerId", "customFields.size") to the form field that shows it.</summary>
     private protected virtual string FieldFor(string key) => key.StartsWith("customFields.", StringComparison.Ordinal)
         ? "CustomFields." + key["customFields.".Length..]

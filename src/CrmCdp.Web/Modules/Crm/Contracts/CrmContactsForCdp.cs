@@ -7,6 +7,9 @@ internal interface ICrmContacts
     /// <summary>Whether the caller may read this contact (within their contacts scope).</summary>
     Task<bool> IsVisibleAsync(AccessContext access, Guid contactId, CancellationToken cancellationToken = default);
 
+    /// <summary>The names of those contacts the caller may read, masked unless they may see personal data.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(AccessContext access, IEnumerable<Guid> contactIds, CancellationToken cancellationToken = default);
+
     /// <returns>The new contact's id, or why it could not be created (forbidden, invalid).</returns>
     Task<OperationResult<Guid>> CreateFromProfileAsync(AccessContext access, string? firstName, string? lastName, string? email, string? phone, CancellationToken cancellationToken = default);
 }
