@@ -95,6 +95,10 @@ public sealed class PhoneLayoutTests(BrowserApp app)
         await page.GotoAsync($"/crm/contacts/{contact}");
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+        // The app bar keeps a usable search box on a phone, not a stub.
+        var search = await page.Locator("#global-search").BoundingBoxAsync();
+        Assert.True(search is { Width: >= 150 }, $"The search box is {search?.Width} px wide.");
+
         await page.GetByTestId("log-call").ClickAsync();
         var save = page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Save" });
         await Assertions.Expect(save).ToBeInViewportAsync(new() { Ratio = 1 });

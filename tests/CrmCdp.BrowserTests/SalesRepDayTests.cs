@@ -17,7 +17,11 @@ public sealed class SalesRepDayTests(BrowserApp app)
         await page.GetByTestId("nav-contacts").ClickAsync();
         await Assertions.Expect(page.GetByText("No contacts yet.")).ToBeVisibleAsync();
         await page.GetByTestId("new-contact").ClickAsync();
+        await page.GetByTestId("save-contact").ClickAsync();
+        await Assertions.Expect(page.GetByText("Give the contact a name or an email address.")).ToBeVisibleAsync();
         await page.GetByTestId("contact-first-name").FillAsync("Ada");
+        // The message goes as soon as the form is valid, before saving again.
+        await Assertions.Expect(page.GetByText("Give the contact a name or an email address.")).ToHaveCountAsync(0);
         await page.GetByTestId("contact-last-name").FillAsync(lastName);
         await page.GetByTestId("contact-email").FillAsync("not-an-email");
         await page.GetByTestId("save-contact").ClickAsync();

@@ -40,5 +40,7 @@ public sealed class AdminPagesTests(SharedApp app)
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}: {html[..Math.Min(html.Length, 2000)]}");
         Assert.Contains(heading, html, StringComparison.Ordinal);
+        // Until the circuit is live, clicks are held under a visible "connecting" cue rather than lost.
+        Assert.Contains("data-testid=\"connecting\"", html, StringComparison.Ordinal);
     }
 }

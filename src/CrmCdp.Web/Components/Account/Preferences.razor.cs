@@ -18,7 +18,7 @@ public partial class Preferences
 
     private FieldErrors Errors { get; } = new();
 
-    private static string Example => DateTimeOffset.Now.ToString("f", CultureInfo.CurrentCulture) + " · " + 1234567.89m.ToString("N2", CultureInfo.CurrentCulture);
+    private static string Example => DateTimeOffset.UtcNow.InUserZone().ToString("f", CultureInfo.CurrentCulture) + " · " + 1234567.89m.ToString("N2", CultureInfo.CurrentCulture);
 
     protected override async Task OnInitializedAsync()
     {

@@ -53,6 +53,9 @@ public partial class ContactDialog
 
     private protected override string FieldFor(string key) => ContactForm.FieldFor(key);
 
+    /// <summary>The form's one rule across fields: a contact needs a name or an email, so typing any of them settles it.</summary>
+    private bool HasNameOrEmail => !string.IsNullOrWhiteSpace(_form.FirstName) || !string.IsNullOrWhiteSpace(_form.LastName) || !string.IsNullOrWhiteSpace(_form.Email);
+
     private Task SaveAsync() => SubmitAsync<ContactDto>(async access =>
     {
         var input = _form.ToInput();
