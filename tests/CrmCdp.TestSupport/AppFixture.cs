@@ -12,14 +12,15 @@ public class AppFixture : IAsyncDisposable
     public const string TestPassword = "Str0ng-Passw0rd-Test";
 
     private CrmCdpAppFactory? _factory;
+    private string? _connectionString;
 
     public CrmCdpAppFactory Factory => _factory ?? throw new InvalidOperationException("Call StartAsync first.");
 
     public async Task StartAsync(string purpose, bool useKestrel = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var postgres = await TestPostgres.GetAsync();
-        var connectionString = await postgres.CreateDatabaseAsync(purpose);
-        _factory = new CrmCdpAppFactory(connectionString, settings);
+        _connectionString = await postgres.CreateDatabaseAsync(purpose);
+        _factory = new CrmCdpAppFactory(_connectionString, settings);
         if (useKestrel)
         {
             _factory.UseKestrel(0);
@@ -113,6 +114,11 @@ public class AppFixture : IAsyncDisposable
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
+        }
+
+        if (_connectionString is not null)
+        {
+            await (await TestPostgres.GetAsync()).ReleaseConnectionsAsync(_connectionString);
         }
 
         GC.SuppressFinalize(this);

@@ -63,6 +63,27 @@ public sealed class TestPostgres : IAsyncDisposable
         return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, Pooling = true, MaxPoolSize = 50 }.ConnectionString;
     }
 
+    /// <summary>
+    /// Closes every connection to the database: the app's pools (EF Core, Hangfire, the data sources) are keyed by
+    /// connection string and outlive the host, so without this each finished test class keeps its idle connections
+    /// until the server runs out of slots.
+    /// </summary>
+    public async Task ReleaseConnectionsAsync(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        await using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
+        await connection.OpenAsync();
+        await using var terminate = new NpgsqlCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @database AND pid <> pg_backend_pid()", connection);
+        terminate.Parameters.AddWithValue("database", database ?? string.Empty);
+        await terminate.ExecuteScalarAsync();
+    }
+
     /// <summary>A connection string to a database of this server that need not exist, as the admin or as another role.</summary>
     public string ConnectionStringFor(string database, string? user = null, string? password = null)
     {
