@@ -1,5 +1,6 @@
 using CrmCdp.Web.Components;
 using CrmCdp.Web.Platform.Auth.TwoFactor;
+using CrmCdp.Web.Platform.Email;
 using CrmCdp.Web.Platform.Health;
 using CrmCdp.Web.Platform.Jobs;
 using CrmCdp.Web.Platform.LocalPostgres;
@@ -79,6 +80,7 @@ internal static class PlatformModule
         services.AddMemoryCache();
         services.AddSingleton<Preferences.UserPreferencesService>();
         services.AddHostedService<Notifications.NotificationListener>();
+        services.AddEmail();
         services.AddSettings<BootstrapOptions>();
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoDataSeeder>();
@@ -124,7 +126,7 @@ internal static class PlatformModule
         app.MapAppOpenApi();
         app.MapJobsDashboard();
         app.MapAccountEndpoints();
-        app.MapApiV1().MapMe();
+        app.MapApiV1().MapMe().MapEmailEndpoints();
         // Our own Content-Security-Policy already says frame-ancestors 'none'.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;

@@ -13,6 +13,12 @@ public partial class Login
     [SupplyParameterFromQuery]
     private bool SignedOut { get; set; }
 
+    [SupplyParameterFromQuery]
+    private bool PasswordSet { get; set; }
+
+    [SupplyParameterFromQuery]
+    private bool PasswordReset { get; set; }
+
     protected override void OnInitialized() => Input ??= new();
 
     private string? FieldError(string field) => _fieldErrors.GetValueOrDefault(field);

@@ -17,6 +17,7 @@ internal static class AdminModule
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<RoleService>();
         services.AddSingleton<UserService>();
+        services.AddSingleton<UserInvitations>();
         services.AddSingleton<TeamService>();
         services.AddSingleton<PrivacyService>();
         services.AddTransient<PrivacyRequestJob>();

@@ -5,6 +5,7 @@ using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.CustomFields;
 using CrmCdp.Web.Modules.Crm.Duplicates;
+using CrmCdp.Web.Modules.Crm.Emails;
 using CrmCdp.Web.Modules.Crm.ImportExport;
 using CrmCdp.Web.Modules.Crm.Pipeline;
 using CrmCdp.Web.Modules.Crm.Tasks;
@@ -73,6 +74,7 @@ internal static class CrmModule
         services.AddSingleton<Duplicates.DuplicateFinder>();
         services.AddSingleton<Duplicates.CompanyMergeService>();
         services.AddSingleton<MyDay.MyDayService>();
+        services.AddSingleton<Emails.CrmEmailService>();
         return services;
     }
 
@@ -87,7 +89,8 @@ internal static class CrmModule
             .MapTicketEndpoints()
             .MapCompanyEndpoints()
             .MapActivityEndpoints()
-            .MapTaskEndpoints();
+            .MapTaskEndpoints()
+            .MapCrmEmailEndpoints();
         return endpoints;
     }
 }

@@ -37,6 +37,13 @@ internal static class AuditActions
     public const string PrivacyRequestCompleted = "privacy.request.completed";
     public const string PrivacyAccessDownloaded = "privacy.request.downloaded";
     public const string SuppressionLifted = "privacy.suppression.lifted";
+    public const string EmailSettingsChanged = "admin.email.settings_changed";
+    public const string EmailTemplateChanged = "email.template.changed";
+    public const string EmailSent = "crm.email.sent";
+    public const string UserInvited = "admin.user.invited";
+    public const string InvitationAccepted = "auth.invitation.accepted";
+    public const string PasswordResetRequested = "auth.password_reset.requested";
+    public const string PasswordResetByLink = "auth.password_reset.completed";
 
     public static string RecordChange(string recordType, string lifecycleOrField) => lifecycleOrField switch
     {

@@ -31,10 +31,16 @@ internal static class AuthRegistration
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.SignIn.RequireConfirmedAccount = false;
+                options.Tokens.PasswordResetTokenProvider = Accounts.AccountTokens.PasswordReset;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<AppSignInManager>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<Accounts.InvitationTokenProvider>(Accounts.AccountTokens.Invitation)
+            .AddTokenProvider<Accounts.PasswordResetTokenProvider>(Accounts.AccountTokens.PasswordReset);
+        services.AddSingleton<Accounts.AccountLinks>();
+        services.AddSingleton<Accounts.AccountEmails>();
+        services.AddSingleton<Accounts.AccountRecovery>();
 
         services.AddAuthentication(options =>
             {

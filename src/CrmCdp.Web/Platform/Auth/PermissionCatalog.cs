@@ -21,6 +21,7 @@ internal static class PermissionCatalog
     public static IReadOnlyList<(string Permission, string Label)> Specials { get; } =
     [
         (Permissions.Crm.RecordsRestore, "Restore deleted records"),
+        (Permissions.Crm.EmailsSend, "Email the contacts they can see"),
         (Permissions.Cdp.ProfilesRead, "View CDP profiles"),
         (Permissions.Cdp.LinkedProfilesRead, "See the website and app behaviour of contacts they can see"),
         (Permissions.Cdp.ProfilesEdit, "Split profiles and set identity rules (data steward)"),
@@ -38,6 +39,8 @@ internal static class PermissionCatalog
         (Permissions.Admin.Jobs, "View jobs dashboard"),
         (Permissions.Admin.CustomFieldsManage, "Manage custom fields"),
         (Permissions.Admin.PipelinesManage, "Manage pipelines, lost reasons and SLAs"),
+        (Permissions.Admin.EmailManage, "Set up outgoing email and read the send log"),
+        (Permissions.Admin.EmailTemplatesManage, "Write email templates"),
         (Permissions.Privacy.PiiView, "View personal data (PII)"),
         (Permissions.Privacy.PiiReveal, "Reveal masked personal data, one value at a time (audited)"),
         (Permissions.Privacy.RequestsManage, "Manage privacy requests (access, erase, suppress)"),

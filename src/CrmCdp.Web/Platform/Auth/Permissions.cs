@@ -39,6 +39,9 @@ internal static class Permissions
         public const string TicketsEdit = "crm.tickets.edit";
         public const string TicketsDelete = "crm.tickets.delete";
         public const string RecordsRestore = "crm.records.restore";
+
+        /// <summary>Email contacts the holder can see, from the CRM.</summary>
+        public const string EmailsSend = "crm.emails.send";
     }
 
     public static class Cdp
@@ -73,6 +76,12 @@ internal static class Permissions
         public const string Jobs = "admin.jobs";
         public const string CustomFieldsManage = "admin.customfields.manage";
         public const string PipelinesManage = "admin.pipelines.manage";
+
+        /// <summary>The SMTP server, the senders and the send log.</summary>
+        public const string EmailManage = "admin.email.manage";
+
+        /// <summary>Email templates, shared by CRM email and marketing.</summary>
+        public const string EmailTemplatesManage = "admin.emailtemplates.manage";
     }
 
     /// <summary>Permissions on records that have an owner; they carry a scope (own / team / all).</summary>
@@ -89,9 +98,9 @@ internal static class Permissions
     public static IReadOnlyList<string> All { get; } =
     [
         .. Scoped,
-        Crm.RecordsRestore,
+        Crm.RecordsRestore, Crm.EmailsSend,
         Cdp.ProfilesRead, Cdp.LinkedProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport, Cdp.ComputedTraitsManage, Cdp.ActivationsManage,
-        Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Admin.PipelinesManage, Privacy.PiiView, Privacy.PiiReveal, Privacy.RequestsManage,
+        Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Admin.PipelinesManage, Admin.EmailManage, Admin.EmailTemplatesManage, Privacy.PiiView, Privacy.PiiReveal, Privacy.RequestsManage,
     ];
 
     private static readonly HashSet<string> Known = [.. All];

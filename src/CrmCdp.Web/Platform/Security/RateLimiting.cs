@@ -39,10 +39,16 @@ internal static class RateLimiting
         return services;
     }
 
+    /// <summary>The forms anyone may post without signing in: each costs a password check or an email, so each is limited per address.</summary>
+    private static readonly string[] AnonymousAccountForms =
+    [
+        AuthRegistration.LoginPath, Auth.Accounts.AccountLinks.ForgotPasswordPath, Auth.Accounts.AccountLinks.ResetPasswordPath, Auth.Accounts.AccountLinks.InvitationPath,
+    ];
+
     private static RateLimitPartition<string> Partition(HttpContext context, RateLimitOptions limits)
     {
         var request = context.Request;
-        if (HttpMethods.IsPost(request.Method) && request.Path.Equals(AuthRegistration.LoginPath, StringComparison.OrdinalIgnoreCase))
+        if (HttpMethods.IsPost(request.Method) && AnonymousAccountForms.Any(path => request.Path.Equals(path, StringComparison.OrdinalIgnoreCase)))
         {
             return PerMinute($"login:{ClientAddress(context)}", limits.LoginPerMinute);
         }

@@ -13,6 +13,10 @@ internal static class UserEndpoints
                 (await service.CreateAsync(access, input, ct)).ToHttp(u => $"/api/v1/users/{u.Id}"))
             .WithSummary("Creates a user: {email, displayName, roles, teamIds, password?}; without a password, a temporary one is answered once.")
             .Produces<UserDto>(201).ProducesValidationProblem();
+        users.MapPost("/invite", async (InviteUserInput input, UserInvitations invitations, AccessContext access, CancellationToken ct) =>
+                (await invitations.InviteAsync(access, input, null, ct)).ToHttp(u => $"/api/v1/users/{u.Id}"))
+            .WithSummary("Invites a user: {email, name, roles, teamIds?}. The invitation goes out by email with a single-use link that expires in 7 days.")
+            .Produces<UserDto>(201).ProducesValidationProblem();
         users.MapPut("/{id:guid}", async (Guid id, UserInput input, UserService service, AccessContext access, CancellationToken ct) =>
                 (await service.UpdateAsync(access, id, input, ct)).ToHttp())
             .WithSummary("Changes a user's name, roles, teams and away status; takes effect on their next request.")

@@ -225,7 +225,7 @@ internal sealed class UserService(
         audit.Add(db, entry);
     }
 
-    private static async Task CheckReferencesAsync(AppDbContext db, UserInput input, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
+    internal static async Task CheckReferencesAsync(AppDbContext db, UserInput input, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {
         var roles = input.Roles ?? [];
         var known = await db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Name!).ToListAsync(cancellationToken);
@@ -242,7 +242,7 @@ internal sealed class UserService(
         }
     }
 
-    private static async Task SetTeamsAsync(AppDbContext db, Guid userId, List<Guid> teamIds, CancellationToken cancellationToken)
+    internal static async Task SetTeamsAsync(AppDbContext db, Guid userId, List<Guid> teamIds, CancellationToken cancellationToken)
     {
         db.TeamMembers.RemoveRange(await db.TeamMembers.Where(m => m.UserId == userId).ToListAsync(cancellationToken));
         db.TeamMembers.AddRange(teamIds.Distinct().Select(t => new TeamMember { TeamId = t, UserId = userId }));

@@ -16,6 +16,7 @@ public partial class ContactPage
     private IReadOnlyList<TaskDto> _openTasks = [];
     private IReadOnlyList<CustomFields.CustomFieldDto> _customFields = [];
     private bool _canReveal;
+    private bool _canEmail;
 
     [Inject]
     private PiiRevealService Reveal { get; set; } = default!;
@@ -60,6 +61,7 @@ public partial class ContactPage
         }
 
         _canReveal = _contact.PiiMasked && access.Has(Platform.Auth.Permissions.Privacy.PiiReveal);
+        _canEmail = access.Has(Platform.Auth.Permissions.Crm.EmailsSend);
         _timeline = [.. (await Timeline.ForRecordAsync(access, CrmRecordType.Contact, Id)).OrderByDescending(i => i.At)];
         _customFields = await CustomFieldDefinitions.ListAsync(await AccessAsync());
         _openTasks = access.Has(Platform.Auth.Permissions.Crm.TasksRead)
@@ -99,6 +101,16 @@ public partial class ContactPage
         var title = CrmUi.Label(CrmEnumNames.Parse<ActivityType>(kind) ?? ActivityType.Note);
         if (await (await Dialogs.ShowAsync<ActivityDialog>(title, parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true })).Result is { Canceled: false })
         {
+            await LoadAsync();
+        }
+    }
+
+    private async Task ComposeAsync()
+    {
+        var parameters = new DialogParameters<Emails.ComposeEmailDialog> { { d => d.ContactId, Id } };
+        if (await (await Dialogs.ShowAsync<Emails.ComposeEmailDialog>("Send email", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true })).Result is { Canceled: false })
+        {
+            Snackbar.Add("Email queued; it goes out within seconds.", Severity.Success);
             await LoadAsync();
         }
     }

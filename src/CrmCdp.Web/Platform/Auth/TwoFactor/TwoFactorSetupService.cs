@@ -11,7 +11,7 @@ public sealed record TwoFactorStatus(bool Enabled, bool Required, int RecoveryCo
 public sealed record AuthenticatorSetup(string SharedKey, string AuthenticatorUri, string QrCodeSvg);
 
 /// <summary>Sets up, confirms and removes a user's authenticator app (ASP.NET Core Identity's TOTP support).</summary>
-internal sealed class TwoFactorSetupService(IServiceScopeFactory scopes, TwoFactorPolicy policy, PermissionResolver resolver, AuditLog audit)
+internal sealed class TwoFactorSetupService(IServiceScopeFactory scopes, TwoFactorPolicy policy, PermissionResolver resolver, AuditLog audit, Accounts.AccountEmails emails)
 {
     private const string Issuer = "CrmCdp";
 
@@ -54,6 +54,7 @@ internal sealed class TwoFactorSetupService(IServiceScopeFactory scopes, TwoFact
         await users.SetTwoFactorEnabledAsync(user, true);
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10);
         await audit.WriteAsync(new AuditEntry { Action = AuditActions.TwoFactorEnabled, UserId = userId, Actor = user.Email, RecordType = "user", RecordId = userId.ToString(), Summary = "Turned on two-factor sign-in" });
+        await emails.SendSecurityNoticeAsync(user, "Two-factor sign-in was turned on");
         resolver.InvalidateAll();
         return [.. codes ?? []];
     }
@@ -80,6 +81,7 @@ internal sealed class TwoFactorSetupService(IServiceScopeFactory scopes, TwoFact
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await audit.WriteAsync(new AuditEntry { Action = AuditActions.TwoFactorDisabled, UserId = userId, Actor = user.Email, RecordType = "user", RecordId = userId.ToString(), Summary = "Turned off two-factor sign-in" });
+        await emails.SendSecurityNoticeAsync(user, "Two-factor sign-in was turned off");
         resolver.InvalidateAll();
         return true;
     }

@@ -1,0 +1,28 @@
+namespace CrmCdp.Web.Platform.Email;
+
+/// <summary>An email ready to queue: rendered, addressed, and tied to what it is about.</summary>
+internal sealed record EmailDraft(string Purpose, string To, string Subject, string? Html, string? Text)
+{
+    public string? Cc { get; init; }
+
+    public string? Bcc { get; init; }
+
+    /// <summary>A sender mailbox; null sends from the default sender, shown as <see cref="SenderName"/>.</summary>
+    public string? From { get; init; }
+
+    public string? SenderName { get; init; }
+
+    public string? ReplyTo { get; init; }
+
+    public string? InReplyTo { get; init; }
+
+    public string? References { get; init; }
+
+    public Guid? SentByUserId { get; init; }
+
+    public Guid? ContactId { get; init; }
+
+    public Guid? ActivityId { get; init; }
+
+    public Guid? TemplateId { get; init; }
+}

@@ -1,0 +1,48 @@
+using Hangfire;
+using MimeKit.Utils;
+
+namespace CrmCdp.Web.Platform.Email;
+
+/// <summary>
+/// The one way to send email: <see cref="Add"/> puts the message in the caller's unit of work (so it is queued exactly
+/// when that work commits), and <see cref="Wake"/> after the commit has the delivery job send it within seconds.
+/// </summary>
+internal sealed class EmailOutbox(IBackgroundJobClient jobs, TimeProvider timeProvider)
+{
+    public OutboundEmail Add(AppDbContext db, EmailDraft draft)
+    {
+        var now = timeProvider.GetUtcNow();
+        var email = new OutboundEmail
+        {
+            Id = Guid.CreateVersion7(),
+            Purpose = draft.Purpose,
+            From = draft.From ?? "",
+            SenderName = draft.SenderName,
+            ReplyTo = draft.ReplyTo,
+            To = draft.To,
+            Cc = Blank(draft.Cc),
+            Bcc = Blank(draft.Bcc),
+            Subject = draft.Subject,
+            Html = draft.Html,
+            Text = draft.Text,
+            MessageId = MimeUtils.GenerateMessageId(),
+            InReplyTo = draft.InReplyTo,
+            References = draft.References,
+            Status = EmailStatus.Queued,
+            NextAttemptAt = now,
+            CreatedAt = now,
+            SentByUserId = draft.SentByUserId,
+            ContactId = draft.ContactId,
+            ActivityId = draft.ActivityId,
+            TemplateId = draft.TemplateId,
+        };
+        db.Add(email);
+        db.Add(new EmailLogEntry { EmailId = email.Id, At = now, Status = "queued", Detail = $"To {email.To}" });
+        return email;
+    }
+
+    /// <summary>Asks for a delivery run now; the minute sweep catches anything this misses.</summary>
+    public void Wake() => jobs.Enqueue<EmailDeliveryJob>(job => job.SendDueAsync(CancellationToken.None));
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

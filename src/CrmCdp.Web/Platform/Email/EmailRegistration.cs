@@ -1,0 +1,21 @@
+using CrmCdp.Web.Platform.Jobs;
+using CrmCdp.Web.Platform.Settings;
+
+namespace CrmCdp.Web.Platform.Email;
+
+/// <summary>The email backbone every module sends through: settings, the durable outbox, delivery, templates.</summary>
+internal static class EmailRegistration
+{
+    public static IServiceCollection AddEmail(this IServiceCollection services)
+    {
+        services.AddSettings<EmailOptions>();
+        services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<EmailSettingsService>();
+        services.AddSingleton<EmailTemplateService>();
+        services.AddSingleton<EmailLogQueries>();
+        services.AddTransient<EmailTestSend>();
+        services.AddTransient<EmailDeliveryJob>();
+        services.AddTransient<IRecurringJobDefinition, EmailDeliveryJob>();
+        return services;
+    }
+}

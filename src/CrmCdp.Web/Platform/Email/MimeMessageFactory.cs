@@ -1,0 +1,42 @@
+using MimeKit;
+
+namespace CrmCdp.Web.Platform.Email;
+
+/// <summary>Turns an outbox row into the MIME message MailKit sends; addresses and encodings are MimeKit's.</summary>
+internal static class MimeMessageFactory
+{
+    public static MimeMessage Create(OutboundEmail email)
+    {
+        var message = new MimeMessage { Subject = email.Subject, MessageId = email.MessageId, Date = email.CreatedAt };
+        message.From.Add(MailboxAddress.Parse(email.From));
+        message.To.AddRange(InternetAddressList.Parse(email.To));
+        AddAll(message.Cc, email.Cc);
+        AddAll(message.Bcc, email.Bcc);
+        if (!string.IsNullOrWhiteSpace(email.ReplyTo))
+        {
+            message.ReplyTo.Add(MailboxAddress.Parse(email.ReplyTo));
+        }
+
+        if (!string.IsNullOrWhiteSpace(email.InReplyTo))
+        {
+            message.InReplyTo = email.InReplyTo;
+        }
+
+        foreach (var reference in (email.References ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            message.References.Add(reference.Trim('<', '>'));
+        }
+
+        var body = new BodyBuilder { HtmlBody = email.Html, TextBody = email.Text };
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    private static void AddAll(InternetAddressList list, string? addresses)
+    {
+        if (!string.IsNullOrWhiteSpace(addresses))
+        {
+            list.AddRange(InternetAddressList.Parse(addresses));
+        }
+    }
+}
