@@ -22,11 +22,14 @@ public sealed class BrowserApp : AppFixture, IAsyncLifetime
 
     public Uri BaseAddress => Factory.ClientOptions.BaseAddress;
 
+    /// <summary>A real SMTP server the app sends through, so tests can follow emailed links.</summary>
+    public TestSmtpServer Smtp { get; } = TestSmtpServer.Start();
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
     public async ValueTask InitializeAsync()
     {
-        await StartAsync("browser", useKestrel: true);
+        await StartAsync("browser", useKestrel: true, settings: Smtp.AppSettings());
         // Expect(...) does not follow the context's default timeout; a Blazor round trip on a loaded CI machine can take more than its own 5 s.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
@@ -71,6 +74,7 @@ public sealed class BrowserApp : AppFixture, IAsyncLifetime
 
         _playwright?.Dispose();
         await base.DisposeAsync();
+        await Smtp.DisposeAsync();
         await TestPostgres.StopSharedAsync();
     }
 }

@@ -16,6 +16,8 @@ public partial class UserDialog
     private IReadOnlyCollection<Guid> _teamIds = [];
     private bool _away;
     private bool _saving;
+    private bool _invite;
+    private string? _emailProblem;
     private string? _temporaryPassword;
     private string? _message;
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
@@ -29,6 +31,12 @@ public partial class UserDialog
     [Inject]
     private RoleService Roles { get; set; } = default!;
 
+    [Inject]
+    private UserInvitations Invitations { get; set; } = default!;
+
+    [Inject]
+    private Platform.Email.EmailSettingsService EmailSettings { get; set; } = default!;
+
     /// <summary>The user to edit; null to create one.</summary>
     [Parameter]
     public Guid? UserId { get; set; }
@@ -39,6 +47,9 @@ public partial class UserDialog
     protected override async Task OnInitializedAsync()
     {
         _allRoles = await Roles.ListAsync(await AccessAsync());
+        _emailProblem = (await EmailSettings.ResolveAsync()).Problem;
+        // Inviting is the better way whenever email can go out: nobody handles the password but its owner.
+        _invite = UserId is null && _emailProblem is null;
         if (UserId is { } id && (await Users.GetAsync(await AccessAsync(), id)).Value is { } user)
         {
             Show(user);
@@ -70,7 +81,13 @@ public partial class UserDialog
         _saving = true;
         try
         {
-            var result = UserId is { } id ? await Users.UpdateAsync(await AccessAsync(), id, Input()) : await Users.CreateAsync(await AccessAsync(), Input());
+            var result = UserId is { } id ? await Users.UpdateAsync(await AccessAsync(), id, Input())
+                : _invite ? await Invitations.InviteAsync(await AccessAsync(), new InviteUserInput { Email = _email, Name = _displayName, Roles = [.. _roles], TeamIds = [.. _teamIds] }, Navigation.BaseUri)
+                : await Users.CreateAsync(await AccessAsync(), Input());
+            if (_invite && result.Errors is { } invalid && invalid.TryGetValue("name", out var nameErrors))
+            {
+                result = result with { Errors = new Dictionary<string, string[]>(invalid) { ["displayName"] = nameErrors } };
+            }
             _errors = result.Errors ?? new Dictionary<string, string[]>();
             _message = result.Errors is null ? result.Message : null;
             if (result.Value is { } saved)
@@ -81,6 +98,11 @@ public partial class UserDialog
                     Show(saved);
                     UserId = saved.Id;
                     return;
+                }
+
+                if (_invite && UserId is null)
+                {
+                    Snackbar.Add($"Invitation sent to {saved.Email}.", Severity.Success);
                 }
 
                 Dialog.Close(DialogResult.Ok(saved));
