@@ -170,6 +170,17 @@ public sealed class IdentityResolutionTests(SharedApp app)
             Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), field);
         }
 
+        // Found by the fuzzer: a null among the blocked values or patterns is a 400 naming the field, not a 500.
+        var (nulls, nullProblem) = await CrmApi.SendAsync(admin, HttpMethod.Put, "/api/v1/identity/rules", new
+        {
+            priority = new[] { "user_id", "email", "anonymous_id" },
+            blockedValues = new[] { "guest", null },
+            blockedPatterns = new string?[] { null },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, nulls.StatusCode);
+        Assert.True(nullProblem.GetProperty("errors").TryGetProperty("blockedValues", out _));
+        Assert.True(nullProblem.GetProperty("errors").TryGetProperty("blockedPatterns[0]", out _));
+
         var shared = CrmApi.Unique("qa-device-");
         var (saved, _) = await CrmApi.SendAsync(admin, HttpMethod.Put, "/api/v1/identity/rules", new
         {

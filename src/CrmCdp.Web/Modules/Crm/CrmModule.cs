@@ -75,6 +75,8 @@ internal static class CrmModule
         services.AddSingleton<Duplicates.CompanyMergeService>();
         services.AddSingleton<MyDay.MyDayService>();
         services.AddSingleton<Emails.CrmEmailService>();
+        services.AddSingleton<TicketEmailChannel>();
+        services.AddSingleton<Platform.Email.Inbound.IInboundEmailHandler, Emails.CrmInboundEmailHandler>();
         return services;
     }
 

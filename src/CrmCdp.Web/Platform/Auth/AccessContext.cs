@@ -24,6 +24,13 @@ internal sealed class AccessContext(
     public static async ValueTask<AccessContext?> BindAsync(HttpContext context) =>
         await context.RequestServices.GetRequiredService<AccessContextFactory>().CreateAsync(context.User, context.RequestAborted);
 
+    /// <summary>
+    /// A named system actor (the email channel) holding exactly these permissions over all records; for work that arrives
+    /// from outside with no signed-in person behind it.
+    /// </summary>
+    public static AccessContext System(string actorName, params string[] permissions) =>
+        new(null, permissions.ToDictionary(p => p, _ => RecordScope.All, StringComparer.Ordinal), new HashSet<Guid>(), actorName: actorName);
+
     public RecordScope ScopeOf(string permission) => grants.GetValueOrDefault(permission, RecordScope.None);
 
     public bool Has(string permission) => ScopeOf(permission) != RecordScope.None;

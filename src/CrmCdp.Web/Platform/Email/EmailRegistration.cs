@@ -16,6 +16,9 @@ internal static class EmailRegistration
         services.AddTransient<EmailTestSend>();
         services.AddTransient<EmailDeliveryJob>();
         services.AddTransient<IRecurringJobDefinition, EmailDeliveryJob>();
+        services.AddSingleton<Inbound.MailboxService>();
+        services.AddTransient<Inbound.MailboxFetchJob>();
+        services.AddTransient<IRecurringJobDefinition, Inbound.MailboxFetchJob>();
         return services;
     }
 }

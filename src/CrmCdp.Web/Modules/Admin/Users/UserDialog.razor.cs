@@ -16,6 +16,8 @@ public partial class UserDialog
     private IReadOnlyCollection<Guid> _teamIds = [];
     private bool _away;
     private bool _saving;
+    private const string InviteNameField = "name";
+    private const string DisplayNameField = "displayName";
     private bool _invite;
     private string? _emailProblem;
     private string? _temporaryPassword;
@@ -84,9 +86,10 @@ public partial class UserDialog
             var result = UserId is { } id ? await Users.UpdateAsync(await AccessAsync(), id, Input())
                 : _invite ? await Invitations.InviteAsync(await AccessAsync(), new InviteUserInput { Email = _email, Name = _displayName, Roles = [.. _roles], TeamIds = [.. _teamIds] }, Navigation.BaseUri)
                 : await Users.CreateAsync(await AccessAsync(), Input());
-            if (_invite && result.Errors is { } invalid && invalid.TryGetValue("name", out var nameErrors))
+            if (_invite && result.Errors is { } invalid && invalid.GetValueOrDefault(InviteNameField) is { } nameErrors)
             {
-                result = result with { Errors = new Dictionary<string, string[]>(invalid) { ["displayName"] = nameErrors } };
+                // The invitation names the field "name"; this dialog shows it under the display name.
+                result = result with { Errors = new Dictionary<string, string[]>(invalid) { [DisplayNameField] = nameErrors } };
             }
             _errors = result.Errors ?? new Dictionary<string, string[]>();
             _message = result.Errors is null ? result.Message : null;

@@ -52,8 +52,12 @@ internal sealed class IdentityRulesService(IDbContextFactory<AppDbContext> dbFac
             limits[normalized] = limit;
         }
 
-        var blockedValues = (input.BlockedValues ?? [.. IdentityRules.DefaultBlockedValues]).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
-        if (blockedValues.Count > 1000 || blockedValues.Any(v => v.Length > 255))
+        var blockedValues = (input.BlockedValues ?? [.. IdentityRules.DefaultBlockedValues]).OfType<string>().Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().ToList();
+        if (input.BlockedValues?.Any(v => v is null) == true)
+        {
+            errors["blockedValues"] = ["Each blocked value is a piece of text; remove the null."];
+        }
+        else if (blockedValues.Count > 1000 || blockedValues.Any(v => v.Length > 255))
         {
             errors["blockedValues"] = ["At most 1,000 blocked values of up to 255 characters."];
         }
@@ -63,7 +67,7 @@ internal sealed class IdentityRulesService(IDbContextFactory<AppDbContext> dbFac
         {
             try
             {
-                _ = new Regex(patterns[i], RegexOptions.None, TimeSpan.FromMilliseconds(50));
+                _ = new Regex(patterns[i] ?? throw new ArgumentException("A pattern is text, not null."), RegexOptions.None, TimeSpan.FromMilliseconds(50));
             }
             catch (ArgumentException ex)
             {

@@ -11,7 +11,7 @@ namespace CrmCdp.Web.Modules.Crm.Tickets;
 /// <summary>Tickets: open, change, reply, with SLA clocks, the timeline and internal events.</summary>
 internal sealed class TicketService(
     IDbContextFactory<AppDbContext> dbFactory, IValidator<TicketInput> validator, UserDirectory users, CrmRecordCommands records, TicketRows rows,
-    TicketRequesters requesters, AssignmentNotices notices, TimeProvider timeProvider)
+    TicketRequesters requesters, AssignmentNotices notices, TicketEmailChannel emailChannel, Platform.Email.EmailOutbox outbox, TimeProvider timeProvider)
 {
     public async Task<OperationResult<TicketDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
@@ -147,13 +147,20 @@ internal sealed class TicketService(
         var now = timeProvider.GetUtcNow();
         var reply = new TicketReply { Id = Guid.CreateVersion7(), TicketId = id, AuthorUserId = access.UserId, Body = input.Body.Trim(), IsInternal = input.Internal, CreatedAt = now };
         db.Add(reply);
+        var emailed = false;
         if (!input.Internal)
         {
             ticket.Respond(now);
+            emailed = await emailChannel.QueueReplyAsync(db, ticket, reply, access, cancellationToken);
         }
 
         ticket.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
+        if (emailed)
+        {
+            outbox.Wake();
+        }
+
         var names = await users.NamesAsync([reply.AuthorUserId], cancellationToken);
         return OperationResult<ReplyDto>.Ok(new ReplyDto(reply.Id, reply.Body, reply.IsInternal, reply.AuthorUserId, reply.AuthorUserId is { } a ? names.GetValueOrDefault(a) : null, now));
     }
