@@ -1,4 +1,5 @@
 using CrmCdp.Web.Platform.Email;
+using CrmCdp.Web.Platform.Email.Inbound;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -10,6 +11,7 @@ public partial class EmailPage
     private EmailSettingsDto? _settings;
     private EmailSettingsInput _input = new();
     private IReadOnlyList<OutboundEmailDto> _log = [];
+    private IReadOnlyList<MailboxDto> _mailboxes = [];
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
     private string? _testTo;
     private EmailTestResult? _testResult;
@@ -23,6 +25,9 @@ public partial class EmailPage
 
     [Inject]
     private EmailLogQueries Log { get; set; } = default!;
+
+    [Inject]
+    private MailboxService Mailboxes { get; set; } = default!;
 
     private string SourceSentence => _settings?.Source switch
     {
@@ -52,6 +57,18 @@ public partial class EmailPage
         }
 
         _log = await Log.RecentAsync(access, null, 50);
+        _mailboxes = await Mailboxes.ListAsync(access);
+    }
+
+    private async Task EditMailboxAsync(MailboxDto? mailbox)
+    {
+        var parameters = new DialogParameters<MailboxDialog> { { d => d.MailboxId, mailbox?.Id } };
+        var dialog = await Dialogs.ShowAsync<MailboxDialog>(mailbox is null ? "Add mailbox" : $"Edit {mailbox.Name}", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false })
+        {
+            _mailboxes = await Mailboxes.ListAsync(await AccessAsync());
+        }
     }
 
     private async Task SaveAsync()

@@ -7,6 +7,8 @@ using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Modules.Crm.Timeline;
 using CrmCdp.Web.Platform.Audit;
 using CrmCdp.Web.Platform.ContactPoints;
+using CrmCdp.Web.Platform.Email;
+using CrmCdp.Web.Platform.Email.Inbound;
 using CrmCdp.Web.Platform.Notifications;
 using CrmCdp.Web.Platform.Privacy;
 
@@ -34,8 +36,14 @@ internal sealed class CrmPersonalDataStore(ContactPointNormalizer normalizer, Ti
         var tickets = await db.Set<Tickets.Ticket>().IgnoreQueryFilters().Where(t => t.ContactId != null && ids.Contains(t.ContactId.Value)).AsNoTracking().ToListAsync(cancellationToken);
         var ticketIds = tickets.Select(t => t.Id).ToList();
         var replies = await db.Set<Tickets.TicketReply>().Where(r => ticketIds.Contains(r.TicketId) && !r.IsInternal).AsNoTracking().ToListAsync(cancellationToken);
+        var sent = await db.Set<OutboundEmail>().Where(e => e.ContactId != null && ids.Contains(e.ContactId.Value)).AsNoTracking()
+            .Select(e => new { e.To, e.Subject, e.Text, e.CreatedAt, e.SentAt }).ToListAsync(cancellationToken);
+        var received = await db.Set<InboundEmail>().Where(e => e.ContactId != null && ids.Contains(e.ContactId.Value)).AsNoTracking()
+            .Select(e => new { e.From, e.Subject, e.Text, e.SentAt }).ToListAsync(cancellationToken);
         var data = new JsonObject
         {
+            ["emailsSent"] = JsonSerializer.SerializeToNode(sent, Json),
+            ["emailsReceived"] = JsonSerializer.SerializeToNode(received, Json),
             ["contacts"] = JsonSerializer.SerializeToNode(contacts.Select(c => new
             {
                 c.Id,
@@ -122,6 +130,15 @@ internal sealed class CrmPersonalDataStore(ContactPointNormalizer normalizer, Ti
         await db.Set<Tickets.Ticket>().IgnoreQueryFilters().Where(t => t.ContactId != null && ids.Contains(t.ContactId.Value)).ExecuteUpdateAsync(set => set
             .SetProperty(t => t.Subject, "Ticket (details erased)")
             .SetProperty(t => t.Description, Erased), cancellationToken);
+        // Emails to and from the person: their words are erased, and nothing still queued goes out to them.
+        await db.Set<OutboundEmail>().Where(e => e.ContactId != null && ids.Contains(e.ContactId.Value)).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.To, Erased).SetProperty(e => e.Cc, (string?)null).SetProperty(e => e.Bcc, (string?)null)
+            .SetProperty(e => e.Subject, Erased).SetProperty(e => e.Html, (string?)null).SetProperty(e => e.Text, Erased)
+            .SetProperty(e => e.Status, e => e.Status == EmailStatus.Queued ? EmailStatus.Failed : e.Status)
+            .SetProperty(e => e.LastResponse, e => e.Status == EmailStatus.Queued ? "Not sent: the person's data was erased." : e.LastResponse), cancellationToken);
+        await db.Set<InboundEmail>().Where(e => e.ContactId != null && ids.Contains(e.ContactId.Value)).ExecuteUpdateAsync(set => set
+            .SetProperty(e => e.From, Erased).SetProperty(e => e.FromAddress, Erased).SetProperty(e => e.To, Erased).SetProperty(e => e.Cc, (string?)null)
+            .SetProperty(e => e.Subject, Erased).SetProperty(e => e.Html, (string?)null).SetProperty(e => e.Text, Erased), cancellationToken);
         var recordIds = ids.Select(id => id.ToString()).ToList();
         await db.Database.ExecuteSqlRawAsync("SET LOCAL crmcdp.audit_redaction = 'on'", cancellationToken);
         await db.Set<AuditEntry>().Where(e => e.RecordId != null && recordIds.Contains(e.RecordId)).ExecuteUpdateAsync(set => set
