@@ -39,6 +39,8 @@ public sealed class RecordWorkTests(BrowserApp app)
         await page.GetByTestId("deal-amount").FillAsync("12345");
         await page.GetByTestId("deal-owner").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = rep }).ClickAsync();
+        // The owner list closes after the pick; until then its popover lies over the dialog's buttons.
+        await Assertions.Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0);
         await page.GetByTestId("save-deal").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("deal-amount-shown")).ToContainTextAsync("12");

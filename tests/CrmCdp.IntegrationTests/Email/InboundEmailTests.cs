@@ -30,6 +30,8 @@ public sealed class InboundEmailTests(InboxApp app) : IClassFixture<InboxApp>
         var first = await FetchAsync(mailbox);
         var again = await FetchAsync(mailbox);
         var timeline = await rep.Api.GetFromJsonAsync<JsonElement>($"/api/v1/activities?contactId={contact.Id()}&type=email", Ct);
+        using var admin = app.AdminApi();
+        var othersView = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/activities?contactId={contact.Id()}&type=email", Ct);
 
         Assert.Equal(1, first);
         Assert.Equal(0, again);
@@ -38,6 +40,8 @@ public sealed class InboundEmailTests(InboxApp app) : IClassFixture<InboxApp>
         Assert.Contains("Re: Our proposal", subjects);
         var reply = timeline.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("subject").GetString() == "Re: Our proposal");
         Assert.Contains("Tuesday", reply.GetProperty("body").GetString(), StringComparison.Ordinal);
+        // Mail from a personal mailbox stays its owner's: others who see the contact see the rep's email, not the answer.
+        Assert.Equal(["Our proposal"], othersView.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("subject").GetString()));
     }
 
     [Fact]

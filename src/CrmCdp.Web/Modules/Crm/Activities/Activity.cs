@@ -52,11 +52,24 @@ internal sealed class Activity : ICrmRecord, IAttachedRecord
     /// <summary>Who logged it.</summary>
     public Guid? OwnerId { get; set; }
 
+    /// <summary>Only its owner sees it: mail captured from a personal mailbox stays its owner's.</summary>
+    public bool IsPrivate { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? DeletedAt { get; set; }
 
     public uint Version { get; set; }
+}
+
+internal static class ActivityVisibility
+{
+    /// <summary>Leaves out other people's private activities; every read of activities goes through this.</summary>
+    public static IQueryable<Activity> NotPrivateToOthers(this IQueryable<Activity> activities, AccessContext access)
+    {
+        var me = access.UserId;
+        return activities.Where(a => !a.IsPrivate || (me != null && a.OwnerId == me));
+    }
 }
 
 internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>

@@ -110,6 +110,7 @@ internal sealed class CrmInboundEmailHandler(
                 Body = $"From {email.From}\n\n{email.Text}"[..Math.Min(50_000, $"From {email.From}\n\n{email.Text}".Length)],
                 OccurredAt = email.SentAt,
                 OwnerId = inbound.Mailbox.OwnerUserId ?? original?.SentByUserId,
+                IsPrivate = inbound.Mailbox.OwnerUserId is not null,
                 CreatedAt = now,
             };
             return (activity, null);

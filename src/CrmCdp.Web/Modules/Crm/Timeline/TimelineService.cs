@@ -36,7 +36,7 @@ internal sealed class TimelineService(IDbContextFactory<AppDbContext> dbFactory,
         List<Guid> dealContacts = type == CrmRecordType.Deal
             ? await db.Set<Pipeline.Deal>().Where(d => d.Id == id).Select(d => d.ContactIds).SingleOrDefaultAsync(cancellationToken) ?? []
             : [];
-        List<Activity> activities = !linked || !access.Has(Permissions.Crm.ActivitiesRead) ? [] : await db.Set<Activity>()
+        List<Activity> activities = !linked || !access.Has(Permissions.Crm.ActivitiesRead) ? [] : await db.Set<Activity>().NotPrivateToOthers(access)
             .Of(db, type, id, dealContacts).OrderByDescending(a => a.OccurredAt).Take(PerKind).AsNoTracking().ToListAsync(cancellationToken);
         List<CrmTask> tasks = !linked ? [] : await db.Set<CrmTask>().Within(access, Permissions.Crm.TasksRead)
             .Of(db, type, id, dealContacts).OrderByDescending(t => t.CreatedAt).Take(PerKind).AsNoTracking().ToListAsync(cancellationToken);

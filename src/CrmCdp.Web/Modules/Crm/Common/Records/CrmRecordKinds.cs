@@ -35,7 +35,7 @@ internal static class CrmRecordKinds
         var (contacts, companies) = RecordLinks.Visible(db, access);
         var ownScope = db.Set<Activity>().Within(access, P.ActivitiesRead).Select(a => a.Id);
         var deals = db.Set<Deal>().Within(access, P.DealsRead).Select(d => d.Id);
-        return db.Set<Activity>().Where(a =>
+        return db.Set<Activity>().NotPrivateToOthers(access).Where(a =>
             (a.DealId != null && deals.Contains(a.DealId.Value))
             || (a.ContactId != null && contacts.Contains(a.ContactId.Value))
             || (a.CompanyId != null && companies.Contains(a.CompanyId.Value))
