@@ -1,5 +1,6 @@
 using CrmCdp.Web.Modules.Crm.Activities;
 using CrmCdp.Web.Modules.Crm.Bulk;
+using CrmCdp.Web.Modules.Crm.Calendar;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
@@ -76,6 +77,7 @@ internal static class CrmModule
         services.AddSingleton<MyDay.MyDayService>();
         services.AddSingleton<Emails.CrmEmailService>();
         services.AddSingleton<TicketEmailChannel>();
+        services.AddSingleton<Calendar.CalendarFeeds>();
         services.AddSingleton<Platform.Email.Inbound.IInboundEmailHandler, Emails.CrmInboundEmailHandler>();
         return services;
     }
@@ -93,6 +95,7 @@ internal static class CrmModule
             .MapActivityEndpoints()
             .MapTaskEndpoints()
             .MapCrmEmailEndpoints();
+        endpoints.MapCalendarEndpoints();
         return endpoints;
     }
 }

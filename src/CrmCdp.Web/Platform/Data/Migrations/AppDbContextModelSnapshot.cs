@@ -872,6 +872,32 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("crm_activities", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Calendar.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_crm_calendar_feeds");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_crm_calendar_feeds_token_hash");
+
+                    b.ToTable("crm_calendar_feeds", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Companies.Company", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3470,6 +3496,16 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_crm_activities_admin_users_owner_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Calendar.CalendarFeed", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_calendar_feeds_admin_users_user_id");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Companies.Company", b =>
