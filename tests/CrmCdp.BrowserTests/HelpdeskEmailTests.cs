@@ -26,6 +26,7 @@ public sealed class HelpdeskEmailTests(BrowserApp app)
             user = support.User,
             password = support.Password,
             isSupport = true,
+            enabled = false,
         }, Ct);
         var mailbox = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetString();
         var customer = $"kim-{Guid.NewGuid().ToString("N")[..8]}@customer.example";
