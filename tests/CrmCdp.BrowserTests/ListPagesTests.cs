@@ -68,7 +68,7 @@ public sealed class ListPagesTests(BrowserApp app)
         await ShellTests.SignInAsync(page, agent, AppFixture.TestPassword);
         await page.GotoAsync("/crm/tickets");
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Unassigned" }).ClickAsync();
+        await ShellTests.SelectTabAsync(page, "Unassigned");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = subject });
         await row.Locator("input[type=checkbox]").CheckAsync();
         await Assertions.Expect(page.GetByTestId("ticket-bulk-bar")).ToContainTextAsync("1 selected");
@@ -76,7 +76,7 @@ public sealed class ListPagesTests(BrowserApp app)
         await Assertions.Expect(page.GetByText("Updated 1 tickets.")).ToBeVisibleAsync();
         await Assertions.Expect(row).ToHaveCountAsync(0);
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "My open tickets" }).ClickAsync();
+        await ShellTests.SelectTabAsync(page, "My open tickets");
         await Assertions.Expect(row).ToContainTextAsync(agent);
         await page.GetByTestId("views-menu").ClickAsync();
         await page.GetByTestId("save-current-view").ClickAsync();
@@ -86,8 +86,7 @@ public sealed class ListPagesTests(BrowserApp app)
 
         await page.ReloadAsync();
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.GetByRole(AriaRole.Tab, new() { Name = "All" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "All" })).ToHaveAttributeAsync("aria-selected", "true");
+        await ShellTests.SelectTabAsync(page, "All");
         await OpenViewAsync(page, $"Mine {suffix}");
         await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "My open tickets" })).ToHaveAttributeAsync("aria-selected", "true");
         await Assertions.Expect(row).ToContainTextAsync(agent);

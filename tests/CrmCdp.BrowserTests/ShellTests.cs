@@ -99,6 +99,30 @@ public sealed class ShellTests(BrowserApp app)
         await Screenshots.SaveAsync(page, "login-wrong-password");
     }
 
+    /// <summary>
+    /// Selects a tab and waits until it is selected. A click that lands while the page is still rendering its first
+    /// data can be lost, so the tab is clicked again until it takes.
+    /// </summary>
+    internal static async Task SelectTabAsync(IPage page, string name)
+    {
+        var tab = page.GetByRole(AriaRole.Tab, new() { Name = name });
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await tab.ClickAsync();
+            try
+            {
+                await Assertions.Expect(tab).ToHaveAttributeAsync("aria-selected", "true", new() { Timeout = 3_000 });
+                return;
+            }
+            catch (PlaywrightException)
+            {
+                // Not taken yet: click again.
+            }
+        }
+
+        await Assertions.Expect(tab).ToHaveAttributeAsync("aria-selected", "true");
+    }
+
     internal static async Task SignInAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/");

@@ -24,7 +24,7 @@ public sealed class TicketTests(BrowserApp app)
         await ShellTests.SignInAsync(page, email, AppFixture.TestPassword);
         await page.GotoAsync("/crm/tickets");
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Unassigned" }).ClickAsync();
+        await ShellTests.SelectTabAsync(page, "Unassigned");
         await page.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("first-response")).ToContainTextAsync("Response due in");
 
