@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CrmCdp.TestSupport;
@@ -21,34 +20,8 @@ public sealed class AnalyticsJsTests(BrowserApp app)
     {
         var (sourceId, writeKey) = await CreateSourceAsync();
         var cdn = app.BaseAddress.ToString().TrimEnd('/');
-        var standalone = await SdkClients.PackageFileAsync("@segment/analytics-next/dist/umd/standalone.js");
-        var bundles = Path.GetDirectoryName(standalone)!;
         var page = await app.NewPageAsync();
-        var leaving = new ConcurrentQueue<string>();
-        // In production the site and CrmCdp are both public; here the app is on the loopback address, which Chromium's
-        // local network access checks only let a site reach with the user's permission.
-        await page.Context.GrantPermissionsAsync(["local-network-access"], new() { Origin = Shop });
-
-        // Playwright runs the last matching route first: the catch-all refuses whatever is neither the app nor answered below.
-        await page.Context.RouteAsync("**/*", async route =>
-        {
-            if (new Uri(route.Request.Url).IsLoopback)
-            {
-                await route.ContinueAsync();
-                return;
-            }
-
-            leaving.Enqueue(route.Request.Url);
-            await route.AbortAsync();
-        });
-        await page.Context.RouteAsync($"{Shop}/**", route => route.FulfillAsync(new()
-        {
-            ContentType = "text/html; charset=utf-8",
-            Body = ShopPage(new Uri(route.Request.Url).AbsolutePath, writeKey, cdn),
-        }));
-        await page.Context.RouteAsync($"{cdn}/analytics.js/v1/**", route => route.FulfillAsync(new() { Path = standalone }));
-        await page.Context.RouteAsync($"{cdn}/analytics-next/bundles/**", route =>
-            route.FulfillAsync(new() { Path = Path.Combine(bundles, Path.GetFileName(new Uri(route.Request.Url).AbsolutePath)) }));
+        var leaving = await CustomerSite.RouteAsync(app, page, Shop, path => ShopPage(path, writeKey, cdn));
 
         await page.GotoAsync($"{Shop}/pricing?plan=pro");
         await Assertions.Expect(page.GetByTestId("analytics-ready")).ToBeAttachedAsync();
@@ -88,42 +61,7 @@ public sealed class AnalyticsJsTests(BrowserApp app)
         <head>
           <meta charset="utf-8">
           <title>{{(path == "/thanks" ? "Thanks" : "Pricing")}} – Shop</title>
-          <script>
-            !function () {
-              var analytics = window.analytics = window.analytics || [];
-              if (analytics.initialize || analytics.invoked) { return; }
-              analytics.invoked = true;
-              analytics.methods = ["trackSubmit", "trackClick", "trackLink", "trackForm", "pageview", "identify", "reset", "group", "track",
-                "ready", "alias", "debug", "page", "screen", "once", "off", "on", "addSourceMiddleware", "addIntegrationMiddleware",
-                "setAnonymousId", "addDestinationMiddleware", "register"];
-              analytics.factory = function (method) {
-                return function () {
-                  var args = Array.prototype.slice.call(arguments);
-                  args.unshift(method);
-                  analytics.push(args);
-                  return analytics;
-                };
-              };
-              for (var i = 0; i < analytics.methods.length; i++) {
-                var key = analytics.methods[i];
-                analytics[key] = analytics.factory(key);
-              }
-              analytics.load = function (writeKey, options) {
-                var script = document.createElement("script");
-                script.type = "text/javascript";
-                script.async = true;
-                script.src = analytics._cdn + "/analytics.js/v1/" + encodeURIComponent(writeKey) + "/analytics.min.js";
-                var first = document.getElementsByTagName("script")[0];
-                first.parentNode.insertBefore(script, first);
-                analytics._loadOptions = options;
-              };
-              analytics._writeKey = "{{writeKey}}";
-              analytics._cdn = "{{cdn}}";
-              analytics.SNIPPET_VERSION = "5.2.1";
-              analytics.load("{{writeKey}}");
-              analytics.page();
-            }();
-          </script>
+          {{CustomerSite.SegmentSnippet(writeKey, cdn)}}
         </head>
         <body>
           <main>
@@ -131,12 +69,8 @@ public sealed class AnalyticsJsTests(BrowserApp app)
           </main>
           <script>
             analytics.trackLink(document.getElementById("buy"), "Clicked Buy", { plan: "pro" });
-            analytics.ready(function () {
-              var done = document.createElement("span");
-              done.setAttribute("data-testid", "analytics-ready");
-              document.body.appendChild(done);
-            });
           </script>
+          {{CustomerSite.ReadyMarker}}
         </body>
         </html>
         """;

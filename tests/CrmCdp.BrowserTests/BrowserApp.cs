@@ -29,7 +29,7 @@ public sealed class BrowserApp : AppFixture, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await StartAsync("browser", useKestrel: true, settings: Smtp.AppSettings());
+        await StartAsync("browser", useKestrel: true, settings: new Dictionary<string, string?>(Smtp.AppSettings()) { ["Forms:MinFillSeconds"] = "1" });
         // Expect(...) does not follow the context's default timeout; a Blazor round trip on a loaded CI machine can take more than its own 5 s.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();

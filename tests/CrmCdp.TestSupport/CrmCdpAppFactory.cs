@@ -38,6 +38,7 @@ public sealed class CrmCdpAppFactory : WebApplicationFactory<Program>
             // Every test signs in and calls the API from one address; the limits get their own test app.
             ["RateLimits:LoginPerMinute"] = "100000",
             ["RateLimits:ApiPerMinute"] = "1000000",
+            ["RateLimits:FormsPerMinute"] = "1000000",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Warning",
             ["Serilog:MinimumLevel:Override:Hangfire"] = "Warning",

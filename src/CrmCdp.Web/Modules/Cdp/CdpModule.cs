@@ -36,6 +36,7 @@ internal static class CdpModule
         services.AddSingleton<Profiles.ProfileSplitter>();
         services.AddSingleton<Profiles.ProfileContacts>();
         services.AddSingleton<Contracts.IContactProfiles, Profiles.ContactProfiles>();
+        services.AddSingleton<Contracts.IProductEvents, ProductEvents>();
         services.AddTransient<Profiles.ContactLinkJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Profiles.ContactLinkJob>();
         services.AddSingleton<Profiles.ProfileSearchService>();

@@ -7,6 +7,7 @@ using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.CustomFields;
 using CrmCdp.Web.Modules.Crm.Duplicates;
 using CrmCdp.Web.Modules.Crm.Emails;
+using CrmCdp.Web.Modules.Crm.Forms;
 using CrmCdp.Web.Modules.Crm.ImportExport;
 using CrmCdp.Web.Modules.Crm.Pipeline;
 using CrmCdp.Web.Modules.Crm.Tasks;
@@ -48,6 +49,7 @@ internal static class CrmModule
         services.AddTransient<ImportExport.ContactImportJob>();
         services.AddSingleton<CompanyService>();
         services.AddSingleton<CompanyQueries>();
+        services.AddSingleton<CompanyByName>();
         services.AddSingleton<PipelineService>();
         services.AddSingleton<DealService>();
         services.AddSingleton<DealsOfRecord>();
@@ -78,6 +80,7 @@ internal static class CrmModule
         services.AddSingleton<Emails.CrmEmailService>();
         services.AddSingleton<TicketEmailChannel>();
         services.AddSingleton<Calendar.CalendarFeeds>();
+        services.AddFormServices();
         services.AddSingleton<Platform.Email.Inbound.IInboundEmailHandler, Emails.CrmInboundEmailHandler>();
         return services;
     }
@@ -94,8 +97,10 @@ internal static class CrmModule
             .MapCompanyEndpoints()
             .MapActivityEndpoints()
             .MapTaskEndpoints()
-            .MapCrmEmailEndpoints();
+            .MapCrmEmailEndpoints()
+            .MapFormEndpoints();
         endpoints.MapCalendarEndpoints();
+        endpoints.MapFormPublicEndpoints();
         return endpoints;
     }
 }

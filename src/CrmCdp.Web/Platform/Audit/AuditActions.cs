@@ -38,6 +38,7 @@ internal static class AuditActions
     public const string PrivacyAccessDownloaded = "privacy.request.downloaded";
     public const string SuppressionLifted = "privacy.suppression.lifted";
     public const string EmailSettingsChanged = "admin.email.settings_changed";
+    public const string FormChanged = "crm.form.changed";
     public const string EmailTemplateChanged = "email.template.changed";
     public const string EmailSent = "crm.email.sent";
     public const string UserInvited = "admin.user.invited";

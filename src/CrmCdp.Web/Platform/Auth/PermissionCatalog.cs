@@ -22,6 +22,7 @@ internal static class PermissionCatalog
     [
         (Permissions.Crm.RecordsRestore, "Restore deleted records"),
         (Permissions.Crm.EmailsSend, "Email the contacts they can see"),
+        (Permissions.Crm.FormsManage, "Build web forms and review their submissions"),
         (Permissions.Cdp.ProfilesRead, "View CDP profiles"),
         (Permissions.Cdp.LinkedProfilesRead, "See the website and app behaviour of contacts they can see"),
         (Permissions.Cdp.ProfilesEdit, "Split profiles and set identity rules (data steward)"),

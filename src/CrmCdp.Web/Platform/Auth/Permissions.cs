@@ -42,6 +42,9 @@ internal static class Permissions
 
         /// <summary>Email contacts the holder can see, from the CRM.</summary>
         public const string EmailsSend = "crm.emails.send";
+
+        /// <summary>Build web forms and review their submissions (spam included).</summary>
+        public const string FormsManage = "crm.forms.manage";
     }
 
     public static class Cdp
@@ -98,7 +101,7 @@ internal static class Permissions
     public static IReadOnlyList<string> All { get; } =
     [
         .. Scoped,
-        Crm.RecordsRestore, Crm.EmailsSend,
+        Crm.RecordsRestore, Crm.EmailsSend, Crm.FormsManage,
         Cdp.ProfilesRead, Cdp.LinkedProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport, Cdp.ComputedTraitsManage, Cdp.ActivationsManage,
         Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Admin.PipelinesManage, Admin.EmailManage, Admin.EmailTemplatesManage, Privacy.PiiView, Privacy.PiiReveal, Privacy.RequestsManage,
     ];

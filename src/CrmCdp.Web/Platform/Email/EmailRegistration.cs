@@ -10,6 +10,7 @@ internal static class EmailRegistration
     {
         services.AddSettings<EmailOptions>();
         services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<PublicBaseUrl>();
         services.AddSingleton<EmailSettingsService>();
         services.AddSingleton<EmailTemplateService>();
         services.AddSingleton<EmailLogQueries>();

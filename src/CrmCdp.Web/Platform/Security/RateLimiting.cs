@@ -5,7 +5,7 @@ using CrmCdp.Web.Platform.Settings;
 
 namespace CrmCdp.Web.Platform.Security;
 
-/// <summary>Requests per minute: sign-in attempts per client address, API calls per key (or user, or address).</summary>
+/// <summary>Requests per minute: sign-in attempts and public form posts per client address, API calls per key (or user, or address).</summary>
 internal sealed class RateLimitOptions : ISettingsSection
 {
     public static string Section => "RateLimits";
@@ -13,6 +13,8 @@ internal sealed class RateLimitOptions : ISettingsSection
     public int LoginPerMinute { get; set; } = 10;
 
     public int ApiPerMinute { get; set; } = 1200;
+
+    public int FormsPerMinute { get; set; } = 60;
 }
 
 internal static class RateLimiting
@@ -51,6 +53,11 @@ internal static class RateLimiting
         if (HttpMethods.IsPost(request.Method) && AnonymousAccountForms.Any(path => request.Path.Equals(path, StringComparison.OrdinalIgnoreCase)))
         {
             return PerMinute($"login:{ClientAddress(context)}", limits.LoginPerMinute);
+        }
+
+        if (HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/f", StringComparison.OrdinalIgnoreCase))
+        {
+            return PerMinute($"form:{ClientAddress(context)}", limits.FormsPerMinute);
         }
 
         if (request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))

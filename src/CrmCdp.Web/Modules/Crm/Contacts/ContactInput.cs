@@ -41,6 +41,25 @@ internal sealed class ContactInput
     /// <summary>The version read before editing; required on update so a concurrent edit is detected.</summary>
     public uint? Version { get; set; }
 
+    /// <summary>An edit that keeps every stored value (an import row or a form then overlays what it brings).</summary>
+    public static ContactInput FromExisting(ContactDto c) => new()
+    {
+        FirstName = c.FirstName,
+        LastName = c.LastName,
+        Email = c.Email,
+        Emails = [.. c.Emails.Skip(1)],
+        Phones = [.. c.Phones],
+        JobTitle = c.JobTitle,
+        CompanyId = c.CompanyId,
+        OwnerId = c.OwnerId,
+        LifecycleStage = c.LifecycleStage,
+        LeadSource = c.LeadSource,
+        Tags = [.. c.Tags],
+        EmailConsent = c.EmailConsent,
+        SmsConsent = c.SmsConsent,
+        Version = c.Version,
+    };
+
     public IEnumerable<string> AllEmails() =>
         new[] { Email }.Concat(Emails ?? []).Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e!);
 }

@@ -17,8 +17,7 @@ internal sealed partial class ContactImportJob(
     ContactImportService imports,
     ContactService contacts,
     ContactQueries queries,
-    CompanyService companies,
-    CompanyQueries companyQueries,
+    CompanyByName companiesByName,
     AccessContextFactory accessFactory,
     AuditLog audit,
     TimeProvider timeProvider,
@@ -118,7 +117,7 @@ internal sealed partial class ContactImportJob(
             return new(RowKind.Skipped, email is null ? "No email to find the contact to update." : $"No contact with {email} to update.");
         }
 
-        var input = existing is null ? fresh : ContactImportRows.ToInput(mapping, h => record.GetValueOrDefault(h), ContactImportRows.FromExisting(existing)).Input;
+        var input = existing is null ? fresh : ContactImportRows.ToInput(mapping, h => record.GetValueOrDefault(h), ContactInput.FromExisting(existing)).Input;
         if (companyName is not null)
         {
             input.CompanyId = await CompanyIdAsync(access, companyName, companyIds, cancellationToken);
@@ -140,10 +139,7 @@ internal sealed partial class ContactImportJob(
             return cached;
         }
 
-        var match = await companyQueries.FindByNameAsync(access, name, cancellationToken);
-        var id = match?.Id ?? (access.Has(P.CompaniesCreate)
-            ? (await companies.CreateAsync(access, new CompanyInput { Name = name }, cancellationToken)).Value?.Id
-            : null);
+        var id = await companiesByName.FindOrCreateAsync(access, name, cancellationToken);
         cache[name] = id;
         return id;
     }

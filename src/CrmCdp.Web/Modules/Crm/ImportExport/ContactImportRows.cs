@@ -47,24 +47,6 @@ internal static class ContactImportRows
         return (input, company);
     }
 
-    public static ContactInput FromExisting(ContactDto c) => new()
-    {
-        FirstName = c.FirstName,
-        LastName = c.LastName,
-        Email = c.Email,
-        Emails = [.. c.Emails.Skip(1)],
-        Phones = [.. c.Phones],
-        JobTitle = c.JobTitle,
-        CompanyId = c.CompanyId,
-        OwnerId = c.OwnerId,
-        LifecycleStage = c.LifecycleStage,
-        LeadSource = c.LeadSource,
-        Tags = [.. c.Tags],
-        EmailConsent = c.EmailConsent,
-        SmsConsent = c.SmsConsent,
-        Version = c.Version,
-    };
-
     private static bool IsYes(string text) =>
         text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("yes", StringComparison.OrdinalIgnoreCase)
         || text.Equals("y", StringComparison.OrdinalIgnoreCase) || text == "1" || text.Equals("opted in", StringComparison.OrdinalIgnoreCase);

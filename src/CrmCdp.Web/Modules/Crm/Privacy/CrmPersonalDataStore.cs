@@ -40,8 +40,12 @@ internal sealed class CrmPersonalDataStore(ContactPointNormalizer normalizer, Ti
             .Select(e => new { e.To, e.Subject, e.Text, e.CreatedAt, e.SentAt }).ToListAsync(cancellationToken);
         var received = await db.Set<InboundEmail>().Where(e => e.ContactId != null && ids.Contains(e.ContactId.Value)).AsNoTracking()
             .Select(e => new { e.From, e.Subject, e.Text, e.SentAt }).ToListAsync(cancellationToken);
+        var email = person.Kind == PersonIdentifierKind.Email ? ContactPointNormalizer.NormalizeEmail(person.Value) : null;
+        var submissions = await db.Set<Forms.FormSubmission>().Where(s => (s.ContactId != null && ids.Contains(s.ContactId.Value)) || (email != null && s.Email == email))
+            .AsNoTracking().OrderBy(s => s.ReceivedAt).ToListAsync(cancellationToken);
         var data = new JsonObject
         {
+            ["formSubmissions"] = JsonSerializer.SerializeToNode(submissions.Select(s => new { s.FormId, s.Values, s.Consents, s.ReceivedAt, s.ClientAddress }), Json),
             ["emailsSent"] = JsonSerializer.SerializeToNode(sent, Json),
             ["emailsReceived"] = JsonSerializer.SerializeToNode(received, Json),
             ["contacts"] = JsonSerializer.SerializeToNode(contacts.Select(c => new
@@ -95,6 +99,10 @@ internal sealed class CrmPersonalDataStore(ContactPointNormalizer normalizer, Ti
     public async Task<int> AnonymizeAsync(AppDbContext db, PersonIdentifier person, CancellationToken cancellationToken)
     {
         var ids = (await MatchingAsync(db, person, cancellationToken)).Select(c => c.Id).ToList();
+        var email = person.Kind == PersonIdentifierKind.Email ? ContactPointNormalizer.NormalizeEmail(person.Value) : null;
+        // What the person typed into forms goes entirely (spam held under their address included).
+        await db.Set<Forms.FormSubmission>().Where(s => (s.ContactId != null && ids.Contains(s.ContactId.Value)) || (email != null && s.Email == email))
+            .ExecuteDeleteAsync(cancellationToken);
         if (ids.Count == 0)
         {
             return 0;

@@ -45,9 +45,7 @@ internal static class TicketAssignment
             return null;
         }
 
-        var members = await db.TeamMembers.Where(m => m.TeamId == teamId)
-            .Join(db.Users.Where(u => !u.IsAway && u.DeactivatedAt == null), m => m.UserId, u => u.Id, (m, _) => m.UserId)
-            .OrderBy(id => id).ToListAsync(cancellationToken);
+        var members = await Common.TeamRoundRobin.AvailableMembersAsync(db, teamId, cancellationToken);
         if (members.Count == 0)
         {
             return null;
@@ -56,8 +54,7 @@ internal static class TicketAssignment
         Guid pick;
         if (routing.Mode == AssignmentMode.RoundRobin)
         {
-            var last = routing.LastAssignedUserId is { } previous ? members.IndexOf(previous) : -1;
-            pick = members[(last + 1) % members.Count];
+            pick = Common.TeamRoundRobin.Next(members, routing.LastAssignedUserId);
         }
         else
         {

@@ -1,12 +1,11 @@
 using System.Text;
 using CrmCdp.Web.Platform.Email;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 
 namespace CrmCdp.Web.Platform.Auth.Accounts;
 
 /// <summary>Absolute links for account emails: <c>Email:PublicUrl</c> when set, else the address the request came to.</summary>
-internal sealed class AccountLinks(IOptionsMonitor<EmailOptions> options, IHttpContextAccessor http)
+internal sealed class AccountLinks(PublicBaseUrl publicUrl)
 {
     public const string InvitationPath = "/account/invitation";
     public const string ResetPasswordPath = "/account/reset-password";
@@ -41,19 +40,5 @@ internal sealed class AccountLinks(IOptionsMonitor<EmailOptions> options, IHttpC
         }
     }
 
-    private string Base(string? baseUri)
-    {
-        if (!string.IsNullOrWhiteSpace(options.CurrentValue.PublicUrl))
-        {
-            return options.CurrentValue.PublicUrl.TrimEnd('/');
-        }
-
-        if (!string.IsNullOrWhiteSpace(baseUri))
-        {
-            return baseUri.TrimEnd('/');
-        }
-
-        var request = http.HttpContext?.Request ?? throw new InvalidOperationException("Set Email:PublicUrl: links in emails sent outside a request need it.");
-        return $"{request.Scheme}://{request.Host}{request.PathBase}";
-    }
+    private string Base(string? baseUri) => publicUrl.Get(baseUri);
 }

@@ -1275,6 +1275,192 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("crm_custom_fields", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Forms.FormSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AnonymousId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("anonymous_id");
+
+                    b.Property<Guid?>("AssignedUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_user_id");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset?>("EventsSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("events_sent_at");
+
+                    b.Property<Guid>("FormId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("form_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("SpamReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("spam_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("values_json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_form_submissions");
+
+                    b.HasIndex("ContactId")
+                        .HasDatabaseName("ix_crm_form_submissions_contact_id");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_crm_form_submissions_unfinished")
+                        .HasFilter("status = 'Received' OR (status = 'Processed' AND events_sent_at IS NULL)");
+
+                    b.HasIndex("ClientAddress", "ReceivedAt")
+                        .HasDatabaseName("ix_crm_form_submissions_client_address_received_at");
+
+                    b.HasIndex("FormId", "ReceivedAt")
+                        .HasDatabaseName("ix_crm_form_submissions_form_id_received_at");
+
+                    b.ToTable("crm_form_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Forms.WebForm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssignTeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assign_team_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by_user_id");
+
+                    b.Property<bool>("CreatesTicket")
+                        .HasColumnType("boolean")
+                        .HasColumnName("creates_ticket");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("key");
+
+                    b.Property<Guid?>("LastAssignedUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_assigned_user_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ThankYouMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("thank_you_message");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_forms");
+
+                    b.HasIndex("AssignTeamId")
+                        .HasDatabaseName("ix_crm_forms_assign_team_id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_crm_forms_key");
+
+                    b.ToTable("crm_forms", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Forms.WebFormConsentText", b =>
+                {
+                    b.Property<Guid>("FormId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("form_id");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("category");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("FormId", "Category", "Version")
+                        .HasName("pk_crm_form_consent_texts");
+
+                    b.ToTable("crm_form_consent_texts", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.ImportExport.ContactExport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3532,6 +3718,127 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasConstraintName("fk_crm_contacts_admin_users_owner_id");
 
                     b.Navigation("Company");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Forms.FormSubmission", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Modules.Crm.Forms.WebForm", null)
+                        .WithMany()
+                        .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_form_submissions_web_form_form_id");
+
+                    b.OwnsMany("CrmCdp.Web.Modules.Crm.Forms.SubmittedConsent", "Consents", b1 =>
+                        {
+                            b1.Property<Guid>("FormSubmissionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Category")
+                                .IsRequired();
+
+                            b1.Property<bool>("Granted");
+
+                            b1.Property<int>("Version");
+
+                            b1.HasKey("FormSubmissionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("crm_form_submissions");
+
+                            b1
+                                .ToJson("consents")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FormSubmissionId")
+                                .HasConstraintName("fk_crm_form_submissions_crm_form_submissions_form_submission_id");
+                        });
+
+                    b.Navigation("Consents");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Forms.WebForm", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Platform.Auth.Team", null)
+                        .WithMany()
+                        .HasForeignKey("AssignTeamId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_crm_forms_teams_assign_team_id");
+
+                    b.OwnsMany("CrmCdp.Web.Modules.Crm.Forms.WebFormConsent", "Consents", b1 =>
+                        {
+                            b1.Property<Guid>("WebFormId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Category")
+                                .IsRequired();
+
+                            b1.Property<string>("Text")
+                                .IsRequired();
+
+                            b1.Property<int>("Version");
+
+                            b1.HasKey("WebFormId", "__synthesizedOrdinal");
+
+                            b1.ToTable("crm_forms");
+
+                            b1
+                                .ToJson("consents")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WebFormId")
+                                .HasConstraintName("fk_crm_forms_crm_forms_web_form_id");
+                        });
+
+                    b.OwnsMany("CrmCdp.Web.Modules.Crm.Forms.WebFormField", "Fields", b1 =>
+                        {
+                            b1.Property<Guid>("WebFormId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<string>("MapsTo")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<bool>("Required");
+
+                            b1.HasKey("WebFormId", "__synthesizedOrdinal");
+
+                            b1.ToTable("crm_forms");
+
+                            b1
+                                .ToJson("fields")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("WebFormId")
+                                .HasConstraintName("fk_crm_forms_crm_forms_web_form_id");
+                        });
+
+                    b.Navigation("Consents");
+
+                    b.Navigation("Fields");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Forms.WebFormConsentText", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Modules.Crm.Forms.WebForm", null)
+                        .WithMany()
+                        .HasForeignKey("FormId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_form_consent_texts_crm_forms_form_id");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.ImportExport.ContactExport", b =>
