@@ -17,7 +17,7 @@ public sealed class PhoneLayoutTests(BrowserApp app)
         "/crm/companies", "/crm/deals", "/crm/deals/list", "/crm/deals/reports", "/crm/tickets", "/crm/tickets/dashboard", "/crm/recycle-bin",
         "/cdp", "/cdp/profiles", "/cdp/segments", "/cdp/segments/new", "/cdp/computed-traits", "/cdp/identity-rules", "/cdp/sources",
         "/admin/users", "/admin/roles", "/admin/api-keys", "/admin/audit", "/admin/custom-fields", "/admin/pipelines", "/admin/privacy",
-        "/admin/email", "/email/templates",
+        "/admin/email", "/email/templates", "/crm/forms", "/crm/unknown-senders",
     ];
 
     /// <summary>The innermost element reaching past the viewport, to name in a failure.</summary>

@@ -107,6 +107,87 @@ public sealed class InboundEmailTests(InboxApp app) : IClassFixture<InboxApp>
         Assert.NotEmpty(tickets.EnumerateArray());
     }
 
+    [Fact]
+    public async Task Mail_from_an_unknown_sender_waits_for_its_mailbox_owner_and_becomes_a_contact_in_one_click()
+    {
+        var rep = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var other = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var box = await app.Imap.AddMailboxAsync(rep.Email);
+        var mailbox = await AddMailboxAsync(box, support: false, owner: rep.Id);
+        var stranger = $"{CrmApi.Unique("ursula")}@newcustomer.example";
+        await app.Imap.DeliverAsync(box, Message($"Ursula Unknown <{stranger}>", rep.Email, "Can you send a quote?", "We need 40 seats."));
+        await app.Imap.DeliverAsync(box, Message($"Ursula Unknown <{stranger}>", rep.Email, "And a second question", "Do you invoice yearly?"));
+        Assert.Equal(2, await FetchAsync(mailbox));
+
+        var waiting = (await rep.Api.GetFromJsonAsync<JsonElement>("/api/v1/inbound-emails/unknown-senders", Ct)).EnumerateArray()
+            .Where(e => e.GetProperty("fromAddress").GetString() == stranger).ToList();
+        var othersView = await other.Api.GetFromJsonAsync<JsonElement>("/api/v1/inbound-emails/unknown-senders", Ct);
+        Assert.Equal(2, waiting.Count);
+        Assert.DoesNotContain(othersView.EnumerateArray(), e => e.GetProperty("fromAddress").GetString() == stranger);
+        var (refused, _) = await CrmApi.SendAsync(other.Api, HttpMethod.Post, $"/api/v1/inbound-emails/{waiting[0].Id()}/contact");
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+
+        var (made, contact) = await CrmApi.SendAsync(rep.Api, HttpMethod.Post, $"/api/v1/inbound-emails/{waiting[0].Id()}/contact");
+
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        Assert.Equal(("Ursula", "Unknown", stranger), (contact.GetProperty("firstName").GetString(), contact.GetProperty("lastName").GetString(), contact.GetProperty("email").GetString()));
+        var timeline = await rep.Api.GetFromJsonAsync<JsonElement>($"/api/v1/activities?contactId={contact.Id()}&type=email", Ct);
+        Assert.Equal(["And a second question", "Can you send a quote?"], timeline.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("subject").GetString()).Order());
+        var after = await rep.Api.GetFromJsonAsync<JsonElement>("/api/v1/inbound-emails/unknown-senders", Ct);
+        Assert.DoesNotContain(after.EnumerateArray(), e => e.GetProperty("fromAddress").GetString() == stranger);
+    }
+
+    [Fact]
+    public async Task Attachments_are_kept_within_the_limit_never_unpacked_and_downloaded_only_by_who_may_read_the_ticket()
+    {
+        var box = await app.Imap.AddMailboxAsync($"files-{Guid.NewGuid().ToString("N")[..6]}@test.crmcdp.local");
+        var mailbox = await AddMailboxAsync(box, support: true, owner: null);
+        var customer = $"{CrmApi.Unique("fiona")}@customer.example";
+        var invoice = Encoding.UTF8.GetBytes("%PDF-1.4 the invoice " + Guid.NewGuid());
+        var bomb = ZipBomb(20 * 1024 * 1024);
+        var message = Message(customer, box.User, "Files for you", "See the attachments.");
+        var body = new BodyBuilder { TextBody = "See the attachments." };
+        body.Attachments.Add("invoice.pdf", invoice, ContentType.Parse("application/pdf"));
+        body.Attachments.Add("../../etc/bomb.zip", bomb, ContentType.Parse("application/zip"));
+        body.Attachments.Add("huge.bin", new byte[InboxApp.MaxAttachmentBytes + 200_000], ContentType.Parse("application/octet-stream"));
+        message.Body = body.ToMessageBody();
+        await app.Imap.DeliverAsync(box, message);
+
+        Assert.Equal(1, await FetchAsync(mailbox));
+        using var admin = app.AdminApi();
+        var ticket = await SingleTicketOfAsync(admin, "Files for you");
+        var files = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/tickets/{ticket.Id()}/attachments", Ct)).EnumerateArray().ToDictionary(f => f.GetProperty("fileName").GetString()!);
+        Assert.Equal(["bomb.zip", "huge.bin", "invoice.pdf"], files.Keys.Order());
+        // The archive is stored as the few kilobytes it came as, never expanded to its 20 MB.
+        Assert.Equal(bomb.Length, files["bomb.zip"].GetProperty("size").GetInt64());
+        Assert.True(files["bomb.zip"].GetProperty("stored").GetBoolean());
+        Assert.False(files["huge.bin"].GetProperty("stored").GetBoolean());
+        Assert.Contains("limit", files["huge.bin"].GetProperty("note").GetString());
+
+        using var download = await admin.GetAsync($"/api/v1/email-attachments/{files["invoice.pdf"].Id()}", Ct);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(invoice, await download.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal("application/octet-stream", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("invoice.pdf", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName);
+        var (tooLarge, _) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/email-attachments/{files["huge.bin"].Id()}");
+        Assert.Equal(HttpStatusCode.BadRequest, tooLarge.StatusCode);
+        var rep = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        using var refused = await rep.Api.GetAsync($"/api/v1/email-attachments/{files["invoice.pdf"].Id()}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    private static byte[] ZipBomb(int expandedBytes)
+    {
+        using var zipped = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zipped, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = archive.CreateEntry("zeros.bin", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            entry.Write(new byte[expandedBytes]);
+        }
+
+        return zipped.ToArray();
+    }
+
     private async Task<string> AddMailboxAsync((string User, string Password) box, bool support, Guid? owner)
     {
         using var admin = app.AdminApi();

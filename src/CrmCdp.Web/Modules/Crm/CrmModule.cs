@@ -68,6 +68,7 @@ internal static class CrmModule
         services.AddTransient<TicketSlaJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, TicketSlaJob>();
         services.AddSingleton<ActivityService>();
+        services.AddSingleton<MeetingInvitations>();
         services.AddSingleton<MentionNotices>();
         services.AddSingleton<TaskService>();
         services.AddSingleton<TimelineService>();
@@ -79,6 +80,9 @@ internal static class CrmModule
         services.AddSingleton<MyDay.MyDayService>();
         services.AddSingleton<Emails.CrmEmailService>();
         services.AddSingleton<TicketEmailChannel>();
+        services.AddSingleton<Emails.EmailAttachmentService>();
+        services.AddSingleton<Emails.InboundEmailTimeline>();
+        services.AddSingleton<Emails.UnknownSenders>();
         services.AddSingleton<Calendar.CalendarFeeds>();
         services.AddFormServices();
         services.AddSingleton<Platform.Email.Inbound.IInboundEmailHandler, Emails.CrmInboundEmailHandler>();

@@ -25,4 +25,7 @@ internal sealed record EmailDraft(string Purpose, string To, string Subject, str
     public Guid? ActivityId { get; init; }
 
     public Guid? TemplateId { get; init; }
+
+    /// <summary>An iCalendar invitation to send along as a text/calendar part.</summary>
+    public string? CalendarInvite { get; init; }
 }

@@ -25,6 +25,9 @@ internal sealed class EmailOptions : ISettingsSection
 
     /// <summary>The first retry delay; each later one doubles, up to four hours.</summary>
     public int RetryBaseSeconds { get; set; } = 60;
+
+    /// <summary>The largest attachment of fetched mail that is stored; a larger one keeps its name and size only.</summary>
+    public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
 }
 
 internal sealed class SmtpOptions

@@ -35,6 +35,7 @@ internal sealed class EmailOutbox(IBackgroundJobClient jobs, TimeProvider timePr
             ContactId = draft.ContactId,
             ActivityId = draft.ActivityId,
             TemplateId = draft.TemplateId,
+            CalendarInvite = draft.CalendarInvite,
         };
         db.Add(email);
         db.Add(new EmailLogEntry { EmailId = email.Id, At = now, Status = "queued", Detail = $"To {email.To}" });

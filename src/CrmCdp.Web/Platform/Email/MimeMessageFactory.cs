@@ -27,9 +27,28 @@ internal static class MimeMessageFactory
             message.References.Add(reference.Trim('<', '>'));
         }
 
-        var body = new BodyBuilder { HtmlBody = email.Html, TextBody = email.Text };
-        message.Body = body.ToMessageBody();
+        message.Body = email.CalendarInvite is null ? new BodyBuilder { HtmlBody = email.Html, TextBody = email.Text }.ToMessageBody() : WithInvitation(email);
         return message;
+    }
+
+    /// <summary>The text, the HTML and the invitation as alternatives of one another, as calendar clients send them.</summary>
+    private static MultipartAlternative WithInvitation(OutboundEmail email)
+    {
+        var alternative = new MultipartAlternative();
+        if (email.Text is not null)
+        {
+            alternative.Add(new TextPart("plain") { Text = email.Text });
+        }
+
+        if (email.Html is not null)
+        {
+            alternative.Add(new TextPart("html") { Text = email.Html });
+        }
+
+        var calendar = new TextPart("calendar") { Text = email.CalendarInvite ?? "" };
+        calendar.ContentType.Parameters.Add("method", "REQUEST");
+        alternative.Add(calendar);
+        return alternative;
     }
 
     private static void AddAll(InternetAddressList list, string? addresses)

@@ -77,6 +77,9 @@ internal sealed class OutboundEmail
     public Guid? ActivityId { get; set; }
 
     public Guid? TemplateId { get; set; }
+
+    /// <summary>An iCalendar invitation (METHOD:REQUEST) sent as a text/calendar part, so mail clients offer to accept it.</summary>
+    public string? CalendarInvite { get; set; }
 }
 
 /// <summary>One line of the send log: queued, a failed attempt with the SMTP answer, sent.</summary>
@@ -111,6 +114,7 @@ internal sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(e => e.References).HasMaxLength(8000);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.LastResponse).HasMaxLength(2000);
+        builder.Property(e => e.CalendarInvite).HasMaxLength(100_000);
         builder.HasIndex(e => e.MessageId).IsUnique();
         builder.HasIndex(e => e.NextAttemptAt).HasFilter("status = 'Queued'");
         builder.HasIndex(e => new { e.ContactId, e.CreatedAt });

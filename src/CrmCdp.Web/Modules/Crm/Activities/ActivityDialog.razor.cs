@@ -12,6 +12,7 @@ public partial class ActivityDialog
     private int? _durationMinutes;
     private int _meetingMinutes = 30;
     private string? _attendees;
+    private bool _sendInvitation;
     private DateTime? _date = DateTime.Today;
     private TimeSpan? _time = DateTime.Now.TimeOfDay;
 
@@ -39,6 +40,7 @@ public partial class ActivityDialog
             DurationMinutes = _durationMinutes,
             EndsAt = Type == ActivityType.Meeting ? start.AddMinutes(_meetingMinutes) : null,
             Attendees = CrmUi.SplitList(_attendees),
+            SendInvitation = ActivityKind == "meeting" && _sendInvitation,
         });
     });
 }

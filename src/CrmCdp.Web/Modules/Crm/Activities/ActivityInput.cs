@@ -32,6 +32,9 @@ internal sealed class ActivityInput
 
     public List<string>? Attendees { get; set; }
 
+    /// <summary>On creating a meeting: email an invitation (.ics) to the attendees given as email addresses.</summary>
+    public bool? SendInvitation { get; set; }
+
     public uint? Version { get; set; }
 }
 

@@ -11,7 +11,8 @@ namespace CrmCdp.Web.Modules.Crm.Activities;
 /// company, and to its author; editing and deleting follow the activity permissions' scope.
 /// </summary>
 internal sealed class ActivityService(
-    IDbContextFactory<AppDbContext> dbFactory, IValidator<ActivityInput> validator, UserDirectory users, CrmRecordCommands records, MentionNotices mentions)
+    IDbContextFactory<AppDbContext> dbFactory, IValidator<ActivityInput> validator, UserDirectory users, CrmRecordCommands records, MentionNotices mentions,
+    MeetingInvitations invitations)
 {
     private static CrmRecordKind<Activity> Kind => CrmRecordKinds.Activities;
 
@@ -65,8 +66,18 @@ internal sealed class ActivityService(
             var activity = new Activity { Id = Guid.CreateVersion7(), CreatedAt = now, OwnerId = access.UserId };
             Apply(activity, input, now);
             await mentions.TellAsync(db, access, activity, cancellationToken);
+            if (input.SendInvitation == true)
+            {
+                await invitations.QueueAsync(db, access, activity, cancellationToken);
+            }
+
             return (activity, null);
         }, cancellationToken);
+        if (input.SendInvitation == true && created.Value is { } saved && saved != Guid.Empty)
+        {
+            invitations.Wake();
+        }
+
         return created.Value is { } id && id != Guid.Empty ? await GetAsync(access, id, cancellationToken) : created.As<ActivityDto>();
     }
 
@@ -92,6 +103,21 @@ internal sealed class ActivityService(
     {
         var errors = ValidationErrors.ByField(await validator.ValidateAsync(input, cancellationToken));
         await RecordLinks.AddProblemsAsync(errors, db, access, input.ContactId, input.CompanyId, cancellationToken, input.DealId);
+        if (input.SendInvitation == true)
+        {
+            if (CrmEnumNames.Parse<ActivityType>(input.Type) != ActivityType.Meeting)
+            {
+                errors["sendInvitation"] = ["Only a meeting sends an invitation."];
+            }
+            else if (!access.Has(P.EmailsSend))
+            {
+                errors["sendInvitation"] = ["Your role cannot send email, so it cannot send invitations."];
+            }
+            else if (MeetingInvitations.Invitees(input.Attendees).Count == 0)
+            {
+                errors["attendees"] = ["Add the attendees' email addresses (e.g. dana@example.com) to send them the invitation."];
+            }
+        }
 
         return errors;
     }

@@ -1,5 +1,3 @@
-using CrmCdp.Web.Modules.Crm.Activities;
-using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Contacts;
 using CrmCdp.Web.Modules.Crm.Tickets;
 using CrmCdp.Web.Platform.Email;
@@ -15,9 +13,12 @@ namespace CrmCdp.Web.Modules.Crm.Emails;
 /// </summary>
 [SystemAccess("Mail arrives from outside; it acts as the email channel, whose AccessContext names exactly what it may do.")]
 internal sealed class CrmInboundEmailHandler(
-    IDbContextFactory<AppDbContext> dbFactory, TicketService tickets, TicketEmailChannel channel, ContactQueries contacts, CrmRecordCommands records)
+    IDbContextFactory<AppDbContext> dbFactory, TicketService tickets, TicketEmailChannel channel, ContactQueries contacts, InboundEmailTimeline timeline)
     : IInboundEmailHandler
 {
+    /// <summary>The note on mail from an address no contact has (the unknown senders list offers to make the contact).</summary>
+    public const string UnknownSenderNote = "No contact has this sender's address.";
+
     private static AccessContext Channel => TicketEmailChannel.Channel;
 
     public async Task HandleAsync(InboundContext inbound, CancellationToken cancellationToken)
@@ -93,28 +94,11 @@ internal sealed class CrmInboundEmailHandler(
         var contactId = original?.ContactId ?? await contacts.FindIdByEmailAsync(Channel, P.ContactsRead, email.FromAddress, cancellationToken);
         if (contactId is null)
         {
-            email.Note = "No contact has this sender's address.";
+            email.Note = UnknownSenderNote;
             return;
         }
 
-        var logged = await records.CreateAsync(CrmRecordKinds.Activities, Channel, P.ActivitiesCreate, "The email channel cannot log activities.", async (db, now) =>
-        {
-            var companyId = await db.Set<Contact>().Where(c => c.Id == contactId).Select(c => c.CompanyId).SingleOrDefaultAsync(cancellationToken);
-            var activity = new Activity
-            {
-                Id = Guid.CreateVersion7(),
-                Type = ActivityType.Email,
-                ContactId = contactId,
-                CompanyId = companyId,
-                Subject = email.Subject.Length > 300 ? email.Subject[..300] : email.Subject,
-                Body = $"From {email.From}\n\n{email.Text}"[..Math.Min(50_000, $"From {email.From}\n\n{email.Text}".Length)],
-                OccurredAt = email.SentAt,
-                OwnerId = inbound.Mailbox.OwnerUserId ?? original?.SentByUserId,
-                IsPrivate = inbound.Mailbox.OwnerUserId is not null,
-                CreatedAt = now,
-            };
-            return (activity, null);
-        }, cancellationToken);
-        (email.ContactId, email.ActivityId, email.Note) = (contactId, logged.Value, original is null ? "Logged on the contact's timeline." : "Logged on the contact's timeline as a reply.");
+        var logged = await timeline.LogAsync(email, inbound.Mailbox.OwnerUserId, contactId.Value, original?.SentByUserId, cancellationToken);
+        (email.ContactId, email.ActivityId, email.Note) = (contactId, logged, original is null ? "Logged on the contact's timeline." : "Logged on the contact's timeline as a reply.");
     }
 }

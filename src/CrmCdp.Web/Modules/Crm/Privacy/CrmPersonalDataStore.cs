@@ -144,6 +144,8 @@ internal sealed class CrmPersonalDataStore(ContactPointNormalizer normalizer, Ti
             .SetProperty(e => e.Subject, Erased).SetProperty(e => e.Html, (string?)null).SetProperty(e => e.Text, Erased)
             .SetProperty(e => e.Status, e => e.Status == EmailStatus.Queued ? EmailStatus.Failed : e.Status)
             .SetProperty(e => e.LastResponse, e => e.Status == EmailStatus.Queued ? "Not sent: the person's data was erased." : e.LastResponse), cancellationToken);
+        var theirMail = db.Set<InboundEmail>().Where(e => e.ContactId != null && ids.Contains(e.ContactId.Value)).Select(e => e.Id);
+        await db.Set<InboundAttachment>().Where(a => theirMail.Contains(a.InboundEmailId)).ExecuteDeleteAsync(cancellationToken);
         await db.Set<InboundEmail>().Where(e => e.ContactId != null && ids.Contains(e.ContactId.Value)).ExecuteUpdateAsync(set => set
             .SetProperty(e => e.From, Erased).SetProperty(e => e.FromAddress, Erased).SetProperty(e => e.To, Erased).SetProperty(e => e.Cc, (string?)null)
             .SetProperty(e => e.Subject, Erased).SetProperty(e => e.Html, (string?)null).SetProperty(e => e.Text, Erased), cancellationToken);

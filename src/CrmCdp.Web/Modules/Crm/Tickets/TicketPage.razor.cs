@@ -18,6 +18,10 @@ public partial class TicketPage
     private DateTimeOffset _now;
     private long? _mergeInto;
     private IReadOnlyList<Timeline.TimelineItem> _history = [];
+    private IReadOnlyList<Emails.EmailAttachmentDto> _attachments = [];
+
+    [Inject]
+    private Emails.EmailAttachmentService Attachments { get; set; } = default!;
 
     [Inject]
     private Timeline.TimelineService Timeline { get; set; } = default!;
@@ -48,6 +52,7 @@ public partial class TicketPage
         _ticket = (await Tickets.GetAsync(access, Id)).Value;
         _replies = _ticket is null ? [] : await Tickets.RepliesAsync(access, Id);
         _history = _ticket is null ? [] : [.. (await Timeline.ForRecordAsync(access, CrmRecordType.Ticket, Id)).OrderByDescending(i => i.At)];
+        _attachments = _ticket is null ? [] : await Attachments.ForTicketAsync(access, Id);
         _canEdit = access.Has(Platform.Auth.Permissions.Crm.TicketsEdit);
     }
 

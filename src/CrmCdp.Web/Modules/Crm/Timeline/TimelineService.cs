@@ -17,7 +17,11 @@ public enum TimelineKind
     Change,
 }
 
-public sealed record TimelineItem(TimelineKind Kind, DateTimeOffset At, string Title, string? Detail, string? Who, bool Highlight);
+public sealed record TimelineItem(TimelineKind Kind, DateTimeOffset At, string Title, string? Detail, string? Who, bool Highlight)
+{
+    /// <summary>Files the customer attached to an email this item logged.</summary>
+    public IReadOnlyList<Emails.EmailAttachmentDto> Attachments { get; init; } = [];
+}
 
 /// <summary>
 /// One record's history, newest first: activities, tasks and field changes mixed. The caller has
@@ -47,10 +51,14 @@ internal sealed class TimelineService(IDbContextFactory<AppDbContext> dbFactory,
             activities.Select(a => a.OwnerId).Concat(tasks.Select(t => t.OwnerId)).Concat(changes.Select(c => c.UserId)), cancellationToken);
         string? Who(Guid? userId) => userId is { } value ? names.GetValueOrDefault(value) : null;
         var now = timeProvider.GetUtcNow();
+        var attachments = await Emails.EmailAttachmentService.ForActivitiesAsync(db, [.. activities.Where(a => a.Type == ActivityType.Email).Select(a => a.Id)], cancellationToken);
 
         return
         [
-            .. activities.Select(a => new TimelineItem(KindOf(a.Type), a.OccurredAt, ActivityTitle(a), a.Body, Who(a.OwnerId), false)),
+            .. activities.Select(a => new TimelineItem(KindOf(a.Type), a.OccurredAt, ActivityTitle(a), a.Body, Who(a.OwnerId), false)
+            {
+                Attachments = attachments.GetValueOrDefault(a.Id) ?? [],
+            }),
             .. tasks.Select(t => new TimelineItem(TimelineKind.Task, t.CompletedAt ?? t.CreatedAt,
                 t.Status == CrmTaskStatus.Done ? $"Task done: {t.Title}" : $"Task: {t.Title} (due {t.DueAt:d})",
                 t.Notes, Who(t.OwnerId), t.IsOverdueAt(now))),

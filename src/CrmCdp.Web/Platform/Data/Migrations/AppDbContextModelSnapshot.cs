@@ -2953,6 +2953,51 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("platform_email_templates", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Platform.Email.Inbound.InboundAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("InboundEmailId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("inbound_email_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_platform_inbound_attachments");
+
+                    b.HasIndex("InboundEmailId")
+                        .HasDatabaseName("ix_platform_inbound_attachments_inbound_email_id");
+
+                    b.ToTable("platform_inbound_attachments", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Platform.Email.Inbound.InboundEmail", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3186,6 +3231,11 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("bcc");
+
+                    b.Property<string>("CalendarInvite")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)")
+                        .HasColumnName("calendar_invite");
 
                     b.Property<string>("Cc")
                         .HasMaxLength(4000)
@@ -4048,6 +4098,16 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_platform_email_log_platform_emails_email_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Platform.Email.Inbound.InboundAttachment", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Platform.Email.Inbound.InboundEmail", null)
+                        .WithMany()
+                        .HasForeignKey("InboundEmailId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_platform_inbound_attachments_inbound_email_inbound_email_id");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Platform.Email.Inbound.InboundEmail", b =>

@@ -17,6 +17,7 @@ internal sealed partial class MailboxFetchJob(
     IDbContextFactory<AppDbContext> dbFactory,
     MailboxService mailboxes,
     IEnumerable<IInboundEmailHandler> handlers,
+    Microsoft.Extensions.Options.IOptionsMonitor<EmailOptions> options,
     TimeProvider timeProvider,
     ILogger<MailboxFetchJob> logger) : IRecurringJobDefinition
 {
@@ -142,6 +143,7 @@ internal sealed partial class MailboxFetchJob(
             if (!await db.Set<InboundEmail>().AnyAsync(e => e.MessageId == email.MessageId, cancellationToken))
             {
                 db.Add(email);
+                db.AddRange(InboundAttachmentReader.Read(email.Id, message, options.CurrentValue.MaxAttachmentBytes));
                 stored = email;
             }
         }
