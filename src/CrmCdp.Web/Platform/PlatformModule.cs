@@ -2,6 +2,7 @@ using CrmCdp.Web.Components;
 using CrmCdp.Web.Platform.Auth.TwoFactor;
 using CrmCdp.Web.Platform.Email;
 using CrmCdp.Web.Platform.Email.Inbound;
+using CrmCdp.Web.Platform.Email.Tracking;
 using CrmCdp.Web.Platform.Health;
 using CrmCdp.Web.Platform.Jobs;
 using CrmCdp.Web.Platform.LocalPostgres;
@@ -127,6 +128,7 @@ internal static class PlatformModule
         app.MapAppOpenApi();
         app.MapJobsDashboard();
         app.MapAccountEndpoints();
+        app.MapEmailTrackingEndpoints();
         app.MapApiV1().MapMe().MapEmailEndpoints().MapMailboxEndpoints();
         // Our own Content-Security-Policy already says frame-ancestors 'none'.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

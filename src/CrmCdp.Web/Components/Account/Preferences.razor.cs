@@ -24,7 +24,7 @@ public partial class Preferences
     {
         if ((await Service.GetAsync(await AccessAsync())).Value is { } preferences)
         {
-            (_input.Culture, _input.TimeZone) = (preferences.Culture, preferences.TimeZone);
+            (_input.Culture, _input.TimeZone, _input.TrackEmails) = (preferences.Culture, preferences.TimeZone, preferences.TrackEmails);
             _muted = [.. preferences.MutedNotifications];
         }
 

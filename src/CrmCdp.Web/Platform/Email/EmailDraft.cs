@@ -28,4 +28,10 @@ internal sealed record EmailDraft(string Purpose, string To, string Subject, str
 
     /// <summary>An iCalendar invitation to send along as a text/calendar part.</summary>
     public string? CalendarInvite { get; init; }
+
+    /// <summary>Track opens and clicks of the HTML (the caller has checked the recipient's consent).</summary>
+    public bool Track { get; init; }
+
+    /// <summary>Where the sender uses CrmCdp, for the tracking links when there is no request (a Blazor circuit).</summary>
+    public string? LinkBase { get; init; }
 }

@@ -7,7 +7,7 @@ namespace CrmCdp.Web.Platform.Email;
 /// The one way to send email: <see cref="Add"/> puts the message in the caller's unit of work (so it is queued exactly
 /// when that work commits), and <see cref="Wake"/> after the commit has the delivery job send it within seconds.
 /// </summary>
-internal sealed class EmailOutbox(IBackgroundJobClient jobs, TimeProvider timeProvider)
+internal sealed class EmailOutbox(IBackgroundJobClient jobs, Tracking.EmailTracking tracking, TimeProvider timeProvider)
 {
     public OutboundEmail Add(AppDbContext db, EmailDraft draft)
     {
@@ -37,6 +37,11 @@ internal sealed class EmailOutbox(IBackgroundJobClient jobs, TimeProvider timePr
             TemplateId = draft.TemplateId,
             CalendarInvite = draft.CalendarInvite,
         };
+        if (draft.Track && email.Html is not null)
+        {
+            (email.Html, email.Tracked) = (tracking.Instrument(email.Id, email.Html, draft.LinkBase), true);
+        }
+
         db.Add(email);
         db.Add(new EmailLogEntry { EmailId = email.Id, At = now, Status = "queued", Detail = $"To {email.To}" });
         return email;

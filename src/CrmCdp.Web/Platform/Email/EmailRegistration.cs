@@ -11,6 +11,8 @@ internal static class EmailRegistration
         services.AddSettings<EmailOptions>();
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<PublicBaseUrl>();
+        services.AddSingleton<Tracking.EmailTracking>();
+        services.AddSingleton<Tracking.EmailEngagement>();
         services.AddSingleton<EmailSettingsService>();
         services.AddSingleton<EmailTemplateService>();
         services.AddSingleton<EmailLogQueries>();

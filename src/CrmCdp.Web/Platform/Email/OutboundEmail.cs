@@ -80,6 +80,17 @@ internal sealed class OutboundEmail
 
     /// <summary>An iCalendar invitation (METHOD:REQUEST) sent as a text/calendar part, so mail clients offer to accept it.</summary>
     public string? CalendarInvite { get; set; }
+
+    /// <summary>Its HTML carries the open pixel and tracked links (the sender asked, and the recipient consented).</summary>
+    public bool Tracked { get; set; }
+
+    public DateTimeOffset? OpenedAt { get; set; }
+
+    public int OpenCount { get; set; }
+
+    public DateTimeOffset? ClickedAt { get; set; }
+
+    public int ClickCount { get; set; }
 }
 
 /// <summary>One line of the send log: queued, a failed attempt with the SMTP answer, sent.</summary>

@@ -15,6 +15,9 @@ internal sealed class UserPreferences
 
     /// <summary>Notification kinds the user does not want (see NotificationKinds).</summary>
     public List<string> MutedNotifications { get; set; } = [];
+
+    /// <summary>Track opens and clicks of the emails they send (each email can say otherwise; consent always applies).</summary>
+    public bool TrackEmails { get; set; }
 }
 
 internal sealed class UserPreferencesConfiguration : IEntityTypeConfiguration<UserPreferences>

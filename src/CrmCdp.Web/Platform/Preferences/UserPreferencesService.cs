@@ -3,7 +3,10 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace CrmCdp.Web.Platform.Preferences;
 
-public sealed record PreferencesDto(string? Culture, string? TimeZone, IReadOnlyList<string> MutedNotifications);
+public sealed record PreferencesDto(string? Culture, string? TimeZone, IReadOnlyList<string> MutedNotifications)
+{
+    public bool TrackEmails { get; init; }
+}
 
 public sealed class PreferencesInput
 {
@@ -15,6 +18,9 @@ public sealed class PreferencesInput
 
     /// <summary>Notification kinds not wanted: task_assigned, task_reminder, deal_assigned, ticket_assigned, ticket_sla, mention.</summary>
     public List<string>? MutedNotifications { get; set; }
+
+    /// <summary>Track opens and clicks of the emails I send, where the contact consented to email; null keeps the setting.</summary>
+    public bool? TrackEmails { get; set; }
 }
 
 /// <summary>Each user's own choices: how dates and numbers read, their time zone, which notifications they get.</summary>
@@ -51,10 +57,15 @@ internal sealed class UserPreferencesService(IDbContextFactory<AppDbContext> dbF
         stored.Culture = Blank(input.Culture);
         stored.TimeZone = Blank(input.TimeZone);
         stored.MutedNotifications = [.. (input.MutedNotifications ?? []).Distinct(StringComparer.Ordinal)];
+        stored.TrackEmails = input.TrackEmails ?? stored.TrackEmails;
         await db.SaveChangesAsync(cancellationToken);
         cache.Remove(Key(userId));
         return OperationResult<PreferencesDto>.Ok(ToDto(stored));
     }
+
+    /// <summary>Whether the user tracks the emails they send unless an email says otherwise.</summary>
+    [SystemAccess("Read for the sender while their own email is composed.")]
+    public async Task<bool> TracksEmailsAsync(Guid userId, CancellationToken cancellationToken = default) => (await LoadAsync(userId, cancellationToken)).TrackEmails;
 
     /// <summary>The user's culture and zone for serving a request; cached briefly, as every request asks.</summary>
     public async Task<(CultureInfo? Culture, TimeZoneInfo? Zone)> ForServingAsync(Guid userId, CancellationToken cancellationToken = default) =>
@@ -100,7 +111,8 @@ internal sealed class UserPreferencesService(IDbContextFactory<AppDbContext> dbF
         return await db.Set<UserPreferences>().AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken) ?? new UserPreferences { UserId = userId };
     }
 
-    private static PreferencesDto ToDto(UserPreferences preferences) => new(preferences.Culture, preferences.TimeZone, preferences.MutedNotifications);
+    private static PreferencesDto ToDto(UserPreferences preferences) =>
+        new(preferences.Culture, preferences.TimeZone, preferences.MutedNotifications) { TrackEmails = preferences.TrackEmails };
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -13,6 +13,10 @@ public partial class ComposeEmailDialog
     private string? _cc;
     private string? _bcc;
     private string? _notReady;
+    private bool _track;
+
+    [Inject]
+    private Platform.Preferences.UserPreferencesService Preferences { get; set; } = default!;
 
     [Inject]
     private CrmEmailService Emails { get; set; } = default!;
@@ -27,6 +31,7 @@ public partial class ComposeEmailDialog
     {
         _templates = await Templates.ListAsync(await AccessAsync());
         _notReady = (await Settings.ResolveAsync()).Problem;
+        _track = (await Preferences.GetAsync(await AccessAsync())).Value?.TrackEmails ?? false;
     }
 
     private Task SendAsync() => SubmitAsync<EmailQueuedDto>(async access => await Emails.SendAsync(access, new SendEmailInput
@@ -38,5 +43,6 @@ public partial class ComposeEmailDialog
         Text = _text,
         Cc = _cc,
         Bcc = _bcc,
-    }));
+        Track = _track,
+    }, baseUri: Navigation.BaseUri));
 }

@@ -6,11 +6,11 @@ internal static class CrmEmailEndpoints
     {
         api.MapPost("/emails", async (SendEmailInput input, CrmEmailService service, AccessContext access, CancellationToken ct) =>
             {
-                var result = await service.SendAsync(access, input, ct);
+                var result = await service.SendAsync(access, input, cancellationToken: ct);
                 return result.Value is { } queued ? TypedResults.Accepted($"/api/v1/emails/{queued.Id}", queued) : result.ToHttp();
             })
             .RequireAuthorization(Permissions.Crm.EmailsSend).WithTags("Emails")
-            .WithSummary("Emails a contact: {contactId, subject, html or text, templateId, cc, bcc, dealId}; queued, answered 202 with the message id.")
+            .WithSummary("Emails a contact: {contactId, subject, html or text, templateId, cc, bcc, dealId, track}; queued, answered 202 with the message id (and whether opens and clicks are tracked).")
             .Produces<EmailQueuedDto>(202).ProducesValidationProblem();
         api.MapGet("/emails/{id:guid}", async (Guid id, CrmEmailService service, AccessContext access, CancellationToken ct) =>
                 (await service.GetAsync(access, id, ct)).ToHttp())

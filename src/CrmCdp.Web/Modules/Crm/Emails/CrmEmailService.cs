@@ -19,9 +19,12 @@ internal sealed class CrmEmailService(
     CrmRecordCommands records,
     EmailOutbox outbox,
     EmailSettingsService settings,
+    Platform.Preferences.UserPreferencesService preferences,
     AuditLog audit)
 {
-    public async Task<OperationResult<EmailQueuedDto>> SendAsync(AccessContext access, SendEmailInput input, CancellationToken cancellationToken = default)
+    /// <param name="baseUri">Where the sender uses CrmCdp (a Blazor circuit's base address), for tracking links made outside a request.</param>
+    public async Task<OperationResult<EmailQueuedDto>> SendAsync(
+        AccessContext access, SendEmailInput input, string? baseUri = null, CancellationToken cancellationToken = default)
     {
         if (!access.Has(P.EmailsSend))
         {
@@ -35,6 +38,8 @@ internal sealed class CrmEmailService(
         }
 
         var sendFromUser = (await settings.ResolveAsync(cancellationToken)).Settings?.SendFromUserAddress ?? false;
+        var wantsTracking = input.Track ?? (access.UserId is { } me && await preferences.TracksEmailsAsync(me, cancellationToken));
+        string? trackingNote = null;
         OutboundEmail? queued = null;
         var created = await records.CreateAsync(CrmRecordKinds.Activities, access, P.EmailsSend, "Your role cannot email contacts.", async (db, now) =>
         {
@@ -43,6 +48,8 @@ internal sealed class CrmEmailService(
             {
                 return (null, errors);
             }
+
+            (draft, trackingNote) = WithTracking(draft, wantsTracking, baseUri);
 
             var activity = new Activity
             {
@@ -69,7 +76,7 @@ internal sealed class CrmEmailService(
         }
 
         outbox.Wake();
-        return OperationResult<EmailQueuedDto>.Ok(new EmailQueuedDto(queued.Id, queued.MessageId, "queued", created.Value));
+        return OperationResult<EmailQueuedDto>.Ok(new EmailQueuedDto(queued.Id, queued.MessageId, "queued", created.Value) { Tracked = queued.Tracked, TrackingNote = trackingNote });
     }
 
     public async Task<IReadOnlyList<CrmEmailDto>> ListForContactAsync(AccessContext access, Guid contactId, CancellationToken cancellationToken = default)
@@ -151,12 +158,22 @@ internal sealed class CrmEmailService(
             SenderName = senderName,
             ReplyTo = userAddress,
         };
-        return (new ComposedEmail(email, rendered, contact.CompanyId), null);
+        return (new ComposedEmail(email, rendered, contact.CompanyId, contact.EmailConsent), null);
     }
+
+    /// <summary>Tracking as asked, where the contact agreed to email and there is HTML to carry it; otherwise why not.</summary>
+    private static (ComposedEmail Draft, string? Note) WithTracking(ComposedEmail draft, bool wanted, string? baseUri) => (wanted, draft) switch
+    {
+        (false, _) => (draft, null),
+        (_, { Consented: false }) => (draft, "Not tracked: the contact has not agreed to email."),
+        (_, { Email: { Html: null, Text: null } }) => (draft, "Not tracked: the email has no message."),
+        // A plain-text email is tracked through an HTML version of itself (links made clickable), sent alongside the text.
+        _ => (draft with { Email = draft.Email with { Html = draft.Email.Html ?? new MimeKit.Text.TextToHtml().Convert(draft.Email.Text!), Track = true, LinkBase = baseUri } }, null),
+    };
 
     private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 
-    private sealed record ComposedEmail(EmailDraft Email, RenderedEmail Rendered, Guid? CompanyId);
+    private sealed record ComposedEmail(EmailDraft Email, RenderedEmail Rendered, Guid? CompanyId, bool Consented);
 }

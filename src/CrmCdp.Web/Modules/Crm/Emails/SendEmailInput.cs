@@ -23,6 +23,9 @@ public sealed class SendEmailInput
     public string? Cc { get; set; }
 
     public string? Bcc { get; set; }
+
+    /// <summary>Track opens and clicks; null follows the sender's preference. Only contacts who consented to email are tracked.</summary>
+    public bool? Track { get; set; }
 }
 
 internal sealed class SendEmailInputValidator : AbstractValidator<SendEmailInput>

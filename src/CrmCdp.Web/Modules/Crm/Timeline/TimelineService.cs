@@ -51,11 +51,14 @@ internal sealed class TimelineService(IDbContextFactory<AppDbContext> dbFactory,
             activities.Select(a => a.OwnerId).Concat(tasks.Select(t => t.OwnerId)).Concat(changes.Select(c => c.UserId)), cancellationToken);
         string? Who(Guid? userId) => userId is { } value ? names.GetValueOrDefault(value) : null;
         var now = timeProvider.GetUtcNow();
-        var attachments = await Emails.EmailAttachmentService.ForActivitiesAsync(db, [.. activities.Where(a => a.Type == ActivityType.Email).Select(a => a.Id)], cancellationToken);
+        var emailIds = activities.Where(a => a.Type == ActivityType.Email).Select(a => a.Id).ToList();
+        var attachments = await Emails.EmailAttachmentService.ForActivitiesAsync(db, emailIds, cancellationToken);
+        var engagement = await db.Set<Platform.Email.OutboundEmail>().Where(e => e.Tracked && e.ActivityId != null && emailIds.Contains(e.ActivityId.Value))
+            .Select(e => new { ActivityId = e.ActivityId!.Value, e.OpenCount, e.ClickCount }).ToDictionaryAsync(e => e.ActivityId, e => Engagement(e.OpenCount, e.ClickCount), cancellationToken);
 
         return
         [
-            .. activities.Select(a => new TimelineItem(KindOf(a.Type), a.OccurredAt, ActivityTitle(a), a.Body, Who(a.OwnerId), false)
+            .. activities.Select(a => new TimelineItem(KindOf(a.Type), a.OccurredAt, ActivityTitle(a) + engagement.GetValueOrDefault(a.Id), a.Body, Who(a.OwnerId), false)
             {
                 Attachments = attachments.GetValueOrDefault(a.Id) ?? [],
             }),
@@ -65,6 +68,9 @@ internal sealed class TimelineService(IDbContextFactory<AppDbContext> dbFactory,
             .. changes.Select(c => new TimelineItem(TimelineKind.Change, c.ChangedAt, ChangeTitle(Visible(c, access)), null, Who(c.UserId), false)),
         ];
     }
+
+    private static string Engagement(int opens, int clicks) =>
+        $" · {(opens == 0 ? "not opened yet" : $"opened {opens}×")}{(clicks == 0 ? "" : $" · clicked {clicks}×")}";
 
     private static TimelineKind KindOf(ActivityType type) => type switch
     {

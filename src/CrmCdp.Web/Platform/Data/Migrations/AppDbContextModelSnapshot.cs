@@ -3242,6 +3242,14 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("cc");
 
+                    b.Property<int>("ClickCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("click_count");
+
+                    b.Property<DateTimeOffset?>("ClickedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("clicked_at");
+
                     b.Property<Guid?>("ContactId")
                         .HasColumnType("uuid")
                         .HasColumnName("contact_id");
@@ -3279,6 +3287,14 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");
+
+                    b.Property<int>("OpenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("open_count");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
 
                     b.Property<string>("Purpose")
                         .IsRequired()
@@ -3334,6 +3350,10 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("to");
+
+                    b.Property<bool>("Tracked")
+                        .HasColumnType("boolean")
+                        .HasColumnName("tracked");
 
                     b.HasKey("Id")
                         .HasName("pk_platform_emails");
@@ -3425,6 +3445,10 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("time_zone");
+
+                    b.Property<bool>("TrackEmails")
+                        .HasColumnType("boolean")
+                        .HasColumnName("track_emails");
 
                     b.HasKey("UserId")
                         .HasName("pk_platform_user_preferences");
