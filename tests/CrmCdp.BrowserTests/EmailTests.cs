@@ -37,6 +37,34 @@ public sealed partial class EmailTests(BrowserApp app)
     }
 
     [Fact]
+    public async Task A_manager_emails_a_deals_contact_from_the_deal_and_it_lands_on_the_deals_timeline()
+    {
+        var address = $"dev-{Guid.NewGuid().ToString("N")[..8]}@customer.example";
+        using var admin = app.AdminApi();
+        using var createdContact = await admin.PostAsJsonAsync("/api/v1/contacts", new { firstName = "Devi", lastName = "Deal", emails = new[] { address } }, TestContext.Current.CancellationToken);
+        var contact = (await createdContact.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString();
+        var pipelines = await admin.GetFromJsonAsync<JsonElement>("/api/v1/pipelines", TestContext.Current.CancellationToken);
+        using var createdDeal = await admin.PostAsJsonAsync("/api/v1/deals",
+            new { name = "Devi's renewal", amount = 900m, pipelineId = pipelines[0].GetProperty("id").GetString(), contactIds = new[] { contact } }, TestContext.Current.CancellationToken);
+        var deal = (await createdDeal.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("id").GetString();
+        var page = await app.NewPageAsync();
+        await ShellTests.SignInAsync(page, CrmCdpAppFactory.AdminEmail, CrmCdpAppFactory.AdminPassword);
+        await page.GotoAsync($"/crm/deals/{deal}");
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        await page.GetByTestId("email-contact").ClickAsync();
+        await page.GetByTestId("compose-subject").FillAsync("About your renewal");
+        await page.GetByTestId("compose-body").FillAsync("Hi {{ contact.first_name }}, shall we renew?");
+        await page.GetByTestId("compose-send").ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("deal-timeline")).ToContainTextAsync("About your renewal");
+        var received = await app.Smtp.WaitForAsync(e => e.Message.To.Mailboxes.Any(m => m.Address == address));
+        Assert.Contains("Hi Devi, shall we renew?", received.Message.TextBody, StringComparison.Ordinal);
+        Assert.Empty(app.ConsoleErrorsOf(page));
+    }
+
+    [Fact]
     public async Task An_invited_user_sets_a_password_from_the_email_and_signs_in()
     {
         var email = $"invited-{Guid.NewGuid().ToString("N")[..8]}@test.crmcdp.local";

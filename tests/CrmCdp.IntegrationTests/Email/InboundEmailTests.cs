@@ -188,25 +188,7 @@ public sealed class InboundEmailTests(InboxApp app) : IClassFixture<InboxApp>
         return zipped.ToArray();
     }
 
-    private async Task<string> AddMailboxAsync((string User, string Password) box, bool support, Guid? owner)
-    {
-        using var admin = app.AdminApi();
-        var (created, mailbox) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/mailboxes", new
-        {
-            name = box.User,
-            host = "127.0.0.1",
-            port = app.Imap.Port,
-            tlsMode = "none",
-            user = box.User,
-            password = box.Password,
-            isSupport = support,
-            // Not read by the minute sweep: only this test's fetches read it, so each fetch's count is the test's to assert.
-            enabled = false,
-            ownerUserId = owner,
-        });
-        Assert.True(created.StatusCode == HttpStatusCode.Created, mailbox.ToString());
-        return mailbox.Id();
-    }
+    private Task<string> AddMailboxAsync((string User, string Password) box, bool support, Guid? owner) => Mailboxes.AddAsync(app, app.Imap, box, support, owner);
 
     private async Task<int> FetchAsync(string mailbox)
     {

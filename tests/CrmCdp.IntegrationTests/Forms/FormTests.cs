@@ -117,6 +117,33 @@ public sealed class FormTests(SharedApp app)
     }
 
     [Fact]
+    public async Task A_field_mapped_to_a_custom_field_sets_it_and_keeps_the_contacts_other_custom_values()
+    {
+        using var admin = app.AdminApi();
+        var (seatsKey, regionKey) = (CrmApi.Unique("seats"), CrmApi.Unique("region"));
+        var (seatsDefined, _) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/custom-fields", new { key = seatsKey, label = "Seats", type = "number" });
+        var (regionDefined, _) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/custom-fields", new { key = regionKey, label = "Region", type = "text" });
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (seatsDefined.StatusCode, regionDefined.StatusCode));
+        var email = $"{CrmApi.Unique("seats")}@example.com";
+        await CrmApi.CreateContactAsync(admin, new { firstName = "Sam", email, customFields = new Dictionary<string, object> { [regionKey] = "EMEA" } });
+        var (created, form) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/forms", new
+        {
+            name = CrmApi.Unique("Quote "),
+            fields = new object[] { new { name = "email", label = "Email", mapsTo = "email" }, new { name = "seats", label = "Seats", mapsTo = $"custom:{seatsKey}" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var browser = app.Factory.CreateClient();
+
+        var (status, _) = await FormApi.SubmitJsonAsync(browser, form.Key(), new { email, seats = 40 });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var contact = Assert.Single(await FormApi.ContactsWithEmailAsync(admin, email));
+        var custom = contact.GetProperty("customFields");
+        Assert.Equal(40m, custom.GetProperty(seatsKey).GetDecimal());
+        Assert.Equal("EMEA", custom.GetProperty(regionKey).GetString());
+    }
+
+    [Fact]
     public async Task Bad_submissions_get_a_clear_answer_naming_the_field_and_store_nothing()
     {
         using var admin = app.AdminApi();

@@ -28,6 +28,9 @@ internal sealed class EmailOptions : ISettingsSection
 
     /// <summary>The largest attachment of fetched mail that is stored; a larger one keeps its name and size only.</summary>
     public long MaxAttachmentBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Listen to enabled mailboxes with IMAP IDLE where the server offers it, so mail is read as it arrives.</summary>
+    public bool Idle { get; set; } = true;
 }
 
 internal sealed class SmtpOptions

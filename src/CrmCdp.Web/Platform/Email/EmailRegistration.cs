@@ -20,6 +20,8 @@ internal static class EmailRegistration
         services.AddTransient<EmailDeliveryJob>();
         services.AddTransient<IRecurringJobDefinition, EmailDeliveryJob>();
         services.AddSingleton<Inbound.MailboxService>();
+        services.AddSingleton<Inbound.MailboxListening>();
+        services.AddHostedService<Inbound.MailboxIdleListener>();
         services.AddTransient<Inbound.MailboxFetchJob>();
         services.AddTransient<IRecurringJobDefinition, Inbound.MailboxFetchJob>();
         return services;

@@ -105,15 +105,7 @@ public partial class ContactPage
         }
     }
 
-    private async Task ComposeAsync()
-    {
-        var parameters = new DialogParameters<Emails.ComposeEmailDialog> { { d => d.ContactId, Id } };
-        if (await (await Dialogs.ShowAsync<Emails.ComposeEmailDialog>("Send email", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true })).Result is { Canceled: false })
-        {
-            Snackbar.Add("Email queued; it goes out within seconds.", Severity.Success);
-            await LoadAsync();
-        }
-    }
+    private Task ComposeAsync() => Emails.ComposeEmailDialog.ShowAsync(Dialogs, Snackbar, Id, null, EventCallback.Factory.Create(this, LoadAsync));
 
     private async Task AddTaskAsync()
     {

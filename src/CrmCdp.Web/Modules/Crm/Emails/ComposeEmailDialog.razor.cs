@@ -1,5 +1,6 @@
 using CrmCdp.Web.Platform.Email;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace CrmCdp.Web.Modules.Crm.Emails;
 
@@ -26,6 +27,17 @@ public partial class ComposeEmailDialog
 
     [Inject]
     private EmailSettingsService Settings { get; set; } = default!;
+
+    /// <summary>Opens the composer for a contact (on a deal's page, the email also goes on the deal's timeline); calls <paramref name="onSent"/> once queued.</summary>
+    internal static async Task ShowAsync(IDialogService dialogs, ISnackbar snackbar, Guid contactId, Guid? dealId, EventCallback onSent)
+    {
+        var parameters = new DialogParameters<ComposeEmailDialog> { { d => d.ContactId, contactId }, { d => d.DealId, dealId } };
+        if (await (await dialogs.ShowAsync<ComposeEmailDialog>("Send email", parameters, new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true })).Result is { Canceled: false })
+        {
+            snackbar.Add("Email queued; it goes out within seconds.", Severity.Success);
+            await onSent.InvokeAsync();
+        }
+    }
 
     protected override async Task OnInitializedAsync()
     {

@@ -45,6 +45,9 @@ internal sealed record MailboxDto(
     Guid Id, string Name, string Host, int Port, SmtpTlsMode TlsMode, string User, bool PasswordSet, string Folder, Guid? OwnerUserId, bool IsSupport,
     bool Enabled, DateTimeOffset? LastPolledAt, string? LastError)
 {
+    /// <summary>An IDLE connection is open: new mail is read as it arrives (otherwise every minute).</summary>
+    public bool Listening { get; init; }
+
     public static MailboxDto Of(Mailbox m) => new(
         m.Id, m.Name, m.Host, m.Port, m.TlsMode, m.User, m.ProtectedPassword is not null, m.Folder, m.OwnerUserId, m.IsSupport, m.Enabled, m.LastPolledAt, m.LastError);
 }

@@ -7,7 +7,8 @@ namespace CrmCdp.Web.Platform.Email.Inbound;
 
 /// <summary>The mailboxes CrmCdp reads (admin only); passwords are encrypted with data protection and never shown.</summary>
 internal sealed class MailboxService(
-    IDbContextFactory<AppDbContext> dbFactory, IDataProtectionProvider dataProtection, IValidator<MailboxInput> validator, AuditLog audit, TimeProvider timeProvider)
+    IDbContextFactory<AppDbContext> dbFactory, IDataProtectionProvider dataProtection, IValidator<MailboxInput> validator, AuditLog audit,
+    MailboxListening listening, TimeProvider timeProvider)
 {
     private const string ProtectorPurpose = "CrmCdp.Email.MailboxPassword";
     private const string Refused = "Your role cannot set up mailboxes.";
@@ -20,7 +21,8 @@ internal sealed class MailboxService(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return [.. (await db.Set<Mailbox>().AsNoTracking().OrderBy(m => m.Name).ToListAsync(cancellationToken)).Select(MailboxDto.Of)];
+        return [.. (await db.Set<Mailbox>().AsNoTracking().OrderBy(m => m.Name).ToListAsync(cancellationToken))
+            .Select(m => MailboxDto.Of(m) with { Listening = listening.IsListening(m.Id) })];
     }
 
     public async Task<OperationResult<MailboxDto>> SaveAsync(AccessContext access, Guid? id, MailboxInput input, CancellationToken cancellationToken = default)
@@ -75,6 +77,7 @@ internal sealed class MailboxService(
         (entry.RecordType, entry.RecordId, entry.Summary) = ("mailbox", mailbox.Id.ToString(), $"Mailbox {mailbox.Name}: {mailbox.User} at {mailbox.Host}:{mailbox.Port}");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);
+        listening.MailboxesChanged();
         return OperationResult<MailboxDto>.Ok(MailboxDto.Of(mailbox));
     }
 
@@ -87,6 +90,7 @@ internal sealed class MailboxService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var deleted = await db.Set<Mailbox>().Where(m => m.Id == id).ExecuteDeleteAsync(cancellationToken);
+        listening.MailboxesChanged();
         return deleted == 0 ? OperationResult<bool>.NotFound() : OperationResult<bool>.Ok(true);
     }
 
