@@ -26,7 +26,7 @@ public sealed class SegmentBuilderTests(BrowserApp app)
         var t0 = DateTimeOffset.UtcNow.AddHours(-2);
         await app.SendBatchAsync(key,
             new { type = "identify", userId = user, traits = new { plan, email }, timestamp = t0 },
-            new { type = "track", userId = user, @event = "Pricing Viewed", timestamp = t0.AddMinutes(1) },
+            new { type = "track", userId = user, @event = "Pricing Viewed", properties = new { tier = "pro" }, timestamp = t0.AddMinutes(1) },
             new { type = "identify", userId = other, traits = new { plan }, timestamp = t0 });
         await app.ProfileWhenAsync("user_id", user, p => p.GetProperty("eventCount").GetInt64() == 2 && p.GetProperty("contactId").ValueKind == JsonValueKind.String);
         await app.ProfileWhenAsync("user_id", other, p => p.GetProperty("eventCount").GetInt64() == 1);
@@ -55,6 +55,14 @@ public sealed class SegmentBuilderTests(BrowserApp app)
         await Assertions.Expect(page.Locator("#segment-event-names option[value='Pricing Viewed']")).ToHaveCountAsync(1);
         await page.GetByTestId("leaf-event").FillAsync("Pricing Viewed");
         await page.GetByTestId("leaf-event").BlurAsync();
+        await Assertions.Expect(page.GetByTestId("preview-count")).ToHaveTextAsync("1", new() { Timeout = 15_000 });
+        await page.GetByTestId("add-property-filter").ClickAsync();
+        await page.GetByTestId("filter-field").FillAsync("tier");
+        await page.GetByTestId("filter-value").FillAsync("team");
+        await page.GetByTestId("filter-value").BlurAsync();
+        await Assertions.Expect(page.GetByTestId("preview-count")).ToHaveTextAsync("0", new() { Timeout = 15_000 });
+        await page.GetByTestId("filter-value").FillAsync("PRO");
+        await page.GetByTestId("filter-value").BlurAsync();
         await Assertions.Expect(page.GetByTestId("preview-count")).ToHaveTextAsync("1", new() { Timeout = 15_000 });
         await Screenshots.SaveAsync(page, "segment-builder-preview");
 

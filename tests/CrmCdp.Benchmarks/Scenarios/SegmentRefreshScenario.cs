@@ -117,7 +117,7 @@ internal sealed class SegmentRefreshScenario(int profiles = 200_000, int eventsP
         var asOf = DateTimeOffset.UtcNow;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        var events = new Dictionary<Guid, List<(string Type, string? Name, DateTimeOffset Timestamp)>>();
+        var events = new Dictionary<Guid, List<FactEvent>>();
         await using (var read = new NpgsqlCommand("""
             SELECT i.profile_id, e.type, e.event, e."timestamp" FROM cdp_events e JOIN cdp_identifiers i ON i.type = 'user_id' AND i.value = e.user_id
             WHERE e."timestamp" > @since AND e."timestamp" <= @asOf
@@ -134,7 +134,7 @@ internal sealed class SegmentRefreshScenario(int profiles = 200_000, int eventsP
                     events[id] = list = [];
                 }
 
-                list.Add((reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
+                list.Add(new FactEvent(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
             }
         }
 

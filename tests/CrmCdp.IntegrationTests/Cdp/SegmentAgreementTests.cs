@@ -44,7 +44,7 @@ public sealed class SegmentAgreementTests(SharedApp app)
                 var at = now.AddHours(-random.Next(1, 40 * 24)).AddMinutes(-random.Next(0, 60));
                 batch.Add(random.Next(4) == 0
                     ? new { type = "page", userId = user, name = "Home", timestamp = at }
-                    : new { type = "track", userId = user, @event = EventNames[random.Next(EventNames.Length)], timestamp = at });
+                    : new { type = "track", userId = user, @event = EventNames[random.Next(EventNames.Length)], timestamp = at, properties = RandomProperties(random) });
             }
         }
 
@@ -90,6 +90,27 @@ public sealed class SegmentAgreementTests(SharedApp app)
         Assert.True(nonTrivial >= Trees / 10, $"only {nonTrivial} of {Trees} trees split the profiles (seed {seed})");
     }
 
+    private static JsonObject RandomProperties(Random random)
+    {
+        var properties = new JsonObject();
+        if (random.Next(4) > 0)
+        {
+            properties["category"] = random.Next(3) switch { 0 => "shoes", 1 => "Shoes", _ => "hats" };
+        }
+
+        if (random.Next(4) > 0)
+        {
+            properties["price"] = random.Next(3) switch { 0 => (JsonNode)random.Next(0, 200), 1 => "120", _ => (JsonNode)(random.Next(0, 2000) / 10m) };
+        }
+
+        if (random.Next(3) == 0)
+        {
+            properties["tags"] = new JsonArray("sale", "new");
+        }
+
+        return properties;
+    }
+
     private static JsonObject RandomTraits(Random random)
     {
         var traits = new JsonObject();
@@ -117,12 +138,45 @@ public sealed class SegmentAgreementTests(SharedApp app)
             7 => SegmentCondition.All(RandomTree(random, depth + 1), RandomTree(random, depth + 1)),
             8 => SegmentCondition.Any(RandomTree(random, depth + 1), RandomTree(random, depth + 1)),
             9 => SegmentCondition.Not(RandomTree(random, depth + 1)),
-            5 or 6 => SegmentCondition.Performed(
-                random.Next(5) == 0 ? "page" : EventNames[random.Next(EventNames.Length)],
-                ConditionOperators.ForEvents[random.Next(3)], random.Next(0, 3), new[] { 7, 14, 30 }[random.Next(3)]),
+            5 or 6 => RandomEvent(random),
             4 => SegmentCondition.Computed("intent_score", ConditionOperators.ForComputed[random.Next(ConditionOperators.ForComputed.Count)], random.Next(0, 60).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             _ => RandomTrait(random),
         };
+    }
+
+    private static SegmentCondition RandomEvent(Random random)
+    {
+        var node = SegmentCondition.Performed(
+            random.Next(5) == 0 ? "page" : EventNames[random.Next(EventNames.Length)],
+            ConditionOperators.ForEvents[random.Next(3)], random.Next(0, 3), new[] { 7, 14, 30 }[random.Next(3)]);
+        if (random.Next(3) == 0)
+        {
+            (node.WithinDays, node.Within) = (null, random.Next(2) == 0
+                ? new EventWindow { Amount = random.Next(1, 900), Unit = EventWindow.Hours }
+                : new EventWindow { Amount = random.Next(60, 40_000), Unit = EventWindow.Minutes });
+        }
+
+        if (random.Next(2) == 0)
+        {
+            node.Where = [.. Enumerable.Range(0, random.Next(1, 3)).Select(_ => RandomFilter(random))];
+        }
+
+        return node;
+    }
+
+    private static SegmentCondition RandomFilter(Random random)
+    {
+        var field = new[] { "category", "price", "tags", "tags.0", "missing" }[random.Next(5)];
+        var op = ConditionOperators.ForTraits[random.Next(ConditionOperators.ForTraits.Count)];
+        string? value = ConditionOperators.Numeric.Contains(op) ? random.Next(0, 200).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : !ConditionOperators.NeedsValue(op) ? null
+            : field switch
+            {
+                "category" => new[] { "shoes", "SHOES", "ho", "hats" }[random.Next(4)],
+                "price" => new[] { "120", "120.0", "x" }[random.Next(3)],
+                _ => new[] { "sale", "NEW", "sa" }[random.Next(3)],
+            };
+        return new SegmentCondition { Field = field, Operator = op, Value = value };
     }
 
     private static SegmentCondition RandomTrait(Random random)
@@ -165,7 +219,10 @@ public sealed class SegmentAgreementTests(SharedApp app)
     {
         var (_, page) = await CrmApi.SendAsync(api, HttpMethod.Get, $"/api/v1/profiles/{profile.Id()}/events?limit=100");
         var events = page.GetProperty("items").EnumerateArray()
-            .Select(e => (e.GetProperty("type").GetString()!, e.GetProperty("event").ValueKind == JsonValueKind.String ? e.GetProperty("event").GetString() : null, e.GetProperty("timestamp").GetDateTimeOffset()))
+            .Select(e => new FactEvent(
+                e.GetProperty("type").GetString()!, e.GetProperty("event").ValueKind == JsonValueKind.String ? e.GetProperty("event").GetString() : null,
+                e.GetProperty("timestamp").GetDateTimeOffset(),
+                e.GetProperty("properties").ValueKind == JsonValueKind.Object ? JsonNode.Parse(e.GetProperty("properties").GetRawText())!.AsObject() : null))
             .ToList();
         var traits = JsonNode.Parse(profile.GetProperty("traits").GetRawText())!.AsObject();
         return new ProfileFacts(traits, events, new Dictionary<string, decimal>(), new HashSet<Guid>());

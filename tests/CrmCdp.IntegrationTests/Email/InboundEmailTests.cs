@@ -79,6 +79,17 @@ public sealed class InboundEmailTests(InboxApp app) : IClassFixture<InboxApp>
         Assert.Equal("open", reopened.GetProperty("status").GetString());
         Assert.NotEqual(JsonValueKind.Null, reopened.GetProperty("firstRespondedAt").ValueKind);
         Assert.Contains(replies.EnumerateArray(), r => r.GetProperty("body").GetString() == "Unplugged, still smoking." && r.GetProperty("authorId").ValueKind == JsonValueKind.Null);
+
+        // The customer's client dropped the token from the subject: the answer still names our reply in its headers.
+        Assert.StartsWith($"ticket-{number}.", toCustomer.Message.MessageId, StringComparison.Ordinal);
+        var untokened = Message(customer, support.User, "One more thing about the printer", "The fire is out now.");
+        untokened.InReplyTo = toCustomer.Message.MessageId;
+        untokened.References.Add(toCustomer.Message.MessageId!);
+        await app.Imap.DeliverAsync(support, untokened);
+        Assert.Equal(1, await FetchAsync(mailbox));
+        var threaded = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/tickets/{ticket.Id()}/replies", Ct);
+        Assert.Contains(threaded.EnumerateArray(), r => r.GetProperty("body").GetString() == "The fire is out now.");
+        Assert.Single((await admin.GetFromJsonAsync<JsonElement>($"/api/v1/tickets?queue=all&q={Uri.EscapeDataString(customer)}", Ct)).EnumerateArray());
     }
 
     [Fact]

@@ -11,11 +11,11 @@ public sealed class SegmentEvaluatorTests
     private static readonly ProfileFacts Ada = new(
         JsonNode.Parse("""{ "plan": "Pro", "seats": 12, "seatsText": "12", "beta": true, "address": { "city": "Berlin" }, "nothing": null, "tags": ["vip", "beta"] }""")!.AsObject(),
         [
-            ("track", "Pricing Viewed", Now.AddDays(-1)),
-            ("track", "Pricing Viewed", Now.AddDays(-3)),
-            ("track", "Pricing Viewed", Now.AddDays(-10)),
-            ("page", "Home", Now.AddHours(-2)),
-            ("track", "Pricing Viewed", Now.AddDays(1)),
+            new("track", "Pricing Viewed", Now.AddDays(-1), JsonNode.Parse("""{ "plan": "pro", "price": 99 }""")!.AsObject()),
+            new("track", "Pricing Viewed", Now.AddDays(-3), JsonNode.Parse("""{ "plan": "team", "price": 250 }""")!.AsObject()),
+            new("track", "Pricing Viewed", Now.AddDays(-10)),
+            new("page", "Home", Now.AddHours(-2)),
+            new("track", "Pricing Viewed", Now.AddDays(1)),
         ],
         new Dictionary<string, decimal> { ["intent_score"] = 42 },
         new HashSet<Guid> { Vip });
@@ -55,6 +55,27 @@ public sealed class SegmentEvaluatorTests
         Assert.True(Matches(SegmentCondition.Performed("page", "exactly", 1, 1)));
         Assert.True(Matches(SegmentCondition.Performed("Home", "at_least", 1, 1)));
         Assert.True(Matches(SegmentCondition.Performed("Demo Requested", "exactly", 0, 30)));
+    }
+
+    [Fact]
+    public void Property_filters_and_windows_in_hours_narrow_which_events_count()
+    {
+        SegmentCondition Viewed(int count, params SegmentCondition[] where)
+        {
+            var node = SegmentCondition.Performed("Pricing Viewed", "exactly", count, 14);
+            node.Where = [.. where];
+            return node;
+        }
+
+        Assert.True(Matches(Viewed(1, new SegmentCondition { Field = "plan", Operator = "equals", Value = "PRO" })));
+        Assert.True(Matches(Viewed(1, new SegmentCondition { Field = "price", Operator = "gt", Value = "100" })));
+        Assert.True(Matches(Viewed(0, new SegmentCondition { Field = "plan", Operator = "equals", Value = "pro" }, new SegmentCondition { Field = "price", Operator = "gt", Value = "100" })));
+        Assert.True(Matches(Viewed(2, new SegmentCondition { Field = "plan", Operator = "exists" })));
+        var lastDay = SegmentCondition.Performed("Pricing Viewed", "exactly", 1, 1);
+        (lastDay.WithinDays, lastDay.Within) = (null, new EventWindow { Amount = 25, Unit = EventWindow.Hours });
+        Assert.True(Matches(lastDay));
+        lastDay.Within = new EventWindow { Amount = 90, Unit = EventWindow.Minutes };
+        Assert.True(Matches(SegmentCondition.Not(lastDay)));
     }
 
     [Fact]

@@ -29,6 +29,9 @@ internal sealed record EmailDraft(string Purpose, string To, string Subject, str
     /// <summary>An iCalendar invitation to send along as a text/calendar part.</summary>
     public string? CalendarInvite { get; init; }
 
+    /// <summary>Starts the Message-ID (<c>{tag}.{unique}@…</c>), so answers, which name it in In-Reply-To and References, can be matched by it.</summary>
+    public string? MessageIdTag { get; init; }
+
     /// <summary>Track opens and clicks of the HTML (the caller has checked the recipient's consent).</summary>
     public bool Track { get; init; }
 

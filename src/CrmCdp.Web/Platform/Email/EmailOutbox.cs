@@ -25,7 +25,7 @@ internal sealed class EmailOutbox(IBackgroundJobClient jobs, Tracking.EmailTrack
             Subject = draft.Subject,
             Html = draft.Html,
             Text = draft.Text,
-            MessageId = MimeUtils.GenerateMessageId(),
+            MessageId = draft.MessageIdTag is { } tag ? $"{tag}.{MimeUtils.GenerateMessageId()}" : MimeUtils.GenerateMessageId(),
             InReplyTo = draft.InReplyTo,
             References = draft.References,
             Status = EmailStatus.Queued,

@@ -32,15 +32,17 @@ internal sealed record EventMembership(string[] UserIds, string[] AnonymousIds, 
     /// </summary>
     /// <param name="profileIds">A uuid[] parameter: only these profiles' events.</param>
     /// <param name="profilesQuery">A query answering profile ids: only their events (the compiler's own SQL, never user input).</param>
-    public static string RowsOfProfiles(string since, string asOf, string blocked, string? profileIds = null, string? profilesQuery = null)
+    /// <param name="withProperties">Also answer each event's <c>properties</c> (for property filters).</param>
+    public static string RowsOfProfiles(string since, string asOf, string blocked, string? profileIds = null, string? profilesQuery = null, bool withProperties = false)
     {
         var restriction = (profileIds is null ? "" : $" AND i.profile_id = ANY({profileIds})") + (profilesQuery is null ? "" : $" AND i.profile_id IN ({profilesQuery})");
+        var properties = withProperties ? ", e.payload -> 'properties' AS properties" : "";
         return $"""
-            SELECT i.profile_id, e.type, e.event AS name, e."timestamp" FROM cdp_events e
+            SELECT i.profile_id, e.type, e.event AS name, e."timestamp"{properties} FROM cdp_events e
             JOIN cdp_identifiers i ON i.type = 'user_id' AND i.value = e.user_id
             WHERE e."timestamp" > {since} AND e."timestamp" <= {asOf} AND NOT lower(e.user_id) = ANY({blocked}){restriction}
             UNION ALL
-            SELECT i.profile_id, e.type, e.event, e."timestamp" FROM cdp_events e
+            SELECT i.profile_id, e.type, e.event, e."timestamp"{properties} FROM cdp_events e
             JOIN cdp_identifiers i ON i.type = 'anonymous_id' AND i.value = e.anonymous_id
             WHERE e."timestamp" > {since} AND e."timestamp" <= {asOf} AND (e.user_id IS NULL OR lower(e.user_id) = ANY({blocked})){restriction}
             """;

@@ -1,7 +1,8 @@
 namespace CrmCdp.Web.Modules.Cdp.Segments;
 
 /// <summary>
-/// The builder's empty rows (a condition whose trait or event is not named yet, nor compared with anything) are left
+/// The builder's empty rows (a condition whose trait or event is not named yet, nor compared with anything, and a
+/// property filter neither named nor given a value) are left
 /// out of what is counted and saved, so a half-started row never blocks the others. Errors about the pruned tree are
 /// mapped back to the rows the marketer sees.
 /// </summary>
@@ -53,6 +54,21 @@ internal static class BlankRows
                     copy.Conditions.Add(Prune(children[i], $"{prunedPath}.conditions[{copy.Conditions.Count}]", $"{shownPath}.conditions[{i}]", paths));
                 }
             }
+        }
+
+        if (node.Where is { } filters)
+        {
+            copy.Where = [];
+            for (var i = 0; i < filters.Count; i++)
+            {
+                if (filters[i] is not { } filter || !string.IsNullOrWhiteSpace(filter.Field) || !string.IsNullOrWhiteSpace(filter.Value))
+                {
+                    paths.Add(($"{prunedPath}.where[{copy.Where.Count}]", $"{shownPath}.where[{i}]"));
+                    copy.Where.Add(filters[i]?.Clone()!);
+                }
+            }
+
+            copy.Where = copy.Where.Count == 0 ? null : copy.Where;
         }
 
         if (node.Condition is { } negated)

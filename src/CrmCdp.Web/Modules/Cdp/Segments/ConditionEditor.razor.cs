@@ -51,6 +51,12 @@ public partial class ConditionEditor
         _ => new() { Type = ConditionTypes.Trait, Operator = ConditionOperators.EqualTo },
     };
 
+    private string WindowUnit => Node.Within?.Unit ?? EventWindow.Days;
+
+    /// <summary>Days stay in <c>withinDays</c> (as older definitions have them); minutes and hours need <c>within</c>.</summary>
+    private void SetWindow(int? amount, string unit) =>
+        (Node.WithinDays, Node.Within) = unit == EventWindow.Days ? (amount, (EventWindow?)null) : ((int?)null, new EventWindow { Amount = amount, Unit = unit });
+
     private Task SetAsync(Action change)
     {
         change();
@@ -90,6 +96,8 @@ public partial class ConditionEditor
         target.Event = source.Event;
         target.Count = source.Count;
         target.WithinDays = source.WithinDays;
+        target.Within = source.Within;
+        target.Where = source.Where;
         target.SegmentId = source.SegmentId;
     }
 }

@@ -27,7 +27,14 @@ public sealed class SegmentCondition
 
     public int? Count { get; set; }
 
+    /// <summary>An event condition's window in days (kept for older definitions; <see cref="Within"/> also takes minutes and hours).</summary>
     public int? WithinDays { get; set; }
+
+    /// <summary>An event condition's window: <c>{ "amount": N, "unit": "minutes" | "hours" | "days" }</c>.</summary>
+    public EventWindow? Within { get; set; }
+
+    /// <summary>An event condition's property filters (<c>{ field, operator, value }</c>, the trait operators): an event counts when it meets all.</summary>
+    public List<SegmentCondition>? Where { get; set; }
 
     public Guid? SegmentId { get; set; }
 
@@ -57,8 +64,20 @@ public sealed class SegmentCondition
         Event = Event,
         Count = Count,
         WithinDays = WithinDays,
+        Within = Within is null ? null : new EventWindow { Amount = Within.Amount, Unit = Within.Unit },
+        Where = Where?.Select(f => f.Clone()).ToList(),
         SegmentId = SegmentId,
     };
+
+    /// <summary>An event condition's window as a span (validated first: one of the two forms is set).</summary>
+    public TimeSpan Window() => Within is { Amount: { } amount, Unit: { } unit }
+        ? unit switch
+        {
+            EventWindow.Minutes => TimeSpan.FromMinutes(amount),
+            EventWindow.Hours => TimeSpan.FromHours(amount),
+            _ => TimeSpan.FromDays(amount),
+        }
+        : TimeSpan.FromDays(WithinDays ?? 0);
 
     /// <summary>Every node of the tree, this one first (only the children its type has: a group's conditions, a negation's condition).</summary>
     public IEnumerable<SegmentCondition> Walk()
@@ -78,6 +97,20 @@ public sealed class SegmentCondition
             }
         }
     }
+}
+
+/// <summary>How far back an event condition looks.</summary>
+public sealed class EventWindow
+{
+    public const string Minutes = "minutes";
+    public const string Hours = "hours";
+    public const string Days = "days";
+
+    public static IReadOnlyList<string> Units { get; } = [Minutes, Hours, Days];
+
+    public int? Amount { get; set; }
+
+    public string? Unit { get; set; }
 }
 
 public static class ConditionTypes

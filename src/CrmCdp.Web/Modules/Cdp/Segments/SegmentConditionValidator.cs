@@ -11,6 +11,7 @@ internal static class SegmentConditionValidator
     public const int MaxDepth = 6;
     public const int MaxNodes = 50;
     public const int MaxWindowDays = 365;
+    public const int MaxPropertyFilters = 10;
 
     public static Dictionary<string, string[]> Validate(SegmentCondition? root, string path, IReadOnlySet<string> computedKeys, IReadOnlySet<Guid> segmentIds)
     {
@@ -108,11 +109,8 @@ internal static class SegmentConditionValidator
                     Add(errors, $"{path}.count", "The count is a whole number from 0 to 1,000,000.");
                 }
 
-                if (node.WithinDays is not (>= 1 and <= MaxWindowDays))
-                {
-                    Add(errors, $"{path}.withinDays", $"The window is 1 to {MaxWindowDays} days.");
-                }
-
+                CheckWindow(node, path, errors);
+                CheckPropertyFilters(node, path, errors);
                 break;
             case ConditionTypes.Segment:
                 if (node.SegmentId is not { } id || !segmentIds.Contains(id))
@@ -127,11 +125,64 @@ internal static class SegmentConditionValidator
         }
     }
 
-    private static void CheckField(SegmentCondition node, string path, Dictionary<string, List<string>> errors)
+    private static void CheckField(SegmentCondition node, string path, Dictionary<string, List<string>> errors, string what = "trait")
     {
         if (string.IsNullOrWhiteSpace(node.Field) || node.Field.Length > 100 || node.Field.Split('.').Any(part => part.Length == 0))
         {
-            Add(errors, $"{path}.field", "Name the trait (1 to 100 characters; dots reach into objects, e.g. address.city).");
+            Add(errors, $"{path}.field", $"Name the {what} (1 to 100 characters; dots reach into objects, e.g. address.city).");
+        }
+    }
+
+    private static void CheckWindow(SegmentCondition node, string path, Dictionary<string, List<string>> errors)
+    {
+        if (node.Within is null)
+        {
+            if (node.WithinDays is not (>= 1 and <= MaxWindowDays))
+            {
+                Add(errors, $"{path}.withinDays", $"The window is 1 to {MaxWindowDays} days.");
+            }
+
+            return;
+        }
+
+        if (node.WithinDays is not null)
+        {
+            Add(errors, $"{path}.within", "Give the window once: \"within\" or \"withinDays\", not both.");
+        }
+        else if (node.Within.Unit is null || !EventWindow.Units.Contains(node.Within.Unit))
+        {
+            Add(errors, $"{path}.within.unit", $"The unit must be one of: {string.Join(", ", EventWindow.Units)}.");
+        }
+        else if (node.Within.Amount is not >= 1 || node.Window() > TimeSpan.FromDays(MaxWindowDays))
+        {
+            Add(errors, $"{path}.within.amount", $"The window is a whole number of {node.Within.Unit}, at least 1 and at most {MaxWindowDays} days in all.");
+        }
+    }
+
+    private static void CheckPropertyFilters(SegmentCondition node, string path, Dictionary<string, List<string>> errors)
+    {
+        if (node.Where is null)
+        {
+            return;
+        }
+
+        if (node.Where.Count > MaxPropertyFilters)
+        {
+            Add(errors, $"{path}.where", $"An event condition has at most {MaxPropertyFilters} property filters.");
+            return;
+        }
+
+        for (var i = 0; i < node.Where.Count; i++)
+        {
+            if (node.Where[i] is not { } filter)
+            {
+                Add(errors, $"{path}.where[{i}]", "A property filter cannot be empty.");
+                continue;
+            }
+
+            CheckField(filter, $"{path}.where[{i}]", errors, "event property");
+            CheckOperator(filter, $"{path}.where[{i}]", ConditionOperators.ForTraits, errors);
+            CheckValue(filter, $"{path}.where[{i}]", errors);
         }
     }
 

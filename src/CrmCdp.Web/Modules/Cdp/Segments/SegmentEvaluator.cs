@@ -4,9 +4,11 @@ using System.Text.Json.Nodes;
 namespace CrmCdp.Web.Modules.Cdp.Segments;
 
 /// <summary>What the in-memory evaluator knows of one profile.</summary>
-/// <param name="Events">The profile's events as (type, track event or page name, corrected event time).</param>
+/// <param name="Events">The profile's events: type, track event or page name, corrected event time, and properties.</param>
 internal sealed record ProfileFacts(
-    JsonObject Traits, IReadOnlyList<(string Type, string? Name, DateTimeOffset Timestamp)> Events, IReadOnlyDictionary<string, decimal> Computed, IReadOnlySet<Guid> Segments);
+    JsonObject Traits, IReadOnlyList<FactEvent> Events, IReadOnlyDictionary<string, decimal> Computed, IReadOnlySet<Guid> Segments);
+
+internal sealed record FactEvent(string Type, string? Name, DateTimeOffset Timestamp, JsonObject? Properties = null);
 
 /// <summary>
 /// Evaluates a condition tree against one profile's facts, with the same meaning as <see cref="SegmentSqlCompiler"/>:
@@ -28,8 +30,9 @@ internal static class SegmentEvaluator
 
     private static bool Count(SegmentCondition node, ProfileFacts facts, DateTimeOffset asOf)
     {
-        var since = asOf.AddDays(-node.WithinDays!.Value);
-        long count = facts.Events.Count(e => (e.Name == node.Event || e.Type == node.Event) && e.Timestamp > since && e.Timestamp <= asOf);
+        var since = asOf - node.Window();
+        long count = facts.Events.Count(e => (e.Name == node.Event || e.Type == node.Event) && e.Timestamp > since && e.Timestamp <= asOf
+            && (node.Where ?? []).All(filter => Trait(filter, e.Properties is null ? null : Find(e.Properties, filter.Field!))));
         return node.Operator switch
         {
             ConditionOperators.AtLeast => count >= node.Count,

@@ -59,12 +59,14 @@ internal static class SegmentSqlCompiler
         var asOf = context.Add(options.AsOf, NpgsqlDbType.TimestampTz);
         var blocked = context.Add(options.BlockedIds, NpgsqlDbType.Array | NpgsqlDbType.Text);
         var ids = options.ProfileIds is null ? null : context.Add(options.ProfileIds, NpgsqlDbType.Array | NpgsqlDbType.Uuid);
-        var counts = string.Join(", ", context.EventCounts.Select((e, n) => $"count(*) FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}) AND pe.\"timestamp\" > {e.SinceParameter}) AS c{n}"));
+        var counts = string.Join(", ", context.EventCounts.Select((e, n) =>
+            $"count(*) FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}) AND pe.\"timestamp\" > {e.SinceParameter}{(e.Filters is null ? "" : $" AND {e.Filters}")}) AS c{n}"));
+        var withProperties = context.EventCounts.Any(e => e.Filters is not null);
         var restricted = necessary.Count > 0;
         sql.Append(CultureInfo.InvariantCulture, $"""
             {(restricted ? "" : "WITH ")}ev AS (
                 SELECT pe.profile_id, {counts} FROM (
-            {EventMembership.RowsOfProfiles(since, asOf, blocked, ids, restricted ? "SELECT id FROM candidates" : null)}
+            {EventMembership.RowsOfProfiles(since, asOf, blocked, ids, restricted ? "SELECT id FROM candidates" : null, withProperties)}
                 ) pe GROUP BY pe.profile_id)
             SELECT p.id FROM {(restricted ? "candidates c JOIN cdp_profiles p ON p.id = c.id" : "cdp_profiles p")} LEFT JOIN ev ON ev.profile_id = p.id
             WHERE {(restricted ? "true" : live)} AND ({predicate})
@@ -76,7 +78,8 @@ internal static class SegmentSqlCompiler
     private static IEnumerable<SegmentCondition> Conjuncts(SegmentCondition node) =>
         node.Type == ConditionTypes.And ? node.Conditions!.SelectMany(Conjuncts) : [node];
 
-    private sealed record EventCount(string Name, DateTimeOffset Since, string SinceParameter);
+    /// <param name="Filters">The property filters' SQL over <c>pe.properties</c>, when the condition has any.</param>
+    private sealed record EventCount(string Name, DateTimeOffset Since, string SinceParameter, string? Filters);
 
     private sealed class Context(SegmentQueryOptions options)
     {
@@ -99,7 +102,7 @@ internal static class SegmentSqlCompiler
             ConditionTypes.And => "(" + string.Join(" AND ", node.Conditions!.Select(Predicate)) + ")",
             ConditionTypes.Or => "(" + string.Join(" OR ", node.Conditions!.Select(Predicate)) + ")",
             ConditionTypes.Not => $"NOT {Predicate(node.Condition!)}",
-            ConditionTypes.Trait => Trait(node),
+            ConditionTypes.Trait => Json(node, "p.traits"),
             ConditionTypes.Computed => Computed(node),
             ConditionTypes.Event => Event(node),
             ConditionTypes.Segment =>
@@ -107,11 +110,12 @@ internal static class SegmentSqlCompiler
             _ => throw new ArgumentException($"Unknown condition type {node.Type}; validate the tree first.", nameof(node)),
         };
 
-        private string Trait(SegmentCondition node)
+        /// <summary>A trait (of <c>p.traits</c>) or an event property (of <c>pe.properties</c>) compared as the operator says.</summary>
+        private string Json(SegmentCondition node, string document)
         {
             var path = Add(node.Field!.Split('.'), NpgsqlDbType.Array | NpgsqlDbType.Text);
-            var json = $"(p.traits #> {path})";
-            var text = $"(p.traits #>> {path})";
+            var json = $"({document} #> {path})";
+            var text = $"({document} #>> {path})";
             var scalar = $"jsonb_typeof({json}) IN ('string', 'number', 'boolean')";
             var number = $"CASE WHEN jsonb_typeof({json}) = 'number' THEN {text}::numeric END";
             return node.Operator switch
@@ -155,8 +159,9 @@ internal static class SegmentSqlCompiler
 
         private string Event(SegmentCondition node)
         {
-            var since = options.AsOf.AddDays(-node.WithinDays!.Value);
-            EventCounts.Add(new EventCount(Add(node.Event!, NpgsqlDbType.Varchar), since, Add(since, NpgsqlDbType.TimestampTz)));
+            var since = options.AsOf - node.Window();
+            var filters = node.Where is { Count: > 0 } where ? string.Join(" AND ", where.Select(f => Json(f, "pe.properties"))) : null;
+            EventCounts.Add(new EventCount(Add(node.Event!, NpgsqlDbType.Varchar), since, Add(since, NpgsqlDbType.TimestampTz), filters));
             var op = node.Operator switch
             {
                 ConditionOperators.AtLeast => ">=",

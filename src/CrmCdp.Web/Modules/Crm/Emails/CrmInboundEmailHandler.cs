@@ -70,10 +70,10 @@ internal sealed class CrmInboundEmailHandler(
         !string.IsNullOrEmpty(address) && new[] { original.To, original.Cc }.Any(list => !string.IsNullOrEmpty(list) && MimeKit.InternetAddressList.TryParse(list, out var parsed)
             && parsed.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)));
 
-    /// <summary>The ticket named by the subject's token, when the sender is its requester (a token alone proves nothing).</summary>
+    /// <summary>The ticket named by the subject's token or by the reply it answers, when the sender is its requester (a token alone proves nothing).</summary>
     private static async Task<Ticket?> RequestersTicketAsync(AppDbContext db, InboundEmail email, CancellationToken cancellationToken)
     {
-        if (TicketEmailChannel.NumberIn(email.Subject) is not { } number)
+        if (TicketEmailChannel.NumberIn(email.Subject, InboundEmailReader.Answered(email)) is not { } number)
         {
             return null;
         }

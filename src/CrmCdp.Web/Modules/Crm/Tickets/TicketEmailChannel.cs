@@ -19,8 +19,11 @@ internal sealed partial class TicketEmailChannel(IDbContextFactory<AppDbContext>
 
     public static string Token(long number) => $"[#{number}]";
 
-    public static long? NumberIn(string subject) =>
-        TokenPattern().Match(subject) is { Success: true } match && long.TryParse(match.Groups[1].Value, out var number) ? number : null;
+    /// <summary>The ticket an answer names: by the token in its subject, or by a reply of ours it answers (whose Message-ID carries the number).</summary>
+    public static long? NumberIn(string subject, IEnumerable<string> answeredMessageIds) =>
+        TokenPattern().Match(subject) is { Success: true } match && long.TryParse(match.Groups[1].Value, out var number) ? number
+        : answeredMessageIds.Select(id => MessageIdPattern().Match(id)).FirstOrDefault(m => m.Success) is { } tagged && long.TryParse(tagged.Groups[1].Value, out var byHeader)
+            ? byHeader : null;
 
     /// <summary>Adds the customer's answer to the ticket and reopens it when it waited on them or was solved.</summary>
     public async Task<bool> AddCustomerReplyAsync(AccessContext access, Guid ticketId, string body, CancellationToken cancellationToken)
@@ -74,10 +77,14 @@ internal sealed partial class TicketEmailChannel(IDbContextFactory<AppDbContext>
             ContactId = contactId,
             InReplyTo = last?.MessageId,
             References = last is null ? null : $"{last.References} <{last.MessageId}>".Trim(),
+            MessageIdTag = $"ticket-{ticket.Number}",
         });
         return true;
     }
 
     [GeneratedRegex(@"\[#(\d{1,18})\]")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex(@"^ticket-(\d{1,18})\.")]
+    private static partial Regex MessageIdPattern();
 }
