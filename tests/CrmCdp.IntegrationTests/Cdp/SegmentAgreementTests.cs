@@ -125,6 +125,15 @@ public sealed class SegmentAgreementTests(SharedApp app)
         Maybe("plan", () => random.Next(4) switch { 0 => "pro", 1 => "PRO", 2 => "free", _ => "Enterprise plan" });
         Maybe("seats", () => random.Next(4) switch { 0 => (JsonNode)random.Next(0, 30), 1 => (JsonNode)(random.Next(0, 300) / 10m), 2 => "12", _ => null });
         Maybe("beta", () => random.Next(2) == 0);
+        Maybe("signup", () => random.Next(6) switch
+        {
+            0 => DateTimeOffset.UtcNow.AddDays(-random.Next(0, 90)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            1 => DateTimeOffset.UtcNow.AddHours(random.Next(-2000, 2000)).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            2 => DateTimeOffset.UtcNow.AddHours(random.Next(-2000, 2000)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            3 => DateTimeOffset.UtcNow.AddDays(random.Next(-60, 60)).ToString("yyyy-MM-dd'T'HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture) + "+05:30",
+            4 => new[] { "2026-02-30", "yesterday", "2026-13-01", "12/01/2026" }[random.Next(4)],
+            _ => (JsonNode)random.Next(0, 100),
+        });
         Maybe("address", () => new JsonObject { ["city"] = random.Next(2) == 0 ? "Berlin" : "Lisbon" });
         Maybe("tags", () => random.Next(3) switch { 0 => new JsonArray("vip", "beta"), 1 => new JsonArray("Beta"), _ => new JsonArray() });
         return traits;
@@ -167,9 +176,12 @@ public sealed class SegmentAgreementTests(SharedApp app)
     private static SegmentCondition RandomFilter(Random random)
     {
         var field = new[] { "category", "price", "tags", "tags.0", "missing" }[random.Next(5)];
-        var op = ConditionOperators.ForTraits[random.Next(ConditionOperators.ForTraits.Count)];
+        var operators = ConditionOperators.ForTraits.Except(ConditionOperators.Dates).ToList();
+        var op = operators[random.Next(operators.Count)];
         string? value = ConditionOperators.Numeric.Contains(op) ? random.Next(0, 200).ToString(System.Globalization.CultureInfo.InvariantCulture)
             : !ConditionOperators.NeedsValue(op) ? null
+            : op == ConditionOperators.Between ? $"{random.Next(0, 100)}, {random.Next(100, 200)}"
+            : op == ConditionOperators.OneOf ? string.Join(", ", new[] { "shoes", "120", "hats", "sale" }.OrderBy(_ => random.Next()).Take(random.Next(1, 3)))
             : field switch
             {
                 "category" => new[] { "shoes", "SHOES", "ho", "hats" }[random.Next(4)],
@@ -181,11 +193,18 @@ public sealed class SegmentAgreementTests(SharedApp app)
 
     private static SegmentCondition RandomTrait(Random random)
     {
-        var fields = new[] { "plan", "seats", "beta", "address.city", "missing", "tags", "tags.0", "tags.-1", "tags.1" };
+        var fields = new[] { "plan", "seats", "beta", "address.city", "missing", "tags", "tags.0", "tags.-1", "tags.1", "signup", "signup" };
         var field = fields[random.Next(fields.Length)];
-        var op = ConditionOperators.ForTraits[random.Next(ConditionOperators.ForTraits.Count)];
+        var op = field == "signup" && random.Next(3) > 0
+            ? ConditionOperators.Dates[random.Next(ConditionOperators.Dates.Count)]
+            : ConditionOperators.ForTraits[random.Next(ConditionOperators.ForTraits.Count)];
         string? value = ConditionOperators.Numeric.Contains(op) ? (random.Next(0, 300) / 10m).ToString(System.Globalization.CultureInfo.InvariantCulture)
             : !ConditionOperators.NeedsValue(op) ? null
+            : op is ConditionOperators.Before or ConditionOperators.After
+                ? DateTimeOffset.UtcNow.AddDays(random.Next(-60, 60)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : op is ConditionOperators.WithinLastDays or ConditionOperators.WithinNextDays ? random.Next(0, 60).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : op == ConditionOperators.Between ? $"{random.Next(0, 15)}, {random.Next(15, 30)}"
+            : op == ConditionOperators.OneOf ? string.Join(", ", new[] { "pro", "12", "Berlin", "vip", "TRUE", "3" }.OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
             : field switch
             {
                 "plan" => new[] { "pro", "Pro", "plan", "free" }[random.Next(4)],

@@ -23,6 +23,32 @@ public sealed class SegmentConditionValidatorTests
     }
 
     [Fact]
+    public void New_operators_windows_and_property_filters_check_their_values_by_node()
+    {
+        var filtered = SegmentCondition.Performed("Viewed", "at_least", 1, 7);
+        filtered.Where = [new SegmentCondition { Field = "price", Operator = "between", Value = "20, 10" }, new SegmentCondition { Field = "", Operator = "is_true" }];
+        var hours = SegmentCondition.Performed("Viewed", "at_least", 1, 7);
+        (hours.WithinDays, hours.Within) = (null, new EventWindow { Amount = 9000, Unit = "hours" });
+        var tree = SegmentCondition.All(
+            SegmentCondition.Trait("plan", "one_of", " , "),
+            SegmentCondition.Trait("seats", "between", "10"),
+            SegmentCondition.Trait("beta", "is_false"),
+            filtered,
+            hours);
+
+        Assert.Equal(
+            new[]
+            {
+                "definition.conditions[0].value",
+                "definition.conditions[1].value",
+                "definition.conditions[3].where[0].value",
+                "definition.conditions[3].where[1].field",
+                "definition.conditions[4].within.amount",
+            },
+            Validate(tree).Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void No_tree_at_all_is_named_at_the_root()
     {
         Assert.Equal(["definition"], Validate(null).Keys);

@@ -9,7 +9,7 @@ public sealed class SegmentEvaluatorTests
     private static readonly Guid Vip = Guid.CreateVersion7();
 
     private static readonly ProfileFacts Ada = new(
-        JsonNode.Parse("""{ "plan": "Pro", "seats": 12, "seatsText": "12", "beta": true, "address": { "city": "Berlin" }, "nothing": null, "tags": ["vip", "beta"] }""")!.AsObject(),
+        JsonNode.Parse("""{ "plan": "Pro", "seats": 12, "seatsText": "12", "beta": true, "signup": "2026-11-20", "renewal": "2026-12-10T09:00:00+01:00", "bad": "2026-02-30", "address": { "city": "Berlin" }, "nothing": null, "tags": ["vip", "beta"] }""")!.AsObject(),
         [
             new("track", "Pricing Viewed", Now.AddDays(-1), JsonNode.Parse("""{ "plan": "pro", "price": 99 }""")!.AsObject()),
             new("track", "Pricing Viewed", Now.AddDays(-3), JsonNode.Parse("""{ "plan": "team", "price": 250 }""")!.AsObject()),
@@ -41,6 +41,27 @@ public sealed class SegmentEvaluatorTests
     [InlineData("tags.2", "exists", null, false)]
     [InlineData("tags", "contains", "VI", true)]
     [InlineData("tags", "contains", "gold", false)]
+    [InlineData("plan", "starts_with", "PR", true)]
+    [InlineData("plan", "ends_with", "O", true)]
+    [InlineData("plan", "ends_with", "pr", false)]
+    [InlineData("plan", "one_of", "free, pro", true)]
+    [InlineData("seats", "one_of", "3, 12.0", true)]
+    [InlineData("seatsText", "one_of", "12", true)]
+    [InlineData("seats", "between", "10, 12", true)]
+    [InlineData("seats", "between", "13, 20", false)]
+    [InlineData("seatsText", "between", "10, 20", false)]
+    [InlineData("beta", "is_true", null, true)]
+    [InlineData("beta", "is_false", null, false)]
+    [InlineData("plan", "is_true", null, false)]
+    [InlineData("signup", "before", "2026-11-21", true)]
+    [InlineData("signup", "before", "2026-11-20", false)]
+    [InlineData("signup", "after", "2026-11-19T23:59:59Z", true)]
+    [InlineData("signup", "within_last_days", "12", true)]
+    [InlineData("signup", "within_last_days", "10", false)]
+    [InlineData("renewal", "within_next_days", "9", true)]
+    [InlineData("renewal", "within_last_days", "30", false)]
+    [InlineData("bad", "before", "2030-01-01", false)]
+    [InlineData("seats", "after", "1900-01-01", false)]
     public void Traits_compare_without_case_numbers_as_numbers_lists_by_their_items_and_missing_as_unset(string field, string op, string? value, bool expected)
     {
         Assert.Equal(expected, Matches(SegmentCondition.Trait(field, op, value)));

@@ -26,6 +26,16 @@ public partial class OperatorSelect
         ConditionOperators.AtLeast => "at least",
         ConditionOperators.AtMost => "at most",
         ConditionOperators.Exactly => "exactly",
+        ConditionOperators.StartsWith => "starts with",
+        ConditionOperators.EndsWith => "ends with",
+        ConditionOperators.OneOf => "is one of",
+        ConditionOperators.Between => "is between",
+        ConditionOperators.IsTrue => "is true",
+        ConditionOperators.IsFalse => "is false",
+        ConditionOperators.Before => "is before",
+        ConditionOperators.After => "is after",
+        ConditionOperators.WithinLastDays => "in the last … days",
+        ConditionOperators.WithinNextDays => "in the next … days",
         _ => op ?? "",
     };
 }

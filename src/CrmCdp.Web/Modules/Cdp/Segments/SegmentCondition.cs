@@ -140,14 +140,36 @@ public static class ConditionOperators
     public const string AtLeast = "at_least";
     public const string AtMost = "at_most";
     public const string Exactly = "exactly";
+    public const string StartsWith = "starts_with";
+    public const string EndsWith = "ends_with";
+    public const string OneOf = "one_of";
+    public const string Between = "between";
+    public const string IsTrue = "is_true";
+    public const string IsFalse = "is_false";
+    public const string Before = "before";
+    public const string After = "after";
+    public const string WithinLastDays = "within_last_days";
+    public const string WithinNextDays = "within_next_days";
+
+    /// <summary>Operators over dates: traits holding an ISO 8601 date or time (<see cref="TraitDates"/>).</summary>
+    public static IReadOnlyList<string> Dates { get; } = [Before, After, WithinLastDays, WithinNextDays];
 
     public static IReadOnlyList<string> Numeric { get; } = [GreaterThan, AtLeastValue, LessThan, AtMostValue];
 
-    public static IReadOnlyList<string> ForTraits { get; } = [EqualTo, NotEqualTo, Contains, Exists, NotExists, .. Numeric];
+    public static IReadOnlyList<string> ForTraits { get; } =
+        [EqualTo, NotEqualTo, Contains, StartsWith, EndsWith, OneOf, Exists, NotExists, .. Numeric, Between, IsTrue, IsFalse, .. Dates];
+
+    /// <summary>The items of a <c>one_of</c> value: comma-separated, trimmed, blanks left out.</summary>
+    public static IReadOnlyList<string> Items(string? value) =>
+        [.. (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+
+    /// <summary>The bounds of a <c>between</c> value ("10, 20", inclusive), when both are numbers.</summary>
+    public static (decimal Low, decimal High)? Bounds(string? value) => Items(value) is [var low, var high]
+        && SegmentConditionValidator.TryNumber(low, out var from) && SegmentConditionValidator.TryNumber(high, out var to) ? (from, to) : null;
 
     public static IReadOnlyList<string> ForComputed { get; } = [EqualTo, .. Numeric];
 
     public static IReadOnlyList<string> ForEvents { get; } = [AtLeast, AtMost, Exactly];
 
-    public static bool NeedsValue(string? op) => op is not (Exists or NotExists);
+    public static bool NeedsValue(string? op) => op is not (Exists or NotExists or IsTrue or IsFalse);
 }

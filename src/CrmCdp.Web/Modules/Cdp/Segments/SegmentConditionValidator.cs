@@ -201,7 +201,8 @@ internal static class SegmentConditionValidator
             return;
         }
 
-        var numeric = node.Type == ConditionTypes.Computed || ConditionOperators.Numeric.Contains(node.Operator!);
+        var numeric = node.Type == ConditionTypes.Computed || ConditionOperators.Numeric.Contains(node.Operator!)
+            || node.Operator is ConditionOperators.WithinLastDays or ConditionOperators.WithinNextDays;
         if (node.Value is null || node.Value.Length > 500)
         {
             Add(errors, $"{path}.value", "Give a value to compare with (up to 500 characters).");
@@ -209,6 +210,26 @@ internal static class SegmentConditionValidator
         else if (numeric && !TryNumber(node.Value, out _))
         {
             Add(errors, $"{path}.value", "This comparison needs a number, e.g. 42 or 9.5.");
+        }
+        else if (node.Operator == ConditionOperators.Between && ConditionOperators.Bounds(node.Value) is not { } bounds)
+        {
+            Add(errors, $"{path}.value", "Give two numbers separated by a comma, lowest first, e.g. 10, 20.");
+        }
+        else if (node.Operator == ConditionOperators.Between && ConditionOperators.Bounds(node.Value) is { Low: var low, High: var high } && low > high)
+        {
+            Add(errors, $"{path}.value", "Give the lower number first, e.g. 10, 20.");
+        }
+        else if (node.Operator is ConditionOperators.Before or ConditionOperators.After && TraitDates.Parse(node.Value) is null)
+        {
+            Add(errors, $"{path}.value", "Give a date as 2026-12-31 (or a time as 2026-12-31T09:30:00Z).");
+        }
+        else if (node.Operator is ConditionOperators.WithinLastDays or ConditionOperators.WithinNextDays && TryNumber(node.Value, out var days) && days is < 0 or > 36_500)
+        {
+            Add(errors, $"{path}.value", "Give a number of days from 0 to 36,500.");
+        }
+        else if (node.Operator == ConditionOperators.OneOf && ConditionOperators.Items(node.Value).Count is 0 or > 50)
+        {
+            Add(errors, $"{path}.value", "List 1 to 50 values separated by commas, e.g. pro, enterprise.");
         }
     }
 

@@ -21,7 +21,7 @@ internal static class SegmentEvaluator
         ConditionTypes.And => node.Conditions!.All(c => Matches(c, facts, asOf)),
         ConditionTypes.Or => node.Conditions!.Any(c => Matches(c, facts, asOf)),
         ConditionTypes.Not => !Matches(node.Condition!, facts, asOf),
-        ConditionTypes.Trait => Trait(node, Find(facts.Traits, node.Field!)),
+        ConditionTypes.Trait => Trait(node, Find(facts.Traits, node.Field!), asOf),
         ConditionTypes.Computed => Compare(facts.Computed.GetValueOrDefault(node.Field!), node.Operator, Number(node.Value)),
         ConditionTypes.Event => Count(node, facts, asOf),
         ConditionTypes.Segment => facts.Segments.Contains(node.SegmentId!.Value),
@@ -32,7 +32,7 @@ internal static class SegmentEvaluator
     {
         var since = asOf - node.Window();
         long count = facts.Events.Count(e => (e.Name == node.Event || e.Type == node.Event) && e.Timestamp > since && e.Timestamp <= asOf
-            && (node.Where ?? []).All(filter => Trait(filter, e.Properties is null ? null : Find(e.Properties, filter.Field!))));
+            && (node.Where ?? []).All(filter => Trait(filter, e.Properties is null ? null : Find(e.Properties, filter.Field!), asOf)));
         return node.Operator switch
         {
             ConditionOperators.AtLeast => count >= node.Count,
@@ -41,8 +41,15 @@ internal static class SegmentEvaluator
         };
     }
 
-    private static bool Trait(SegmentCondition node, JsonNode? value)
+    private static bool Trait(SegmentCondition node, JsonNode? value, DateTimeOffset asOf)
     {
+        if (ConditionOperators.Dates.Contains(node.Operator!))
+        {
+            return value?.GetValueKind() == JsonValueKind.String && TraitDates.Parse(value.GetValue<string>()) is { } date
+                && DateRange(node, asOf) is var (from, to) && (from is null || date > from || (node.Operator != ConditionOperators.After && date == from))
+                && (to is null || date < to || (node.Operator != ConditionOperators.Before && date == to));
+        }
+
         var kind = value?.GetValueKind() ?? JsonValueKind.Null;
         var scalar = kind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False;
         decimal? number = kind == JsonValueKind.Number && SegmentConditionValidator.TryNumber(value!.ToJsonString(), out var parsed) ? parsed : null;
@@ -53,9 +60,28 @@ internal static class SegmentEvaluator
             ConditionOperators.Contains => scalar ? Text(value!).Contains(node.Value!, StringComparison.OrdinalIgnoreCase)
                 : value is JsonArray list && list.Any(item => item?.GetValueKind() is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
                     && Text(item).Contains(node.Value!, StringComparison.OrdinalIgnoreCase)),
+            ConditionOperators.StartsWith => scalar && Text(value!).StartsWith(node.Value!, StringComparison.OrdinalIgnoreCase),
+            ConditionOperators.EndsWith => scalar && Text(value!).EndsWith(node.Value!, StringComparison.OrdinalIgnoreCase),
+            ConditionOperators.OneOf => ConditionOperators.Items(node.Value).Any(item => Equal(item, kind, number, value)),
+            ConditionOperators.Between => number is { } n && ConditionOperators.Bounds(node.Value) is { } b && n >= b.Low && n <= b.High,
+            ConditionOperators.IsTrue => kind == JsonValueKind.True,
+            ConditionOperators.IsFalse => kind == JsonValueKind.False,
             ConditionOperators.Exists => kind != JsonValueKind.Null,
             ConditionOperators.NotExists => kind == JsonValueKind.Null,
             _ => number is { } n && Compare(n, node.Operator, Number(node.Value)),
+        };
+    }
+
+    /// <summary>The bounds a date operator compares with (null: open): strict for before and after, inclusive for the day windows.</summary>
+    public static (DateTimeOffset? From, DateTimeOffset? To) DateRange(SegmentCondition node, DateTimeOffset asOf)
+    {
+        var days = TimeSpan.FromDays((double)Number(node.Value));
+        return node.Operator switch
+        {
+            ConditionOperators.Before => (null, TraitDates.Parse(node.Value)),
+            ConditionOperators.After => (TraitDates.Parse(node.Value), null),
+            ConditionOperators.WithinLastDays => (asOf - days, asOf),
+            _ => (asOf, asOf + days),
         };
     }
 

@@ -123,6 +123,15 @@ internal static class SegmentSqlCompiler
                 ConditionOperators.EqualTo => Equality(node, json, scalar, number, text),
                 ConditionOperators.NotEqualTo => $"NOT {Equality(node, json, scalar, number, text)}",
                 ConditionOperators.Contains => Contains(node, json, scalar, text),
+                ConditionOperators.StartsWith => $"coalesce(CASE WHEN {scalar} THEN starts_with(lower({text}), lower({Add(node.Value!, NpgsqlDbType.Text)})) END, false)",
+                ConditionOperators.EndsWith => EndsWith(node, scalar, text),
+                ConditionOperators.OneOf => OneOf(node, json, scalar, number, text),
+                ConditionOperators.Between => ConditionOperators.Bounds(node.Value) is { } bounds
+                    ? $"coalesce({number} BETWEEN {Add(bounds.Low, NpgsqlDbType.Numeric)} AND {Add(bounds.High, NpgsqlDbType.Numeric)}, false)"
+                    : "false",
+                _ when ConditionOperators.Dates.Contains(node.Operator!) => Date(node, json, text),
+                ConditionOperators.IsTrue => $"coalesce({json} = 'true'::jsonb, false)",
+                ConditionOperators.IsFalse => $"coalesce({json} = 'false'::jsonb, false)",
                 ConditionOperators.Exists => $"coalesce(jsonb_typeof({json}), 'null') <> 'null'",
                 ConditionOperators.NotExists => $"coalesce(jsonb_typeof({json}), 'null') = 'null'",
                 _ => $"coalesce({number} {Comparison(node.Operator)} {Number(node.Value)}, false)",
@@ -139,6 +148,33 @@ internal static class SegmentSqlCompiler
                 WHEN jsonb_typeof({json}) = 'array' THEN EXISTS (SELECT 1 FROM jsonb_array_elements({json}) x
                     WHERE jsonb_typeof(x) IN ('string', 'number', 'boolean') AND strpos(lower(x #>> {whole}), lower({value})) > 0) END, false)
                 """;
+        }
+
+        // Only ISO 8601 text is a date (TraitDates); cdp_try_timestamptz reads it in UTC and answers NULL for an impossible one.
+        private string Date(SegmentCondition node, string json, string text)
+        {
+            var (from, to) = SegmentEvaluator.DateRange(node, options.AsOf);
+            var date = $"(CASE WHEN jsonb_typeof({json}) = 'string' AND {text} ~ {Add(TraitDates.SqlPattern, NpgsqlDbType.Text)} THEN cdp_try_timestamptz({text}) END)";
+            var inclusive = node.Operator is ConditionOperators.WithinLastDays or ConditionOperators.WithinNextDays;
+            var lower = from is { } f ? $"{date} {(inclusive ? ">=" : ">")} {Add(f, NpgsqlDbType.TimestampTz)}" : "true";
+            var upper = to is { } t ? $"{date} {(inclusive ? "<=" : "<")} {Add(t, NpgsqlDbType.TimestampTz)}" : "true";
+            return $"coalesce({date} IS NOT NULL AND {lower} AND {upper}, false)";
+        }
+
+        private string EndsWith(SegmentCondition node, string scalar, string text)
+        {
+            var value = Add(node.Value!, NpgsqlDbType.Text);
+            return $"coalesce(CASE WHEN {scalar} THEN right(lower({text}), char_length(lower({value}))) = lower({value}) END, false)";
+        }
+
+        // Each item as "equals" would compare it: as a number with a number, else as case-insensitive text.
+        private string OneOf(SegmentCondition node, string json, string scalar, string number, string text)
+        {
+            var items = ConditionOperators.Items(node.Value);
+            var numbers = items.Select(i => SegmentConditionValidator.TryNumber(i, out var n) ? n : (decimal?)null).OfType<decimal>().ToArray();
+            var texts = Add(items.Select(i => i.ToLowerInvariant()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            var numeric = numbers.Length == 0 ? "false" : $"{number} = ANY({Add(numbers, NpgsqlDbType.Array | NpgsqlDbType.Numeric)})";
+            return $"coalesce(CASE WHEN jsonb_typeof({json}) = 'number' THEN {numeric} WHEN {scalar} THEN lower({text}) = ANY({texts}) END, false)";
         }
 
         // Numbers compare as numbers (5 equals 5.0), everything else as case-insensitive text.
