@@ -7,13 +7,16 @@ using Npgsql;
 namespace CrmCdp.Web.Modules.Cdp.Profiles;
 
 /// <summary>
-/// A profile's timeline, newest first, in keyset pages: its events (by <see cref="EventMembership"/>) and the CRM's facts
-/// about its linked contact (deal won, ticket opened, …, from the CRM's shared view) as type "crm" with negative ids.
+/// A profile's timeline, newest first, in keyset pages: its events (by <see cref="EventMembership"/>), the CRM's facts
+/// about its linked contact (deal won, ticket opened, …, from the CRM's shared view) as type "crm" with negative ids, and
+/// its segment entries and exits as "Segment Entered" / "Segment Exited" (type "segment"; the segment's id and name in
+/// the properties).
 /// </summary>
 internal sealed class ProfileTimeline(IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider)
 {
     public const int MaxPage = 200;
 
+    // Segment changes take negative ids beyond the CRM facts' (2^52 on), so every row keeps its own keyset position.
     private const string PageSql = $"""
         SELECT id, type, event, "timestamp", received_at, properties, traits, context, message_id, source_id FROM (
             SELECT id, type, event, "timestamp", received_at, (payload->'properties')::text AS properties, (payload->'traits')::text AS traits,
@@ -21,7 +24,12 @@ internal sealed class ProfileTimeline(IDbContextFactory<AppDbContext> dbFactory,
             FROM cdp_events WHERE {EventMembership.Predicate}
             UNION ALL
             SELECT -id, 'crm', type, occurred_at, occurred_at, properties::text, NULL, NULL, 'crm-' || id, '00000000-0000-0000-0000-000000000000'::uuid
-            FROM {CrmSharedViews.Facts} WHERE @contactId::uuid IS NOT NULL AND contact_ids @> ARRAY[@contactId::uuid]) e
+            FROM {CrmSharedViews.Facts} WHERE @contactId::uuid IS NOT NULL AND contact_ids @> ARRAY[@contactId::uuid]
+            UNION ALL
+            SELECT -(4503599627370496 + c.id), 'segment', CASE c.kind WHEN 'entered' THEN 'Segment Entered' ELSE 'Segment Exited' END, c.at, c.at,
+                   jsonb_build_object('segment_id', c.segment_id, 'segment_name', s.name)::text, NULL, NULL, 'segment-' || c.id, '00000000-0000-0000-0000-000000000000'::uuid
+            FROM cdp_segment_changes c JOIN cdp_segments s ON s.id = c.segment_id
+            WHERE c.profile_id IN (SELECT p.id FROM cdp_profiles p WHERE p.id = @profileId OR p.merged_into_id = @profileId)) e
         WHERE @afterAt::timestamptz IS NULL OR ("timestamp", id) < (@afterAt::timestamptz, @afterId::bigint)
         ORDER BY "timestamp" DESC, id DESC LIMIT @limit
         """;
@@ -62,6 +70,7 @@ internal sealed class ProfileTimeline(IDbContextFactory<AppDbContext> dbFactory,
         [
             .. membership.Parameters(),
             new NpgsqlParameter("contactId", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)contactId ?? DBNull.Value },
+            new NpgsqlParameter("profileId", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = survivor },
             new NpgsqlParameter("afterAt", NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = (object?)after?.At ?? DBNull.Value },
             new NpgsqlParameter("afterId", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)after?.Id ?? DBNull.Value },
             new NpgsqlParameter("limit", size + 1),
