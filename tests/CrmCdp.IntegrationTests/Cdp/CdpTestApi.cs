@@ -58,4 +58,14 @@ internal static class CdpTestApi
 
         return rows;
     }
+
+    /// <summary>The profile's timeline holds one "Segment Entered" of this segment, named (other tests' segments may take it in too).</summary>
+    public static async Task AssertSegmentEntryOnTimelineAsync(this HttpClient admin, string profileId, System.Text.Json.JsonElement segment)
+    {
+        var (_, timeline) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/{profileId}/events");
+        var entered = Assert.Single(timeline.GetProperty("items").EnumerateArray(),
+            e => e.GetProperty("event").GetString() == "Segment Entered" && e.GetProperty("properties").GetProperty("segment_id").GetString() == segment.Id());
+        Assert.Equal("segment", entered.GetProperty("type").GetString());
+        Assert.Equal(segment.GetProperty("name").GetString(), entered.GetProperty("properties").GetProperty("segment_name").GetString());
+    }
 }

@@ -54,12 +54,7 @@ public sealed class SegmentTests(SharedApp app)
         await RefreshAsync();
         var (_, members) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/segments/{segment.Id()}/members");
         Assert.Equal([hotProfile.Id()], members.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("profileId").GetString()));
-        var (_, timeline) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/{hotProfile.Id()}/events");
-        // Other tests' segments may take the profile in too; this segment's entry is there once.
-        var entered = Assert.Single(timeline.GetProperty("items").EnumerateArray(),
-            e => e.GetProperty("event").GetString() == "Segment Entered" && e.GetProperty("properties").GetProperty("segment_id").GetString() == segment.Id());
-        Assert.Equal("segment", entered.GetProperty("type").GetString());
-        Assert.Equal(segment.GetProperty("name").GetString(), entered.GetProperty("properties").GetProperty("segment_name").GetString());
+        await admin.AssertSegmentEntryOnTimelineAsync(hotProfile.Id(), segment);
         var (_, refreshed) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/segments/{segment.Id()}");
         Assert.Equal(1, refreshed.GetProperty("memberCount").GetInt64());
 
