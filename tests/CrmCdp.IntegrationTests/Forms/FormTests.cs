@@ -162,6 +162,22 @@ public sealed class FormTests(SharedApp app)
         Assert.Equal(HttpStatusCode.BadRequest, nested);
         Assert.True(nestedBody.GetProperty("errors").TryGetProperty("message", out _), nestedBody.ToString());
 
+        foreach (var (raw, field) in new[]
+        {
+            ("{\"email\":\"a@example.com\",\"first_name\":\"Nu\\u0000l\"}", "first_name"),
+            ("{\"email\":\"a@example.com\",\"message\":\"\\ud800\"}", "message"),
+            ("{\"email\":\"a@example.com\",\"job\":1" + new string('9', 400) + "}", "job"),
+        })
+        {
+            using var hostile = await browser.PostAsync($"/f/{form.Key()}", new StringContent(raw, System.Text.Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+            var problem = await hostile.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.BadRequest, hostile.StatusCode);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        }
+
+        using var nul = await browser.PostAsync($"/f/{form.Key()}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "a@example.com", ["message"] = "a\0b" }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, nul.StatusCode);
         var (unknown, _) = await FormApi.SubmitJsonAsync(browser, "no-such-form", new { email = "a@example.com" });
         Assert.Equal(HttpStatusCode.NotFound, unknown);
 

@@ -126,6 +126,12 @@ internal sealed class FormIntake(
     private static Dictionary<string, string[]> Problems(WebForm form, FormSubmission submission, IReadOnlyDictionary<string, string> posted, string? email)
     {
         var errors = new Dictionary<string, string[]>();
+        // A NUL character cannot be stored (PostgreSQL text and jsonb refuse it), whichever way the form was posted.
+        foreach (var (name, _) in posted.Where(p => p.Value.Contains('\0', StringComparison.Ordinal)))
+        {
+            errors[name] = ["The text holds a NUL character (\\u0000), which cannot be stored."];
+        }
+
         foreach (var field in form.Fields)
         {
             var value = submission.Values.GetValueOrDefault(field.Name);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CrmCdp.Web.Platform.Validation;
 
 namespace CrmCdp.Web.Modules.Crm.Forms;
 
@@ -36,7 +37,7 @@ internal static class FormPublicEndpoints
         }
 
         var browserForm = request.HasFormContentType;
-        var (posted, problem) = browserForm ? (await FromFormAsync(request, cancellationToken), null) : await FromJsonAsync(request, cancellationToken);
+        var (posted, problem) = browserForm ? await FromFormAsync(request, cancellationToken) : await FromJsonAsync(request, cancellationToken);
         if (posted is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [problem!.Value.Field] = [problem.Value.Message] }, title: "The submission could not be read.");
@@ -56,22 +57,44 @@ internal static class FormPublicEndpoints
         };
     }
 
-    private static async Task<Dictionary<string, string>> FromFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<(Dictionary<string, string>? Values, (string Field, string Message)? Problem)> FromFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var form = await request.ReadFormAsync(cancellationToken);
-        return form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
+        try
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            return (form.ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal), null);
+        }
+        catch (InvalidDataException unreadable)
+        {
+            // ASP.NET Core's form reader refuses NUL characters and forms over its limits.
+            return (null, ("body", $"The form could not be read: {unreadable.Message}"));
+        }
     }
 
     private static async Task<(Dictionary<string, string>? Values, (string Field, string Message)? Problem)> FromJsonAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        if (buffer.Length > MaxBodyBytes)
+        {
+            return (null, ("body", $"A submission is at most {MaxBodyBytes / 1024} KB."));
+        }
+
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            document = JsonDocument.Parse(buffer.ToArray());
         }
         catch (JsonException)
         {
             return (null, ("body", "Send the fields as a JSON object or as a form (application/x-www-form-urlencoded)."));
+        }
+
+        // What PostgreSQL cannot store (NUL, unpaired surrogates, numbers beyond numeric) is refused here, naming the field.
+        if (StorableJson.FirstProblem(buffer.ToArray()) is { } unstorable)
+        {
+            document.Dispose();
+            return (null, (unstorable.Path.Length == 0 ? "body" : unstorable.Path, unstorable.Message));
         }
 
         using (document)
