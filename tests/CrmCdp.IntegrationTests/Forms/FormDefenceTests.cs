@@ -58,12 +58,12 @@ public sealed class FormDefenceTests(FormLimitsApp app) : IClassFixture<FormLimi
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        var finished = await app.Factory.Services.GetRequiredService<FormSweepJob>().RunAsync(TestContext.Current.CancellationToken);
+        // The minute sweep may get there first; either way the submission is finished once.
+        await app.Factory.Services.GetRequiredService<FormSweepJob>().RunAsync(TestContext.Current.CancellationToken);
 
-        Assert.True(finished >= 1);
-        var contact = Assert.Single(await FormApi.ContactsWithEmailAsync(admin, email));
-        Assert.Equal("Crash", contact.GetProperty("firstName").GetString());
         var submission = await FormApi.SubmissionAsync(admin, form.Id(), id.ToString());
         Assert.Equal("processed", submission.GetProperty("status").GetString());
+        var contact = Assert.Single(await FormApi.ContactsWithEmailAsync(admin, email));
+        Assert.Equal("Crash", contact.GetProperty("firstName").GetString());
     }
 }

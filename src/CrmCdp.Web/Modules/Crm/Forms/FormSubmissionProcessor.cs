@@ -33,7 +33,12 @@ internal sealed class FormSubmissionProcessor(
             return;
         }
 
-        if (submission.Status == SubmissionStatus.Received)
+        var now = timeProvider.GetUtcNow();
+        // The request and the sweep may both reach a submission: the one that claims it makes its records (a claim older
+        // than a minute is a crashed one and may be taken over).
+        if (submission.Status == SubmissionStatus.Received && await db.Set<FormSubmission>()
+                .Where(s => s.Id == submissionId && s.Status == SubmissionStatus.Received && (s.ProcessedAt == null || s.ProcessedAt < now.AddMinutes(-1)))
+                .ExecuteUpdateAsync(set => set.SetProperty(s => s.ProcessedAt, now), cancellationToken) == 1)
         {
             await MakeRecordsAsync(form, submission, cancellationToken);
             submission.ProcessedAt = timeProvider.GetUtcNow();
