@@ -6,15 +6,19 @@ using Npgsql;
 namespace CrmCdp.IntegrationTests.Cdp;
 
 /// <summary>The app on a real Kestrel port, for SDKs running in their own (node) process.</summary>
-public sealed class KestrelApp : AppFixture, IAsyncLifetime
+public class KestrelApp : AppFixture, IAsyncLifetime
 {
     public Uri BaseAddress => Factory.ClientOptions.BaseAddress;
+
+    protected virtual string Purpose => "sdk";
+
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
     public async ValueTask InitializeAsync()
     {
         // Installing the SDKs (npm ci on a fresh clone) overlaps with the app's start.
         var install = SdkClients.EnsureInstalledAsync();
-        await StartAsync("sdk", useKestrel: true);
+        await StartAsync(Purpose, useKestrel: true, Settings);
         await install;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using CrmCdp.IntegrationTests.Crm;
 using CrmCdp.TestSupport;
@@ -315,18 +314,9 @@ public sealed class SegmentTests(SharedApp app)
 
     private async Task RefreshAsync() => await app.Factory.Services.GetRequiredService<SegmentRefreshJob>().RunNowAsync(Ct);
 
-    private static async Task<JsonElement> CreateSegmentAsync(HttpClient api, object body)
-    {
-        var (response, segment) = await CrmApi.SendAsync(api, HttpMethod.Post, "/api/v1/segments", body);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, segment.ToString());
-        return segment;
-    }
+    private static Task<JsonElement> CreateSegmentAsync(HttpClient api, object body) => api.CreateSegmentAsync(body);
 
-    private static async Task SendAsync(HttpClient sdk, params object[] batch)
-    {
-        using var sent = await sdk.PostAsJsonAsync("/v1/batch", new { batch }, Ct);
-        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
-    }
+    private static Task SendAsync(HttpClient sdk, params object[] batch) => sdk.SendBatchAsync(batch);
 
     private static Task<JsonElement> ProfileAsync(HttpClient api, string userId, Func<JsonElement, bool> done) =>
         api.ProfileWhenAsync("user_id", userId, done, Ct);

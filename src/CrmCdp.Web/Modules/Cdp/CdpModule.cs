@@ -47,6 +47,16 @@ internal static class CdpModule
         services.AddSingleton<Segments.SegmentRefresher>();
         services.AddSingleton<Segments.SegmentRefreshGate>();
         services.AddSingleton<Segments.SegmentActivator>();
+        services.AddSingleton<Audiences.ISegmentChangeConsumer>(provider => provider.GetRequiredService<Segments.SegmentActivator>());
+        services.AddSingleton<Audiences.SegmentChangeFeed>();
+        services.AddSettings<Audiences.AudienceOptions>();
+        services.AddSingleton<Audiences.AudienceMetrics>();
+        services.AddSingleton<Audiences.AudienceEvaluator>();
+        services.AddSingleton<Audiences.WindowEdgeSweep>();
+        services.AddSingleton<Audiences.AudienceStatus>();
+        services.AddHostedService<Audiences.AudienceEvaluatorService>();
+        services.AddTransient<Audiences.AudienceReconciliationJob>();
+        services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Audiences.AudienceReconciliationJob>();
         services.AddSingleton<Segments.ComputedTraitService>();
         services.AddSingleton<Segments.ComputedTraitCalculator>();
         services.AddTransient<Segments.SegmentRefreshJob>();

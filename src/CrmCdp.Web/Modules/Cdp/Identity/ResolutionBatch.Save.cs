@@ -3,7 +3,7 @@ using NpgsqlTypes;
 
 namespace CrmCdp.Web.Modules.Cdp.Identity;
 
-/// <summary>The writes of a resolution batch: new profiles, merges, identifiers, profile updates, links, checkpoint.</summary>
+/// <summary>The writes of a resolution batch: new profiles, merges, identifiers, profile updates, links, the audience queue, checkpoint.</summary>
 internal sealed partial class ResolutionBatch
 {
     private async Task SaveAsync(ResolvableEvent last, CancellationToken cancellationToken)
@@ -116,6 +116,8 @@ internal sealed partial class ResolutionBatch
                 batch.BatchCommands.Add(link);
             }
 
+            // Every profile the batch touched (merged ones too: they leave their segments) is evaluated again within seconds.
+            batch.BatchCommands.Add(Audiences.AudienceQueue.Enqueue(_states.Keys));
             var checkpoint = new NpgsqlBatchCommand("UPDATE cdp_resolution_checkpoints SET last_event_id = @id, last_received_at = @received, updated_at = now() WHERE name = @name");
             checkpoint.Parameters.AddWithValue("id", last.Id);
             checkpoint.Parameters.AddWithValue("received", last.ReceivedAt);

@@ -7,6 +7,7 @@ public sealed partial class CdpOverview
 {
     private readonly CancellationTokenSource _stop = new();
     private long _stored24h;
+    private (long Waiting, TimeSpan Lag)? _audiences;
 
     [Inject]
     private IngestionMetrics Metrics { get; set; } = default!;
@@ -20,6 +21,9 @@ public sealed partial class CdpOverview
     [Inject]
     private IngestionStats Stats { get; set; } = default!;
 
+    [Inject]
+    private Audiences.AudienceStatus Audiences { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         await LoadAsync();
@@ -32,7 +36,12 @@ public sealed partial class CdpOverview
         _stop.Dispose();
     }
 
-    private async Task LoadAsync() => _stored24h = await Stats.StoredInLastDayAsync(await AccessAsync(), _stop.Token);
+    private async Task LoadAsync()
+    {
+        var access = await AccessAsync();
+        _stored24h = await Stats.StoredInLastDayAsync(access, _stop.Token);
+        _audiences = await Audiences.CurrentAsync(access, _stop.Token);
+    }
 
     private Task RefreshAsync() => RefreshEveryAsync(TimeSpan.FromSeconds(5), LoadAsync, _stop.Token);
 }

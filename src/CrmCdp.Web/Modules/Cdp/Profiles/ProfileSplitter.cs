@@ -102,6 +102,7 @@ internal sealed class ProfileSplitter(
         await RecomputeAsync(db, profile, cancellationToken);
         await RecomputeAsync(db, split, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(Audiences.AudienceQueue.EnqueueSql, [Audiences.AudienceQueue.IdsParameter([id, split.Id])], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var kept = (await queries.LoadAsync(access, db, id, null, cancellationToken)).Value!;
         var created = (await queries.LoadAsync(access, db, split.Id, null, cancellationToken)).Value!;

@@ -1,3 +1,4 @@
+using CrmCdp.Web.Modules.Cdp.Audiences;
 using CrmCdp.Web.Modules.Cdp.Identity;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -9,6 +10,12 @@ namespace CrmCdp.Web.Modules.Cdp.Segments;
 [SystemAccess("The minute job computes every computed trait.")]
 internal sealed class ComputedTraitCalculator(IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider, TimeProvider timeProvider)
 {
+    // Every statement of the WITH sees the values from before it: the changed, the upserted and the deleted rows are told apart on those.
+    private const string ChangedSql = """
+        SELECT f.profile_id FROM fresh f LEFT JOIN cdp_profile_computed c ON c.profile_id = f.profile_id AND c.key = @key WHERE c.value IS DISTINCT FROM f.value
+        UNION ALL SELECT c.profile_id FROM cdp_profile_computed c WHERE c.key = @key AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.profile_id = c.profile_id)
+        """;
+
     public async Task<int> ComputeAllAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -34,14 +41,18 @@ internal sealed class ComputedTraitCalculator(IDbContextFactory<AppDbContext> db
 
         var now = timeProvider.GetUtcNow();
         var blocked = (await rulesProvider.CurrentAsync(cancellationToken)).BlockedValues.Select(v => v.ToLowerInvariant()).ToArray();
+        // Profiles whose value changed (or went back to 0: no row) are queued, so segments using the trait follow within seconds.
         await using var command = new NpgsqlCommand($"""
-            INSERT INTO cdp_profile_computed (profile_id, key, value, computed_at)
-            SELECT pe.profile_id, @key, CASE WHEN @cap IS NULL THEN sum(r.points) ELSE least(sum(r.points), @cap) END, @as_of
-            FROM ({EventMembership.RowsOfProfiles("@since", "@as_of", "@blocked")}) pe
-            JOIN jsonb_to_recordset(@rules) AS r(event text, points numeric) ON r.event = pe.name OR r.event = pe.type
-            GROUP BY pe.profile_id
-            ON CONFLICT (profile_id, key) DO UPDATE SET value = excluded.value, computed_at = excluded.computed_at;
-            DELETE FROM cdp_profile_computed WHERE key = @key AND computed_at <> @as_of;
+            WITH fresh AS MATERIALIZED (
+                SELECT pe.profile_id, CASE WHEN @cap IS NULL THEN sum(r.points) ELSE least(sum(r.points), @cap) END AS value
+                FROM ({EventMembership.RowsOfProfiles("@since", "@as_of", "@blocked")}) pe
+                JOIN jsonb_to_recordset(@rules) AS r(event text, points numeric) ON r.event = pe.name OR r.event = pe.type
+                GROUP BY pe.profile_id),
+            queued AS ({AudienceQueue.EnqueueQuery(ChangedSql)}),
+            upserted AS (
+                INSERT INTO cdp_profile_computed (profile_id, key, value, computed_at) SELECT profile_id, @key, value, @as_of FROM fresh
+                ON CONFLICT (profile_id, key) DO UPDATE SET value = excluded.value, computed_at = excluded.computed_at)
+            DELETE FROM cdp_profile_computed c WHERE c.key = @key AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.profile_id = c.profile_id)
             """, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
         command.Parameters.AddWithValue("key", trait.Key);
         command.Parameters.Add(new NpgsqlParameter("cap", NpgsqlDbType.Numeric) { Value = (object?)trait.Cap ?? DBNull.Value });

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CrmCdp.Web.Modules.Cdp.Audiences;
 using CrmCdp.Web.Modules.Cdp.Identity;
 using CrmCdp.Web.Modules.Cdp.Profiles;
 using CrmCdp.Web.Modules.Crm.Contracts;
@@ -17,74 +18,49 @@ internal static class ActivationOutcomes
 }
 
 /// <summary>
-/// Turns the entries of activated segments into CRM call tasks for the linked contact's owner. Each entry is handled
-/// once (a unique row per entry, written with the task in one transaction); a profile without a linked contact, or
-/// without the segment's consent category, is skipped and the reason kept.
+/// Turns the entries of activated segments into CRM call tasks for the linked contact's owner: a consumer of the
+/// segment change feed. Each entry is handled once (the feed's checkpoint and a unique row per entry, written with the
+/// task in one transaction); a profile without a linked contact, or without the segment's consent category, is skipped
+/// and the reason kept.
 /// </summary>
-[SystemAccess("The minute job turns new segment entries into CRM tasks.")]
-internal sealed partial class SegmentActivator(
-    IDbContextFactory<AppDbContext> dbFactory, ICrmSalesTasks crmTasks, IdentityRulesProvider rulesProvider, TimeProvider timeProvider, ILogger<SegmentActivator> logger)
+[SystemAccess("The change feed turns new segment entries into CRM tasks.")]
+internal sealed partial class SegmentActivator(ICrmSalesTasks crmTasks, IdentityRulesProvider rulesProvider, TimeProvider timeProvider, ILogger<SegmentActivator> logger)
+    : ISegmentChangeConsumer
 {
-    public const int BatchSize = 200;
     public const string IntentScoreKey = "intent_score";
 
+    public string Name => "crm-activation";
 
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public async Task HandleAsync(AppDbContext db, IReadOnlyList<SegmentChange> changes, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var segments = await db.Set<Segment>().Where(s => s.ActivationEnabled).Select(s => s.Id).ToListAsync(cancellationToken);
-        var handled = 0;
-        foreach (var segmentId in segments)
+        var entries = changes.Where(c => c.Kind == "entered").ToList();
+        if (entries.Count == 0)
         {
-            try
-            {
-                int done;
-                do
-                {
-                    done = await ActivateBatchAsync(segmentId, cancellationToken);
-                    handled += done;
-                }
-                while (done == BatchSize);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // Nothing of the failed batch was written (one transaction); the other segments go on and it is tried again next minute.
-                LogActivationFailed(e, segmentId);
-            }
+            return;
         }
 
-        return handled;
-    }
-
-    private async Task<int> ActivateBatchAsync(Guid segmentId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Under the segments' lock, like erasure: a person erased a moment ago is not tasked, and a consent category or
+        // task setting changed a moment ago applies to this batch.
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SegmentRefresher.RefreshLock})", cancellationToken);
-        // Read under the lock: a consent category or task setting changed a moment ago applies to this batch.
-        var segment = await db.Set<Segment>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == segmentId && s.ActivationEnabled, cancellationToken);
-        if (segment is null)
-        {
-            return 0;
-        }
-
-        var activated = db.Set<SegmentActivation>().Where(a => a.SegmentId == segment.Id).Select(a => a.ChangeId);
-        var entries = await (
-                from change in db.Set<SegmentMembershipChange>()
-                join profile in db.Set<Profile>() on change.ProfileId equals profile.Id
-                where change.SegmentId == segment.Id && change.Kind == "entered" && change.At >= segment.ActivationEnabledAt && !activated.Contains(change.Id)
-                orderby change.Id
-                select new { change.Id, change.ProfileId, change.At, profile.ContactId, profile.Consent })
-            .Take(BatchSize).ToListAsync(cancellationToken);
+        var segmentIds = entries.Select(e => e.SegmentId).Distinct().ToList();
+        var segments = await db.Set<Segment>().AsNoTracking().Where(s => segmentIds.Contains(s.Id) && s.ActivationEnabled).ToDictionaryAsync(s => s.Id, cancellationToken);
+        entries = [.. entries.Where(e => segments.TryGetValue(e.SegmentId, out var s) && e.At >= s.ActivationEnabledAt)];
+        var changeIds = entries.Select(e => e.Id).ToList();
+        var done = await db.Set<SegmentActivation>().Where(a => changeIds.Contains(a.ChangeId)).Select(a => a.ChangeId).ToListAsync(cancellationToken);
+        entries = [.. entries.Where(e => !done.Contains(e.Id))];
+        var profileIds = entries.Select(e => e.ProfileId).Distinct().ToList();
+        var profiles = await db.Set<Profile>().AsNoTracking().Where(p => profileIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.ContactId, p.Consent }).ToDictionaryAsync(p => p.Id, cancellationToken);
         var now = timeProvider.GetUtcNow();
-        foreach (var entry in entries)
+        foreach (var entry in entries.Where(e => profiles.ContainsKey(e.ProfileId)))
         {
+            var (segment, profile) = (segments[entry.SegmentId], profiles[entry.ProfileId]);
             var activation = new SegmentActivation { ChangeId = entry.Id, SegmentId = segment.Id, ProfileId = entry.ProfileId, At = now };
-            if (!ConsentGate.Allows(entry.Consent, segment.ConsentCategory))
+            if (!ConsentGate.Allows(profile.Consent, segment.ConsentCategory))
             {
                 activation.Outcome = ActivationOutcomes.NoConsent;
             }
-            else if (entry.ContactId is { } contactId
+            else if (profile.ContactId is { } contactId
                 && await crmTasks.AddFollowUpAsync(db, contactId, Title(segment), await NotesAsync(db, segment, entry.ProfileId, entry.At, cancellationToken),
                     now.AddDays(segment.TaskDueInDays), cancellationToken) is { } taskId)
             {
@@ -98,14 +74,10 @@ internal sealed partial class SegmentActivator(
             db.Add(activation);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        if (entries.Count > 0)
+        foreach (var (segmentId, count) in entries.CountBy(e => e.SegmentId))
         {
-            LogActivated(segment.Name, entries.Count);
+            LogActivated(segments[segmentId].Name, count);
         }
-
-        return entries.Count;
     }
 
     /// <summary>The segment's title template with the segment filled in; the CRM fills {name} with the contact's name.</summary>
@@ -149,9 +121,6 @@ internal sealed partial class SegmentActivator(
 
         return notes.ToString();
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Activating entries of segment {SegmentId} failed; the other segments went on")]
-    private partial void LogActivationFailed(Exception exception, Guid segmentId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Activation of segment {Segment} handled {Count} entries")]
     private partial void LogActivated(string segment, int count);

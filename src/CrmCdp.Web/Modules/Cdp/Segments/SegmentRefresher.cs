@@ -4,11 +4,13 @@ using Npgsql;
 
 namespace CrmCdp.Web.Modules.Cdp.Segments;
 
-internal sealed record SegmentRefreshResult(Guid SegmentId, long Members, long Entered, long Exited);
+/// <param name="Unexplained">Entries and exits of profiles that were not waiting for incremental evaluation (see <see cref="MembershipDiff"/>).</param>
+internal sealed record SegmentRefreshResult(Guid SegmentId, long Members, long Entered, long Exited, long Unexplained);
 
 /// <summary>
-/// Recomputes a segment's members with its compiled query and records the difference as entries and exits, in one
-/// statement and one transaction; segments that others depend on are refreshed first.
+/// Recomputes a segment's members over every profile and records the difference as entries and exits, in one
+/// statement and one transaction; segments that others depend on are refreshed first. Used when a segment is saved and
+/// by the nightly reconciliation; between those, incremental evaluation keeps members current.
 /// </summary>
 [SystemAccess("The minute job (and a save) recomputes segment members.")]
 internal sealed partial class SegmentRefresher(IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider, TimeProvider timeProvider, ILogger<SegmentRefresher> logger)
@@ -58,35 +60,9 @@ internal sealed partial class SegmentRefresher(IDbContextFactory<AppDbContext> d
         var now = timeProvider.GetUtcNow();
         var rules = await rulesProvider.CurrentAsync(cancellationToken);
         var compiled = SegmentSqlCompiler.Compile(SegmentDefinitions.Parse(segment.Definition), new SegmentQueryOptions(now, [.. rules.BlockedValues.Select(v => v.ToLowerInvariant())]));
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var command = new NpgsqlCommand($"""
-            WITH target AS MATERIALIZED ({compiled.Sql}),
-            entered AS (
-                INSERT INTO cdp_segment_members (segment_id, profile_id, entered_at) SELECT @segment_id, id, @now FROM target
-                ON CONFLICT DO NOTHING RETURNING profile_id),
-            exited AS (
-                DELETE FROM cdp_segment_members m WHERE m.segment_id = @segment_id AND NOT EXISTS (SELECT 1 FROM target t WHERE t.id = m.profile_id)
-                RETURNING profile_id),
-            changes AS (
-                INSERT INTO cdp_segment_changes (segment_id, profile_id, kind, at)
-                SELECT @segment_id, profile_id, 'entered', @now FROM entered UNION ALL SELECT @segment_id, profile_id, 'exited', @now FROM exited
-                RETURNING kind)
-            SELECT (SELECT count(*) FROM target), count(*) FILTER (WHERE kind = 'entered'), count(*) FILTER (WHERE kind = 'exited') FROM changes
-            """, connection, (NpgsqlTransaction)transaction.GetDbTransaction());
-        compiled.AddTo(command);
-        command.CommandTimeout = 600;
-        command.Parameters.AddWithValue("segment_id", segmentId);
-        command.Parameters.AddWithValue("now", now);
-        SegmentRefreshResult result;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            await reader.ReadAsync(cancellationToken);
-            result = new SegmentRefreshResult(segmentId, reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
-        }
-
-        // Not through the tracked entity: its version is the editors' concurrency token, and a save during the refresh must not fail either side.
-        await db.Set<Segment>().Where(s => s.Id == segmentId)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.MemberCount, result.Members).SetProperty(s => s.LastComputedAt, now), cancellationToken);
+        var diff = await SegmentMembershipDiff.ApplyAsync(
+            (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(), segmentId, compiled, now, null, cancellationToken);
+        var result = new SegmentRefreshResult(segmentId, diff.Members!.Value, diff.Entered, diff.Exited, diff.Unexplained);
         await transaction.CommitAsync(cancellationToken);
         LogRefreshed(segment.Name, result.Members, result.Entered, result.Exited);
         return result;

@@ -173,7 +173,11 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         (entry.RecordType, entry.RecordId, entry.Before, entry.Summary) =
             ("segment", id.ToString(), segment.Definition, $"Deleted segment {segment.Name} ({segment.MemberCount} members)");
         audit.Add(db, entry);
+        // Under the segments' lock: evaluation and activation never write rows of a segment deleted under them.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SegmentRefresher.RefreshLock})", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return OperationResult<bool>.Ok(true);
     }
 

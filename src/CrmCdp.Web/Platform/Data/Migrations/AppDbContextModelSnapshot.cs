@@ -99,6 +99,51 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("admin_privacy_requests", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Audiences.AudienceCheckpoint", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("LastChangeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_change_id");
+
+                    b.Property<DateTimeOffset?>("SweptTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("swept_to");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_cdp_audience_checkpoints");
+
+                    b.ToTable("cdp_audience_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Audiences.AudienceQueueEntry", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_id");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("queued_at");
+
+                    b.HasKey("ProfileId")
+                        .HasName("pk_cdp_audience_queue");
+
+                    b.HasIndex("QueuedAt")
+                        .HasDatabaseName("ix_cdp_audience_queue_queued_at");
+
+                    b.ToTable("cdp_audience_queue", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Identity.IdentitySettings", b =>
                 {
                     b.Property<string>("Name")

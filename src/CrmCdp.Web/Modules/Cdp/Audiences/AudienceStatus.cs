@@ -1,0 +1,18 @@
+namespace CrmCdp.Web.Modules.Cdp.Audiences;
+
+/// <summary>How far behind segment membership is, read from the queue so every instance shows the same (for the CDP overview).</summary>
+internal sealed class AudienceStatus(IDbContextFactory<AppDbContext> dbFactory, TimeProvider timeProvider)
+{
+    /// <summary>The profiles waiting and the age of the oldest; nothing for a caller who may not read profiles.</summary>
+    public async Task<(long Waiting, TimeSpan Lag)?> CurrentAsync(AccessContext access, CancellationToken cancellationToken = default)
+    {
+        if (!access.Has(Permissions.Cdp.ProfilesRead))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var queue = await db.Set<AudienceQueueEntry>().GroupBy(_ => 1).Select(g => new { Waiting = g.LongCount(), Oldest = g.Min(q => q.QueuedAt) }).SingleOrDefaultAsync(cancellationToken);
+        return queue is null ? (0, TimeSpan.Zero) : (queue.Waiting, timeProvider.GetUtcNow() - queue.Oldest);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Text.Json.Nodes;
+using CrmCdp.IntegrationTests.Crm;
+using CrmCdp.TestSupport;
+using CrmCdp.Web.Modules.Cdp.Audiences;
+using CrmCdp.Web.Modules.Cdp.Segments;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CrmCdp.IntegrationTests.Cdp;
+
+/// <summary>
+/// Incremental evaluation against the full one: after a random stream of events with merges, across segments of every
+/// shape, the nightly reconciliation finds nothing to fix. Its own app, so no other test's events move a window edge.
+/// </summary>
+public sealed class AudienceReconciliationTests(AudienceApp app) : IClassFixture<AudienceApp>
+{
+    private static readonly string[] Categories = ["shoes", "hats", "boots"];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static TheoryData<int> Seeds() => Tests.Shared.TestSeeds.For(20261206);
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task After_a_random_stream_with_merges_the_reconciliation_finds_no_differences(int seed)
+    {
+        var random = new Random(seed);
+        using var admin = app.AdminApi();
+        var (_, key) = await app.SourceAsync();
+        using var sdk = app.Sdk(key);
+        var run = CrmApi.Unique("rec-");
+        var segments = await CreateSegmentsAsync(admin, run);
+        await app.Factory.Services.GetRequiredService<SegmentRefreshJob>().RunNowAsync(Ct);
+
+        // Every event sits 30 s past a whole minute and every window is whole minutes, hours or days, so edges pass only
+        // at :30; the reconciliation below starts at least 8 seconds before the next :30, so none passes under it.
+        var minute = DateTimeOffset.UtcNow.AddTicks(-(DateTimeOffset.UtcNow.Ticks % TimeSpan.TicksPerMinute));
+        DateTimeOffset At(int minutesAgo) => minute.AddMinutes(-minutesAgo).AddSeconds(30);
+        var users = Enumerable.Range(0, 12).Select(i => $"{run}-u{i}").ToList();
+        for (var round = 0; round < 3; round++)
+        {
+            var batch = new List<object>();
+            foreach (var (user, i) in users.Select((u, i) => (u, i)))
+            {
+                var device = $"{user}-device";
+                if (round == 0)
+                {
+                    batch.Add(new { type = "identify", userId = user, traits = new { run, plan = random.Next(2) == 0 ? "pro" : "free", seats = random.Next(1, 20) }, timestamp = At(5000) });
+                }
+
+                for (var n = random.Next(0, 4); n > 0; n--)
+                {
+                    var anonymous = random.Next(3) == 0;
+                    var at = At(random.Next(2) == 0 ? random.Next(1, 90) : random.Next(90, 4 * 24 * 60));
+                    var properties = new JsonObject { ["category"] = Categories[random.Next(Categories.Length)], ["price"] = random.Next(50, 200) };
+                    var name = random.Next(4) == 0 ? "Order Completed" : "Product Viewed";
+                    batch.Add(anonymous
+                        ? new { type = "track", anonymousId = device, @event = name, properties, timestamp = at }
+                        : new { type = "track", userId = user, @event = name, properties, timestamp = at });
+                }
+
+                // The device's anonymous profile merges into the user's when they sign in on it.
+                if (round > 0 && random.Next(3) == 0)
+                {
+                    batch.Add(new { type = "identify", userId = user, anonymousId = device, timestamp = At(random.Next(1, 60)) });
+                }
+            }
+
+            await sdk.SendBatchAsync(batch);
+            await app.WaitForAudiencesAsync();
+        }
+
+        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
+        await connection.OpenAsync(Ct);
+        Assert.True(await IncrementalChangesAsync(connection, segments) > 0, "incremental evaluation changed no membership: the test proves nothing");
+        await Eventually.UntilAsync(() => Task.FromResult(DateTimeOffset.UtcNow.Second), second => second is (>= 1 and < 22) or (>= 31 and < 52), "seconds far from :30", TimeSpan.FromSeconds(70), Ct);
+
+        var differences = await app.Factory.Services.GetRequiredService<AudienceReconciliationJob>().RunAsync(Ct);
+
+        Assert.Equal(0, differences);
+    }
+
+    [Fact]
+    public async Task Each_change_feed_consumer_follows_its_own_checkpoint_and_a_failing_one_holds_no_other_back()
+    {
+        using var admin = app.AdminApi();
+        var (_, key) = await app.SourceAsync();
+        using var sdk = app.Sdk(key);
+        var marker = CrmApi.Unique("feed-");
+        await admin.CreateSegmentAsync(new { name = CrmApi.Unique("Feed "), definition = SegmentCondition.Trait("marker", "equals", marker) });
+        await sdk.SendBatchAsync([new { type = "identify", userId = marker + "-a", traits = new { marker } }, new { type = "identify", userId = marker + "-b", traits = new { marker } }]);
+        await app.WaitForAudiencesAsync();
+        var recording = new RecordingConsumer($"test-{marker}");
+        var feed = new SegmentChangeFeed(
+            app.Factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Web.Platform.Data.AppDbContext>>(),
+            [new FailingConsumer(), recording], Microsoft.Extensions.Logging.Abstractions.NullLogger<SegmentChangeFeed>.Instance);
+
+        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
+        await connection.OpenAsync(Ct);
+        var before = await ChangeIdsAsync(connection);
+        var first = await feed.DeliverAsync(Ct);
+        var second = await feed.DeliverAsync(Ct);
+
+        // Window edges of other tests' events may add changes meanwhile: each is then seen once, after the others.
+        Assert.NotEmpty(before);
+        Assert.Equal(before, recording.Seen.Take(before.Length));
+        Assert.Equal(recording.Seen.Distinct().Order(), recording.Seen);
+        Assert.Equal(recording.Seen.Count, first + second);
+        Assert.Equal(recording.Seen[^1], await CheckpointAsync(connection, SegmentChangeFeed.CheckpointName(recording)));
+        Assert.Equal(0, await CheckpointAsync(connection, SegmentChangeFeed.CheckpointName(new FailingConsumer())));
+    }
+
+    private static async Task<long[]> ChangeIdsAsync(NpgsqlConnection connection)
+    {
+        await using var all = new NpgsqlCommand("SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM cdp_segment_changes", connection);
+        return (long[])(await all.ExecuteScalarAsync(Ct))!;
+    }
+
+    private static async Task<List<Guid>> CreateSegmentsAsync(HttpClient admin, string run)
+    {
+        object Viewed(string op, int count, int amount, string unit, params object[] where) =>
+            new { type = "event", @event = "Product Viewed", @operator = op, count, within = new { amount, unit }, where };
+        object Ordered(string op, int count, int amount, string unit) => new { type = "event", @event = "Order Completed", @operator = op, count, within = new { amount, unit } };
+        var ofRun = new { type = "trait", field = "run", @operator = "equals", value = run };
+        var browsers = await admin.CreateSegmentAsync(new
+        {
+            name = CrmApi.Unique("Browsed, did not buy "),
+            definition = new { type = "and", conditions = new object[] { ofRun, Viewed("at_least", 1, 3, "days"), Ordered("at_most", 0, 1, "days") } },
+        });
+        var definitions = new object[]
+        {
+            new { type = "and", conditions = new object[] { ofRun, new { type = "trait", field = "plan", @operator = "equals", value = "pro" }, Viewed("at_least", 2, 2, "days") } },
+            Viewed("at_least", 1, 30, "minutes", new { field = "category", @operator = "equals", value = "shoes" }, new { field = "price", @operator = "gt", value = "100" }),
+            new { type = "or", conditions = new object[] { new { type = "trait", field = "seats", @operator = "gte", value = "10" }, new { type = "and", conditions = new object[] { ofRun, Ordered("exactly", 1, 3, "hours") } } } },
+            new { type = "and", conditions = new object[] { new { type = "segment", segmentId = browsers.Id() }, new { type = "not", condition = new { type = "trait", field = "plan", @operator = "equals", value = "pro" } } } },
+            Viewed("at_most", 2, 90, "minutes", new { field = "category", @operator = "one_of", value = "hats, boots" }),
+        };
+        var ids = new List<Guid> { Guid.Parse(browsers.Id()) };
+        foreach (var definition in definitions)
+        {
+            ids.Add(Guid.Parse((await admin.CreateSegmentAsync(new { name = CrmApi.Unique("Reconciled "), definition })).Id()));
+        }
+
+        return ids;
+    }
+
+    private static async Task<long> IncrementalChangesAsync(NpgsqlConnection connection, List<Guid> segments)
+    {
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM cdp_segment_changes WHERE segment_id = ANY(@ids)", connection);
+        command.Parameters.AddWithValue("ids", segments.ToArray());
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    private static async Task<long> CheckpointAsync(NpgsqlConnection connection, string name)
+    {
+        await using var command = new NpgsqlCommand("SELECT coalesce((SELECT last_change_id FROM cdp_audience_checkpoints WHERE name = @name), 0)", connection);
+        command.Parameters.AddWithValue("name", name);
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
+
+    private sealed class FailingConsumer : ISegmentChangeConsumer
+    {
+        public string Name => "test-always-failing";
+
+        public Task HandleAsync(Web.Platform.Data.AppDbContext db, IReadOnlyList<SegmentChange> changes, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("This consumer always fails.");
+    }
+
+    private sealed class RecordingConsumer(string name) : ISegmentChangeConsumer
+    {
+        public List<long> Seen { get; } = [];
+
+        public string Name => name;
+
+        public Task HandleAsync(Web.Platform.Data.AppDbContext db, IReadOnlyList<SegmentChange> changes, CancellationToken cancellationToken)
+        {
+            Seen.AddRange(changes.Select(c => c.Id));
+            return Task.CompletedTask;
+        }
+    }
+}
