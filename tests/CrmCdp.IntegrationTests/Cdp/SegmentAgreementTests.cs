@@ -236,7 +236,7 @@ public sealed class SegmentAgreementTests(SharedApp app)
 
     private static async Task<ProfileFacts> FactsAsync(HttpClient api, JsonElement profile)
     {
-        var (_, page) = await CrmApi.SendAsync(api, HttpMethod.Get, $"/api/v1/profiles/{profile.Id()}/events?limit=100");
+        var (_, page) = await CrmApi.SendAsync(api, HttpMethod.Get, $"/api/v1/profiles/{profile.Id()}/events?limit=100&types=identify,track,page");
         var events = page.GetProperty("items").EnumerateArray()
             .Select(e => new FactEvent(
                 e.GetProperty("type").GetString()!, e.GetProperty("event").ValueKind == JsonValueKind.String ? e.GetProperty("event").GetString() : null,

@@ -35,7 +35,7 @@ internal sealed class ContactProfiles(IDbContextFactory<AppDbContext> dbFactory,
             return null;
         }
 
-        var recent = (await timeline.EventsAsync(access, profileId, null, 8, cancellationToken)).Value?.Items ?? [];
+        var recent = (await timeline.EventsAsync(access, profileId, null, 8, cancellationToken: cancellationToken)).Value?.Items ?? [];
         var top = await profiles.TopEventsAsync(access, profileId, 5, cancellationToken);
         var traits = profile.Traits.ValueKind == JsonValueKind.Object
             ? profile.Traits.EnumerateObject().Select(t => new KeyValuePair<string, string>(t.Name, t.Value.ValueKind == JsonValueKind.String ? t.Value.GetString()! : t.Value.GetRawText())).ToList()

@@ -14,9 +14,9 @@ internal static class ProfileEndpoints
         profiles.MapGet("/{id:guid}", async (Guid id, ProfileQueries queries, AccessContext access, CancellationToken ct) => (await queries.GetAsync(access, id, ct)).ToHttp())
             .WithSummary("One profile; a merged-away id answers with the surviving profile (requestedId names the id asked for).")
             .Produces<ProfileDto>().ProducesProblem(404);
-        profiles.MapGet("/{id:guid}/events", async (Guid id, string? cursor, int? limit, ProfileTimeline timeline, AccessContext access, CancellationToken ct) =>
-                (await timeline.EventsAsync(access, id, cursor, limit, ct)).ToHttp())
-            .WithSummary("The profile's events, newest first (timestamp is the clock-skew-corrected event time); pass nextCursor back for the next page.")
+        profiles.MapGet("/{id:guid}/events", async (Guid id, string? cursor, int? limit, string? types, ProfileTimeline timeline, AccessContext access, CancellationToken ct) =>
+                (await timeline.EventsAsync(access, id, cursor, limit, types, ct)).ToHttp())
+            .WithSummary("The profile's timeline, newest first (timestamp is the clock-skew-corrected event time): its events, CRM facts (type crm) and segment changes (type segment); ?types=track,page keeps only those; pass nextCursor back for the next page.")
             .Produces<ProfileEventPage>().ProducesValidationProblem().ProducesProblem(404);
         profiles.MapGet("/{id:guid}/merges", async (Guid id, ProfileQueries queries, AccessContext access, CancellationToken ct) => (await queries.MergesAsync(access, id, ct)).ToHttp())
             .WithSummary("The merge log of the profile: which profiles joined, through which identifier and event, under which rule; and splits.")

@@ -16,6 +16,9 @@ internal sealed class ProfileTimeline(IDbContextFactory<AppDbContext> dbFactory,
 {
     public const int MaxPage = 200;
 
+    /// <summary>What <c>types</c> may name: the event types, the CRM's facts and segment changes.</summary>
+    public static readonly IReadOnlyList<string> Types = ["identify", "track", "page", "screen", "group", "alias", "crm", "segment"];
+
     // Segment changes take negative ids beyond the CRM facts' (2^52 on), so every row keeps its own keyset position.
     private const string PageSql = $"""
         SELECT id, type, event, "timestamp", received_at, properties, traits, context, message_id, source_id FROM (
@@ -30,11 +33,13 @@ internal sealed class ProfileTimeline(IDbContextFactory<AppDbContext> dbFactory,
                    jsonb_build_object('segment_id', c.segment_id, 'segment_name', s.name)::text, NULL, NULL, 'segment-' || c.id, '00000000-0000-0000-0000-000000000000'::uuid
             FROM cdp_segment_changes c JOIN cdp_segments s ON s.id = c.segment_id
             WHERE c.profile_id IN (SELECT p.id FROM cdp_profiles p WHERE p.id = @profileId OR p.merged_into_id = @profileId)) e
-        WHERE @afterAt::timestamptz IS NULL OR ("timestamp", id) < (@afterAt::timestamptz, @afterId::bigint)
+        WHERE (@afterAt::timestamptz IS NULL OR ("timestamp", id) < (@afterAt::timestamptz, @afterId::bigint)) AND (@types::text[] IS NULL OR type = ANY(@types::text[]))
         ORDER BY "timestamp" DESC, id DESC LIMIT @limit
         """;
 
-    public async Task<OperationResult<ProfileEventPage>> EventsAsync(AccessContext access, Guid id, string? cursor, int? limit, CancellationToken cancellationToken = default)
+    /// <param name="types">A comma-separated list of <see cref="Types"/> to keep; all of them when empty.</param>
+    public async Task<OperationResult<ProfileEventPage>> EventsAsync(
+        AccessContext access, Guid id, string? cursor, int? limit, string? types = null, CancellationToken cancellationToken = default)
     {
         if (!access.Has(Permissions.Cdp.ProfilesRead))
         {
@@ -45,6 +50,12 @@ internal sealed class ProfileTimeline(IDbContextFactory<AppDbContext> dbFactory,
         if (size is < 1 or > MaxPage)
         {
             return OperationResult<ProfileEventPage>.Invalid("limit", $"The limit is 1 to {MaxPage}.");
+        }
+
+        string[]? kept = string.IsNullOrWhiteSpace(types) ? null : [.. types.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => t.ToLowerInvariant())];
+        if (kept?.FirstOrDefault(t => !Types.Contains(t)) is { } unknown)
+        {
+            return OperationResult<ProfileEventPage>.Invalid("types", $"“{unknown}” is not a timeline type; use {string.Join(", ", Types)}.");
         }
 
         (DateTimeOffset At, long Id)? after = null;
@@ -74,6 +85,7 @@ internal sealed class ProfileTimeline(IDbContextFactory<AppDbContext> dbFactory,
             new NpgsqlParameter("afterAt", NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = (object?)after?.At ?? DBNull.Value },
             new NpgsqlParameter("afterId", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)after?.Id ?? DBNull.Value },
             new NpgsqlParameter("limit", size + 1),
+            new NpgsqlParameter("types", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)kept ?? DBNull.Value },
         ]).ToListAsync(cancellationToken);
         var items = rows.Select(r => new ProfileEventDto(
             r.Id, r.Type, r.Event, r.Timestamp, r.ReceivedAt, Element(r.Properties), Element(r.Traits), Element(r.Context), r.MessageId, r.SourceId)).ToList();

@@ -1,0 +1,232 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CrmCdp.TestSupport;
+using CrmCdp.Web.Modules.Cdp.Audiences;
+using CrmCdp.Web.Modules.Cdp.Identity;
+using CrmCdp.Web.Modules.Cdp.Segments;
+using CrmCdp.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CrmCdp.Benchmarks.Scenarios;
+
+/// <summary>
+/// Real-time audiences over 1,000,000 profiles and 10,000,000 events with twenty segments: a full evaluation of a typical
+/// audience and of all twenty (what the old minute loop had to do), one incremental batch of 2,000 touched profiles
+/// against all twenty, a sweep of one minute's window edges, and the event-to-membership latency while /v1/batch
+/// ingests 5,000 events/s with resolution on. The ratio compares incremental with full evaluation per profile.
+/// </summary>
+internal sealed class AudienceScenario(int profiles = 1_000_000, int eventsPerProfile = 10) : IScenario
+{
+    private const int TouchedProfiles = 2000;
+    private static readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(20);
+
+    public string Name => "audiences";
+
+    public string Description => $"audiences over {profiles:N0} profiles, {profiles * eventsPerProfile:N0} events, {AudienceData.Segments().Count} segments";
+
+    public async Task<ScenarioResult> RunAsync()
+    {
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CRMCDP_WEB", CrmImportScenario.WebProjectDirectory());
+        await using var app = new AppFixture();
+        // The loops are driven below, so each phase is timed alone; Hangfire stays off (its minute jobs would compete).
+        await app.StartAsync("benchaudiences", useKestrel: true, new Dictionary<string, string?>
+        {
+            ["Cdp:Resolution:Enabled"] = "false", ["Cdp:Audiences:Enabled"] = "false", ["Jobs:RunServer"] = "false",
+        });
+        var services = app.Factory.Services;
+        var connectionString = app.Factory.ConnectionString;
+        var stopwatch = Stopwatch.StartNew();
+        await AudienceData.GenerateAsync(connectionString, profiles, eventsPerProfile);
+        Print($"generated {profiles:N0} profiles and {profiles * eventsPerProfile:N0} events in {stopwatch.Elapsed.TotalSeconds:N1} s");
+        var segmentIds = await CreateSegmentsAsync(services);
+
+        var refresher = services.GetRequiredService<SegmentRefresher>();
+        stopwatch.Restart();
+        await refresher.RefreshAllAsync(CancellationToken.None);
+        Print($"first full evaluation of all segments (writes every member): {stopwatch.Elapsed.TotalSeconds:N1} s");
+        var typical = await Timing.MedianMillisecondsAsync(() => refresher.RefreshAsync(segmentIds[0], CancellationToken.None), 3);
+        var fullAll = await Timing.MedianMillisecondsAsync(() => refresher.RefreshAllAsync(CancellationToken.None), 1);
+        Print($"full evaluation of the typical audience: median {typical:N0} ms; of all {segmentIds.Count} segments: {fullAll:N0} ms");
+
+        var evaluator = services.GetRequiredService<AudienceEvaluator>();
+        var incremental = await Timing.MedianMillisecondsAsync(async () => await QueueRandomProfilesAndEvaluateAsync(connectionString, evaluator), 5);
+        Print($"incremental: {TouchedProfiles:N0} queued profiles against all {segmentIds.Count} segments: median {incremental:N0} ms");
+
+        var sweep = await SweepOneMinuteAsync(connectionString, services);
+        Print($"sweep of one minute's window edges: {sweep.Sweep:N0} ms, queuing {sweep.Queued:N0} profiles, evaluated in {sweep.Drain:N0} ms");
+
+        var latency = await LatencyUnderLoadAsync(app, segmentIds);
+        Print($"under /v1/batch load ({latency.EventsPerSecond:N0} events/s for {LoadDuration.TotalSeconds:N0} s, resolution and evaluation on): " +
+              $"event-to-membership p50 {latency.P50:N2} s, p95 {latency.P95:N2} s, max {latency.Max:N2} s over {latency.Samples:N0} entries; app working set peak {latency.PeakMemoryMiB:N0} MiB");
+        await ExplainAsync(connectionString, services, segmentIds[0]);
+        return new ScenarioResult(
+            $"profiles evaluated per second against {segmentIds.Count} segments (incremental)", TouchedProfiles / incremental * 1000,
+            $"full evaluation of the {segmentIds.Count} segments", profiles / fullAll * 1000);
+    }
+
+    private static void Print(string line) => Console.WriteLine("   " + line);
+
+    private static async Task<List<Guid>> CreateSegmentsAsync(IServiceProvider services)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var now = DateTimeOffset.UtcNow;
+        var segments = AudienceData.Segments().Select(s => new Segment { Id = Guid.CreateVersion7(), Name = s.Name, Definition = SegmentDefinitions.Serialize(s.Definition), CreatedAt = now, UpdatedAt = now }).ToList();
+        db.AddRange(segments);
+        await db.SaveChangesAsync();
+        return [.. segments.Select(s => s.Id)];
+    }
+
+    private async Task QueueRandomProfilesAndEvaluateAsync(string connectionString, AudienceEvaluator evaluator)
+    {
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var queue = new NpgsqlCommand(AudienceQueue.EnqueueQuery($"SELECT md5('p' || (1 + floor(random() * {profiles})::int))::uuid FROM generate_series(1, {TouchedProfiles})"), connection);
+            await queue.ExecuteNonQueryAsync();
+        }
+
+        while (await evaluator.EvaluateQueuedAsync(CancellationToken.None) > 0)
+        {
+        }
+    }
+
+    private static async Task<(double Sweep, long Queued, double Drain)> SweepOneMinuteAsync(string connectionString, IServiceProvider services)
+    {
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var rewind = new NpgsqlCommand($"UPDATE cdp_audience_checkpoints SET swept_to = now() - interval '1 minute' WHERE name = '{WindowEdgeSweep.CheckpointName}'", connection);
+            await rewind.ExecuteNonQueryAsync();
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var queued = await services.GetRequiredService<WindowEdgeSweep>().SweepAsync(CancellationToken.None);
+        var sweep = stopwatch.Elapsed.TotalMilliseconds;
+        stopwatch.Restart();
+        await services.GetRequiredService<AudienceEvaluator>().DrainAsync(CancellationToken.None);
+        return (sweep, queued, stopwatch.Elapsed.TotalMilliseconds);
+    }
+
+    private sealed record Latency(double EventsPerSecond, double P50, double P95, double Max, int Samples, double PeakMemoryMiB);
+
+    private static async Task<Latency> LatencyUnderLoadAsync(AppFixture app, List<Guid> segmentIds)
+    {
+        var services = app.Factory.Services;
+        using var admin = app.AdminApi();
+        using var created = await admin.PostAsJsonAsync("/api/v1/sources", new { name = "Bench", type = "server" });
+        var source = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var (sourceId, writeKey) = (Guid.Parse(source.GetProperty("id").GetString()!), source.GetProperty("writeKey").GetString()!);
+        var resolver = services.GetRequiredService<IdentityResolutionProcessor>();
+        var evaluator = services.GetRequiredService<AudienceEvaluator>();
+        var sweep = services.GetRequiredService<WindowEdgeSweep>();
+        using var stop = new CancellationTokenSource();
+        var peakWorkingSet = 0L;
+        var loops = new[]
+        {
+            Loop(async () => await resolver.RunOnceAsync(CancellationToken.None) == 0, TimeSpan.FromMilliseconds(250)),
+            Loop(async () => await evaluator.EvaluateQueuedAsync(CancellationToken.None) == 0, TimeSpan.FromMilliseconds(250)),
+            Loop(async () => await sweep.SweepAsync(CancellationToken.None) >= 0, TimeSpan.FromSeconds(30)),
+            Loop(() =>
+            {
+                peakWorkingSet = Math.Max(peakWorkingSet, Process.GetCurrentProcess().WorkingSet64);
+                return Task.FromResult(true);
+            }, TimeSpan.FromMilliseconds(500)),
+        };
+        var load = await IngestionLoad.RunInChildProcessAsync(app.Factory.ClientOptions.BaseAddress, writeKey, 16, 100, LoadDuration, requestsPerSecond: 50);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await using (var connection = new NpgsqlConnection(app.Factory.ConnectionString))
+        {
+            await connection.OpenAsync();
+            for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(3) && await BehindAsync(connection); )
+            {
+                await Task.Delay(500);
+            }
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(loops);
+        var latencies = await EntryLatenciesAsync(app.Factory.ConnectionString, sourceId, [.. segmentIds.TakeLast(AudienceData.LatencyThresholds.Length)]);
+        double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
+        return new Latency(load.Events, Percentile(0.5), Percentile(0.95), latencies.Count == 0 ? double.NaN : latencies[^1], latencies.Count, peakWorkingSet / 1048576.0);
+
+        Task Loop(Func<Task<bool>> step, TimeSpan idle) => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                if (await step())
+                {
+                    await Task.Delay(idle, CancellationToken.None);
+                }
+            }
+        });
+    }
+
+    private static async Task<bool> BehindAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT (SELECT max(id) FROM cdp_events) > (SELECT last_event_id FROM cdp_resolution_checkpoints WHERE name = 'identity')
+                OR EXISTS (SELECT 1 FROM cdp_audience_queue)
+            """, connection);
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>For each entry into a threshold segment: from the arrival of the event that made the count, to the evaluation that saw it; sorted.</summary>
+    private static async Task<List<double>> EntryLatenciesAsync(string connectionString, Guid sourceId, Guid[] thresholdSegments)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            WITH load_events AS (
+                SELECT user_id, received_at, row_number() OVER (PARTITION BY user_id ORDER BY id) AS n FROM cdp_events WHERE source_id = @source),
+            entries AS (
+                SELECT c.at, i.value AS user_id, s.threshold FROM cdp_segment_changes c
+                JOIN unnest(@segments, @thresholds) AS s(id, threshold) ON s.id = c.segment_id
+                JOIN cdp_identifiers i ON i.profile_id = c.profile_id AND i.type = 'user_id'
+                WHERE c.kind = 'entered')
+            SELECT extract(epoch FROM en.at - le.received_at)::float8 FROM entries en JOIN load_events le ON le.user_id = en.user_id AND le.n = en.threshold ORDER BY 1
+            """, connection);
+        command.Parameters.AddWithValue("source", sourceId);
+        command.Parameters.AddWithValue("segments", thresholdSegments);
+        command.Parameters.AddWithValue("thresholds", AudienceData.LatencyThresholds);
+        command.CommandTimeout = 600;
+        var latencies = new List<double>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            latencies.Add(reader.GetDouble(0));
+        }
+
+        return latencies;
+    }
+
+    /// <summary>The plan of the typical segment's query for one incremental batch.</summary>
+    private static async Task ExplainAsync(string connectionString, IServiceProvider services, Guid segmentId)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var definition = SegmentDefinitions.Parse((await db.Set<Segment>().SingleAsync(s => s.Id == segmentId)).Definition);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var ids = new List<Guid>();
+        await using (var sample = new NpgsqlCommand($"SELECT id FROM cdp_profiles TABLESAMPLE SYSTEM (1) LIMIT {TouchedProfiles}", connection))
+        await using (var reader = await sample.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+        }
+
+        var compiled = SegmentSqlCompiler.Compile(definition, new SegmentQueryOptions(DateTimeOffset.UtcNow, [], [.. ids]));
+        await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + compiled.Sql, connection);
+        compiled.AddTo(explain);
+        await using var plan = await explain.ExecuteReaderAsync();
+        Print($"plan of the typical segment's query for {TouchedProfiles:N0} touched profiles:");
+        while (await plan.ReadAsync())
+        {
+            Print("  " + plan.GetString(0));
+        }
+    }
+}
