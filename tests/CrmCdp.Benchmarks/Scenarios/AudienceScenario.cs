@@ -34,7 +34,9 @@ internal sealed class AudienceScenario(int profiles = 1_000_000, int eventsPerPr
         // The loops are driven below, so each phase is timed alone; Hangfire stays off (its minute jobs would compete).
         await app.StartAsync("benchaudiences", useKestrel: true, new Dictionary<string, string?>
         {
-            ["Cdp:Resolution:Enabled"] = "false", ["Cdp:Audiences:Enabled"] = "false", ["Jobs:RunServer"] = "false",
+            ["Cdp:Resolution:Enabled"] = "false",
+            ["Cdp:Audiences:Enabled"] = "false",
+            ["Jobs:RunServer"] = "false",
         });
         var services = app.Factory.Services;
         var connectionString = app.Factory.ConnectionString;
@@ -140,7 +142,7 @@ internal sealed class AudienceScenario(int profiles = 1_000_000, int eventsPerPr
         await using (var connection = new NpgsqlConnection(app.Factory.ConnectionString))
         {
             await connection.OpenAsync();
-            for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(3) && await BehindAsync(connection); )
+            for (var waited = Stopwatch.StartNew(); waited.Elapsed < TimeSpan.FromMinutes(3) && await BehindAsync(connection);)
             {
                 await Task.Delay(500);
             }
