@@ -64,6 +64,8 @@ public sealed class SegmentBuilderTests(BrowserApp app)
         await page.GetByTestId("filter-value").FillAsync("PRO");
         await page.GetByTestId("filter-value").BlurAsync();
         await Assertions.Expect(page.GetByTestId("preview-count")).ToHaveTextAsync("1", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByTestId("segment-summary")).ToHaveTextAsync(
+            $"People whose plan is {plan} and who did “Pricing Viewed” where tier is PRO in the last 30 days");
         await Screenshots.SaveAsync(page, "segment-builder-preview");
 
         await page.GetByTestId("negate").Last.ClickAsync();
@@ -103,6 +105,12 @@ public sealed class SegmentBuilderTests(BrowserApp app)
         Assert.Equal("and", saved.GetProperty("definition").GetProperty("type").GetString());
         Assert.Equal(["trait", "event"], conditions.Select(c => c.GetProperty("type").GetString()));
         Assert.Equal(30, conditions[1].GetProperty("withinDays").GetInt32());
+
+        // A second person does what the segment waits for: they appear on the open page within seconds, without a reload.
+        await app.SendBatchAsync(key, new { type = "track", userId = other, @event = "Pricing Viewed", properties = new { tier = "pro" } });
+        await Assertions.Expect(page.GetByTestId("segment-member-row")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("segment-member-row").First).ToContainTextAsync(other);
+        await Screenshots.SaveAsync(page, "segment-member-arrives-live");
 
         await page.GetByTestId("delete-segment").ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();

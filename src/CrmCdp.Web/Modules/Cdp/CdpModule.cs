@@ -43,6 +43,7 @@ internal static class CdpModule
         services.AddSingleton<Segments.SegmentService>();
         services.AddSingleton<Segments.SegmentQueries>();
         services.AddSingleton<Segments.SegmentVocabulary>();
+        services.AddSingleton<Segments.SegmentTrends>();
         services.AddSingleton<Segments.SegmentExport>();
         services.AddSingleton<Segments.SegmentRefresher>();
         services.AddSingleton<Segments.SegmentRefreshGate>();

@@ -31,20 +31,30 @@ internal sealed record EventMembership(string[] UserIds, string[] AnonymousIds, 
     /// event's or the page's name), by the same rule. Parameter names are the caller's, never user input.
     /// </summary>
     /// <param name="profileIds">A uuid[] parameter: only these profiles' events.</param>
-    /// <param name="profilesQuery">A query answering profile ids: only their events (the compiler's own SQL, never user input).</param>
+    /// <param name="profilesQuery">A query answering profile ids: only their events (the compiler's own SQL, never user input);
+    /// with <paramref name="profileIds"/>, it must answer only ids of that list.</param>
     /// <param name="withProperties">Also answer each event's <c>properties</c> (for property filters).</param>
     public static string RowsOfProfiles(string since, string asOf, string blocked, string? profileIds = null, string? profilesQuery = null, bool withProperties = false)
     {
-        var restriction = (profileIds is null ? "" : $" AND i.profile_id = ANY({profileIds})") + (profilesQuery is null ? "" : $" AND i.profile_id IN ({profilesQuery})");
         var properties = withProperties ? ", e.payload -> 'properties' AS properties" : "";
+        // For given profiles the identifiers are probed per profile (LATERAL, fenced by OFFSET 0) and their events through
+        // the user and anonymous id indexes; with both a list and a narrower query (the compiler's candidates, taken from
+        // that list) the query drives. The planner, whose statistics trail these tables, otherwise filtered a scan of every
+        // identifier by "= ANY" of the ids, or rebuilt the candidates' hash once per profile (286 ms instead of 40 ms for
+        // 2,000 profiles at a million).
+        var driver = profileIds is null ? null : profilesQuery is null ? $"unnest({profileIds})" : $"({profilesQuery})";
+        var among = profilesQuery is null || driver is not null ? "" : $" AND i.profile_id IN ({profilesQuery})";
+        string Identifiers(string type) => driver is null
+            ? "cdp_identifiers i"
+            : $"{driver} AS wanted(id) CROSS JOIN LATERAL (SELECT * FROM cdp_identifiers i WHERE i.profile_id = wanted.id AND i.type = '{type}' OFFSET 0) i";
         return $"""
-            SELECT i.profile_id, e.type, e.event AS name, e."timestamp"{properties} FROM cdp_events e
-            JOIN cdp_identifiers i ON i.type = 'user_id' AND i.value = e.user_id
-            WHERE e."timestamp" > {since} AND e."timestamp" <= {asOf} AND NOT lower(e.user_id) = ANY({blocked}){restriction}
+            SELECT i.profile_id, e.type, e.event AS name, e."timestamp"{properties} FROM {Identifiers("user_id")}
+            JOIN cdp_events e ON i.type = 'user_id' AND i.value = e.user_id
+            WHERE e."timestamp" > {since} AND e."timestamp" <= {asOf} AND NOT lower(e.user_id) = ANY({blocked}){among}
             UNION ALL
-            SELECT i.profile_id, e.type, e.event, e."timestamp"{properties} FROM cdp_events e
-            JOIN cdp_identifiers i ON i.type = 'anonymous_id' AND i.value = e.anonymous_id
-            WHERE e."timestamp" > {since} AND e."timestamp" <= {asOf} AND (e.user_id IS NULL OR lower(e.user_id) = ANY({blocked})){restriction}
+            SELECT i.profile_id, e.type, e.event, e."timestamp"{properties} FROM {Identifiers("anonymous_id")}
+            JOIN cdp_events e ON i.type = 'anonymous_id' AND i.value = e.anonymous_id
+            WHERE e."timestamp" > {since} AND e."timestamp" <= {asOf} AND (e.user_id IS NULL OR lower(e.user_id) = ANY({blocked})){among}
             """;
     }
 

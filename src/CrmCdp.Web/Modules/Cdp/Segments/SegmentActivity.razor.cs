@@ -50,8 +50,8 @@ public sealed partial class SegmentActivity : IDisposable
         }
     }
 
-    /// <summary>Members are computed by the minute job; the page follows without a reload.</summary>
-    private Task PollAsync() => RefreshEveryAsync(TimeSpan.FromSeconds(10), LoadAsync, _stop.Token);
+    /// <summary>Members follow events within seconds; the page follows them without a reload.</summary>
+    private Task PollAsync() => RefreshEveryAsync(TimeSpan.FromSeconds(3), LoadAsync, _stop.Token);
 
     private async Task LoadAsync()
     {

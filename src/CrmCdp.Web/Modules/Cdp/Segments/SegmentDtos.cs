@@ -24,7 +24,14 @@ public sealed class SegmentInput
 
 public sealed record SegmentDto(
     Guid Id, string Name, string? Description, SegmentCondition Definition, string? ConsentCategory, bool ActivationEnabled, DateTimeOffset? ActivationEnabledAt,
-    string TaskTitle, int TaskDueInDays, long MemberCount, DateTimeOffset? LastComputedAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version);
+    string TaskTitle, int TaskDueInDays, long MemberCount, DateTimeOffset? LastComputedAt, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version)
+{
+    /// <summary>The definition in plain words (<see cref="SegmentSummary"/>).</summary>
+    public string Summary { get; init; } = "";
+}
+
+/// <summary>A segment's definition as a file: what <c>GET /segments/{id}/definition</c> answers and <c>POST /segments</c> takes back.</summary>
+public sealed record SegmentDefinitionFile(string Name, string? Description, SegmentCondition Definition, string? ConsentCategory);
 
 public sealed class SegmentPreviewInput
 {

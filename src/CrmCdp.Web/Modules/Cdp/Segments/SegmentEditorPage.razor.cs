@@ -237,6 +237,22 @@ public sealed partial class SegmentEditorPage : IDisposable
         (_failed, _message) = (true, result.Message ?? "The segment was not deleted.");
     }
 
+    /// <summary>The definition as it stands in the builder, in plain words.</summary>
+    private string Summary => SegmentSummary.Describe(_definition, _otherSegments.ToDictionary(s => s.Id, s => s.Name));
+
+    private async Task DuplicateAsync()
+    {
+        var result = await Segments.DuplicateAsync(await AccessAsync(), Id);
+        if (result.Value is { } copy)
+        {
+            Snackbar.Add($"Created {copy.Name}, with activation off.", Severity.Success);
+            Navigation.NavigateTo($"/cdp/segments/{copy.Id}");
+            return;
+        }
+
+        (_failed, _message) = (true, result.Message ?? "The segment was not copied.");
+    }
+
     public void Dispose()
     {
         _previewDelay?.Cancel();

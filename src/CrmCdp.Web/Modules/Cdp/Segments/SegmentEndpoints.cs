@@ -19,6 +19,22 @@ internal static class SegmentEndpoints
             .RequireAuthorization(Permissions.Cdp.SegmentsManage)
             .WithSummary("Changes a segment (send the version you read); members are recomputed. Changing activation or its task needs cdp.activations.manage.")
             .Produces<SegmentDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        segments.MapPost("/{id:guid}/duplicate", async (Guid id, SegmentService service, AccessContext access, CancellationToken ct) =>
+                (await service.DuplicateAsync(access, id, ct)).ToHttp(s => $"/api/v1/segments/{s.Id}"))
+            .RequireAuthorization(Permissions.Cdp.SegmentsManage)
+            .WithSummary("Copies a segment as \"Copy of …\" with activation off; its members are computed at once.").Produces<SegmentDto>(201).ProducesProblem(404);
+        segments.MapGet("/{id:guid}/definition", async (Guid id, HttpContext http, SegmentService service, AccessContext access, CancellationToken ct) =>
+            {
+                var segment = await service.GetAsync(access, id, ct);
+                if (segment.Value is { } s)
+                {
+                    http.Response.Headers.ContentDisposition = $"attachment; filename=\"segment-{SegmentFiles.Slug(s.Name)}.json\"";
+                }
+
+                return segment.Value is { } found ? Results.Ok(SegmentFiles.Of(found)) : segment.ToHttp();
+            })
+            .WithSummary("The segment's definition as a JSON file {name, description, definition, consentCategory}: POST it to /api/v1/segments to import it (here or elsewhere).")
+            .Produces<SegmentDefinitionFile>().ProducesProblem(404);
         segments.MapDelete("/{id:guid}", async (Guid id, SegmentService service, AccessContext access, CancellationToken ct) => (await service.DeleteAsync(access, id, ct)).ToHttp())
             .RequireAuthorization(Permissions.Cdp.SegmentsManage)
             .WithSummary("Deletes a segment with its members and history; refused (409) while another segment's conditions use it.").Produces(204).ProducesProblem(404).ProducesProblem(409);

@@ -16,7 +16,9 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return [.. (await db.Set<Segment>().AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken)).Select(ToDto)];
+        var segments = await db.Set<Segment>().AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        var names = segments.ToDictionary(s => s.Id, s => s.Name);
+        return [.. segments.Select(s => ToDto(s, names))];
     }
 
     public async Task<OperationResult<SegmentDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
@@ -28,8 +30,35 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var segment = await db.Set<Segment>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return segment is null ? OperationResult<SegmentDto>.NotFound() : OperationResult<SegmentDto>.Ok(ToDto(segment));
+        return segment is null ? OperationResult<SegmentDto>.NotFound() : OperationResult<SegmentDto>.Ok(ToDto(segment, await NamesAsync(db, cancellationToken)));
     }
+
+    /// <summary>A copy of the segment named "Copy of …" (numbered when taken), activation off, refreshed at once.</summary>
+    public async Task<OperationResult<SegmentDto>> DuplicateAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
+    {
+        var original = await GetAsync(access, id, cancellationToken);
+        if (original.Value is not { } source)
+        {
+            return original;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var taken = (await NamesAsync(db, cancellationToken)).Values.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var stem = $"Copy of {source.Name}"[..Math.Min(92, source.Name.Length + 8)];
+        var name = Enumerable.Range(1, 1000).Select(n => n == 1 ? stem : $"{stem} ({n})").First(n => !taken.Contains(n));
+        return await CreateAsync(access, new SegmentInput
+        {
+            Name = name,
+            Description = source.Description,
+            Definition = source.Definition,
+            ConsentCategory = source.ConsentCategory,
+            TaskTitle = source.TaskTitle,
+            TaskDueInDays = source.TaskDueInDays,
+        }, cancellationToken);
+    }
+
+    private static async Task<Dictionary<Guid, string>> NamesAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        await db.Set<Segment>().AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
 
     public const string ActivationRefused = "Turning activation into CRM tasks on or off, or changing its task, needs the permission to manage activations.";
 
@@ -71,7 +100,7 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         }
 
         jobs.Enqueue<SegmentRefreshJob>(job => job.RefreshOneAsync(segment.Id, CancellationToken.None));
-        return OperationResult<SegmentDto>.Ok(ToDto(segment));
+        return OperationResult<SegmentDto>.Ok(ToDto(segment, await NamesAsync(db, cancellationToken)));
     }
 
     public async Task<OperationResult<SegmentDto>> UpdateAsync(AccessContext access, Guid id, SegmentInput input, CancellationToken cancellationToken = default)
@@ -144,7 +173,7 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         }
 
         jobs.Enqueue<SegmentRefreshJob>(job => job.RefreshOneAsync(segment.Id, CancellationToken.None));
-        return OperationResult<SegmentDto>.Ok(ToDto(segment));
+        return OperationResult<SegmentDto>.Ok(ToDto(segment, await NamesAsync(db, cancellationToken)));
     }
 
     public async Task<OperationResult<bool>> DeleteAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
@@ -267,7 +296,12 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         return false;
     }
 
-    public static SegmentDto ToDto(Segment s) => new(
-        s.Id, s.Name, s.Description, SegmentDefinitions.Parse(s.Definition), s.ConsentCategory, s.ActivationEnabled, s.ActivationEnabledAt, s.TaskTitle, s.TaskDueInDays,
-        s.MemberCount, s.LastComputedAt, s.CreatedAt, s.UpdatedAt, s.Version);
+    public static SegmentDto ToDto(Segment s, IReadOnlyDictionary<Guid, string> segmentNames)
+    {
+        var definition = SegmentDefinitions.Parse(s.Definition);
+        return new SegmentDto(
+            s.Id, s.Name, s.Description, definition, s.ConsentCategory, s.ActivationEnabled, s.ActivationEnabledAt, s.TaskTitle, s.TaskDueInDays,
+            s.MemberCount, s.LastComputedAt, s.CreatedAt, s.UpdatedAt, s.Version)
+        { Summary = SegmentSummary.Describe(definition, segmentNames) };
+    }
 }
