@@ -134,6 +134,8 @@ public sealed class AudienceReconciliationTests(AudienceApp app) : IClassFixture
             new { type = "or", conditions = new object[] { new { type = "trait", field = "seats", @operator = "gte", value = "10" }, new { type = "and", conditions = new object[] { ofRun, Ordered("exactly", 1, 3, "hours") } } } },
             new { type = "and", conditions = new object[] { new { type = "segment", segmentId = browsers.Id() }, new { type = "not", condition = new { type = "trait", field = "plan", @operator = "equals", value = "pro" } } } },
             Viewed("at_most", 2, 90, "minutes", new { field = "category", @operator = "one_of", value = "hats, boots" }),
+            new { type = "and", conditions = new object[] { ofRun, new { type = "event", @event = "Order Completed", @operator = "last_before", within = new { amount = 2, unit = "hours" } } } },
+            new { type = "event", @event = "Product Viewed", @operator = "first_within", within = new { amount = 1, unit = "days" }, where = new[] { new { field = "category", @operator = "equals", value = "shoes" } } },
         };
         var ids = new List<Guid> { Guid.Parse(browsers.Id()) };
         foreach (var definition in definitions)

@@ -157,7 +157,7 @@ public sealed class SegmentAgreementTests(SharedApp app)
     {
         var node = SegmentCondition.Performed(
             random.Next(5) == 0 ? "page" : EventNames[random.Next(EventNames.Length)],
-            ConditionOperators.ForEvents[random.Next(3)], random.Next(0, 3), new[] { 7, 14, 30 }[random.Next(3)]);
+            ConditionOperators.ForEvents[random.Next(ConditionOperators.ForEvents.Count)], random.Next(0, 3), new[] { 7, 14, 30 }[random.Next(3)]);
         if (random.Next(3) == 0)
         {
             (node.WithinDays, node.Within) = (null, random.Next(2) == 0

@@ -121,4 +121,12 @@ public sealed class SegmentConditionValidatorTests
         Assert.Contains(Validate(deep).Values.SelectMany(m => m), m => m.Contains("nest at most", StringComparison.Ordinal));
         Assert.Equal(["definition"], Validate(wide).Keys);
     }
+
+    [Fact]
+    public void First_and_last_occurrences_need_a_window_but_no_count()
+    {
+        Assert.Empty(Validate(new SegmentCondition { Type = ConditionTypes.Event, Event = "Order Completed", Operator = ConditionOperators.LastBefore, WithinDays = 30 }));
+        Assert.Equal(["definition.withinDays"], Validate(new SegmentCondition { Type = ConditionTypes.Event, Event = "Signed Up", Operator = ConditionOperators.FirstWithin }).Keys);
+        Assert.Equal(["definition.count"], Validate(new SegmentCondition { Type = ConditionTypes.Event, Event = "Signed Up", Operator = ConditionOperators.AtLeast, WithinDays = 7 }).Keys);
+    }
 }

@@ -78,6 +78,23 @@ public sealed class SegmentEvaluatorTests
         Assert.True(Matches(SegmentCondition.Performed("Demo Requested", "exactly", 0, 30)));
     }
 
+    [Theory]
+    [InlineData("last_before", 2, false)] // the last view (a day ago; tomorrow's is not yet) is inside two days
+    [InlineData("last_before", 0, true)] // …and before the last 12 hours (0 stands for 12 hours below)
+    [InlineData("first_within", 7, false)] // the first view was ten days ago
+    [InlineData("first_within", 14, true)]
+    public void First_and_last_occurrences_look_at_all_history(string op, int days, bool expected)
+    {
+        var node = SegmentCondition.Performed("Pricing Viewed", op, 0, days);
+        if (days == 0)
+        {
+            (node.WithinDays, node.Within) = (null, new EventWindow { Amount = 12, Unit = EventWindow.Hours });
+        }
+
+        Assert.Equal(expected, Matches(node));
+        Assert.False(Matches(SegmentCondition.Performed("Demo Requested", op, 0, 30)), "an event that never happened has no first or last time");
+    }
+
     [Fact]
     public void Property_filters_and_windows_in_hours_narrow_which_events_count()
     {

@@ -39,6 +39,15 @@ public sealed class SegmentSummaryTests
     }
 
     [Fact]
+    public void First_and_last_occurrences_read_as_times()
+    {
+        var lapsed = SegmentCondition.Performed("Order Completed", ConditionOperators.LastBefore, 0, 30);
+        var fresh = new SegmentCondition { Type = ConditionTypes.Event, Event = "Signed Up", Operator = ConditionOperators.FirstWithin, Within = new EventWindow { Amount = 1, Unit = EventWindow.Hours } };
+
+        Assert.Equal("People whose last “Order Completed” was more than 30 days ago and whose first “Signed Up” was in the last 1 hour", SegmentSummary.Describe(SegmentCondition.All(lapsed, fresh)));
+    }
+
+    [Fact]
     public void Rows_not_filled_in_yet_read_as_ellipses_and_negations_stay_explicit()
     {
         var summary = SegmentSummary.Describe(SegmentCondition.Not(SegmentCondition.All(new SegmentCondition { Type = ConditionTypes.Trait }, SegmentCondition.Computed("intent_score", "gte", "50"))));

@@ -26,6 +26,8 @@ public partial class OperatorSelect
         ConditionOperators.AtLeast => "at least",
         ConditionOperators.AtMost => "at most",
         ConditionOperators.Exactly => "exactly",
+        ConditionOperators.LastBefore => "last time before the last",
+        ConditionOperators.FirstWithin => "first time in the last",
         ConditionOperators.StartsWith => "starts with",
         ConditionOperators.EndsWith => "ends with",
         ConditionOperators.OneOf => "is one of",

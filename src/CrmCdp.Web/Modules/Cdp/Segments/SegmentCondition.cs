@@ -169,7 +169,16 @@ public static class ConditionOperators
 
     public static IReadOnlyList<string> ForComputed { get; } = [EqualTo, .. Numeric];
 
-    public static IReadOnlyList<string> ForEvents { get; } = [AtLeast, AtMost, Exactly];
+    /// <summary>The last occurrence (ever) lies before the window: "last Order Completed more than 30 days ago".</summary>
+    public const string LastBefore = "last_before";
+
+    /// <summary>The first occurrence (ever) lies within the window: "first Signed Up in the last 7 days".</summary>
+    public const string FirstWithin = "first_within";
+
+    /// <summary>Event operators about when the first or last occurrence was, not how many there were (they take no count).</summary>
+    public static IReadOnlyList<string> Occurrences { get; } = [LastBefore, FirstWithin];
+
+    public static IReadOnlyList<string> ForEvents { get; } = [AtLeast, AtMost, Exactly, .. Occurrences];
 
     public static bool NeedsValue(string? op) => op is not (Exists or NotExists or IsTrue or IsFalse);
 }

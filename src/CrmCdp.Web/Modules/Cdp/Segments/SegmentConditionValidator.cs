@@ -104,7 +104,7 @@ internal static class SegmentConditionValidator
                 }
 
                 CheckOperator(node, path, ConditionOperators.ForEvents, errors);
-                if (node.Count is not (>= 0 and <= 1_000_000))
+                if (!ConditionOperators.Occurrences.Contains(node.Operator ?? "") && node.Count is not (>= 0 and <= 1_000_000))
                 {
                     Add(errors, $"{path}.count", "The count is a whole number from 0 to 1,000,000.");
                 }

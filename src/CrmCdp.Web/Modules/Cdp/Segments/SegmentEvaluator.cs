@@ -31,12 +31,15 @@ internal static class SegmentEvaluator
     private static bool Count(SegmentCondition node, ProfileFacts facts, DateTimeOffset asOf)
     {
         var since = asOf - node.Window();
-        long count = facts.Events.Count(e => (e.Name == node.Event || e.Type == node.Event) && e.Timestamp > since && e.Timestamp <= asOf
-            && (node.Where ?? []).All(filter => Trait(filter, e.Properties is null ? null : Find(e.Properties, filter.Field!), asOf)));
+        var matching = facts.Events.Where(e => (e.Name == node.Event || e.Type == node.Event) && e.Timestamp <= asOf
+            && (node.Where ?? []).All(filter => Trait(filter, e.Properties is null ? null : Find(e.Properties, filter.Field!), asOf))).Select(e => e.Timestamp).ToList();
+        long count = matching.Count(t => t > since);
         return node.Operator switch
         {
             ConditionOperators.AtLeast => count >= node.Count,
             ConditionOperators.AtMost => count <= node.Count,
+            ConditionOperators.LastBefore => matching.Count > 0 && matching.Max() <= since,
+            ConditionOperators.FirstWithin => matching.Count > 0 && matching.Min() > since,
             _ => count == node.Count,
         };
     }

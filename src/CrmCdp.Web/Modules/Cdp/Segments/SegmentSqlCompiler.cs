@@ -59,8 +59,9 @@ internal static class SegmentSqlCompiler
         var asOf = context.Add(options.AsOf, NpgsqlDbType.TimestampTz);
         var blocked = context.Add(options.BlockedIds, NpgsqlDbType.Array | NpgsqlDbType.Text);
         var ids = options.ProfileIds is null ? null : context.Add(options.ProfileIds, NpgsqlDbType.Array | NpgsqlDbType.Uuid);
-        var counts = string.Join(", ", context.EventCounts.Select((e, n) =>
-            $"count(*) FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}) AND pe.\"timestamp\" > {e.SinceParameter}{(e.Filters is null ? "" : $" AND {e.Filters}")}) AS c{n}"));
+        var counts = string.Join(", ", context.EventCounts.Select((e, n) => e.Aggregate is null
+            ? $"count(*) FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}) AND pe.\"timestamp\" > {e.SinceParameter}{(e.Filters is null ? "" : $" AND {e.Filters}")}) AS c{n}"
+            : $"{e.Aggregate}(pe.\"timestamp\") FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}){(e.Filters is null ? "" : $" AND {e.Filters}")}) AS c{n}"));
         var withProperties = context.EventCounts.Any(e => e.Filters is not null);
         var restricted = necessary.Count > 0;
         sql.Append(CultureInfo.InvariantCulture, $"""
@@ -79,7 +80,11 @@ internal static class SegmentSqlCompiler
         node.Type == ConditionTypes.And ? node.Conditions!.SelectMany(Conjuncts) : [node];
 
     /// <param name="Filters">The property filters' SQL over <c>pe.properties</c>, when the condition has any.</param>
-    private sealed record EventCount(string Name, DateTimeOffset Since, string SinceParameter, string? Filters);
+    /// <param name="Aggregate">min or max of the times (a first or last occurrence, over all history); null for a count in the window.</param>
+    private sealed record EventCount(string Name, DateTimeOffset Since, string SinceParameter, string? Filters, string? Aggregate = null);
+
+    /// <summary>How far back a first or last occurrence looks: all of history (before any event time the collection API accepts).</summary>
+    private static readonly DateTimeOffset AllHistory = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private sealed class Context(SegmentQueryOptions options)
     {
@@ -195,9 +200,17 @@ internal static class SegmentSqlCompiler
 
         private string Event(SegmentCondition node)
         {
-            var since = options.AsOf - node.Window();
+            var edge = options.AsOf - node.Window();
             var filters = node.Where is { Count: > 0 } where ? string.Join(" AND ", where.Select(f => Json(f, "pe.properties"))) : null;
-            EventCounts.Add(new EventCount(Add(node.Event!, NpgsqlDbType.Varchar), since, Add(since, NpgsqlDbType.TimestampTz), filters));
+            var name = Add(node.Event!, NpgsqlDbType.Varchar);
+            if (node.Operator is ConditionOperators.LastBefore or ConditionOperators.FirstWithin)
+            {
+                var last = node.Operator == ConditionOperators.LastBefore;
+                EventCounts.Add(new EventCount(name, AllHistory, Add(AllHistory, NpgsqlDbType.TimestampTz), filters, last ? "max" : "min"));
+                return $"coalesce(ev.c{EventCounts.Count - 1} {(last ? "<=" : ">")} {Add(edge, NpgsqlDbType.TimestampTz)}, false)";
+            }
+
+            EventCounts.Add(new EventCount(name, edge, Add(edge, NpgsqlDbType.TimestampTz), filters));
             var op = node.Operator switch
             {
                 ConditionOperators.AtLeast => ">=",

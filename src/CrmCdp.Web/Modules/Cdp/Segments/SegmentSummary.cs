@@ -42,6 +42,13 @@ public static class SegmentSummary
         var count = node.Count ?? 0;
         var window = Window(node);
         var filters = node.Where is { Count: > 0 } where ? " where " + string.Join(" and ", where.Select(f => $"{Name(f.Field)} {Comparison(f)}")) : "";
+        if (node.Operator is ConditionOperators.LastBefore or ConditionOperators.FirstWithin)
+        {
+            return node.Operator == ConditionOperators.LastBefore
+                ? $"whose last {name}{filters} was more than {Span(node)} ago"
+                : $"whose first {name}{filters} was in the last {Span(node)}";
+        }
+
         if (node.Operator == ConditionOperators.AtMost && count == 0)
         {
             return $"who did not do {name}{filters}{window}";
@@ -56,6 +63,11 @@ public static class SegmentSummary
         };
         return $"who did {name}{how}{filters}{window}";
     }
+
+    /// <summary>The window as an amount: "30 days", "hour".</summary>
+    private static string Span(SegmentCondition node) => node.Within is { Amount: { } amount, Unit: { } unit }
+        ? $"{amount.ToString(CultureInfo.InvariantCulture)} {(amount == 1 ? unit.TrimEnd('s') : unit)}"
+        : node.WithinDays is { } days ? $"{days.ToString(CultureInfo.InvariantCulture)} {(days == 1 ? "day" : "days")}" : "…";
 
     private static string Window(SegmentCondition node)
     {
