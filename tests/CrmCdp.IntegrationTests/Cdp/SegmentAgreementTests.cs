@@ -153,6 +153,8 @@ public sealed class SegmentAgreementTests(SharedApp app)
         };
     }
 
+    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     private static SegmentCondition RandomEvent(Random random)
     {
         var node = SegmentCondition.Performed(
@@ -163,6 +165,19 @@ public sealed class SegmentAgreementTests(SharedApp app)
             (node.WithinDays, node.Within) = (null, random.Next(2) == 0
                 ? new EventWindow { Amount = random.Next(1, 900), Unit = EventWindow.Hours }
                 : new EventWindow { Amount = random.Next(60, 40_000), Unit = EventWindow.Minutes });
+        }
+        else if (random.Next(3) == 0 && !ConditionOperators.Occurrences.Contains(node.Operator!))
+        {
+            var from = DateTimeOffset.UtcNow.AddHours(-random.Next(24, 45 * 24));
+            node.WithinDays = null;
+            if (random.Next(2) == 0)
+            {
+                node.Ever = true;
+            }
+            else
+            {
+                node.Between = new EventDates { From = Iso(from), To = Iso(from.AddHours(random.Next(1, 30 * 24))) };
+            }
         }
 
         if (random.Next(2) == 0)

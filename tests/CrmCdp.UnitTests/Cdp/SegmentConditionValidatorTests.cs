@@ -129,4 +129,23 @@ public sealed class SegmentConditionValidatorTests
         Assert.Equal(["definition.withinDays"], Validate(new SegmentCondition { Type = ConditionTypes.Event, Event = "Signed Up", Operator = ConditionOperators.FirstWithin }).Keys);
         Assert.Equal(["definition.count"], Validate(new SegmentCondition { Type = ConditionTypes.Event, Event = "Signed Up", Operator = ConditionOperators.AtLeast, WithinDays = 7 }).Keys);
     }
+
+    [Fact]
+    public void Windows_between_dates_or_ever_are_checked_and_given_once()
+    {
+        SegmentCondition Viewed(Action<SegmentCondition> window)
+        {
+            var node = new SegmentCondition { Type = ConditionTypes.Event, Event = "Viewed", Operator = ConditionOperators.AtLeast, Count = 1 };
+            window(node);
+            return node;
+        }
+
+        Assert.Empty(Validate(Viewed(n => n.Ever = true)));
+        Assert.Empty(Validate(Viewed(n => n.Between = new EventDates { From = "2026-11-01", To = "2026-12-01T12:00:00Z" })));
+        Assert.Equal(["definition.between.from", "definition.between.to"], Validate(Viewed(n => n.Between = new EventDates { From = "1 Nov", To = null })).Keys.Order());
+        Assert.Equal(["definition.between.to"], Validate(Viewed(n => n.Between = new EventDates { From = "2026-11-02", To = "2026-11-01" })).Keys);
+        Assert.Equal(["definition.within"], Validate(Viewed(n => (n.Ever, n.WithinDays) = (true, 7))).Keys);
+        Assert.Equal(["definition.ever"], Validate(Viewed(n => n.Ever = false)).Keys);
+        Assert.Equal(["definition.ever"], Validate(Viewed(n => (n.Ever, n.Operator, n.Count) = (true, ConditionOperators.LastBefore, null))).Keys);
+    }
 }

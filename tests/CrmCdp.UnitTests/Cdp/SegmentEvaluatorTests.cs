@@ -96,6 +96,18 @@ public sealed class SegmentEvaluatorTests
     }
 
     [Fact]
+    public void Ever_counts_all_history_and_dates_count_from_the_first_up_to_the_second()
+    {
+        Assert.True(Matches(new SegmentCondition { Type = ConditionTypes.Event, Event = "Pricing Viewed", Operator = ConditionOperators.Exactly, Count = 3, Ever = true }));
+        var between = new SegmentCondition
+        {
+            Type = ConditionTypes.Event, Event = "Pricing Viewed", Operator = ConditionOperators.Exactly, Count = 1,
+            Between = new EventDates { From = "2026-11-21T12:00:00Z", To = "2026-11-28T12:00:00+00:00" },
+        };
+        Assert.True(Matches(between), "the view ten days ago counts; the one at the end, three days ago, does not");
+    }
+
+    [Fact]
     public void Property_filters_and_windows_in_hours_narrow_which_events_count()
     {
         SegmentCondition Viewed(int count, params SegmentCondition[] where)

@@ -48,6 +48,15 @@ public sealed class SegmentSummaryTests
     }
 
     [Fact]
+    public void Ever_and_dates_read_as_such()
+    {
+        var ever = new SegmentCondition { Type = ConditionTypes.Event, Event = "Signed Up", Operator = ConditionOperators.AtLeast, Count = 1, Ever = true };
+        var november = new SegmentCondition { Type = ConditionTypes.Event, Event = "Order Completed", Operator = ConditionOperators.AtLeast, Count = 2, Between = new EventDates { From = "2026-11-01", To = "2026-12-01" } };
+
+        Assert.Equal("People who did “Signed Up” ever or who did “Order Completed” at least 2 times from 2026-11-01 until 2026-12-01", SegmentSummary.Describe(SegmentCondition.Any(ever, november)));
+    }
+
+    [Fact]
     public void Rows_not_filled_in_yet_read_as_ellipses_and_negations_stay_explicit()
     {
         var summary = SegmentSummary.Describe(SegmentCondition.Not(SegmentCondition.All(new SegmentCondition { Type = ConditionTypes.Trait }, SegmentCondition.Computed("intent_score", "gte", "50"))));

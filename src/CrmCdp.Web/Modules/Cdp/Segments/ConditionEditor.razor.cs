@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Components;
 
 namespace CrmCdp.Web.Modules.Cdp.Segments;
@@ -51,11 +52,31 @@ public partial class ConditionEditor
         _ => new() { Type = ConditionTypes.Trait, Operator = ConditionOperators.EqualTo },
     };
 
-    private string WindowUnit => Node.Within?.Unit ?? EventWindow.Days;
+    /// <summary>The window choices besides a number of minutes, hours or days (the builder's own; JSON has "ever" and "between").</summary>
+    private const string Ever = "ever";
+    private const string Dates = "between dates";
 
-    /// <summary>Days stay in <c>withinDays</c> (as older definitions have them); minutes and hours need <c>within</c>.</summary>
-    private void SetWindow(int? amount, string unit) =>
-        (Node.WithinDays, Node.Within) = unit == EventWindow.Days ? (amount, (EventWindow?)null) : ((int?)null, new EventWindow { Amount = amount, Unit = unit });
+    private static readonly IReadOnlyList<string> WindowChoices = [.. EventWindow.Units, Ever, Dates];
+
+    private string WindowUnit => Node.Ever == true ? Ever : Node.Between is not null ? Dates : Node.Within?.Unit ?? EventWindow.Days;
+
+    /// <summary>Days stay in <c>withinDays</c> (as older definitions have them); minutes and hours need <c>within</c>; dates start as the last 30 days.</summary>
+    private void SetWindow(int? amount, string unit)
+    {
+        (Node.Ever, Node.Between) = (unit == Ever ? true : null, unit == Dates ? Node.Between ?? LastThirtyDays() : null);
+        (Node.WithinDays, Node.Within) = unit switch
+        {
+            Ever or Dates => (null, null),
+            EventWindow.Days => (amount ?? 30, (EventWindow?)null),
+            _ => ((int?)null, new EventWindow { Amount = amount ?? 1, Unit = unit }),
+        };
+    }
+
+    private static EventDates LastThirtyDays()
+    {
+        var today = DateTime.UtcNow.Date;
+        return new EventDates { From = today.AddDays(-30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), To = today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+    }
 
     private Task SetAsync(Action change)
     {

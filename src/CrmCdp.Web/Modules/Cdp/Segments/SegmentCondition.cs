@@ -36,6 +36,12 @@ public sealed class SegmentCondition
     /// <summary>An event condition's property filters (<c>{ field, operator, value }</c>, the trait operators): an event counts when it meets all.</summary>
     public List<SegmentCondition>? Where { get; set; }
 
+    /// <summary>An event condition's window between two ISO 8601 dates or times: from (inclusive) to (exclusive).</summary>
+    public EventDates? Between { get; set; }
+
+    /// <summary>An event condition over all of the profile's history (true; left out otherwise).</summary>
+    public bool? Ever { get; set; }
+
     public Guid? SegmentId { get; set; }
 
     public static SegmentCondition All(params SegmentCondition[] conditions) => new() { Type = ConditionTypes.And, Conditions = [.. conditions] };
@@ -66,6 +72,8 @@ public sealed class SegmentCondition
         WithinDays = WithinDays,
         Within = Within is null ? null : new EventWindow { Amount = Within.Amount, Unit = Within.Unit },
         Where = Where?.Select(f => f.Clone()).ToList(),
+        Between = Between is null ? null : new EventDates { From = Between.From, To = Between.To },
+        Ever = Ever,
         SegmentId = SegmentId,
     };
 
@@ -78,6 +86,11 @@ public sealed class SegmentCondition
             _ => TimeSpan.FromDays(amount),
         }
         : TimeSpan.FromDays(WithinDays ?? 0);
+
+    /// <summary>Whether an event at <paramref name="time"/> counts for this event condition's window at <paramref name="asOf"/> (validated first).</summary>
+    public bool InWindow(DateTimeOffset time, DateTimeOffset asOf) =>
+        time <= asOf && (Ever == true
+            || (Between?.Range() is { } range ? time >= range.From && time < range.To : time > asOf - Window()));
 
     /// <summary>Every node of the tree, this one first (only the children its type has: a group's conditions, a negation's condition).</summary>
     public IEnumerable<SegmentCondition> Walk()
@@ -97,6 +110,18 @@ public sealed class SegmentCondition
             }
         }
     }
+}
+
+/// <summary>Two ISO 8601 dates or times bounding an event condition's window.</summary>
+public sealed class EventDates
+{
+    public string? From { get; set; }
+
+    public string? To { get; set; }
+
+    /// <summary>The bounds as instants, when both are dates (<see cref="TraitDates"/>).</summary>
+    public (DateTimeOffset From, DateTimeOffset To)? Range() =>
+        TraitDates.Parse(From) is { } from && TraitDates.Parse(To) is { } to ? (from, to) : null;
 }
 
 /// <summary>How far back an event condition looks.</summary>

@@ -125,6 +125,25 @@ internal static class SegmentConditionValidator
         }
     }
 
+    private static void CheckDates(EventDates between, string path, Dictionary<string, List<string>> errors)
+    {
+        var from = TraitDates.Parse(between.From);
+        var to = TraitDates.Parse(between.To);
+        if (from is not { Year: >= 1901 })
+        {
+            Add(errors, $"{path}.from", "Give the first day as an ISO 8601 date or time after 1900, e.g. 2026-11-01.");
+        }
+
+        if (to is null)
+        {
+            Add(errors, $"{path}.to", "Give the end as an ISO 8601 date or time, e.g. 2026-12-01 (events before it count).");
+        }
+        else if (from is { } start && to <= start)
+        {
+            Add(errors, $"{path}.to", "The end comes after the start.");
+        }
+    }
+
     private static void CheckField(SegmentCondition node, string path, Dictionary<string, List<string>> errors, string what = "trait")
     {
         if (string.IsNullOrWhiteSpace(node.Field) || node.Field.Length > 100 || node.Field.Split('.').Any(part => part.Length == 0))
@@ -135,6 +154,32 @@ internal static class SegmentConditionValidator
 
     private static void CheckWindow(SegmentCondition node, string path, Dictionary<string, List<string>> errors)
     {
+        var forms = new object?[] { node.Within, node.WithinDays, node.Between, node.Ever }.Count(f => f is not null);
+        var occurrence = ConditionOperators.Occurrences.Contains(node.Operator ?? "");
+        if (forms > 1)
+        {
+            Add(errors, $"{path}.within", "Give the window once: \"within\", \"withinDays\", \"between\" or \"ever\".");
+            return;
+        }
+
+        if (node.Ever is not null || node.Between is not null)
+        {
+            if (occurrence)
+            {
+                Add(errors, $"{path}.{(node.Ever is null ? "between" : "ever")}", "A first or last occurrence is measured against a window in minutes, hours or days.");
+            }
+            else if (node.Ever is false)
+            {
+                Add(errors, $"{path}.ever", "\"ever\" is true, or left out for a window.");
+            }
+            else if (node.Between is { } between)
+            {
+                CheckDates(between, $"{path}.between", errors);
+            }
+
+            return;
+        }
+
         if (node.Within is null)
         {
             if (node.WithinDays is not (>= 1 and <= MaxWindowDays))

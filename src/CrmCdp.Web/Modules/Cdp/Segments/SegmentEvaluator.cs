@@ -33,7 +33,7 @@ internal static class SegmentEvaluator
         var since = asOf - node.Window();
         var matching = facts.Events.Where(e => (e.Name == node.Event || e.Type == node.Event) && e.Timestamp <= asOf
             && (node.Where ?? []).All(filter => Trait(filter, e.Properties is null ? null : Find(e.Properties, filter.Field!), asOf))).Select(e => e.Timestamp).ToList();
-        long count = matching.Count(t => t > since);
+        long count = matching.Count(t => node.InWindow(t, asOf));
         return node.Operator switch
         {
             ConditionOperators.AtLeast => count >= node.Count,

@@ -60,7 +60,7 @@ internal static class SegmentSqlCompiler
         var blocked = context.Add(options.BlockedIds, NpgsqlDbType.Array | NpgsqlDbType.Text);
         var ids = options.ProfileIds is null ? null : context.Add(options.ProfileIds, NpgsqlDbType.Array | NpgsqlDbType.Uuid);
         var counts = string.Join(", ", context.EventCounts.Select((e, n) => e.Aggregate is null
-            ? $"count(*) FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}) AND pe.\"timestamp\" > {e.SinceParameter}{(e.Filters is null ? "" : $" AND {e.Filters}")}) AS c{n}"
+            ? $"count(*) FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}) AND {e.TimeFilter}{(e.Filters is null ? "" : $" AND {e.Filters}")}) AS c{n}"
             : $"{e.Aggregate}(pe.\"timestamp\") FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}){(e.Filters is null ? "" : $" AND {e.Filters}")}) AS c{n}"));
         var withProperties = context.EventCounts.Any(e => e.Filters is not null);
         var restricted = necessary.Count > 0;
@@ -81,7 +81,9 @@ internal static class SegmentSqlCompiler
 
     /// <param name="Filters">The property filters' SQL over <c>pe.properties</c>, when the condition has any.</param>
     /// <param name="Aggregate">min or max of the times (a first or last occurrence, over all history); null for a count in the window.</param>
-    private sealed record EventCount(string Name, DateTimeOffset Since, string SinceParameter, string? Filters, string? Aggregate = null);
+    /// <param name="Since">The earliest event time the condition needs (the events read start after it).</param>
+    /// <param name="TimeFilter">Which of the read events a count takes, over <c>pe."timestamp"</c>.</param>
+    private sealed record EventCount(string Name, DateTimeOffset Since, string TimeFilter, string? Filters, string? Aggregate = null);
 
     /// <summary>How far back a first or last occurrence looks: all of history (before any event time the collection API accepts).</summary>
     private static readonly DateTimeOffset AllHistory = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -206,11 +208,14 @@ internal static class SegmentSqlCompiler
             if (node.Operator is ConditionOperators.LastBefore or ConditionOperators.FirstWithin)
             {
                 var last = node.Operator == ConditionOperators.LastBefore;
-                EventCounts.Add(new EventCount(name, AllHistory, Add(AllHistory, NpgsqlDbType.TimestampTz), filters, last ? "max" : "min"));
+                EventCounts.Add(new EventCount(name, AllHistory, "true", filters, last ? "max" : "min"));
                 return $"coalesce(ev.c{EventCounts.Count - 1} {(last ? "<=" : ">")} {Add(edge, NpgsqlDbType.TimestampTz)}, false)";
             }
 
-            EventCounts.Add(new EventCount(name, edge, Add(edge, NpgsqlDbType.TimestampTz), filters));
+            EventCounts.Add(node.Ever == true ? new EventCount(name, AllHistory, "true", filters)
+                : node.Between?.Range() is { } range
+                    ? new EventCount(name, range.From.AddTicks(-10), $"pe.\"timestamp\" >= {Add(range.From, NpgsqlDbType.TimestampTz)} AND pe.\"timestamp\" < {Add(range.To, NpgsqlDbType.TimestampTz)}", filters)
+                    : new EventCount(name, edge, $"pe.\"timestamp\" > {Add(edge, NpgsqlDbType.TimestampTz)}", filters));
             var op = node.Operator switch
             {
                 ConditionOperators.AtLeast => ">=",

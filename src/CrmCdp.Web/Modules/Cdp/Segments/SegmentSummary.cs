@@ -71,6 +71,16 @@ public static class SegmentSummary
 
     private static string Window(SegmentCondition node)
     {
+        if (node.Ever == true)
+        {
+            return " ever";
+        }
+
+        if (node.Between is { } between)
+        {
+            return $" from {between.From ?? "…"} until {between.To ?? "…"}";
+        }
+
         if (node.Within is { Amount: { } amount, Unit: { } unit })
         {
             var singular = unit.TrimEnd('s');
