@@ -101,7 +101,10 @@ public sealed class SegmentEvaluatorTests
         Assert.True(Matches(new SegmentCondition { Type = ConditionTypes.Event, Event = "Pricing Viewed", Operator = ConditionOperators.Exactly, Count = 3, Ever = true }));
         var between = new SegmentCondition
         {
-            Type = ConditionTypes.Event, Event = "Pricing Viewed", Operator = ConditionOperators.Exactly, Count = 1,
+            Type = ConditionTypes.Event,
+            Event = "Pricing Viewed",
+            Operator = ConditionOperators.Exactly,
+            Count = 1,
             Between = new EventDates { From = "2026-11-21T12:00:00Z", To = "2026-11-28T12:00:00+00:00" },
         };
         Assert.True(Matches(between), "the view ten days ago counts; the one at the end, three days ago, does not");
