@@ -11,7 +11,6 @@ internal sealed class AudienceMetrics : IDisposable
     private readonly Counter<long> _differences;
     private readonly Histogram<double> _lag;
     private long _lagMilliseconds;
-    private long _reconciliationDifferences;
 
     public AudienceMetrics()
     {
@@ -25,8 +24,6 @@ internal sealed class AudienceMetrics : IDisposable
     /// <summary>0 when the evaluator last found the queue empty; otherwise the age of the oldest profile it took then.</summary>
     public double LagSeconds => Interlocked.Read(ref _lagMilliseconds) / 1000.0;
 
-    public long ReconciliationDifferences => Interlocked.Read(ref _reconciliationDifferences);
-
     public void CaughtUp() => Interlocked.Exchange(ref _lagMilliseconds, 0);
 
     public void Evaluated(int profiles, TimeSpan oldestWaited, long changes)
@@ -37,11 +34,7 @@ internal sealed class AudienceMetrics : IDisposable
         Interlocked.Exchange(ref _lagMilliseconds, (long)Math.Max(0, oldestWaited.TotalMilliseconds));
     }
 
-    public void Reconciled(long differences)
-    {
-        _differences.Add(differences);
-        Interlocked.Exchange(ref _reconciliationDifferences, differences);
-    }
+    public void Reconciled(long differences) => _differences.Add(differences);
 
     public void Dispose() => _meter.Dispose();
 }

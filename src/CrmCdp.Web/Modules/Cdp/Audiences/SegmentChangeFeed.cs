@@ -28,8 +28,6 @@ internal sealed partial class SegmentChangeFeed(IDbContextFactory<AppDbContext> 
 {
     public const int BatchSize = 200;
 
-    public IReadOnlyList<string> ConsumerNames => [.. consumers.Select(c => CheckpointName(c))];
-
     public static string CheckpointName(ISegmentChangeConsumer consumer) => "feed:" + consumer.Name;
 
     /// <summary>Delivers everything committed so far to every consumer; answers how many changes were handed over.</summary>
