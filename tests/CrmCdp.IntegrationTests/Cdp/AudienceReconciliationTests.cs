@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CrmCdp.IntegrationTests.Crm;
 using CrmCdp.TestSupport;
@@ -9,8 +10,9 @@ using Npgsql;
 namespace CrmCdp.IntegrationTests.Cdp;
 
 /// <summary>
-/// Incremental evaluation against the full one: after a random stream of events with merges, across segments of every
-/// shape, the nightly reconciliation finds nothing to fix. Its own app, so no other test's events move a window edge.
+/// Incremental evaluation against the full one: after a random stream of events with merges and splits, across segments
+/// of every shape and computed traits, the nightly reconciliation finds nothing to fix, and every event's profile and
+/// the daily rollups equal a recount. Its own app, so no other test's events move a window edge.
 /// </summary>
 public sealed class AudienceReconciliationTests(AudienceApp app) : IClassFixture<AudienceApp>
 {
@@ -22,7 +24,7 @@ public sealed class AudienceReconciliationTests(AudienceApp app) : IClassFixture
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public async Task After_a_random_stream_with_merges_the_reconciliation_finds_no_differences(int seed)
+    public async Task After_a_random_stream_with_merges_and_splits_the_reconciliation_finds_no_differences(int seed)
     {
         var random = new Random(seed);
         using var admin = app.AdminApi();
@@ -37,8 +39,15 @@ public sealed class AudienceReconciliationTests(AudienceApp app) : IClassFixture
         var minute = DateTimeOffset.UtcNow.AddTicks(-(DateTimeOffset.UtcNow.Ticks % TimeSpan.TicksPerMinute));
         DateTimeOffset At(int minutesAgo) => minute.AddMinutes(-minutesAgo).AddSeconds(30);
         var users = Enumerable.Range(0, 12).Select(i => $"{run}-u{i}").ToList();
-        for (var round = 0; round < 3; round++)
+        var splits = 0;
+        for (var round = 0; round < 4; round++)
         {
+            // A data steward undoes some merges: the device leaves the user's profile, with its events.
+            if (round == 3)
+            {
+                splits += await SplitDevicesAsync(admin, users.Where((_, i) => i % 2 == 0));
+            }
+
             var batch = new List<object>();
             foreach (var (user, i) in users.Select((u, i) => (u, i)))
             {
@@ -60,7 +69,7 @@ public sealed class AudienceReconciliationTests(AudienceApp app) : IClassFixture
                 }
 
                 // The device's anonymous profile merges into the user's when they sign in on it.
-                if (round > 0 && random.Next(3) == 0)
+                if (round is 1 or 2 && random.Next(3) == 0)
                 {
                     batch.Add(new { type = "identify", userId = user, anonymousId = device, timestamp = At(random.Next(1, 60)) });
                 }
@@ -78,6 +87,25 @@ public sealed class AudienceReconciliationTests(AudienceApp app) : IClassFixture
         var differences = await app.Factory.Services.GetRequiredService<AudienceReconciliationJob>().RunAsync(Ct);
 
         Assert.Equal(0, differences);
+        Assert.True(splits > 0, "no device was split off: the test proves nothing about splits");
+        Assert.Equal(0, await EventOwnershipChecks.OwnershipDifferencesAsync(connection, Ct));
+        Assert.Equal(0, await EventOwnershipChecks.RollupDifferencesAsync(connection, Ct));
+        Assert.True(await EventOwnershipChecks.CountAsync(connection, "SELECT count(*) FROM cdp_profile_event_days", Ct) > 0);
+    }
+
+    /// <summary>Splits each user's device off their profile where they merged; answers how many splits there were.</summary>
+    private static async Task<int> SplitDevicesAsync(HttpClient admin, IEnumerable<string> users)
+    {
+        var splits = 0;
+        foreach (var user in users)
+        {
+            var profile = await admin.ProfileWhenAsync("user_id", user, _ => true, Ct);
+            using var response = await admin.PostAsJsonAsync($"/api/v1/profiles/{profile.Id()}/split",
+                new { identifiers = new[] { new { type = "anonymous_id", value = $"{user}-device" } } }, Ct);
+            splits += response.IsSuccessStatusCode ? 1 : 0;
+        }
+
+        return splits;
     }
 
     [Fact]
@@ -122,6 +150,17 @@ public sealed class AudienceReconciliationTests(AudienceApp app) : IClassFixture
             new { type = "event", @event = "Product Viewed", @operator = op, count, within = new { amount, unit }, where };
         object Ordered(string op, int count, int amount, string unit) => new { type = "event", @event = "Order Completed", @operator = op, count, within = new { amount, unit } };
         var ofRun = new { type = "trait", field = "run", @operator = "equals", value = run };
+        var trait = "rec_" + Guid.NewGuid().ToString("N")[..8];
+        foreach (var body in new object[]
+                 {
+                     new { key = trait + "_spend", name = "Spend", kind = "sum", @event = "Order Completed", property = "price", within = new { amount = 3, unit = "days" } },
+                     new { key = trait + "_last", name = "Last category", kind = "last", @event = "Product Viewed", property = "category", within = new { amount = 2, unit = "hours" } },
+                 })
+        {
+            using var created = await admin.PostAsJsonAsync("/api/v1/computed-traits", body, Ct);
+            created.EnsureSuccessStatusCode();
+        }
+
         var browsers = await admin.CreateSegmentAsync(new
         {
             name = CrmApi.Unique("Browsed, did not buy "),
@@ -135,6 +174,8 @@ public sealed class AudienceReconciliationTests(AudienceApp app) : IClassFixture
             new { type = "and", conditions = new object[] { new { type = "segment", segmentId = browsers.Id() }, new { type = "not", condition = new { type = "trait", field = "plan", @operator = "equals", value = "pro" } } } },
             Viewed("at_most", 2, 90, "minutes", new { field = "category", @operator = "one_of", value = "hats, boots" }),
             new { type = "and", conditions = new object[] { ofRun, new { type = "event", @event = "Order Completed", @operator = "last_before", within = new { amount = 2, unit = "hours" } } } },
+            new { type = "computed", field = trait + "_spend", @operator = "gte", value = "150" },
+            new { type = "and", conditions = new object[] { ofRun, new { type = "computed", field = trait + "_last", @operator = "one_of", value = "shoes, boots" } } },
             new { type = "event", @event = "Product Viewed", @operator = "first_within", within = new { amount = 1, unit = "days" }, where = new[] { new { field = "category", @operator = "equals", value = "shoes" } } },
         };
         var ids = new List<Guid> { Guid.Parse(browsers.Id()) };

@@ -19,6 +19,7 @@ public sealed class SegmentAgreementTests(SharedApp app)
 {
     private const int Profiles = 24;
     private const int Trees = 300;
+    private const string TextTrait = "agree_category";
     private static readonly string[] EventNames = ["Pricing Viewed", "Demo Requested", "Signed Up"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -30,6 +31,20 @@ public sealed class SegmentAgreementTests(SharedApp app)
     public async Task Random_trees_select_the_same_profiles_in_sql_as_in_memory(int seed)
     {
         var random = new Random(seed);
+        // A text-valued computed trait beside the numeric intent score (created once; later seeds find it there).
+        using (var created = await app.AdminApi().PostAsJsonAsync("/api/v1/computed-traits", new
+        {
+            key = TextTrait,
+            name = "Agreement: usual category",
+            kind = "most_frequent",
+            @event = "Pricing Viewed",
+            property = "category",
+            windowDays = 365,
+        }, Ct))
+        {
+            Assert.True(created.IsSuccessStatusCode || created.StatusCode == System.Net.HttpStatusCode.BadRequest, await created.Content.ReadAsStringAsync(Ct));
+        }
+
         var (_, key) = await app.SourceAsync();
         using var sdk = app.Sdk(key);
         using var admin = app.AdminApi();
@@ -65,7 +80,7 @@ public sealed class SegmentAgreementTests(SharedApp app)
         foreach (var (id, fact) in facts.ToList())
         {
             var (_, profile) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/{id}");
-            var computed = profile.GetProperty("computedTraits").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDecimal());
+            var computed = profile.GetProperty("computedTraits").EnumerateObject().ToDictionary(p => p.Name, p => JsonNode.Parse(p.Value.GetRawText())!);
             facts[id] = fact with { Computed = computed };
         }
 
@@ -78,9 +93,9 @@ public sealed class SegmentAgreementTests(SharedApp app)
         {
             // A root "all" of several conditions exercises the compiler's candidate filter (conditions without events judged first).
             var tree = SegmentCondition.All([.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => RandomTree(random, depth: 0))]);
-            Assert.Empty(SegmentConditionValidator.Validate(tree, "definition", new HashSet<string> { "intent_score" }, new HashSet<Guid>()));
+            Assert.Empty(SegmentConditionValidator.Validate(tree, "definition", new HashSet<string> { "intent_score", TextTrait }, new HashSet<Guid>()));
             var inMemory = ids.Where(id => SegmentEvaluator.Matches(tree, facts[id], asOf)).Order().ToList();
-            var inSql = await SelectAsync(connection, tree, new SegmentQueryOptions(asOf, [], ids));
+            var inSql = await SelectAsync(connection, tree, new SegmentQueryOptions(asOf, ids));
             Assert.True(inMemory.SequenceEqual(inSql), $"seed {seed}, tree {SegmentDefinitions.Serialize(tree)}: memory [{string.Join(", ", inMemory)}] sql [{string.Join(", ", inSql)}]");
             nonTrivial += inMemory.Count is > 0 and < Profiles ? 1 : 0;
         }
@@ -148,9 +163,22 @@ public sealed class SegmentAgreementTests(SharedApp app)
             8 => SegmentCondition.Any(RandomTree(random, depth + 1), RandomTree(random, depth + 1)),
             9 => SegmentCondition.Not(RandomTree(random, depth + 1)),
             5 or 6 => RandomEvent(random),
-            4 => SegmentCondition.Computed("intent_score", ConditionOperators.ForComputed[random.Next(ConditionOperators.ForComputed.Count)], random.Next(0, 60).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            4 => RandomComputed(random),
             _ => RandomTrait(random),
         };
+    }
+
+    private static SegmentCondition RandomComputed(Random random)
+    {
+        var op = ConditionOperators.ForComputed[random.Next(ConditionOperators.ForComputed.Count)];
+        var number = random.Next(0, 60).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var value = op switch
+        {
+            ConditionOperators.Between => $"{number}, {number}5",
+            _ when ConditionOperators.Numeric.Contains(op) => number,
+            _ => random.Next(4) switch { 0 => "shoes", 1 => "HATS", 2 => "sh, hats", _ => number },
+        };
+        return SegmentCondition.Computed(random.Next(2) == 0 ? "intent_score" : TextTrait, op, value);
     }
 
     private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
@@ -259,6 +287,6 @@ public sealed class SegmentAgreementTests(SharedApp app)
                 e.GetProperty("properties").ValueKind == JsonValueKind.Object ? JsonNode.Parse(e.GetProperty("properties").GetRawText())!.AsObject() : null))
             .ToList();
         var traits = JsonNode.Parse(profile.GetProperty("traits").GetRawText())!.AsObject();
-        return new ProfileFacts(traits, events, new Dictionary<string, decimal>(), new HashSet<Guid>());
+        return new ProfileFacts(traits, events, new Dictionary<string, JsonNode>(), new HashSet<Guid>());
     }
 }

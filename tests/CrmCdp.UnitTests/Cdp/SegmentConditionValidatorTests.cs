@@ -61,7 +61,7 @@ public sealed class SegmentConditionValidatorTests
             SegmentCondition.Trait("plan", "equals", "pro"),
             SegmentCondition.Trait("seats", "gt", "ten"),
             SegmentCondition.Any(SegmentCondition.Performed("", "at_least", -1, 0)),
-            SegmentCondition.Not(SegmentCondition.Computed("no_such_trait", "contains", "1")),
+            SegmentCondition.Not(SegmentCondition.Computed("no_such_trait", "is_true", "1")),
             SegmentCondition.InSegment(Guid.CreateVersion7()),
             new SegmentCondition { Type = "regex" },
             new SegmentCondition { Type = "or", Conditions = [] },

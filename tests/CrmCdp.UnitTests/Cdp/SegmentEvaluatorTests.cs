@@ -17,7 +17,7 @@ public sealed class SegmentEvaluatorTests
             new("page", "Home", Now.AddHours(-2)),
             new("track", "Pricing Viewed", Now.AddDays(1)),
         ],
-        new Dictionary<string, decimal> { ["intent_score"] = 42 },
+        new Dictionary<string, JsonNode> { ["intent_score"] = 42, ["last_plan"] = "team" },
         new HashSet<Guid> { Vip });
 
     private static bool Matches(SegmentCondition condition) => SegmentEvaluator.Matches(condition, Ada, Now);
@@ -147,6 +147,15 @@ public sealed class SegmentEvaluatorTests
         Assert.True(Matches(SegmentCondition.Computed("intent_score", "gte", "42")));
         Assert.False(Matches(SegmentCondition.Computed("intent_score", "gt", "42")));
         Assert.True(Matches(SegmentCondition.Computed("churn_risk", "equals", "0")));
+    }
+
+    [Fact]
+    public void Text_computed_traits_compare_as_text()
+    {
+        Assert.True(Matches(SegmentCondition.Computed("last_plan", "equals", "TEAM")));
+        Assert.True(Matches(SegmentCondition.Computed("last_plan", "one_of", "pro, team")));
+        Assert.False(Matches(SegmentCondition.Computed("last_plan", "starts_with", "pro")));
+        Assert.False(Matches(SegmentCondition.Computed("last_plan", "gt", "1")));
     }
 
     [Fact]

@@ -11,6 +11,9 @@ public sealed record ContactProfileSummary(
 
     /// <summary>The profile's intent score (0–100), when the intent_score computed trait exists.</summary>
     public decimal? IntentScore { get; init; }
+
+    /// <summary>Every computed trait's value, as people read it.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ComputedTraits { get; init; } = [];
 }
 
 public sealed record ContactProfileEvent(string Type, string? Name, DateTimeOffset Timestamp);

@@ -45,7 +45,8 @@ internal sealed class ContactProfiles(IDbContextFactory<AppDbContext> dbFactory,
             [.. recent.Select(e => new ContactProfileEvent(e.Type, e.Event, e.Timestamp))])
         {
             Segments = [.. profile.Segments.Select(s => s.Name)],
-            IntentScore = profile.ComputedTraits.TryGetValue(Segments.SegmentActivator.IntentScoreKey, out var score) ? score : null,
+            IntentScore = profile.ComputedTraits.TryGetValue(Segments.SegmentActivator.IntentScoreKey, out var score) ? score as decimal? : null,
+            ComputedTraits = [.. profile.ComputedTraits.Select(t => KeyValuePair.Create(t.Key, Segments.ComputedTraitKinds.Display(t.Value)))],
         };
     }
 }

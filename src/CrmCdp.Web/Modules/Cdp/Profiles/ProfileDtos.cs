@@ -15,7 +15,7 @@ public sealed record ProfileDto(
     public IReadOnlyList<Segments.ProfileSegmentDto> Segments { get; init; } = [];
 
     /// <summary>Every computed trait's current value for the profile (0 when it has no matching events in the window).</summary>
-    public IReadOnlyDictionary<string, decimal> ComputedTraits { get; init; } = new Dictionary<string, decimal>();
+    public IReadOnlyDictionary<string, object> ComputedTraits { get; init; } = new Dictionary<string, object>();
 }
 
 public sealed record ConsentChangeDto(string Source, long? EventId, Guid? ContactId, JsonElement State, DateTimeOffset At);

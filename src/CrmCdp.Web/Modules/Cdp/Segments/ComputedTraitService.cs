@@ -1,4 +1,5 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
+using System.Text.Json;
 using CrmCdp.Web.Platform.Audit;
 using Hangfire;
 
@@ -10,17 +11,32 @@ public sealed class ComputedTraitInput
 
     public string? Name { get; set; }
 
+    /// <summary>One of <see cref="ComputedTraitKinds"/>; "score" when left out.</summary>
+    public string? Kind { get; set; }
+
+    public string? Event { get; set; }
+
+    public string? Property { get; set; }
+
+    public List<SegmentCondition>? Where { get; set; }
+
+    public EventWindow? Within { get; set; }
+
     public int? WindowDays { get; set; }
 
     public List<ComputedTraitRule>? Rules { get; set; }
 
+    public decimal? HalfLifeDays { get; set; }
+
     public decimal? Cap { get; set; }
 }
 
-public sealed record ComputedTraitDto(Guid Id, string Key, string Name, int WindowDays, IReadOnlyList<ComputedTraitRule> Rules, decimal? Cap, DateTimeOffset? LastComputedAt);
+public sealed record ComputedTraitDto(
+    Guid Id, string Key, string Name, string Kind, string? Event, string? Property, IReadOnlyList<SegmentCondition>? Where, EventWindow? Within, int WindowDays,
+    IReadOnlyList<ComputedTraitRule> Rules, decimal? HalfLifeDays, decimal? Cap, DateTimeOffset? LastComputedAt);
 
-/// <summary>Computed traits: weighted event counts in a window (the intent score is one), audited, recomputed with the segments.</summary>
-internal sealed partial class ComputedTraitService(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, IBackgroundJobClient jobs, TimeProvider timeProvider)
+/// <summary>Computed traits: aggregates of an event's property or scores of weighted, decaying events in a window (the intent score is one), audited, kept current with the segments.</summary>
+internal sealed class ComputedTraitService(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit, IBackgroundJobClient jobs, TimeProvider timeProvider)
 {
     public async Task<IReadOnlyList<ComputedTraitDto>> ListAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
@@ -57,7 +73,7 @@ internal sealed partial class ComputedTraitService(IDbContextFactory<AppDbContex
             db.Add(trait);
         }
 
-        var errors = Validate(input, id is null);
+        var errors = ComputedTraitValidator.Validate(input, id is null);
         if (id is null && errors.Count == 0 && await db.Set<ComputedTrait>().AnyAsync(t => t.Key == input.Key, cancellationToken))
         {
             errors["key"] = [$"A computed trait {input.Key} exists already."];
@@ -71,9 +87,14 @@ internal sealed partial class ComputedTraitService(IDbContextFactory<AppDbContex
         var before = id is null ? null : ComputedTraitSummary(trait);
         trait.Key = id is null ? input.Key! : trait.Key;
         trait.Name = input.Name!.Trim();
-        trait.WindowDays = input.WindowDays ?? 30;
-        trait.Rules = SegmentDefinitions.SerializeRules(input.Rules!.Select(r => r with { Event = r.Event.Trim() }));
-        trait.Cap = input.Cap;
+        var kind = input.Kind ?? ComputedTraitKinds.Score;
+        var score = kind == ComputedTraitKinds.Score;
+        (trait.Kind, trait.Event, trait.Property) = (kind, score ? null : input.Event!.Trim(), ComputedTraitKinds.NeedsProperty(kind) ? input.Property!.Trim() : null);
+        trait.Where = score || input.Where is not { Count: > 0 } ? null : JsonSerializer.Serialize(input.Where, SegmentDefinitions.Json);
+        trait.Within = input.Within is null ? null : JsonSerializer.Serialize(input.Within, SegmentDefinitions.Json);
+        trait.WindowDays = input.Within is null ? input.WindowDays ?? 30 : (int)Math.Ceiling(ComputedTraitSql.Window(trait).TotalDays);
+        trait.Rules = score ? SegmentDefinitions.SerializeRules(input.Rules!.Select(r => r with { Event = r.Event.Trim(), Where = r.Where is { Count: > 0 } ? r.Where : null })) : "[]";
+        (trait.HalfLifeDays, trait.Cap) = score ? (input.HalfLifeDays, input.Cap) : (null, null);
         trait.UpdatedAt = now;
         var entry = AuditActor.For(access, AuditActions.ComputedTraitChanged);
         (entry.RecordType, entry.RecordId, entry.Before, entry.After, entry.Summary) =
@@ -88,7 +109,8 @@ internal sealed partial class ComputedTraitService(IDbContextFactory<AppDbContex
             return OperationResult<ComputedTraitDto>.Conflict($"A computed trait {trait.Key} was created a moment ago.");
         }
 
-        jobs.Enqueue<SegmentRefreshJob>(job => job.RunAsync(CancellationToken.None));
+        var traitId = trait.Id;
+        jobs.Enqueue<ComputedTraitCalculator>(calculator => calculator.ComputeAsync(traitId, CancellationToken.None));
         return OperationResult<ComputedTraitDto>.Ok(ToDto(trait));
     }
 
@@ -122,59 +144,11 @@ internal sealed partial class ComputedTraitService(IDbContextFactory<AppDbContex
         return OperationResult<bool>.Ok(true);
     }
 
-    private static Dictionary<string, string[]> Validate(ComputedTraitInput input, bool creating)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (creating && (input.Key is null || !KeyPattern().IsMatch(input.Key)))
-        {
-            errors["key"] = ["The key is 1 to 64 lower-case letters, digits and underscores, starting with a letter (e.g. intent_score)."];
-        }
+    private static string ComputedTraitSummary(ComputedTrait t) => t.Kind == ComputedTraitKinds.Score
+        ? $"{t.Name}: score of {t.Rules} over {ComputedTraitSql.Window(t)}, half-life {t.HalfLifeDays?.ToString(CultureInfo.InvariantCulture) ?? "none"}, cap {t.Cap?.ToString(CultureInfo.InvariantCulture) ?? "none"}"
+        : $"{t.Name}: {t.Kind} of {t.Event}{(t.Property is null ? "" : "." + t.Property)} where {t.Where ?? "[]"} over {ComputedTraitSql.Window(t)}";
 
-        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Trim().Length > 100)
-        {
-            errors["name"] = ["Give the computed trait a name of 1 to 100 characters."];
-        }
-
-        if (input.WindowDays is not null and not (>= 1 and <= SegmentConditionValidator.MaxWindowDays))
-        {
-            errors["windowDays"] = [$"The window is 1 to {SegmentConditionValidator.MaxWindowDays} days."];
-        }
-
-        if (input.Rules is not { Count: > 0 and <= 50 })
-        {
-            errors["rules"] = ["Give 1 to 50 rules: an event and the points it is worth."];
-        }
-        else
-        {
-            for (var i = 0; i < input.Rules.Count; i++)
-            {
-                if (input.Rules[i] is not { Event: { } name } || string.IsNullOrWhiteSpace(name) || name.Length > 255)
-                {
-                    errors[$"rules[{i}].event"] = ["Name the event (1 to 255 characters), e.g. Pricing Viewed or page."];
-                }
-                else if (input.Rules.Take(i).Any(r => r?.Event?.Trim() == name.Trim()))
-                {
-                    errors[$"rules[{i}].event"] = [$"{name} is listed twice; give it one rule."];
-                }
-                else if (input.Rules[i].Points is < -1000 or > 1000)
-                {
-                    errors[$"rules[{i}].points"] = ["Points are -1,000 to 1,000."];
-                }
-            }
-        }
-
-        if (input.Cap is <= 0 or > 1_000_000)
-        {
-            errors["cap"] = ["The cap is a positive number up to 1,000,000, or empty for none."];
-        }
-
-        return errors;
-    }
-
-    private static string ComputedTraitSummary(ComputedTrait t) => $"{t.Name}: {t.Rules} over {t.WindowDays} days, cap {t.Cap?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}";
-
-    private static ComputedTraitDto ToDto(ComputedTrait t) => new(t.Id, t.Key, t.Name, t.WindowDays, SegmentDefinitions.ParseRules(t.Rules), t.Cap, t.LastComputedAt);
-
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,63}$")]
-    private static partial Regex KeyPattern();
+    private static ComputedTraitDto ToDto(ComputedTrait t) => new(
+        t.Id, t.Key, t.Name, t.Kind, t.Event, t.Property, ComputedTraitSql.Where(t), ComputedTraitSql.Within(t), t.WindowDays,
+        SegmentDefinitions.ParseRules(t.Rules), t.HalfLifeDays, t.Cap, t.LastComputedAt);
 }

@@ -27,15 +27,35 @@ public partial class ComputedTraitsPage
 
     private string? Error(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
 
+    private static string KindLabel(string kind) => kind switch
+    {
+        ComputedTraitKinds.Average => "Average",
+        ComputedTraitKinds.MostFrequent => "Most frequent value",
+        ComputedTraitKinds.UniqueCount => "Unique values",
+        ComputedTraitKinds.DaysSinceLast => "Days since last",
+        ComputedTraitKinds.First => "First value",
+        ComputedTraitKinds.Last => "Last value",
+        _ => char.ToUpperInvariant(kind[0]) + kind[1..],
+    };
+
+    private static string Describe(ComputedTraitDto trait) => trait.Kind == ComputedTraitKinds.Score
+        ? $"Score of {trait.Rules.Count} rules over {trait.WindowDays} days{(trait.HalfLifeDays is { } days ? $", half-life {days:0.#} days" : "")}"
+        : $"{KindLabel(trait.Kind)} of {trait.Event}{(trait.Property is null ? "" : "." + trait.Property)} over {trait.WindowDays} days";
+
     private void New() => Open(null, new TraitForm { WindowDays = 30, Rules = [new()] });
 
     private void Edit(ComputedTraitDto trait) => Open(trait.Id, new TraitForm
     {
         Key = trait.Key,
         Name = trait.Name,
+        Kind = trait.Kind,
+        Event = trait.Event,
+        Property = trait.Property,
+        Filters = new SegmentCondition { Where = trait.Where?.Select(w => w.Clone()).ToList() },
         WindowDays = trait.WindowDays,
+        HalfLifeDays = trait.HalfLifeDays,
         Cap = trait.Cap,
-        Rules = [.. trait.Rules.Select(r => new RuleRow { Event = r.Event, Points = r.Points })],
+        Rules = [.. trait.Rules.Select(r => new RuleRow { Event = r.Event, Points = r.Points, HalfLifeDays = r.HalfLifeDays, Filters = new SegmentCondition { Where = r.Where } })],
     });
 
     private void Open(Guid? id, TraitForm form) => (_editingId, _editing, _errors, _message, _failed) = (id, form, new Dictionary<string, string[]>(), null, false);
@@ -52,10 +72,19 @@ public partial class ComputedTraitsPage
         {
             Key = _editing!.Key?.Trim(),
             Name = _editing.Name,
+            Kind = _editing.Kind,
             WindowDays = _editing.WindowDays,
-            Cap = _editing.Cap,
-            Rules = [.. _editing.Rules.Select(r => new ComputedTraitRule(r.Event ?? "", r.Points))],
         };
+        if (_editing.Kind == ComputedTraitKinds.Score)
+        {
+            (input.HalfLifeDays, input.Cap) = (_editing.HalfLifeDays, _editing.Cap);
+            input.Rules = [.. _editing.Rules.Select(r => new ComputedTraitRule(r.Event ?? "", r.Points, r.Filters.Where, r.HalfLifeDays))];
+        }
+        else
+        {
+            (input.Event, input.Property, input.Where) = (_editing.Event, ComputedTraitKinds.NeedsProperty(_editing.Kind) ? _editing.Property : null, _editing.Filters.Where);
+        }
+
         var result = await Traits.SaveAsync(await AccessAsync(), _editingId, input);
         _saving = false;
         _errors = result.Errors ?? new Dictionary<string, string[]>();
@@ -64,7 +93,7 @@ public partial class ComputedTraitsPage
         {
             _editingId = saved.Id;
             _traits = await Traits.ListAsync(await AccessAsync());
-            _message = $"Saved {saved.Key}. Values are recomputed within a minute.";
+            _message = $"Saved {saved.Key}. Every profile's value is being computed; new events update it within seconds.";
         }
         else
         {
@@ -103,7 +132,18 @@ public partial class ComputedTraitsPage
 
         public string? Name { get; set; }
 
+        public string Kind { get; set; } = ComputedTraitKinds.Score;
+
+        public string? Event { get; set; }
+
+        public string? Property { get; set; }
+
+        /// <summary>Holds the property filters (its <c>where</c>), as the filter editor edits them.</summary>
+        public SegmentCondition Filters { get; set; } = new();
+
         public int? WindowDays { get; set; }
+
+        public decimal? HalfLifeDays { get; set; }
 
         public decimal? Cap { get; set; }
 
@@ -115,5 +155,9 @@ public partial class ComputedTraitsPage
         public string? Event { get; set; }
 
         public decimal Points { get; set; } = 1;
+
+        public decimal? HalfLifeDays { get; set; }
+
+        public SegmentCondition Filters { get; set; } = new();
     }
 }

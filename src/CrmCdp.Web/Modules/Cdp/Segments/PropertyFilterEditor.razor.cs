@@ -3,7 +3,7 @@ namespace CrmCdp.Web.Modules.Cdp.Segments;
 public partial class PropertyFilterEditor
 {
     private string? Error(int index, string field) =>
-        Errors.TryGetValue($"{Path}.where[{index}].{field}", out var messages) ? string.Join(" ", messages) : null;
+        Errors.TryGetValue($"{(Path.Length == 0 ? "" : Path + ".")}where[{index}].{field}", out var messages) ? string.Join(" ", messages) : null;
 
     private Task AddAsync() => SetAsync(() => Filters.Add(new SegmentCondition { Operator = ConditionOperators.EqualTo }));
 

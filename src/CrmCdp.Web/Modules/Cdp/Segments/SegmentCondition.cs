@@ -192,7 +192,7 @@ public static class ConditionOperators
     public static (decimal Low, decimal High)? Bounds(string? value) => Items(value) is [var low, var high]
         && SegmentConditionValidator.TryNumber(low, out var from) && SegmentConditionValidator.TryNumber(high, out var to) ? (from, to) : null;
 
-    public static IReadOnlyList<string> ForComputed { get; } = [EqualTo, .. Numeric];
+    public static IReadOnlyList<string> ForComputed { get; } = [EqualTo, NotEqualTo, .. Numeric, Between, OneOf, Contains, StartsWith, EndsWith];
 
     /// <summary>The last occurrence (ever) lies before the window: "last Order Completed more than 30 days ago".</summary>
     public const string LastBefore = "last_before";

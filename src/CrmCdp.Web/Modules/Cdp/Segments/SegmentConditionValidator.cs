@@ -246,7 +246,7 @@ internal static class SegmentConditionValidator
             return;
         }
 
-        var numeric = node.Type == ConditionTypes.Computed || ConditionOperators.Numeric.Contains(node.Operator!)
+        var numeric = ConditionOperators.Numeric.Contains(node.Operator!)
             || node.Operator is ConditionOperators.WithinLastDays or ConditionOperators.WithinNextDays;
         if (node.Value is null || node.Value.Length > 500)
         {

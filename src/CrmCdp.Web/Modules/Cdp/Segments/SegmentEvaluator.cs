@@ -6,7 +6,7 @@ namespace CrmCdp.Web.Modules.Cdp.Segments;
 /// <summary>What the in-memory evaluator knows of one profile.</summary>
 /// <param name="Events">The profile's events: type, track event or page name, corrected event time, and properties.</param>
 internal sealed record ProfileFacts(
-    JsonObject Traits, IReadOnlyList<FactEvent> Events, IReadOnlyDictionary<string, decimal> Computed, IReadOnlySet<Guid> Segments);
+    JsonObject Traits, IReadOnlyList<FactEvent> Events, IReadOnlyDictionary<string, JsonNode> Computed, IReadOnlySet<Guid> Segments);
 
 internal sealed record FactEvent(string Type, string? Name, DateTimeOffset Timestamp, JsonObject? Properties = null);
 
@@ -22,7 +22,7 @@ internal static class SegmentEvaluator
         ConditionTypes.Or => node.Conditions!.Any(c => Matches(c, facts, asOf)),
         ConditionTypes.Not => !Matches(node.Condition!, facts, asOf),
         ConditionTypes.Trait => Trait(node, Find(facts.Traits, node.Field!), asOf),
-        ConditionTypes.Computed => Compare(facts.Computed.GetValueOrDefault(node.Field!), node.Operator, Number(node.Value)),
+        ConditionTypes.Computed => Trait(node, facts.Computed.TryGetValue(node.Field!, out var computed) ? computed : JsonValue.Create(0), asOf),
         ConditionTypes.Event => Count(node, facts, asOf),
         ConditionTypes.Segment => facts.Segments.Contains(node.SegmentId!.Value),
         _ => throw new ArgumentException($"Unknown condition type {node.Type}; validate the tree first.", nameof(node)),

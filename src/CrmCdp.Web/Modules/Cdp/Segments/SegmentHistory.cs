@@ -48,7 +48,7 @@ internal sealed class SegmentHistory
         })];
 
     public JsonObject Computed(Guid profileId) =>
-        new(_computed.Where(v => v.ProfileId == profileId).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value)));
+        new(_computed.Where(v => v.ProfileId == profileId).OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => KeyValuePair.Create(v.Key, v.TextValue is { } text ? (JsonNode?)text : v.Value)));
 
     private string? Name(Guid segmentId) => _names.GetValueOrDefault(segmentId);
 }

@@ -7,7 +7,7 @@ namespace CrmCdp.Web.Modules.Cdp.Segments;
 
 /// <summary>Reading segments: a preview of an unsaved tree, members page by page, entries and exits per day, a profile's memberships.</summary>
 internal sealed class SegmentQueries(
-    IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider, Crm.Contracts.ICrmContacts crmContacts, TimeProvider timeProvider)
+    IDbContextFactory<AppDbContext> dbFactory, Crm.Contracts.ICrmContacts crmContacts, TimeProvider timeProvider)
 {
     public const int MaxMemberPage = 500;
 
@@ -27,8 +27,7 @@ internal sealed class SegmentQueries(
             return OperationResult<SegmentPreview>.Invalid(errors);
         }
 
-        var rules = await rulesProvider.CurrentAsync(cancellationToken);
-        var compiled = SegmentSqlCompiler.Compile(definition!, new SegmentQueryOptions(timeProvider.GetUtcNow(), [.. rules.BlockedValues.Select(v => v.ToLowerInvariant())]));
+        var compiled = SegmentSqlCompiler.Compile(definition!, new SegmentQueryOptions(timeProvider.GetUtcNow()));
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"""
@@ -170,16 +169,17 @@ internal sealed class SegmentQueries(
                       select new ProfileSegmentDto(s.Id, s.Name, m.EnteredAt)).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyDictionary<string, decimal>> ComputedForProfileAsync(AccessContext access, Guid profileId, CancellationToken cancellationToken = default)
+    /// <summary>Every computed trait's value for the profile: a number (0 when it has none) or text.</summary>
+    public async Task<IReadOnlyDictionary<string, object>> ComputedForProfileAsync(AccessContext access, Guid profileId, CancellationToken cancellationToken = default)
     {
         if (!access.Has(Permissions.Cdp.ProfilesRead) && !access.Has(Permissions.Cdp.SegmentsRead))
         {
-            return new Dictionary<string, decimal>();
+            return new Dictionary<string, object>();
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var keys = await db.Set<ComputedTrait>().Select(t => t.Key).ToListAsync(cancellationToken);
-        var values = await db.Set<ProfileComputedValue>().Where(v => v.ProfileId == profileId).ToDictionaryAsync(v => v.Key, v => v.Value, cancellationToken);
-        return keys.Order(StringComparer.Ordinal).ToDictionary(k => k, k => values.GetValueOrDefault(k));
+        var values = await db.Set<ProfileComputedValue>().Where(v => v.ProfileId == profileId).ToDictionaryAsync(v => v.Key, v => v.TextValue ?? (object)v.Value, cancellationToken);
+        return keys.Order(StringComparer.Ordinal).ToDictionary(k => k, k => values.GetValueOrDefault(k) ?? 0m);
     }
 }

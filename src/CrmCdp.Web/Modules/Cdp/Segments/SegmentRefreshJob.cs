@@ -24,7 +24,8 @@ internal sealed class SegmentRefreshJob(ComputedTraitCalculator computedTraits, 
         {
             try
             {
-                await computedTraits.ComputeAllAsync(cancellationToken);
+                // The other traits follow their events and window edges through the audience evaluator.
+                await computedTraits.ComputeAllAsync(cancellationToken, driftingOnly: true);
                 await feed.DeliverAsync(cancellationToken);
             }
             finally

@@ -8,9 +8,8 @@ namespace CrmCdp.Web.Modules.Cdp.Segments;
 
 /// <summary>What a compiled segment query needs besides the tree.</summary>
 /// <param name="AsOf">Event windows end here (the in-memory evaluator uses the same instant).</param>
-/// <param name="BlockedIds">Blocked identifier values: an event whose user_id is blocked belongs to its anonymous id's profile.</param>
 /// <param name="ProfileIds">When set, only these profiles are evaluated (incremental refresh).</param>
-internal sealed record SegmentQueryOptions(DateTimeOffset AsOf, string[] BlockedIds, Guid[]? ProfileIds = null);
+internal sealed record SegmentQueryOptions(DateTimeOffset AsOf, Guid[]? ProfileIds = null);
 
 internal sealed record CompiledSegment(string Sql, IReadOnlyList<NpgsqlParameter> Parameters)
 {
@@ -57,7 +56,6 @@ internal static class SegmentSqlCompiler
 
         var since = context.Add(context.EventCounts.Min(e => e.Since), NpgsqlDbType.TimestampTz);
         var asOf = context.Add(options.AsOf, NpgsqlDbType.TimestampTz);
-        var blocked = context.Add(options.BlockedIds, NpgsqlDbType.Array | NpgsqlDbType.Text);
         var ids = options.ProfileIds is null ? null : context.Add(options.ProfileIds, NpgsqlDbType.Array | NpgsqlDbType.Uuid);
         var counts = string.Join(", ", context.EventCounts.Select((e, n) => e.Aggregate is null
             ? $"count(*) FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}) AND {e.TimeFilter}{(e.Filters is null ? "" : $" AND {e.Filters}")}) AS c{n}"
@@ -67,12 +65,20 @@ internal static class SegmentSqlCompiler
         sql.Append(CultureInfo.InvariantCulture, $"""
             {(restricted ? "" : "WITH ")}ev AS (
                 SELECT pe.profile_id, {counts} FROM (
-            {EventMembership.RowsOfProfiles(since, asOf, blocked, ids, restricted ? "SELECT id FROM candidates" : null, withProperties)}
+            {EventMembership.RowsOfProfiles(since, asOf, ids, restricted ? "SELECT id FROM candidates" : null, withProperties)}
                 ) pe GROUP BY pe.profile_id)
             SELECT p.id FROM {(restricted ? "candidates c JOIN cdp_profiles p ON p.id = c.id" : "cdp_profiles p")} LEFT JOIN ev ON ev.profile_id = p.id
             WHERE {(restricted ? "true" : live)} AND ({predicate})
             """);
         return new CompiledSegment(sql.ToString(), context.Parameters);
+    }
+
+    /// <summary>Property filters of an event (over <c>pe.properties</c>), with parameters named from <paramref name="prefix"/> so several can share a command.</summary>
+    public static CompiledSegment PropertyFilters(IReadOnlyList<SegmentCondition> where, DateTimeOffset asOf, string prefix)
+    {
+        var context = new Context(new SegmentQueryOptions(asOf), prefix);
+        var sql = where.Count == 0 ? "true" : string.Join(" AND ", where.Select(f => context.Json(f, "pe.properties")));
+        return new CompiledSegment(sql, context.Parameters);
     }
 
     /// <summary>The conditions that must all hold: the children of the root "all" group, and of "all" groups within it.</summary>
@@ -88,7 +94,7 @@ internal static class SegmentSqlCompiler
     /// <summary>How far back a first or last occurrence looks: all of history (before any event time the collection API accepts).</summary>
     private static readonly DateTimeOffset AllHistory = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private sealed class Context(SegmentQueryOptions options)
+    private sealed class Context(SegmentQueryOptions options, string prefix = "p")
     {
         public List<NpgsqlParameter> Parameters { get; } = [];
 
@@ -99,7 +105,7 @@ internal static class SegmentSqlCompiler
 
         public string Add(object value, NpgsqlDbType type)
         {
-            var name = $"p{Parameters.Count}";
+            var name = $"{prefix}{Parameters.Count}";
             Parameters.Add(new NpgsqlParameter(name, type) { Value = value });
             return "@" + name;
         }
@@ -118,7 +124,7 @@ internal static class SegmentSqlCompiler
         };
 
         /// <summary>A trait (of <c>p.traits</c>) or an event property (of <c>pe.properties</c>) compared as the operator says.</summary>
-        private string Json(SegmentCondition node, string document)
+        public string Json(SegmentCondition node, string document)
         {
             var path = Add(node.Field!.Split('.'), NpgsqlDbType.Array | NpgsqlDbType.Text);
             var json = $"({document} #> {path})";
@@ -193,11 +199,13 @@ internal static class SegmentSqlCompiler
             return $"coalesce(CASE WHEN jsonb_typeof({json}) = 'number' THEN {numeric} WHEN {scalar} THEN lower({text}) = lower({Add(node.Value!, NpgsqlDbType.Text)}) END, false)";
         }
 
+        // The value as a one-key document, so numbers and text compare as a trait's do; a missing value is 0.
         private string Computed(SegmentCondition node)
         {
             var key = Add(node.Field!, NpgsqlDbType.Varchar);
-            var value = $"coalesce((SELECT c.value FROM cdp_profile_computed c WHERE c.profile_id = p.id AND c.key = {key}), 0)";
-            return $"coalesce({value} {Comparison(node.Operator)} {Number(node.Value)}, false)";
+            var value = "coalesce((SELECT CASE WHEN c.text_value IS NULL THEN to_jsonb(c.value) ELSE to_jsonb(c.text_value) END " +
+                $"FROM cdp_profile_computed c WHERE c.profile_id = p.id AND c.key = {key}), '0'::jsonb)";
+            return Json(node, $"jsonb_build_object({key}, {value})");
         }
 
         private string Event(SegmentCondition node)

@@ -170,6 +170,46 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("cdp_identity_settings", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Identity.ProfileEventDay", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("FirstAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_at");
+
+                    b.Property<DateTimeOffset>("LastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_at");
+
+                    b.HasKey("ProfileId", "Day", "Type", "Name")
+                        .HasName("pk_cdp_profile_event_days");
+
+                    b.HasIndex("Day", "Name")
+                        .HasDatabaseName("ix_cdp_profile_event_days_day_name");
+
+                    b.ToTable("cdp_profile_event_days", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Profiles.ConsentChange", b =>
                 {
                     b.Property<long>("Id")
@@ -435,11 +475,26 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("Event")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("event");
+
+                    b.Property<decimal?>("HalfLifeDays")
+                        .HasColumnType("numeric")
+                        .HasColumnName("half_life_days");
+
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
 
                     b.Property<DateTimeOffset?>("LastComputedAt")
                         .HasColumnType("timestamp with time zone")
@@ -451,6 +506,11 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Property")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("property");
+
                     b.Property<string>("Rules")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -460,9 +520,17 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
+                    b.Property<string>("Where")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("where");
+
                     b.Property<int>("WindowDays")
                         .HasColumnType("integer")
                         .HasColumnName("window_days");
+
+                    b.Property<string>("Within")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("within");
 
                     b.HasKey("Id")
                         .HasName("pk_cdp_computed_traits");
@@ -488,6 +556,11 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.Property<DateTimeOffset>("ComputedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("computed_at");
+
+                    b.Property<string>("TextValue")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text_value");
 
                     b.Property<decimal>("Value")
                         .HasColumnType("numeric")
@@ -3704,6 +3777,16 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasName("pk_admin_user_tokens");
 
                     b.ToTable("admin_user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Identity.ProfileEventDay", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Modules.Cdp.Profiles.Profile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cdp_profile_event_days_profile_profile_id");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Segments.SegmentActivation", b =>
