@@ -41,8 +41,7 @@ internal sealed class WindowEdgeSweep(IDbContextFactory<AppDbContext> dbFactory,
             foreach (var edge in edges)
             {
                 await using var command = new NpgsqlCommand(AudienceQueue.EnqueueQuery($"""
-                    SELECT pe.profile_id FROM ({EventMembership.RowsOfProfiles("@since", "@until")}) pe
-                    WHERE pe.name = ANY(@names) OR pe.type = ANY(@names)
+                    SELECT pe.profile_id FROM ({EventMembership.RowsOfProfiles("@since", "@until", names: "@names")}) pe
                     """), connection, npgsqlTransaction);
                 command.Parameters.AddWithValue("since", from - edge.Key);
                 command.Parameters.AddWithValue("until", now - edge.Key);

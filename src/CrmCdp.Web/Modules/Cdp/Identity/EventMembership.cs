@@ -19,10 +19,12 @@ internal static class EventMembership
     /// <param name="profilesQuery">A query answering profile ids: only their events (the compiler's own SQL, never user input);
     /// with <paramref name="profileIds"/>, it must answer only ids of that list.</param>
     /// <param name="withProperties">Also answer each event's <c>properties</c> (for property filters).</param>
-    public static string RowsOfProfiles(string since, string asOf, string? profileIds = null, string? profilesQuery = null, bool withProperties = false)
+    /// <param name="names">A text[] parameter: only events of these names or types.</param>
+    public static string RowsOfProfiles(string since, string asOf, string? profileIds = null, string? profilesQuery = null, bool withProperties = false, string? names = null)
     {
         var properties = withProperties ? ", e.payload -> 'properties' AS properties" : "";
-        var window = $"e.\"timestamp\" > {since} AND e.\"timestamp\" <= {asOf}";
+        var named = names is null ? "" : $" AND (e.event = ANY({names}) OR e.type = ANY({names}))";
+        var window = $"e.\"timestamp\" > {since} AND e.\"timestamp\" <= {asOf}{named}";
         // For given profiles each one's events are probed through the (profile_id, "timestamp") index (LATERAL, fenced by
         // OFFSET 0); with both a list and a narrower query (the compiler's candidates, taken from that list) the query
         // drives. The planner, whose statistics trail these tables, otherwise hash-joined the list against a scan.

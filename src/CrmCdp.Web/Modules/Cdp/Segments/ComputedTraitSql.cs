@@ -19,6 +19,7 @@ internal static class ComputedTraitSql
         {
             new("ct_since", NpgsqlDbType.TimestampTz) { Value = asOf - Window(trait) },
             new("ct_as_of", NpgsqlDbType.TimestampTz) { Value = asOf },
+            new("ct_names", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Events(trait).ToArray() },
         };
         string Add(object value, NpgsqlDbType type)
         {
@@ -80,7 +81,7 @@ internal static class ComputedTraitSql
             SELECT profile_id, CASE WHEN jsonb_typeof(j) = 'number' THEN (j #>> '{"{}"}')::numeric ELSE 0 END AS value,
                    CASE WHEN jsonb_typeof(j) <> 'number' THEN left(j #>> '{"{}"}', 500) END AS text_value
             FROM (SELECT pe.profile_id, {aggregate} AS j
-                  FROM ({EventMembership.RowsOfProfiles("@ct_since", "@ct_as_of", profileIds, withProperties: true)}) pe
+                  FROM ({EventMembership.RowsOfProfiles("@ct_since", "@ct_as_of", profileIds, withProperties: true, names: "@ct_names")}) pe
                   WHERE {match} GROUP BY pe.profile_id) a
             WHERE coalesce(jsonb_typeof(j), 'null') <> 'null'
             """;

@@ -57,6 +57,8 @@ internal static class SegmentSqlCompiler
         var since = context.Add(context.EventCounts.Min(e => e.Since), NpgsqlDbType.TimestampTz);
         var asOf = context.Add(options.AsOf, NpgsqlDbType.TimestampTz);
         var ids = options.ProfileIds is null ? null : context.Add(options.ProfileIds, NpgsqlDbType.Array | NpgsqlDbType.Uuid);
+        // Only the events some condition counts are read and grouped.
+        var names = context.Add(root.Walk().Where(n => n.Type == ConditionTypes.Event).Select(n => n.Event!).Distinct().ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         var counts = string.Join(", ", context.EventCounts.Select((e, n) => e.Aggregate is null
             ? $"count(*) FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}) AND {e.TimeFilter}{(e.Filters is null ? "" : $" AND {e.Filters}")}) AS c{n}"
             : $"{e.Aggregate}(pe.\"timestamp\") FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}){(e.Filters is null ? "" : $" AND {e.Filters}")}) AS c{n}"));
@@ -65,7 +67,7 @@ internal static class SegmentSqlCompiler
         sql.Append(CultureInfo.InvariantCulture, $"""
             {(restricted ? "" : "WITH ")}ev AS (
                 SELECT pe.profile_id, {counts} FROM (
-            {EventMembership.RowsOfProfiles(since, asOf, ids, restricted ? "SELECT id FROM candidates" : null, withProperties)}
+            {EventMembership.RowsOfProfiles(since, asOf, ids, restricted ? "SELECT id FROM candidates" : null, withProperties, names)}
                 ) pe GROUP BY pe.profile_id)
             SELECT p.id FROM {(restricted ? "candidates c JOIN cdp_profiles p ON p.id = c.id" : "cdp_profiles p")} LEFT JOIN ev ON ev.profile_id = p.id
             WHERE {(restricted ? "true" : live)} AND ({predicate})
