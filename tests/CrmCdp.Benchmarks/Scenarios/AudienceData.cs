@@ -21,18 +21,15 @@ internal static class AudienceData
             FROM generate_series(1, @profiles) g;
             INSERT INTO cdp_identifiers (type, value, first_seen_at, profile_id)
             SELECT 'user_id', 'u' || g, now() - interval '60 days', md5('p' || g)::uuid FROM generate_series(1, @profiles) g;
-            INSERT INTO cdp_events (source_id, message_id, type, event, user_id, profile_id, "timestamp", received_at, payload)
-            SELECT '00000000-0000-0000-0000-000000000001', 'm' || g, 'track', n.name, 'u' || (1 + g % @profiles), md5('p' || (1 + g % @profiles))::uuid,
+            INSERT INTO cdp_events (source_id, message_id, type, event, user_id, "timestamp", received_at, payload)
+            SELECT '00000000-0000-0000-0000-000000000001', 'm' || g, 'track', n.name, 'u' || (1 + g % @profiles),
                    now() - (g % 30) * interval '1 day' - (g % 1440) * interval '1 minute', now(),
                    jsonb_build_object('properties', jsonb_build_object('category', (ARRAY['shoes', 'hats', 'boots', 'bags'])[1 + (g / 7) % 4], 'price', (g * 13) % 300))
             FROM generate_series(1, @profiles * @per) g
             CROSS JOIN LATERAL (SELECT (ARRAY['Product Viewed', 'Pricing Viewed', 'Order Completed', 'Product Viewed', 'Signed Up', 'Docs Read'])[1 + (g * 7) % 6] AS name) n;
-            INSERT INTO cdp_profile_event_days (profile_id, day, type, name, count, first_at, last_at)
-            SELECT profile_id, ("timestamp" AT TIME ZONE 'UTC')::date, type, coalesce(event, ''), count(*), min("timestamp"), max("timestamp")
-            FROM cdp_events GROUP BY 1, 2, 3, 4;
             INSERT INTO cdp_resolution_checkpoints (name, last_event_id, updated_at) SELECT 'identity', max(id), now() FROM cdp_events
             ON CONFLICT (name) DO UPDATE SET last_event_id = excluded.last_event_id;
-            ANALYZE cdp_profiles; ANALYZE cdp_identifiers; ANALYZE cdp_events; ANALYZE cdp_profile_event_days;
+            ANALYZE cdp_profiles; ANALYZE cdp_identifiers; ANALYZE cdp_events;
             """, connection);
         command.Parameters.AddWithValue("profiles", profiles);
         command.Parameters.AddWithValue("per", eventsPerProfile);

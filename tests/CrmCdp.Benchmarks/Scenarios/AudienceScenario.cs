@@ -226,7 +226,7 @@ internal sealed class AudienceScenario(int profiles = 1_000_000, int eventsPerPr
         var timed = new List<(string Name, double Milliseconds, CompiledSegment Compiled)>();
         foreach (var segment in segments)
         {
-            var compiled = SegmentSqlCompiler.Compile(SegmentDefinitions.Parse(segment.Definition), new SegmentQueryOptions(DateTimeOffset.UtcNow, [.. ids]));
+            var compiled = SegmentSqlCompiler.Compile(SegmentDefinitions.Parse(segment.Definition), new SegmentQueryOptions(DateTimeOffset.UtcNow, [], [.. ids]));
             var milliseconds = await Timing.MedianMillisecondsAsync(async () =>
             {
                 await using var query = new NpgsqlCommand($"SELECT count(*) FROM ({compiled.Sql}) q", connection);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CrmCdp.TestSupport;
+using CrmCdp.Web.Modules.Cdp.Identity;
 using CrmCdp.Web.Modules.Cdp.Segments;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,7 @@ internal sealed class SegmentRefreshScenario(int profiles = 200_000, int eventsP
         await GenerateAsync(connectionString);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   generated {profiles:N0} profiles and {profiles * eventsPerProfile:N0} events in {stopwatch.Elapsed.TotalSeconds:N1} s"));
 
-        var refresher = new SegmentRefresher(factory, TimeProvider.System, NullLogger<SegmentRefresher>.Instance);
+        var refresher = new SegmentRefresher(factory, new IdentityRulesProvider(factory, TimeProvider.System), TimeProvider.System, NullLogger<SegmentRefresher>.Instance);
         long members = 0;
         var ours = await Timing.MedianMillisecondsAsync(async () => members = (await refresher.RefreshAsync(segmentId, CancellationToken.None))!.Members, Runs);
         long baselineMembers = 0;
@@ -84,9 +85,9 @@ internal sealed class SegmentRefreshScenario(int profiles = 200_000, int eventsP
             FROM generate_series(1, @profiles) g;
             INSERT INTO cdp_identifiers (type, value, first_seen_at, profile_id)
             SELECT 'user_id', 'u' || g, now() - interval '60 days', md5('p' || g)::uuid FROM generate_series(1, @profiles) g;
-            INSERT INTO cdp_events (source_id, message_id, type, event, user_id, profile_id, "timestamp", received_at, payload)
+            INSERT INTO cdp_events (source_id, message_id, type, event, user_id, "timestamp", received_at, payload)
             SELECT '00000000-0000-0000-0000-000000000001', 'm' || g, 'track', (ARRAY['Pricing Viewed', 'Signed Up', 'Docs Read', 'Pricing Viewed', 'Demo Requested'])[1 + (g * 7) % 5],
-                   'u' || (1 + g % @profiles), md5('p' || (1 + g % @profiles))::uuid, now() - (g % 30) * interval '1 day' - (g % 1440) * interval '1 minute', now(), '{}'
+                   'u' || (1 + g % @profiles), now() - (g % 30) * interval '1 day' - (g % 1440) * interval '1 minute', now(), '{}'
             FROM generate_series(1, @profiles * @per) g;
             ANALYZE cdp_profiles; ANALYZE cdp_identifiers; ANALYZE cdp_events;
             """, connection);
@@ -100,7 +101,7 @@ internal sealed class SegmentRefreshScenario(int profiles = 200_000, int eventsP
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        var compiled = SegmentSqlCompiler.Compile(Tree, new SegmentQueryOptions(DateTimeOffset.UtcNow));
+        var compiled = SegmentSqlCompiler.Compile(Tree, new SegmentQueryOptions(DateTimeOffset.UtcNow, []));
         await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + compiled.Sql, connection);
         compiled.AddTo(explain);
         await using var reader = await explain.ExecuteReaderAsync();

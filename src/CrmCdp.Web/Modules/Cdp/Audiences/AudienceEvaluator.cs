@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CrmCdp.Web.Modules.Cdp.Identity;
 using CrmCdp.Web.Modules.Cdp.Segments;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ namespace CrmCdp.Web.Modules.Cdp.Audiences;
 /// </summary>
 [SystemAccess("The audience evaluator keeps segment members current.")]
 internal sealed partial class AudienceEvaluator(
-    IDbContextFactory<AppDbContext> dbFactory, AudienceMetrics metrics, IOptions<AudienceOptions> options,
+    IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider, AudienceMetrics metrics, IOptions<AudienceOptions> options,
     TimeProvider timeProvider, ILogger<AudienceEvaluator> logger)
 {
     /// <summary>Evaluates one batch; answers how many profiles it took (0 when the queue is empty or another instance is evaluating).</summary>
@@ -39,22 +40,9 @@ internal sealed partial class AudienceEvaluator(
 
         Guid[] ids = [.. taken.Select(t => t.ProfileId)];
         var now = timeProvider.GetUtcNow();
-        var queryOptions = new SegmentQueryOptions(now, ids);
+        var blocked = (await rulesProvider.CurrentAsync(cancellationToken)).BlockedValues.Select(v => v.ToLowerInvariant()).ToArray();
+        var queryOptions = new SegmentQueryOptions(now, blocked, ids);
         var changes = 0L;
-        // Their computed traits first (segments use them); a trait that fails leaves the last values standing.
-        await npgsqlTransaction.SaveAsync("traits", cancellationToken);
-        try
-        {
-            var traits = await db.Set<ComputedTrait>().AsNoTracking().ToListAsync(cancellationToken);
-            await ComputedTraitCalculator.ComputeForAsync(connection, npgsqlTransaction, traits, ids, now, cancellationToken);
-            await npgsqlTransaction.ReleaseAsync("traits", cancellationToken);
-        }
-        catch (Exception e) when (e is PostgresException or ArgumentException or System.Text.Json.JsonException)
-        {
-            await npgsqlTransaction.RollbackAsync("traits", cancellationToken);
-            LogTraitsFailed(e, ids.Length);
-        }
-
         foreach (var (segmentId, definition) in await SegmentsInDependencyOrderAsync(db, cancellationToken))
         {
             await npgsqlTransaction.SaveAsync("segment", cancellationToken);
@@ -108,9 +96,6 @@ internal sealed partial class AudienceEvaluator(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Evaluating segment {SegmentId} for {Profiles} queued profiles failed; the other segments went on and the reconciliation repairs it")]
     private partial void LogSegmentFailed(Exception exception, Guid segmentId, int profiles);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Computing the computed traits of {Profiles} queued profiles failed; the minute job repairs them")]
-    private partial void LogTraitsFailed(Exception exception, int profiles);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Evaluated {Profiles} queued profiles: {Changes} entries and exits in {Milliseconds} ms")]
     private partial void LogEvaluated(int profiles, long changes, long milliseconds);

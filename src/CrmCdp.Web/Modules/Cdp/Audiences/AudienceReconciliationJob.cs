@@ -5,12 +5,12 @@ using Hangfire;
 namespace CrmCdp.Web.Modules.Cdp.Audiences;
 
 /// <summary>
-/// Nightly: sweeps and drains the queue, then computes every computed trait and evaluates every segment over every
-/// profile. Whatever that full computation still changes, incremental evaluation had missed: each difference is logged,
-/// counted in a metric, and fixed by the full computation itself.
+/// Nightly: sweeps and drains the queue, then evaluates every segment over every profile. Whatever that full evaluation
+/// still changes, incremental evaluation had missed: each difference is logged, counted in a metric, and fixed by the
+/// full evaluation itself.
 /// </summary>
 internal sealed partial class AudienceReconciliationJob(
-    WindowEdgeSweep sweep, AudienceEvaluator evaluator, ComputedTraitCalculator computedTraits, SegmentRefresher refresher, SegmentChangeFeed feed, AudienceMetrics metrics, SegmentRefreshGate gate,
+    WindowEdgeSweep sweep, AudienceEvaluator evaluator, SegmentRefresher refresher, SegmentChangeFeed feed, AudienceMetrics metrics, SegmentRefreshGate gate,
     ILogger<AudienceReconciliationJob> logger) : IRecurringJobDefinition
 {
     public const string Id = "cdp:reconcile-audiences";
@@ -27,15 +27,8 @@ internal sealed partial class AudienceReconciliationJob(
         {
             await sweep.SweepAsync(cancellationToken);
             await evaluator.DrainAsync(cancellationToken);
-            // Traits whose values move with time alone (decay, days since) are the minute job's; a change of any other is a miss.
-            var traits = await computedTraits.ComputeAllAsync(cancellationToken);
-            foreach (var trait in traits.Where(t => !t.DriftsWithTime && t.Changed > 0))
-            {
-                LogTraitDifference(trait.Key, trait.Changed);
-            }
-
             var results = await refresher.RefreshAllAsync(cancellationToken);
-            var differences = results.Sum(r => r.Unexplained) + traits.Where(t => !t.DriftsWithTime).Sum(t => t.Changed);
+            var differences = results.Sum(r => r.Unexplained);
             metrics.Reconciled(differences);
             foreach (var result in results.Where(r => r.Unexplained > 0))
             {
@@ -54,9 +47,6 @@ internal sealed partial class AudienceReconciliationJob(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciliation of segment {SegmentId} found {Differences} differences from incremental evaluation ({Entered} entered, {Exited} exited); fixed")]
     private partial void LogDifference(Guid segmentId, long differences, long entered, long exited);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reconciliation of computed trait {Key} found {Differences} values that differed from incremental computation; fixed")]
-    private partial void LogTraitDifference(string key, long differences);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reconciled {Segments} segments: {Differences} differences")]
     private partial void LogReconciled(int segments, long differences);

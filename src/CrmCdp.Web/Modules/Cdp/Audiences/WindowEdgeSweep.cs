@@ -10,10 +10,10 @@ namespace CrmCdp.Web.Modules.Cdp.Audiences;
 /// Time alone changes some memberships: an event leaving a window ("viewed pricing in the last hour", "did not buy in
 /// 30 days") and a date trait moving in or out of "within the last N days". The sweep finds exactly the profiles whose
 /// window edge passed since the last sweep (an event of the condition's name with a time between the two edges) and
-/// queues them for the evaluator (computed traits' windows included); segments with dates relative to now are evaluated whole, as nothing narrower marks who crossed.
+/// queues them for the evaluator; segments with dates relative to now are evaluated whole, as nothing narrower marks who crossed.
 /// </summary>
 [SystemAccess("The audience evaluator sweeps window edges.")]
-internal sealed class WindowEdgeSweep(IDbContextFactory<AppDbContext> dbFactory, SegmentRefresher refresher, TimeProvider timeProvider)
+internal sealed class WindowEdgeSweep(IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider, SegmentRefresher refresher, TimeProvider timeProvider)
 {
     public const string CheckpointName = "window-edges";
 
@@ -32,19 +32,17 @@ internal sealed class WindowEdgeSweep(IDbContextFactory<AppDbContext> dbFactory,
             var from = await SweptToAsync(connection, npgsqlTransaction, now, cancellationToken);
             segments = [.. (await db.Set<Segment>().AsNoTracking().Select(s => new { s.Id, s.Definition }).ToListAsync(cancellationToken))
                 .Select(s => (s.Id, SegmentDefinitions.Parse(s.Definition)))];
-            // Computed traits' windows too: the evaluator computes the traits of the profiles it takes.
-            var traits = await db.Set<ComputedTrait>().AsNoTracking().ToListAsync(cancellationToken);
+            var blocked = (await rulesProvider.CurrentAsync(cancellationToken)).BlockedValues.Select(v => v.ToLowerInvariant()).ToArray();
             var edges = segments.SelectMany(s => s.Definition.Walk()).Where(n => n.Type == ConditionTypes.Event && n.Window() > TimeSpan.Zero)
-                .Select(n => (Window: n.Window(), Event: n.Event!))
-                .Concat(traits.SelectMany(t => ComputedTraitSql.Events(t).Select(e => (Window: ComputedTraitSql.Window(t), Event: e))))
-                .GroupBy(n => n.Window, n => n.Event);
+                .GroupBy(n => n.Window(), n => n.Event!);
             foreach (var edge in edges)
             {
                 await using var command = new NpgsqlCommand(AudienceQueue.EnqueueQuery($"""
-                    SELECT pe.profile_id FROM ({EventMembership.RowsOfProfiles("@since", "@until", names: "@names")}) pe
+                    SELECT pe.profile_id FROM ({EventMembership.RowsOfProfiles("@since", "@until", "@blocked", names: "@names", typesToo: EventMembership.NamesTypes(edge))}) pe
                     """), connection, npgsqlTransaction);
                 command.Parameters.AddWithValue("since", from - edge.Key);
                 command.Parameters.AddWithValue("until", now - edge.Key);
+                command.Parameters.Add(new NpgsqlParameter("blocked", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = blocked });
                 command.Parameters.Add(new NpgsqlParameter("names", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = edge.Distinct().ToArray() });
                 queued += await command.ExecuteNonQueryAsync(cancellationToken);
             }

@@ -97,7 +97,6 @@ internal sealed class CdpPersonalDataStore(ContactPointNormalizer normalizer) : 
         // The condition is built from fixed fragments; every value is a parameter.
         var sql = "DELETE FROM cdp_events WHERE " + Matches(person);
         var deleted = await db.Database.ExecuteSqlRawAsync(sql, Parameters(person, identifiers), cancellationToken);
-        deleted += await db.Database.ExecuteSqlAsync($"DELETE FROM cdp_events WHERE profile_id = ANY({all})", cancellationToken);
         deleted += await db.Set<ProfileIdentifier>().Where(i => all.Contains(i.ProfileId)).ExecuteDeleteAsync(cancellationToken);
         await db.Set<ConsentChange>().Where(c => all.Contains(c.ProfileId)).ExecuteDeleteAsync(cancellationToken);
         await SegmentHistory.DeleteAsync(db, all, cancellationToken);

@@ -90,14 +90,15 @@ internal sealed class ProfileQueries(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Database.SqlQueryRaw<EventCountRow>(TopEventsSql, new Npgsql.NpgsqlParameter("profileId", id), new Npgsql.NpgsqlParameter("limit", limit))
+        var membership = await EventMembership.OfAsync(db, id, rulesProvider, cancellationToken);
+        var rows = await db.Database.SqlQueryRaw<EventCountRow>(TopEventsSql, [.. membership.Parameters(), new Npgsql.NpgsqlParameter("limit", limit)])
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new KeyValuePair<string, long>(r.Name, r.Count))];
     }
 
     private const string TopEventsSql = $"""
         SELECT coalesce(event, type) AS name, count(*) AS count FROM cdp_events
-        WHERE {EventMembership.OfProfile} AND "timestamp" > now() - interval '90 days'
+        WHERE {EventMembership.Predicate} AND "timestamp" > now() - interval '90 days'
         GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT @limit
         """;
 

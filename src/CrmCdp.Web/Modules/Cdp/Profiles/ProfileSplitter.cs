@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using CrmCdp.Web.Modules.Cdp.Identity;
 using CrmCdp.Web.Platform.Audit;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
 
 namespace CrmCdp.Web.Modules.Cdp.Profiles;
 
@@ -18,11 +16,11 @@ internal sealed class ProfileSplitter(
     private const string TraitEventsSql = $"""
         SELECT id, source_id, type, "timestamp", received_at, CASE WHEN type = 'identify' THEN (payload->'traits')::text END AS traits,
                (payload->'context'->'traits')::text AS context_traits
-        FROM cdp_events WHERE {EventMembership.OfProfile} AND (type = 'identify' OR payload->'context' ? 'traits') ORDER BY "timestamp", id
+        FROM cdp_events WHERE {EventMembership.Predicate} AND (type = 'identify' OR payload->'context' ? 'traits') ORDER BY "timestamp", id
         """;
 
     private const string ActivitySql = $"""
-        SELECT count(*) AS events, min("timestamp") AS first_at, max("timestamp") AS last_at FROM cdp_events WHERE {EventMembership.OfProfile}
+        SELECT count(*) AS events, min("timestamp") AS first_at, max("timestamp") AS last_at FROM cdp_events WHERE {EventMembership.Predicate}
         """;
 
     /// <summary>
@@ -101,9 +99,6 @@ internal sealed class ProfileSplitter(
         (entry.RecordType, entry.RecordId, entry.Summary) = ("profile", id.ToString(), $"Split {moving.Count} identifier(s) into profile {split.Id}");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);
-        var blocked = (await rulesProvider.CurrentAsync(cancellationToken)).BlockedValues.ToArray();
-        await EventOwnership.ReassignAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(),
-            "e.profile_id = @profile", [new NpgsqlParameter("profile", id)], blocked, cancellationToken);
         await RecomputeAsync(db, profile, cancellationToken);
         await RecomputeAsync(db, split, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -117,15 +112,16 @@ internal sealed class ProfileSplitter(
     /// <summary>Recomputes a profile's counts from its events and replays the events that carry traits, oldest first.</summary>
     private async Task RecomputeAsync(AppDbContext db, Profile profile, CancellationToken cancellationToken)
     {
+        var membership = await EventMembership.OfAsync(db, profile.Id, rulesProvider, cancellationToken);
         var state = new ProfileState(profile.Id, false, [], []);
-        foreach (var row in await db.Database.SqlQueryRaw<TraitEventRow>(TraitEventsSql, new NpgsqlParameter("profileId", profile.Id)).ToListAsync(cancellationToken))
+        foreach (var row in await db.Database.SqlQueryRaw<TraitEventRow>(TraitEventsSql, membership.Parameters()).ToListAsync(cancellationToken))
         {
             state.Apply(new ResolvableEvent(
                 row.Id, row.SourceId, row.Type, null, null, null, row.Timestamp, row.ReceivedAt,
                 row.Traits is null ? null : JsonNode.Parse(row.Traits) as JsonObject, row.ContextTraits is null ? null : JsonNode.Parse(row.ContextTraits) as JsonObject, null));
         }
 
-        var activity = await db.Database.SqlQueryRaw<ActivityRow>(ActivitySql, new NpgsqlParameter("profileId", profile.Id)).SingleAsync(cancellationToken);
+        var activity = await db.Database.SqlQueryRaw<ActivityRow>(ActivitySql, membership.Parameters()).SingleAsync(cancellationToken);
         profile.EventCount = activity.Events;
         if (activity.FirstAt is { } first && activity.LastAt is { } last)
         {

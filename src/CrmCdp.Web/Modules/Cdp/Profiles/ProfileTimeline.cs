@@ -12,7 +12,7 @@ namespace CrmCdp.Web.Modules.Cdp.Profiles;
 /// its segment entries and exits as "Segment Entered" / "Segment Exited" (type "segment"; the segment's id and name in
 /// the properties).
 /// </summary>
-internal sealed class ProfileTimeline(IDbContextFactory<AppDbContext> dbFactory)
+internal sealed class ProfileTimeline(IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider)
 {
     public const int MaxPage = 200;
 
@@ -24,7 +24,7 @@ internal sealed class ProfileTimeline(IDbContextFactory<AppDbContext> dbFactory)
         SELECT id, type, event, "timestamp", received_at, properties, traits, context, message_id, source_id FROM (
             SELECT id, type, event, "timestamp", received_at, (payload->'properties')::text AS properties, (payload->'traits')::text AS traits,
                    (payload->'context')::text AS context, message_id, source_id
-            FROM cdp_events WHERE {EventMembership.OfProfile}
+            FROM cdp_events WHERE {EventMembership.Predicate}
             UNION ALL
             SELECT -id, 'crm', type, occurred_at, occurred_at, properties::text, NULL, NULL, 'crm-' || id, '00000000-0000-0000-0000-000000000000'::uuid
             FROM {CrmSharedViews.Facts} WHERE @contactId::uuid IS NOT NULL AND contact_ids @> ARRAY[@contactId::uuid]
@@ -76,8 +76,10 @@ internal sealed class ProfileTimeline(IDbContextFactory<AppDbContext> dbFactory)
         }
 
         var contactId = await db.Set<Profile>().Where(p => p.Id == survivor).Select(p => p.ContactId).SingleAsync(cancellationToken);
+        var membership = await EventMembership.OfAsync(db, survivor, rulesProvider, cancellationToken);
         var rows = await db.Database.SqlQueryRaw<TimelineRow>(PageSql,
         [
+            .. membership.Parameters(),
             new NpgsqlParameter("contactId", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)contactId ?? DBNull.Value },
             new NpgsqlParameter("profileId", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = survivor },
             new NpgsqlParameter("afterAt", NpgsqlTypes.NpgsqlDbType.TimestampTz) { Value = (object?)after?.At ?? DBNull.Value },

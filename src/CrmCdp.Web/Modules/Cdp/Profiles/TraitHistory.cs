@@ -7,13 +7,13 @@ namespace CrmCdp.Web.Modules.Cdp.Profiles;
 /// Each trait's history, newest first: every value it took in the profile's events (identify traits, then
 /// context.traits), in event-time order, keeping only real changes; from the latest 1,000 events that carry traits.
 /// </summary>
-internal sealed class TraitHistory(IDbContextFactory<AppDbContext> dbFactory)
+internal sealed class TraitHistory(IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider)
 {
     private const string LatestTraitEventsSql = $"""
         SELECT * FROM (
             SELECT id, source_id, "timestamp", (payload->'context'->'traits')::text AS context_traits,
                    CASE WHEN type = 'identify' THEN (payload->'traits')::text END AS traits
-            FROM cdp_events WHERE {EventMembership.OfProfile} AND (type = 'identify' OR payload->'context' ? 'traits')
+            FROM cdp_events WHERE {EventMembership.Predicate} AND (type = 'identify' OR payload->'context' ? 'traits')
             ORDER BY "timestamp" DESC, id DESC LIMIT 1000) latest
         ORDER BY "timestamp", id
         """;
@@ -31,7 +31,8 @@ internal sealed class TraitHistory(IDbContextFactory<AppDbContext> dbFactory)
             return OperationResult<IReadOnlyList<TraitChangeDto>>.NotFound();
         }
 
-        var rows = await db.Database.SqlQueryRaw<TraitEventRow>(LatestTraitEventsSql, new Npgsql.NpgsqlParameter("profileId", survivor)).ToListAsync(cancellationToken);
+        var membership = await EventMembership.OfAsync(db, survivor, rulesProvider, cancellationToken);
+        var rows = await db.Database.SqlQueryRaw<TraitEventRow>(LatestTraitEventsSql, membership.Parameters()).ToListAsync(cancellationToken);
         var changes = new List<TraitChangeDto>();
         var current = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var row in rows)

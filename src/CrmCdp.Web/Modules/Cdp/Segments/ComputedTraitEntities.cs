@@ -88,10 +88,6 @@ public static class ComputedTraitKinds
     /// <summary>A value as people read it: numbers to two decimals at most, text as it is.</summary>
     public static string Display(object value) => value is decimal number ? number.ToString("0.##", System.Globalization.CultureInfo.CurrentCulture) : value.ToString() ?? "";
 
-    /// <summary>Whether values move with time alone, not only as events come and leave windows: decaying scores, days since the last event.</summary>
-    internal static bool DriftsWithTime(ComputedTrait trait) =>
-        trait.Kind == DaysSinceLast || (trait.Kind == Score && (trait.HalfLifeDays is not null || SegmentDefinitions.ParseRules(trait.Rules).Any(r => r.HalfLifeDays is not null)));
-
     /// <summary>The kinds that aggregate one event property.</summary>
     public static bool NeedsProperty(string kind) => kind is Sum or Average or Min or Max or First or Last or MostFrequent or UniqueCount;
 }

@@ -24,8 +24,7 @@ internal sealed class SegmentRefreshJob(ComputedTraitCalculator computedTraits, 
         {
             try
             {
-                // The other traits follow their events and window edges through the audience evaluator.
-                await computedTraits.ComputeAllAsync(cancellationToken, driftingOnly: true);
+                await computedTraits.ComputeAllAsync(cancellationToken);
                 await feed.DeliverAsync(cancellationToken);
             }
             finally

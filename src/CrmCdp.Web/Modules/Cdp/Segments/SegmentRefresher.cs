@@ -1,3 +1,4 @@
+using CrmCdp.Web.Modules.Cdp.Identity;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
@@ -12,7 +13,7 @@ internal sealed record SegmentRefreshResult(Guid SegmentId, long Members, long E
 /// by the nightly reconciliation; between those, incremental evaluation keeps members current.
 /// </summary>
 [SystemAccess("The minute job (and a save) recomputes segment members.")]
-internal sealed partial class SegmentRefresher(IDbContextFactory<AppDbContext> dbFactory, TimeProvider timeProvider, ILogger<SegmentRefresher> logger)
+internal sealed partial class SegmentRefresher(IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider, TimeProvider timeProvider, ILogger<SegmentRefresher> logger)
 {
     /// <summary>Serialises refreshes across app instances (pg_advisory_xact_lock key).</summary>
     public const long RefreshLock = 0x5E6_0001;
@@ -57,7 +58,8 @@ internal sealed partial class SegmentRefresher(IDbContextFactory<AppDbContext> d
         }
 
         var now = timeProvider.GetUtcNow();
-        var compiled = SegmentSqlCompiler.Compile(SegmentDefinitions.Parse(segment.Definition), new SegmentQueryOptions(now));
+        var rules = await rulesProvider.CurrentAsync(cancellationToken);
+        var compiled = SegmentSqlCompiler.Compile(SegmentDefinitions.Parse(segment.Definition), new SegmentQueryOptions(now, [.. rules.BlockedValues.Select(v => v.ToLowerInvariant())]));
         var diff = await SegmentMembershipDiff.ApplyAsync(
             (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(), segmentId, compiled, now, null, cancellationToken);
         var result = new SegmentRefreshResult(segmentId, diff.Members!.Value, diff.Entered, diff.Exited, diff.Unexplained);

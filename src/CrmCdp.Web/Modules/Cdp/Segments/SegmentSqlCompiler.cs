@@ -9,7 +9,8 @@ namespace CrmCdp.Web.Modules.Cdp.Segments;
 /// <summary>What a compiled segment query needs besides the tree.</summary>
 /// <param name="AsOf">Event windows end here (the in-memory evaluator uses the same instant).</param>
 /// <param name="ProfileIds">When set, only these profiles are evaluated (incremental refresh).</param>
-internal sealed record SegmentQueryOptions(DateTimeOffset AsOf, Guid[]? ProfileIds = null);
+/// <param name="BlockedIds">Blocked identifier values: an event whose user_id is blocked belongs to its anonymous id's profile.</param>
+internal sealed record SegmentQueryOptions(DateTimeOffset AsOf, string[] BlockedIds, Guid[]? ProfileIds = null);
 
 internal sealed record CompiledSegment(string Sql, IReadOnlyList<NpgsqlParameter> Parameters)
 {
@@ -56,9 +57,11 @@ internal static class SegmentSqlCompiler
 
         var since = context.Add(context.EventCounts.Min(e => e.Since), NpgsqlDbType.TimestampTz);
         var asOf = context.Add(options.AsOf, NpgsqlDbType.TimestampTz);
+        var blocked = context.Add(options.BlockedIds, NpgsqlDbType.Array | NpgsqlDbType.Text);
         var ids = options.ProfileIds is null ? null : context.Add(options.ProfileIds, NpgsqlDbType.Array | NpgsqlDbType.Uuid);
         // Only the events some condition counts are read and grouped.
-        var names = context.Add(root.Walk().Where(n => n.Type == ConditionTypes.Event).Select(n => n.Event!).Distinct().ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        string[] eventNames = [.. root.Walk().Where(n => n.Type == ConditionTypes.Event).Select(n => n.Event!).Distinct()];
+        var names = context.Add(eventNames, NpgsqlDbType.Array | NpgsqlDbType.Text);
         var counts = string.Join(", ", context.EventCounts.Select((e, n) => e.Aggregate is null
             ? $"count(*) FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}) AND {e.TimeFilter}{(e.Filters is null ? "" : $" AND {e.Filters}")}) AS c{n}"
             : $"{e.Aggregate}(pe.\"timestamp\") FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}){(e.Filters is null ? "" : $" AND {e.Filters}")}) AS c{n}"));
@@ -67,7 +70,7 @@ internal static class SegmentSqlCompiler
         sql.Append(CultureInfo.InvariantCulture, $"""
             {(restricted ? "" : "WITH ")}ev AS (
                 SELECT pe.profile_id, {counts} FROM (
-            {EventMembership.RowsOfProfiles(since, asOf, ids, restricted ? "SELECT id FROM candidates" : null, withProperties, names)}
+            {EventMembership.RowsOfProfiles(since, asOf, blocked, ids, restricted ? "SELECT id FROM candidates" : null, withProperties, names, EventMembership.NamesTypes(eventNames))}
                 ) pe GROUP BY pe.profile_id)
             SELECT p.id FROM {(restricted ? "candidates c JOIN cdp_profiles p ON p.id = c.id" : "cdp_profiles p")} LEFT JOIN ev ON ev.profile_id = p.id
             WHERE {(restricted ? "true" : live)} AND ({predicate})
@@ -78,7 +81,7 @@ internal static class SegmentSqlCompiler
     /// <summary>Property filters of an event (over <c>pe.properties</c>), with parameters named from <paramref name="prefix"/> so several can share a command.</summary>
     public static CompiledSegment PropertyFilters(IReadOnlyList<SegmentCondition> where, DateTimeOffset asOf, string prefix)
     {
-        var context = new Context(new SegmentQueryOptions(asOf), prefix);
+        var context = new Context(new SegmentQueryOptions(asOf, []), prefix);
         var sql = where.Count == 0 ? "true" : string.Join(" AND ", where.Select(f => context.Json(f, "pe.properties")));
         return new CompiledSegment(sql, context.Parameters);
     }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CrmCdp.Web.Platform.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207011003_ComputedTraitKinds")]
+    [Migration("20261207021634_ComputedTraitKinds")]
     partial class ComputedTraitKinds
     {
         /// <inheritdoc />
@@ -171,46 +171,6 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasName("pk_cdp_identity_settings");
 
                     b.ToTable("cdp_identity_settings", (string)null);
-                });
-
-            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Identity.ProfileEventDay", b =>
-                {
-                    b.Property<Guid>("ProfileId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("profile_id");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date")
-                        .HasColumnName("day");
-
-                    b.Property<string>("Type")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("type");
-
-                    b.Property<string>("Name")
-                        .HasColumnType("text")
-                        .HasColumnName("name");
-
-                    b.Property<int>("Count")
-                        .HasColumnType("integer")
-                        .HasColumnName("count");
-
-                    b.Property<DateTimeOffset>("FirstAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("first_at");
-
-                    b.Property<DateTimeOffset>("LastAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("last_at");
-
-                    b.HasKey("ProfileId", "Day", "Type", "Name")
-                        .HasName("pk_cdp_profile_event_days");
-
-                    b.HasIndex("Day", "Name")
-                        .HasDatabaseName("ix_cdp_profile_event_days_day_name");
-
-                    b.ToTable("cdp_profile_event_days", (string)null);
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Profiles.ConsentChange", b =>
@@ -3780,16 +3740,6 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasName("pk_admin_user_tokens");
 
                     b.ToTable("admin_user_tokens", (string)null);
-                });
-
-            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Identity.ProfileEventDay", b =>
-                {
-                    b.HasOne("CrmCdp.Web.Modules.Cdp.Profiles.Profile", null)
-                        .WithMany()
-                        .HasForeignKey("ProfileId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_cdp_profile_event_days_profile_profile_id");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Segments.SegmentActivation", b =>
