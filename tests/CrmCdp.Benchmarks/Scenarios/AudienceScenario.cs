@@ -53,6 +53,9 @@ internal sealed class AudienceScenario(int profiles = 1_000_000, int eventsPerPr
         var typical = await Timing.MedianMillisecondsAsync(() => refresher.RefreshAsync(segmentIds[0], CancellationToken.None), 3);
         var fullAll = await Timing.MedianMillisecondsAsync(() => refresher.RefreshAllAsync(CancellationToken.None), 1);
         Print($"full evaluation of the typical audience: median {typical:N0} ms; of all {segmentIds.Count} segments: {fullAll:N0} ms");
+        var query = await TypicalQueryAgainstRawEventsAsync(connectionString);
+        Print($"the typical audience's query alone: median {query.Ours:N0} ms from the events' profiles against {query.Raw:N0} ms by plain indexed SQL over the raw events " +
+              $"joined to identifiers ({query.Raw / query.Ours:N1}x; same members: {query.Same})");
 
         var evaluator = services.GetRequiredService<AudienceEvaluator>();
         var incremental = await Timing.MedianMillisecondsAsync(async () => await QueueRandomProfilesAndEvaluateAsync(connectionString, evaluator), 5);
@@ -206,6 +209,38 @@ internal sealed class AudienceScenario(int profiles = 1_000_000, int eventsPerPr
         return latencies;
     }
 
+    /// <summary>
+    /// The typical audience's compiled query, and the same audience as plain indexed SQL over the raw events joined to their
+    /// identifiers by text (what segments ran before the events carried their profile), each timed alone.
+    /// </summary>
+    private static async Task<(double Ours, double Raw, bool Same)> TypicalQueryAgainstRawEventsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var asOf = DateTimeOffset.UtcNow;
+        var compiled = SegmentSqlCompiler.Compile(AudienceData.Segments()[0].Definition, new SegmentQueryOptions(asOf));
+        long ours = 0, raw = 0;
+        var oursMs = await Timing.MedianMillisecondsAsync(async () =>
+        {
+            await using var command = new NpgsqlCommand($"SELECT count(*) FROM ({compiled.Sql}) q", connection) { CommandTimeout = 600 };
+            compiled.AddTo(command);
+            ours = (long)(await command.ExecuteScalarAsync())!;
+        }, 3);
+        var rawMs = await Timing.MedianMillisecondsAsync(async () =>
+        {
+            await using var command = new NpgsqlCommand("""
+                SELECT count(*) FROM cdp_profiles p JOIN (
+                    SELECT i.profile_id FROM cdp_events e JOIN cdp_identifiers i ON i.type = 'user_id' AND i.value = e.user_id
+                    WHERE e.event = 'Pricing Viewed' AND e."timestamp" > @since AND e."timestamp" <= @as_of GROUP BY 1 HAVING count(*) >= 2) ev ON ev.profile_id = p.id
+                WHERE p.merged_into_id IS NULL AND p.traits->>'plan' = 'pro' AND (p.traits->>'seats')::numeric >= 10
+                """, connection) { CommandTimeout = 600 };
+            command.Parameters.AddWithValue("since", asOf.AddDays(-14));
+            command.Parameters.AddWithValue("as_of", asOf);
+            raw = (long)(await command.ExecuteScalarAsync())!;
+        }, 3);
+        return (oursMs, rawMs, ours == raw);
+    }
+
     /// <summary>Each segment's query for one incremental batch, timed alone; the plan of the slowest.</summary>
     private static async Task ExplainSlowestAsync(string connectionString, IServiceProvider services)
     {
@@ -226,7 +261,7 @@ internal sealed class AudienceScenario(int profiles = 1_000_000, int eventsPerPr
         var timed = new List<(string Name, double Milliseconds, CompiledSegment Compiled)>();
         foreach (var segment in segments)
         {
-            var compiled = SegmentSqlCompiler.Compile(SegmentDefinitions.Parse(segment.Definition), new SegmentQueryOptions(DateTimeOffset.UtcNow, [], [.. ids]));
+            var compiled = SegmentSqlCompiler.Compile(SegmentDefinitions.Parse(segment.Definition), new SegmentQueryOptions(DateTimeOffset.UtcNow, [.. ids]));
             var milliseconds = await Timing.MedianMillisecondsAsync(async () =>
             {
                 await using var query = new NpgsqlCommand($"SELECT count(*) FROM ({compiled.Sql}) q", connection);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CrmCdp.TestSupport;
-using CrmCdp.Web.Modules.Cdp.Identity;
 using CrmCdp.Web.Modules.Cdp.Segments;
 using CrmCdp.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +50,7 @@ internal sealed class SegmentRefreshScenario(int profiles = 200_000, int eventsP
         await GenerateAsync(connectionString);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"   generated {profiles:N0} profiles and {profiles * eventsPerProfile:N0} events in {stopwatch.Elapsed.TotalSeconds:N1} s"));
 
-        var refresher = new SegmentRefresher(factory, new IdentityRulesProvider(factory, TimeProvider.System), TimeProvider.System, NullLogger<SegmentRefresher>.Instance);
+        var refresher = new SegmentRefresher(factory, TimeProvider.System, NullLogger<SegmentRefresher>.Instance);
         long members = 0;
         var ours = await Timing.MedianMillisecondsAsync(async () => members = (await refresher.RefreshAsync(segmentId, CancellationToken.None))!.Members, Runs);
         long baselineMembers = 0;
@@ -89,7 +88,11 @@ internal sealed class SegmentRefreshScenario(int profiles = 200_000, int eventsP
             SELECT '00000000-0000-0000-0000-000000000001', 'm' || g, 'track', (ARRAY['Pricing Viewed', 'Signed Up', 'Docs Read', 'Pricing Viewed', 'Demo Requested'])[1 + (g * 7) % 5],
                    'u' || (1 + g % @profiles), now() - (g % 30) * interval '1 day' - (g % 1440) * interval '1 minute', now(), '{}'
             FROM generate_series(1, @profiles * @per) g;
-            ANALYZE cdp_profiles; ANALYZE cdp_identifiers; ANALYZE cdp_events;
+            INSERT INTO cdp_event_profiles (event_id, "timestamp", profile_id, type, name)
+            SELECT id, "timestamp", md5('p' || substr(user_id, 2))::uuid, type, coalesce(event, '') FROM cdp_events;
+            INSERT INTO cdp_profile_event_days (profile_id, day, type, name, count, first_at, last_at)
+            SELECT profile_id, ("timestamp" AT TIME ZONE 'UTC')::date, type, name, count(*), min("timestamp"), max("timestamp") FROM cdp_event_profiles GROUP BY 1, 2, 3, 4;
+            ANALYZE cdp_profiles; ANALYZE cdp_identifiers; ANALYZE cdp_events; ANALYZE cdp_event_profiles;
             """, connection);
         command.Parameters.AddWithValue("profiles", profiles);
         command.Parameters.AddWithValue("per", eventsPerProfile);
@@ -101,7 +104,7 @@ internal sealed class SegmentRefreshScenario(int profiles = 200_000, int eventsP
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        var compiled = SegmentSqlCompiler.Compile(Tree, new SegmentQueryOptions(DateTimeOffset.UtcNow, []));
+        var compiled = SegmentSqlCompiler.Compile(Tree, new SegmentQueryOptions(DateTimeOffset.UtcNow));
         await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + compiled.Sql, connection);
         compiled.AddTo(explain);
         await using var reader = await explain.ExecuteReaderAsync();

@@ -11,8 +11,8 @@ namespace CrmCdp.IntegrationTests.Cdp;
 
 /// <summary>
 /// Incremental evaluation against the full one: after a random stream of events with merges and splits, across segments
-/// of every shape and computed traits, the nightly reconciliation finds nothing to fix. Its own app, so no other test's
-/// events move a window edge.
+/// of every shape and computed traits, the nightly reconciliation finds nothing to fix, and every event's profile and the
+/// daily rollups equal a recount of the raw events. Its own app, so no other test's events move a window edge.
 /// </summary>
 public sealed class AudienceReconciliationTests(AudienceApp app) : IClassFixture<AudienceApp>
 {
@@ -88,6 +88,10 @@ public sealed class AudienceReconciliationTests(AudienceApp app) : IClassFixture
 
         Assert.Equal(0, differences);
         Assert.True(splits > 0, "no device was split off: the test proves nothing about splits");
+        await EventOwnershipChecks.ResolvedAsync(connection, Ct);
+        Assert.Equal(0, await EventOwnershipChecks.OwnershipDifferencesAsync(connection, Ct));
+        Assert.Equal(0, await EventOwnershipChecks.RollupDifferencesAsync(connection, Ct));
+        Assert.True(await EventOwnershipChecks.CountAsync(connection, "SELECT count(*) FROM cdp_profile_event_days WHERE count > 1", Ct) > 0, "no rollup counts more than one event");
     }
 
     /// <summary>Splits each user's device off their profile where they merged; answers how many splits there were.</summary>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CrmCdp.IntegrationTests.Crm;
 using CrmCdp.TestSupport;
 using CrmCdp.Web.Platform.Auth;
+using Npgsql;
 
 namespace CrmCdp.IntegrationTests.Cdp;
 
@@ -217,6 +218,52 @@ public sealed class IdentityResolutionTests(SharedApp app)
 
         var (_, audit) = await CrmApi.SendAsync(admin, HttpMethod.Get, "/api/v1/audit?action=cdp.identity_rules.changed");
         Assert.True(audit.GetProperty("items").GetArrayLength() >= 2);
+    }
+
+    [Fact]
+    public async Task Blocking_a_user_id_later_takes_its_events_and_rollups_off_the_profile_and_unblocking_brings_them_back()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var admin = app.AdminApi();
+        var (_, key) = await app.SourceAsync();
+        using var sdk = app.Sdk(key);
+        var user = CrmApi.Unique("later-blocked-");
+        await SendAsync(sdk, new { type = "track", userId = user, @event = "Late Block" }, new { type = "track", userId = user, @event = "Late Block" });
+        var profile = await ProfileWithEventsAsync(admin, "user_id", user, 2);
+        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
+        await connection.OpenAsync(ct);
+        async Task<(long Owned, long Counted)> StoredAsync()
+        {
+            await using var command = new NpgsqlCommand("""
+                SELECT (SELECT count(*) FROM cdp_event_profiles o JOIN cdp_events e ON e.id = o.event_id WHERE e.user_id = @user AND o.profile_id = @profile),
+                       (SELECT coalesce(sum(count), 0) FROM cdp_profile_event_days WHERE profile_id = @profile AND name = 'Late Block')
+                """, connection);
+            command.Parameters.AddWithValue("user", user);
+            command.Parameters.AddWithValue("profile", Guid.Parse(profile.Id()));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            return (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        Assert.Equal((2L, 2L), await StoredAsync());
+        try
+        {
+            var (saved, _) = await CrmApi.SendAsync(admin, HttpMethod.Put, "/api/v1/identity/rules", new
+            {
+                priority = new[] { "user_id", "email", "phone", "anonymous_id" },
+                limits = new Dictionary<string, int> { ["user_id"] = 1, ["email"] = 5 },
+                blockedValues = IdentityRulesDefaults.Concat([user]).ToArray(),
+            });
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            // A blocked user id with no anonymous id gives its events no profile: they and their day's count leave it.
+            await Eventually.UntilAsync(StoredAsync, stored => stored == (0, 0), "the blocked user id's events leaving the profile", cancellationToken: ct);
+        }
+        finally
+        {
+            await RestoreDefaultRulesAsync(admin);
+        }
+
+        await Eventually.UntilAsync(StoredAsync, stored => stored == (2, 2), "the unblocked user id's events coming back", cancellationToken: ct);
     }
 
     private static async Task RestoreDefaultRulesAsync(HttpClient admin)

@@ -95,7 +95,7 @@ public sealed class SegmentAgreementTests(SharedApp app)
             var tree = SegmentCondition.All([.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => RandomTree(random, depth: 0))]);
             Assert.Empty(SegmentConditionValidator.Validate(tree, "definition", new HashSet<string> { "intent_score", TextTrait }, new HashSet<Guid>()));
             var inMemory = ids.Where(id => SegmentEvaluator.Matches(tree, facts[id], asOf)).Order().ToList();
-            var inSql = await SelectAsync(connection, tree, new SegmentQueryOptions(asOf, [], ids));
+            var inSql = await SelectAsync(connection, tree, new SegmentQueryOptions(asOf, ids));
             Assert.True(inMemory.SequenceEqual(inSql), $"seed {seed}, tree {SegmentDefinitions.Serialize(tree)}: memory [{string.Join(", ", inMemory)}] sql [{string.Join(", ", inSql)}]");
             nonTrivial += inMemory.Count is > 0 and < Profiles ? 1 : 0;
         }

@@ -60,6 +60,7 @@ internal static class CdpModule
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Audiences.AudienceReconciliationJob>();
         services.AddSingleton<Segments.ComputedTraitService>();
         services.AddSingleton<Segments.ComputedTraitCalculator>();
+        services.AddTransient<Identity.EventReassignJob>();
         services.AddTransient<Segments.SegmentRefreshJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Segments.SegmentRefreshJob>();
         services.AddTransient<EventMaintenanceJob>();

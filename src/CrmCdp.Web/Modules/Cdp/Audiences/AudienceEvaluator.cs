@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CrmCdp.Web.Modules.Cdp.Identity;
 using CrmCdp.Web.Modules.Cdp.Segments;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
@@ -8,14 +7,14 @@ using Npgsql;
 namespace CrmCdp.Web.Modules.Cdp.Audiences;
 
 /// <summary>
-/// Incremental evaluation: takes the queued profiles and evaluates them, and only them, against every segment in
-/// dependency order, in one transaction under the segments' advisory lock, so one instance evaluates at a time and a
-/// full refresh never interleaves. A segment that fails is rolled back to its savepoint and logged; the others keep
+/// Incremental evaluation: brings the next queued profiles' computed traits up to date, then takes those profiles and
+/// evaluates them, and only them, against every segment in dependency order, in one transaction under the segments'
+/// advisory lock, so one instance evaluates at a time and a full refresh never interleaves. A segment that fails is rolled back to its savepoint and logged; the others keep
 /// their changes, and the nightly reconciliation repairs what it missed.
 /// </summary>
 [SystemAccess("The audience evaluator keeps segment members current.")]
 internal sealed partial class AudienceEvaluator(
-    IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider, AudienceMetrics metrics, IOptions<AudienceOptions> options,
+    IDbContextFactory<AppDbContext> dbFactory, ComputedTraitCalculator traits, AudienceMetrics metrics, IOptions<AudienceOptions> options,
     TimeProvider timeProvider, ILogger<AudienceEvaluator> logger)
 {
     /// <summary>Evaluates one batch; answers how many profiles it took (0 when the queue is empty or another instance is evaluating).</summary>
@@ -23,25 +22,37 @@ internal sealed partial class AudienceEvaluator(
     {
         var stopwatch = Stopwatch.StartNew();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        var peeked = await AudienceQueue.PeekAsync(connection, options.Value.BatchSize, cancellationToken);
+        if (peeked.Count == 0)
+        {
+            metrics.CaughtUp();
+            return 0;
+        }
+
+        // Their computed traits first, outside the transaction that holds their queue rows.
+        if (!await traits.ComputeForAsync([.. peeked.Select(p => p.ProfileId)], cancellationToken))
+        {
+            return 0;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
         if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock({SegmentRefresher.RefreshLock}) AS \"Value\"").SingleAsync(cancellationToken))
         {
             return 0;
         }
 
-        var taken = await AudienceQueue.TakeAsync(connection, npgsqlTransaction, options.Value.BatchSize, cancellationToken);
+        var taken = await AudienceQueue.TakeAsync(connection, npgsqlTransaction, peeked, cancellationToken);
         if (taken.Count == 0)
         {
-            metrics.CaughtUp();
             return 0;
         }
 
         Guid[] ids = [.. taken.Select(t => t.ProfileId)];
         var now = timeProvider.GetUtcNow();
-        var blocked = (await rulesProvider.CurrentAsync(cancellationToken)).BlockedValues.Select(v => v.ToLowerInvariant()).ToArray();
-        var queryOptions = new SegmentQueryOptions(now, blocked, ids);
+        var queryOptions = new SegmentQueryOptions(now, ids);
         var changes = 0L;
         foreach (var (segmentId, definition) in await SegmentsInDependencyOrderAsync(db, cancellationToken))
         {
@@ -58,6 +69,14 @@ internal sealed partial class AudienceEvaluator(
                 await npgsqlTransaction.RollbackAsync("segment", cancellationToken);
                 LogSegmentFailed(e, segmentId, ids.Length);
             }
+        }
+
+        // Queued again since the peek: their computed traits missed an event, so they come round once more.
+        if (taken.Where(t => t.Requeued).Select(t => t.ProfileId).ToList() is { Count: > 0 } requeued)
+        {
+            await using var requeue = new NpgsqlCommand(AudienceQueue.EnqueueSql, connection, npgsqlTransaction);
+            requeue.Parameters.Add(AudienceQueue.IdsParameter(requeued));
+            await requeue.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

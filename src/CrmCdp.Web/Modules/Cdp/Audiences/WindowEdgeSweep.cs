@@ -13,7 +13,7 @@ namespace CrmCdp.Web.Modules.Cdp.Audiences;
 /// queues them for the evaluator; segments with dates relative to now are evaluated whole, as nothing narrower marks who crossed.
 /// </summary>
 [SystemAccess("The audience evaluator sweeps window edges.")]
-internal sealed class WindowEdgeSweep(IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider, SegmentRefresher refresher, TimeProvider timeProvider)
+internal sealed class WindowEdgeSweep(IDbContextFactory<AppDbContext> dbFactory, SegmentRefresher refresher, TimeProvider timeProvider)
 {
     public const string CheckpointName = "window-edges";
 
@@ -32,17 +32,15 @@ internal sealed class WindowEdgeSweep(IDbContextFactory<AppDbContext> dbFactory,
             var from = await SweptToAsync(connection, npgsqlTransaction, now, cancellationToken);
             segments = [.. (await db.Set<Segment>().AsNoTracking().Select(s => new { s.Id, s.Definition }).ToListAsync(cancellationToken))
                 .Select(s => (s.Id, SegmentDefinitions.Parse(s.Definition)))];
-            var blocked = (await rulesProvider.CurrentAsync(cancellationToken)).BlockedValues.Select(v => v.ToLowerInvariant()).ToArray();
             var edges = segments.SelectMany(s => s.Definition.Walk()).Where(n => n.Type == ConditionTypes.Event && n.Window() > TimeSpan.Zero)
                 .GroupBy(n => n.Window(), n => n.Event!);
             foreach (var edge in edges)
             {
                 await using var command = new NpgsqlCommand(AudienceQueue.EnqueueQuery($"""
-                    SELECT pe.profile_id FROM ({EventMembership.RowsOfProfiles("@since", "@until", "@blocked", names: "@names", typesToo: EventMembership.NamesTypes(edge))}) pe
+                    SELECT pe.profile_id FROM ({EventMembership.RowsOfProfiles("@since", "@until", names: "@names", typesToo: EventMembership.NamesTypes(edge))}) pe
                     """), connection, npgsqlTransaction);
                 command.Parameters.AddWithValue("since", from - edge.Key);
                 command.Parameters.AddWithValue("until", now - edge.Key);
-                command.Parameters.Add(new NpgsqlParameter("blocked", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = blocked });
                 command.Parameters.Add(new NpgsqlParameter("names", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = edge.Distinct().ToArray() });
                 queued += await command.ExecuteNonQueryAsync(cancellationToken);
             }

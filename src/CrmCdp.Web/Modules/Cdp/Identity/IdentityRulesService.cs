@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CrmCdp.Web.Platform.Audit;
+using Hangfire;
 
 namespace CrmCdp.Web.Modules.Cdp.Identity;
 
@@ -15,7 +16,7 @@ public sealed class IdentityRulesInput
 }
 
 /// <summary>Validates and saves the admin's identity rules (audited).</summary>
-internal sealed class IdentityRulesService(IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider provider, AuditLog audit, TimeProvider timeProvider)
+internal sealed class IdentityRulesService(IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider provider, AuditLog audit, IBackgroundJobClient jobs, TimeProvider timeProvider)
 {
     public async Task<OperationResult<IdentityRulesDto>> GetAsync(AccessContext access, CancellationToken cancellationToken = default) =>
         access.Has(Permissions.Cdp.ProfilesEdit)
@@ -89,6 +90,7 @@ internal sealed class IdentityRulesService(IDbContextFactory<AppDbContext> dbFac
             db.Add(stored);
         }
 
+        var before = (await provider.CurrentAsync(cancellationToken)).BlockedValues.Select(v => v.ToLowerInvariant()).ToHashSet();
         var entry = AuditActor.For(access, AuditActions.IdentityRulesChanged);
         (stored.Rules, stored.UpdatedAt, stored.UpdatedByUserId) = (IdentityRulesProvider.Serialize(rules), timeProvider.GetUtcNow(), entry.UserId);
         (entry.RecordType, entry.RecordId, entry.Summary) = ("identity-rules", IdentitySettings.SingletonName,
@@ -96,6 +98,14 @@ internal sealed class IdentityRulesService(IDbContextFactory<AppDbContext> dbFac
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);
         provider.Invalidate();
+        // The events of user ids that were blocked or are now go to the profile the rule gives them.
+        before.SymmetricExceptWith(blockedValues.Select(v => v.ToLowerInvariant()));
+        string[] changed = [.. before];
+        if (changed.Length > 0)
+        {
+            jobs.Enqueue<EventReassignJob>(job => job.RunAsync(changed, CancellationToken.None));
+        }
+
         return OperationResult<IdentityRulesDto>.Ok(rules);
     }
 }

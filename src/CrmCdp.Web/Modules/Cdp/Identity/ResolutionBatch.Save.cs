@@ -3,10 +3,10 @@ using NpgsqlTypes;
 
 namespace CrmCdp.Web.Modules.Cdp.Identity;
 
-/// <summary>The writes of a resolution batch: new profiles, merges, identifiers, profile updates, links, the audience queue, checkpoint.</summary>
+/// <summary>The writes of a resolution batch: new profiles, merges, identifiers, the events' profiles and rollups, profile updates, links, the audience queue, checkpoint.</summary>
 internal sealed partial class ResolutionBatch
 {
-    private async Task SaveAsync(ResolvableEvent last, CancellationToken cancellationToken)
+    private async Task SaveAsync(long checkpointBefore, ResolvableEvent last, CancellationToken cancellationToken)
     {
         var merged = _merges.Select(m => m.Merge.Merged).ToHashSet();
         var live = _states.Values.Where(s => s.Changed && !merged.Contains(s.Id)).ToList();
@@ -53,6 +53,8 @@ internal sealed partial class ResolutionBatch
                 batch.BatchCommands.Add(insert);
             }
 
+            // The batch's events take the profiles their identifiers now belong to (merges above included).
+            batch.BatchCommands.Add(EventOwnership.AssignBatch(checkpointBefore, last.Id, rules.BlockedValues));
             var deltas = live.Where(s => s.IsDelta).ToList();
             if (deltas.Count > 0)
             {
@@ -149,7 +151,7 @@ internal sealed partial class ResolutionBatch
     }
 
     /// <summary>
-    /// The batch's merges as four set-based statements (instead of three per merge). A profile merged into one that
+    /// The batch's merges as a few set-based statements (instead of several per merge), the events and rollups included. A profile merged into one that
     /// is itself merged later in the batch goes straight to the final survivor, as do the profiles earlier merged
     /// into it; the merge log keeps every step, in order.
     /// </summary>
@@ -178,6 +180,11 @@ internal sealed partial class ResolutionBatch
             var command = new NpgsqlBatchCommand(sql);
             command.Parameters.Add(new NpgsqlParameter<Guid[]>("merged", merged));
             command.Parameters.Add(new NpgsqlParameter<Guid[]>("final", finals));
+            batch.BatchCommands.Add(command);
+        }
+
+        foreach (var command in EventOwnership.Merge(merged, finals))
+        {
             batch.BatchCommands.Add(command);
         }
 

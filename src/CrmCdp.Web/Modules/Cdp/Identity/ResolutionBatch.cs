@@ -55,7 +55,7 @@ internal sealed partial class ResolutionBatch(NpgsqlConnection connection, Npgsq
             state.Apply(e);
         }
 
-        await SaveAsync(events[^1], cancellationToken);
+        await SaveAsync(checkpoint, events[^1], cancellationToken);
         return new BatchOutcome(events.Count, resolved, events[^1].ReceivedAt);
     }
 

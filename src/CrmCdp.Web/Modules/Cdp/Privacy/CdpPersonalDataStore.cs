@@ -97,6 +97,11 @@ internal sealed class CdpPersonalDataStore(ContactPointNormalizer normalizer) : 
         // The condition is built from fixed fragments; every value is a parameter.
         var sql = "DELETE FROM cdp_events WHERE " + Matches(person);
         var deleted = await db.Database.ExecuteSqlRawAsync(sql, Parameters(person, identifiers), cancellationToken);
+        // And every event resolved to these profiles, whatever identifier it came by.
+        deleted += await db.Database.ExecuteSqlAsync(
+            $"DELETE FROM cdp_events e USING cdp_event_profiles o WHERE o.event_id = e.id AND o.\"timestamp\" = e.\"timestamp\" AND o.profile_id = ANY({all})", cancellationToken);
+        await db.Set<EventProfile>().Where(o => all.Contains(o.ProfileId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<ProfileEventDay>().Where(d => all.Contains(d.ProfileId)).ExecuteDeleteAsync(cancellationToken);
         deleted += await db.Set<ProfileIdentifier>().Where(i => all.Contains(i.ProfileId)).ExecuteDeleteAsync(cancellationToken);
         await db.Set<ConsentChange>().Where(c => all.Contains(c.ProfileId)).ExecuteDeleteAsync(cancellationToken);
         await SegmentHistory.DeleteAsync(db, all, cancellationToken);

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using CrmCdp.Web.Modules.Cdp.Identity;
 using CrmCdp.Web.Platform.Audit;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace CrmCdp.Web.Modules.Cdp.Profiles;
 
@@ -99,6 +101,10 @@ internal sealed class ProfileSplitter(
         (entry.RecordType, entry.RecordId, entry.Summary) = ("profile", id.ToString(), $"Split {moving.Count} identifier(s) into profile {split.Id}");
         audit.Add(db, entry);
         await db.SaveChangesAsync(cancellationToken);
+        // The events of the identifiers that left follow them to the new profile, with their rollups.
+        var blocked = (await rulesProvider.CurrentAsync(cancellationToken)).BlockedValues;
+        await EventOwnership.ReassignAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(),
+            EventOwnership.EventsOfProfile, [new NpgsqlParameter("profile", id)], blocked, cancellationToken);
         await RecomputeAsync(db, profile, cancellationToken);
         await RecomputeAsync(db, split, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -13,15 +13,13 @@ namespace CrmCdp.Web.Modules.Cdp.Segments;
 internal static class ComputedTraitSql
 {
     /// <param name="profileIds">A uuid[] parameter name: only these profiles (incremental), or null for every profile.</param>
-    /// <param name="blocked">Blocked identifier values (lower case), as <see cref="EventMembership"/> needs them.</param>
-    public static CompiledSegment Fresh(ComputedTrait trait, DateTimeOffset asOf, string? profileIds, string[] blocked)
+    public static CompiledSegment Fresh(ComputedTrait trait, DateTimeOffset asOf, string? profileIds)
     {
         var parameters = new List<NpgsqlParameter>
         {
             new("ct_since", NpgsqlDbType.TimestampTz) { Value = asOf - Window(trait) },
             new("ct_as_of", NpgsqlDbType.TimestampTz) { Value = asOf },
             new("ct_names", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Events(trait).ToArray() },
-            new("ct_blocked", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = blocked },
         };
         string Add(object value, NpgsqlDbType type)
         {
@@ -30,8 +28,11 @@ internal static class ComputedTraitSql
             return "@" + name;
         }
 
+        // The events' properties are read only when a filter or the kind needs them (a join to the events per row).
+        var needsProperties = ComputedTraitKinds.NeedsProperty(trait.Kind);
         string Match(string eventName, List<SegmentCondition>? where, int rule)
         {
+            needsProperties |= where is { Count: > 0 };
             var filters = SegmentSqlCompiler.PropertyFilters(where ?? [], asOf, $"ct{rule}f");
             parameters.AddRange(filters.Parameters);
             var name = Add(eventName, NpgsqlDbType.Varchar);
@@ -83,7 +84,7 @@ internal static class ComputedTraitSql
             SELECT profile_id, CASE WHEN jsonb_typeof(j) = 'number' THEN (j #>> '{"{}"}')::numeric ELSE 0 END AS value,
                    CASE WHEN jsonb_typeof(j) <> 'number' THEN left(j #>> '{"{}"}', 500) END AS text_value
             FROM (SELECT pe.profile_id, {aggregate} AS j
-                  FROM ({EventMembership.RowsOfProfiles("@ct_since", "@ct_as_of", "@ct_blocked", profileIds, withProperties: true, names: "@ct_names", typesToo: EventMembership.NamesTypes(Events(trait)))}) pe
+                  FROM ({EventMembership.RowsOfProfiles("@ct_since", "@ct_as_of", profileIds, withProperties: needsProperties, names: "@ct_names", typesToo: EventMembership.NamesTypes(Events(trait)))}) pe
                   WHERE {match} GROUP BY pe.profile_id) a
             WHERE coalesce(jsonb_typeof(j), 'null') <> 'null'
             """;

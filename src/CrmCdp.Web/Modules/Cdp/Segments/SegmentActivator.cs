@@ -24,7 +24,7 @@ internal static class ActivationOutcomes
 /// and the reason kept.
 /// </summary>
 [SystemAccess("The change feed turns new segment entries into CRM tasks.")]
-internal sealed partial class SegmentActivator(ICrmSalesTasks crmTasks, IdentityRulesProvider rulesProvider, TimeProvider timeProvider, ILogger<SegmentActivator> logger)
+internal sealed partial class SegmentActivator(ICrmSalesTasks crmTasks, TimeProvider timeProvider, ILogger<SegmentActivator> logger)
     : ISegmentChangeConsumer
 {
     public const string IntentScoreKey = "intent_score";
@@ -99,11 +99,10 @@ internal sealed partial class SegmentActivator(ICrmSalesTasks crmTasks, Identity
 
         var now = timeProvider.GetUtcNow();
         await using var command = new NpgsqlCommand($"""
-            SELECT coalesce(name, type), count(*) FROM ({EventMembership.RowsOfProfiles("@since", "@as_of", "@blocked", "@ids")}) pe GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5
+            SELECT coalesce(name, type), count(*) FROM ({EventMembership.RowsOfProfiles("@since", "@as_of", "@ids")}) pe GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5
             """, (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
         command.Parameters.AddWithValue("since", now.AddDays(-7));
         command.Parameters.AddWithValue("as_of", now);
-        command.Parameters.Add(new NpgsqlParameter("blocked", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (await rulesProvider.CurrentAsync(cancellationToken)).BlockedValues.Select(v => v.ToLowerInvariant()).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = new[] { profileId } });
         var top = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

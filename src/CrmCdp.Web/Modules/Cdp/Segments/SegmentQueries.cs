@@ -7,7 +7,7 @@ namespace CrmCdp.Web.Modules.Cdp.Segments;
 
 /// <summary>Reading segments: a preview of an unsaved tree, members page by page, entries and exits per day, a profile's memberships.</summary>
 internal sealed class SegmentQueries(
-    IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider, Crm.Contracts.ICrmContacts crmContacts, TimeProvider timeProvider)
+    IDbContextFactory<AppDbContext> dbFactory, Crm.Contracts.ICrmContacts crmContacts, TimeProvider timeProvider)
 {
     public const int MaxMemberPage = 500;
 
@@ -27,8 +27,7 @@ internal sealed class SegmentQueries(
             return OperationResult<SegmentPreview>.Invalid(errors);
         }
 
-        var rules = await rulesProvider.CurrentAsync(cancellationToken);
-        var compiled = SegmentSqlCompiler.Compile(definition!, new SegmentQueryOptions(timeProvider.GetUtcNow(), [.. rules.BlockedValues.Select(v => v.ToLowerInvariant())]));
+        var compiled = SegmentSqlCompiler.Compile(definition!, new SegmentQueryOptions(timeProvider.GetUtcNow()));
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"""

@@ -1,4 +1,3 @@
-using CrmCdp.Web.Modules.Cdp.Identity;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
@@ -13,7 +12,7 @@ internal sealed record SegmentRefreshResult(Guid SegmentId, long Members, long E
 /// by the nightly reconciliation; between those, incremental evaluation keeps members current.
 /// </summary>
 [SystemAccess("The minute job (and a save) recomputes segment members.")]
-internal sealed partial class SegmentRefresher(IDbContextFactory<AppDbContext> dbFactory, IdentityRulesProvider rulesProvider, TimeProvider timeProvider, ILogger<SegmentRefresher> logger)
+internal sealed partial class SegmentRefresher(IDbContextFactory<AppDbContext> dbFactory, TimeProvider timeProvider, ILogger<SegmentRefresher> logger)
 {
     /// <summary>Serialises refreshes across app instances (pg_advisory_xact_lock key).</summary>
     public const long RefreshLock = 0x5E6_0001;
@@ -51,6 +50,9 @@ internal sealed partial class SegmentRefresher(IDbContextFactory<AppDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RefreshLock})", cancellationToken);
+        // A full evaluation groups the window's events of up to every profile: in memory rather than in spilled batches
+        // (one evaluation at a time runs, under the lock above).
+        await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '64MB'", cancellationToken);
         var segment = await db.Set<Segment>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == segmentId, cancellationToken);
         if (segment is null)
         {
@@ -58,8 +60,7 @@ internal sealed partial class SegmentRefresher(IDbContextFactory<AppDbContext> d
         }
 
         var now = timeProvider.GetUtcNow();
-        var rules = await rulesProvider.CurrentAsync(cancellationToken);
-        var compiled = SegmentSqlCompiler.Compile(SegmentDefinitions.Parse(segment.Definition), new SegmentQueryOptions(now, [.. rules.BlockedValues.Select(v => v.ToLowerInvariant())]));
+        var compiled = SegmentSqlCompiler.Compile(SegmentDefinitions.Parse(segment.Definition), new SegmentQueryOptions(now));
         var diff = await SegmentMembershipDiff.ApplyAsync(
             (NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(), segmentId, compiled, now, null, cancellationToken);
         var result = new SegmentRefreshResult(segmentId, diff.Members!.Value, diff.Entered, diff.Exited, diff.Unexplained);

@@ -9,8 +9,7 @@ namespace CrmCdp.Web.Modules.Cdp.Segments;
 /// <summary>What a compiled segment query needs besides the tree.</summary>
 /// <param name="AsOf">Event windows end here (the in-memory evaluator uses the same instant).</param>
 /// <param name="ProfileIds">When set, only these profiles are evaluated (incremental refresh).</param>
-/// <param name="BlockedIds">Blocked identifier values: an event whose user_id is blocked belongs to its anonymous id's profile.</param>
-internal sealed record SegmentQueryOptions(DateTimeOffset AsOf, string[] BlockedIds, Guid[]? ProfileIds = null);
+internal sealed record SegmentQueryOptions(DateTimeOffset AsOf, Guid[]? ProfileIds = null);
 
 internal sealed record CompiledSegment(string Sql, IReadOnlyList<NpgsqlParameter> Parameters)
 {
@@ -41,8 +40,10 @@ internal static class SegmentSqlCompiler
         if (necessary.Count > 0)
         {
             // Profiles are judged once on the conditions that need no events; events are counted for the survivors only.
+            // The candidates keep what the other conditions read of the profile (its id and traits), so the final
+            // judgement needs no second probe of every candidate's row (about 1 s for 266,667 at a million).
             sql.Append(CultureInfo.InvariantCulture, $"""
-                WITH candidates AS MATERIALIZED (SELECT p.id FROM cdp_profiles p WHERE {live} AND {string.Join(" AND ", necessary.Select(context.Predicate))}),
+                WITH candidates AS MATERIALIZED (SELECT p.id, p.traits FROM cdp_profiles p WHERE {live} AND {string.Join(" AND ", necessary.Select(context.Predicate))}),
 
                 """);
             context.Assumed.UnionWith(necessary);
@@ -57,7 +58,6 @@ internal static class SegmentSqlCompiler
 
         var since = context.Add(context.EventCounts.Min(e => e.Since), NpgsqlDbType.TimestampTz);
         var asOf = context.Add(options.AsOf, NpgsqlDbType.TimestampTz);
-        var blocked = context.Add(options.BlockedIds, NpgsqlDbType.Array | NpgsqlDbType.Text);
         var ids = options.ProfileIds is null ? null : context.Add(options.ProfileIds, NpgsqlDbType.Array | NpgsqlDbType.Uuid);
         // Only the events some condition counts are read and grouped.
         string[] eventNames = [.. root.Walk().Where(n => n.Type == ConditionTypes.Event).Select(n => n.Event!).Distinct()];
@@ -70,9 +70,9 @@ internal static class SegmentSqlCompiler
         sql.Append(CultureInfo.InvariantCulture, $"""
             {(restricted ? "" : "WITH ")}ev AS (
                 SELECT pe.profile_id, {counts} FROM (
-            {EventMembership.RowsOfProfiles(since, asOf, blocked, ids, restricted ? "SELECT id FROM candidates" : null, withProperties, names, EventMembership.NamesTypes(eventNames))}
+            {EventMembership.RowsOfProfiles(since, asOf, ids, restricted && ids is not null ? "SELECT id FROM candidates" : null, withProperties, names, EventMembership.NamesTypes(eventNames))}
                 ) pe GROUP BY pe.profile_id)
-            SELECT p.id FROM {(restricted ? "candidates c JOIN cdp_profiles p ON p.id = c.id" : "cdp_profiles p")} LEFT JOIN ev ON ev.profile_id = p.id
+            SELECT p.id FROM {(restricted ? "candidates p" : "cdp_profiles p")} LEFT JOIN ev ON ev.profile_id = p.id
             WHERE {(restricted ? "true" : live)} AND ({predicate})
             """);
         return new CompiledSegment(sql.ToString(), context.Parameters);
@@ -81,7 +81,7 @@ internal static class SegmentSqlCompiler
     /// <summary>Property filters of an event (over <c>pe.properties</c>), with parameters named from <paramref name="prefix"/> so several can share a command.</summary>
     public static CompiledSegment PropertyFilters(IReadOnlyList<SegmentCondition> where, DateTimeOffset asOf, string prefix)
     {
-        var context = new Context(new SegmentQueryOptions(asOf, []), prefix);
+        var context = new Context(new SegmentQueryOptions(asOf), prefix);
         var sql = where.Count == 0 ? "true" : string.Join(" AND ", where.Select(f => context.Json(f, "pe.properties")));
         return new CompiledSegment(sql, context.Parameters);
     }

@@ -144,6 +144,47 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("cdp_audience_queue", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Identity.EventProfile", b =>
+                {
+                    b.Property<long>("EventId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_id");
+
+                    b.Property<DateTimeOffset>("Timestamp")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("timestamp");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("type");
+
+                    b.HasKey("EventId")
+                        .HasName("pk_cdp_event_profiles");
+
+                    b.HasIndex("Name", "Timestamp")
+                        .HasDatabaseName("ix_cdp_event_profiles_name_timestamp");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Name", "Timestamp"), new[] { "ProfileId", "Type" });
+
+                    b.HasIndex("ProfileId", "Timestamp")
+                        .HasDatabaseName("ix_cdp_event_profiles_profile_id_timestamp");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ProfileId", "Timestamp"), new[] { "Name", "Type" });
+
+                    b.ToTable("cdp_event_profiles", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Identity.IdentitySettings", b =>
                 {
                     b.Property<string>("Name")
@@ -168,6 +209,43 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasName("pk_cdp_identity_settings");
 
                     b.ToTable("cdp_identity_settings", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Identity.ProfileEventDay", b =>
+                {
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("type");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("FirstAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_at");
+
+                    b.Property<DateTimeOffset>("LastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_at");
+
+                    b.HasKey("ProfileId", "Day", "Type", "Name")
+                        .HasName("pk_cdp_profile_event_days");
+
+                    b.ToTable("cdp_profile_event_days", (string)null);
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Profiles.ConsentChange", b =>
