@@ -36,7 +36,10 @@ public sealed class RecordWorkTests(BrowserApp app)
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(page.GetByTestId("deal-company")).ToHaveTextAsync(company.GetProperty("name").GetString()!);
         await page.GetByTestId("edit-deal").ClickAsync();
+        // The amount is committed on leaving the field, and seen there, before the owner list opens over the dialog.
         await page.GetByTestId("deal-amount").FillAsync("12345");
+        await page.GetByTestId("deal-amount").PressAsync("Tab");
+        await Assertions.Expect(page.GetByTestId("deal-amount")).ToHaveValueAsync("12345");
         await page.GetByTestId("deal-owner").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = rep }).ClickAsync();
         // The owner list closes after the pick; until then its popover lies over the dialog's buttons.
