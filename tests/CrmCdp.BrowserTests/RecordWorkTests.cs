@@ -36,7 +36,9 @@ public sealed class RecordWorkTests(BrowserApp app)
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(page.GetByTestId("deal-company")).ToHaveTextAsync(company.GetProperty("name").GetString()!);
         await page.GetByTestId("edit-deal").ClickAsync();
-        // The amount is committed on leaving the field, and seen there, before the owner list opens over the dialog.
+        // The dialog loads the deal after it opens: typing before that was overwritten by the stored 100. The amount is
+        // then committed on leaving the field, and seen there, before the owner list opens over the dialog.
+        await Assertions.Expect(page.GetByTestId("deal-amount")).ToHaveValueAsync("100.00");
         await page.GetByTestId("deal-amount").FillAsync("12345");
         await page.GetByTestId("deal-amount").PressAsync("Tab");
         await Assertions.Expect(page.GetByTestId("deal-amount")).ToHaveValueAsync("12345");
