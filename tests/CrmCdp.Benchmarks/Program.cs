@@ -27,6 +27,13 @@ foreach (var scenario in selected)
     Console.WriteLine(result.Format());
 }
 
+// BENCH_HOLD=1 keeps the database up for a look with psql until someone presses Enter.
+if (Environment.GetEnvironmentVariable("BENCH_HOLD") == "1")
+{
+    Console.WriteLine("holding the database; press Enter to stop it");
+    Console.ReadLine();
+}
+
 await CrmCdp.TestSupport.TestPostgres.StopSharedAsync();
 return 0;
 

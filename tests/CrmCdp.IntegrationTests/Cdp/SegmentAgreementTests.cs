@@ -97,6 +97,8 @@ public sealed class SegmentAgreementTests(SharedApp app)
             var inMemory = ids.Where(id => SegmentEvaluator.Matches(tree, facts[id], asOf)).Order().ToList();
             var inSql = await SelectAsync(connection, tree, new SegmentQueryOptions(asOf, ids));
             Assert.True(inMemory.SequenceEqual(inSql), $"seed {seed}, tree {SegmentDefinitions.Serialize(tree)}: memory [{string.Join(", ", inMemory)}] sql [{string.Join(", ", inSql)}]");
+            var fromPass = await SelectFromPassEventsAsync(connection, tree, asOf, ids);
+            Assert.True(inMemory.SequenceEqual(fromPass), $"seed {seed}, tree {SegmentDefinitions.Serialize(tree)}, from the pass's events: memory [{string.Join(", ", inMemory)}] sql [{string.Join(", ", fromPass)}]");
             nonTrivial += inMemory.Count is > 0 and < Profiles ? 1 : 0;
         }
 
@@ -259,10 +261,21 @@ public sealed class SegmentAgreementTests(SharedApp app)
         return SegmentCondition.Trait(field, op, value);
     }
 
-    private static async Task<List<Guid>> SelectAsync(NpgsqlConnection connection, SegmentCondition tree, SegmentQueryOptions options)
+    /// <summary>As the incremental evaluator reads: the profiles' events read once into the pass's table, then the tree over it.</summary>
+    private static async Task<List<Guid>> SelectFromPassEventsAsync(NpgsqlConnection connection, SegmentCondition tree, DateTimeOffset asOf, Guid[] ids)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(Ct);
+        var events = await PassEvents.ReadAsync(connection, transaction, ids, [tree], asOf, Ct);
+        Assert.Equal(tree.Walk().Any(n => n.Type == ConditionTypes.Event), events is not null);
+        var selected = await SelectAsync(connection, tree, new SegmentQueryOptions(asOf, ids, events), transaction);
+        await transaction.RollbackAsync(Ct);
+        return selected;
+    }
+
+    private static async Task<List<Guid>> SelectAsync(NpgsqlConnection connection, SegmentCondition tree, SegmentQueryOptions options, NpgsqlTransaction? transaction = null)
     {
         var compiled = SegmentSqlCompiler.Compile(tree, options);
-        await using var command = new NpgsqlCommand(compiled.Sql, connection);
+        await using var command = new NpgsqlCommand(compiled.Sql, connection, transaction);
         compiled.AddTo(command);
         var ids = new List<Guid>();
         await using var reader = await command.ExecuteReaderAsync(Ct);

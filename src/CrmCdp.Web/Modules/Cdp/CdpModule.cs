@@ -1,3 +1,4 @@
+using CrmCdp.Web.Modules.Cdp.Destinations;
 using CrmCdp.Web.Modules.Cdp.Ingestion;
 using CrmCdp.Web.Modules.Cdp.Profiles;
 using CrmCdp.Web.Modules.Cdp.Segments;
@@ -49,6 +50,7 @@ internal static class CdpModule
         services.AddSingleton<Segments.SegmentRefreshGate>();
         services.AddSingleton<Segments.SegmentActivator>();
         services.AddSingleton<Audiences.ISegmentChangeConsumer>(provider => provider.GetRequiredService<Segments.SegmentActivator>());
+        services.AddDestinations();
         services.AddSingleton<Audiences.SegmentChangeFeed>();
         services.AddSettings<Audiences.AudienceOptions>();
         services.AddSingleton<Audiences.AudienceMetrics>();
@@ -71,7 +73,7 @@ internal static class CdpModule
 
     public static IEndpointRouteBuilder MapCdp(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiV1().MapSourceEndpoints().MapTrackingPlanEndpoints().MapProfileEndpoints().MapSegmentEndpoints();
+        endpoints.MapApiV1().MapSourceEndpoints().MapTrackingPlanEndpoints().MapProfileEndpoints().MapSegmentEndpoints().MapDestinationEndpoints();
         endpoints.MapCollectEndpoints();
         return endpoints;
     }

@@ -32,6 +32,7 @@ internal static class PermissionCatalog
         (Permissions.Cdp.SegmentsExport, "Export segment members (consent-filtered, audited)"),
         (Permissions.Cdp.ComputedTraitsManage, "Define computed traits (the intent score among them)"),
         (Permissions.Cdp.ActivationsManage, "Turn segment activation into CRM tasks on or off"),
+        (Permissions.Cdp.DestinationsManage, "Manage destinations (webhooks), their deliveries and replays"),
         (Permissions.Admin.UsersManage, "Manage users and teams"),
         (Permissions.Admin.RolesManage, "Manage roles"),
         (Permissions.Admin.ApiKeysManage, "Manage API keys"),

@@ -60,6 +60,7 @@ internal static class Permissions
         public const string SegmentsExport = "cdp.segments.export";
         public const string ComputedTraitsManage = "cdp.computedtraits.manage";
         public const string ActivationsManage = "cdp.activations.manage";
+        public const string DestinationsManage = "cdp.destinations.manage";
     }
 
     public static class Privacy
@@ -102,7 +103,7 @@ internal static class Permissions
     [
         .. Scoped,
         Crm.RecordsRestore, Crm.EmailsSend, Crm.FormsManage,
-        Cdp.ProfilesRead, Cdp.LinkedProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport, Cdp.ComputedTraitsManage, Cdp.ActivationsManage,
+        Cdp.ProfilesRead, Cdp.LinkedProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport, Cdp.ComputedTraitsManage, Cdp.ActivationsManage, Cdp.DestinationsManage,
         Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Admin.PipelinesManage, Admin.EmailManage, Admin.EmailTemplatesManage, Privacy.PiiView, Privacy.PiiReveal, Privacy.RequestsManage,
     ];
 

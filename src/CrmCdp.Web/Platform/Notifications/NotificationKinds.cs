@@ -9,6 +9,7 @@ internal static class NotificationKinds
     public const string TicketSla = "ticket_sla";
     public const string DealAssigned = "deal_assigned";
     public const string Mention = "mention";
+    public const string DestinationDisabled = "destination_disabled";
 
     public static IReadOnlyList<(string Kind, string Label)> All { get; } =
     [
@@ -18,6 +19,7 @@ internal static class NotificationKinds
         (TicketAssigned, "A ticket is assigned to me"),
         (TicketSla, "A ticket of mine is about to miss, or missed, its SLA"),
         (Mention, "Someone mentions me in a note (@name)"),
+        (DestinationDisabled, "A destination is switched off because its receiver is gone or kept failing"),
     ];
 
     public static bool IsKnown(string kind) => All.Any(k => k.Kind == kind);

@@ -52,9 +52,11 @@ internal sealed partial class AudienceEvaluator(
 
         Guid[] ids = [.. taken.Select(t => t.ProfileId)];
         var now = timeProvider.GetUtcNow();
-        var queryOptions = new SegmentQueryOptions(now, ids);
+        var segments = await SegmentsInDependencyOrderAsync(db, cancellationToken);
+        var events = await PassEvents.ReadAsync(connection, npgsqlTransaction, ids, segments.Select(s => s.Definition), now, cancellationToken);
+        var queryOptions = new SegmentQueryOptions(now, ids, events);
         var changes = 0L;
-        foreach (var (segmentId, definition) in await SegmentsInDependencyOrderAsync(db, cancellationToken))
+        foreach (var (segmentId, definition) in segments)
         {
             await npgsqlTransaction.SaveAsync("segment", cancellationToken);
             try
@@ -69,14 +71,6 @@ internal sealed partial class AudienceEvaluator(
                 await npgsqlTransaction.RollbackAsync("segment", cancellationToken);
                 LogSegmentFailed(e, segmentId, ids.Length);
             }
-        }
-
-        // Queued again since the peek: their computed traits missed an event, so they come round once more.
-        if (taken.Where(t => t.Requeued).Select(t => t.ProfileId).ToList() is { Count: > 0 } requeued)
-        {
-            await using var requeue = new NpgsqlCommand(AudienceQueue.EnqueueSql, connection, npgsqlTransaction);
-            requeue.Parameters.Add(AudienceQueue.IdsParameter(requeued));
-            await requeue.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

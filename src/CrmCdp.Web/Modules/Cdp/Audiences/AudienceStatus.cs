@@ -12,7 +12,8 @@ internal sealed class AudienceStatus(IDbContextFactory<AppDbContext> dbFactory, 
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var queue = await db.Set<AudienceQueueEntry>().GroupBy(_ => 1).Select(g => new { Waiting = g.LongCount(), Oldest = g.Min(q => q.QueuedAt) }).SingleOrDefaultAsync(cancellationToken);
-        return queue is null ? (0, TimeSpan.Zero) : (queue.Waiting, timeProvider.GetUtcNow() - queue.Oldest);
+        var waiting = await db.Set<AudienceQueueEntry>().Select(q => q.ProfileId).Distinct().LongCountAsync(cancellationToken);
+        var oldest = await db.Set<AudienceQueueEntry>().OrderBy(q => q.Id).Select(q => (DateTimeOffset?)q.QueuedAt).FirstOrDefaultAsync(cancellationToken);
+        return oldest is { } first ? (waiting, timeProvider.GetUtcNow() - first) : (0, TimeSpan.Zero);
     }
 }

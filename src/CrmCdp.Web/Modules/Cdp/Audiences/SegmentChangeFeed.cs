@@ -7,7 +7,7 @@ namespace CrmCdp.Web.Modules.Cdp.Audiences;
 internal sealed record SegmentChange(long Id, Guid SegmentId, Guid ProfileId, string Kind, DateTimeOffset At);
 
 /// <summary>
-/// A reader of the segment change feed (CRM activation today; webhooks, journeys and analytics later). Its writes go
+/// A reader of the segment change feed (CRM activation and destinations today; journeys and analytics later). Its writes go
 /// through the given context, inside the transaction that moves its checkpoint, so each change is handled exactly once.
 /// </summary>
 internal interface ISegmentChangeConsumer

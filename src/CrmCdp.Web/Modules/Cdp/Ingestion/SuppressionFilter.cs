@@ -50,6 +50,13 @@ internal sealed class SuppressionFilter(IDbContextFactory<AppDbContext> dbFactor
         return kept;
     }
 
+    /// <summary>Whether any of a person's identifiers is suppressed (what goes out to destinations is checked as what comes in).</summary>
+    public async Task<bool> AnySuppressedAsync(IEnumerable<PersonIdentifier> identifiers, CancellationToken cancellationToken)
+    {
+        var suppressed = await CurrentAsync(cancellationToken);
+        return suppressed.Count > 0 && identifiers.Any(i => suppressed.ContainsKey(i.Hash()));
+    }
+
     public void Dispose() => _refresh.Dispose();
 
     private static IEnumerable<string> Hashes(IncomingEvent e)

@@ -9,7 +9,11 @@ namespace CrmCdp.Web.Modules.Cdp.Segments;
 /// <summary>What a compiled segment query needs besides the tree.</summary>
 /// <param name="AsOf">Event windows end here (the in-memory evaluator uses the same instant).</param>
 /// <param name="ProfileIds">When set, only these profiles are evaluated (incremental refresh).</param>
-internal sealed record SegmentQueryOptions(DateTimeOffset AsOf, Guid[]? ProfileIds = null);
+/// <param name="Events">With <paramref name="ProfileIds"/>, those profiles' events already read for the pass; used when they cover the segment's reads.</param>
+internal sealed record SegmentQueryOptions(DateTimeOffset AsOf, Guid[]? ProfileIds = null, PassEvents? Events = null);
+
+/// <summary>What one event condition reads: the event (a name or a type), from when, and whether it filters on properties.</summary>
+internal sealed record EventRead(string Event, DateTimeOffset Since, bool Filtered);
 
 internal sealed record CompiledSegment(string Sql, IReadOnlyList<NpgsqlParameter> Parameters)
 {
@@ -67,15 +71,28 @@ internal static class SegmentSqlCompiler
             : $"{e.Aggregate}(pe.\"timestamp\") FILTER (WHERE (pe.name = {e.Name} OR pe.type = {e.Name}){(e.Filters is null ? "" : $" AND {e.Filters}")}) AS c{n}"));
         var withProperties = context.EventCounts.Any(e => e.Filters is not null);
         var restricted = necessary.Count > 0;
+        var narrower = restricted && ids is not null ? "SELECT id FROM candidates" : null;
+        var typesToo = EventMembership.NamesTypes(eventNames);
+        var rows = ids is not null && options.Events is { } pass && pass.Covers(context.EventCounts.Select(e => e.Read))
+            ? PassEvents.Rows(since, asOf, narrower, names, typesToo)
+            : EventMembership.RowsOfProfiles(since, asOf, ids, narrower, withProperties, names, typesToo);
         sql.Append(CultureInfo.InvariantCulture, $"""
             {(restricted ? "" : "WITH ")}ev AS (
                 SELECT pe.profile_id, {counts} FROM (
-            {EventMembership.RowsOfProfiles(since, asOf, ids, restricted && ids is not null ? "SELECT id FROM candidates" : null, withProperties, names, EventMembership.NamesTypes(eventNames))}
+            {rows}
                 ) pe GROUP BY pe.profile_id)
             SELECT p.id FROM {(restricted ? "candidates p" : "cdp_profiles p")} LEFT JOIN ev ON ev.profile_id = p.id
             WHERE {(restricted ? "true" : live)} AND ({predicate})
             """);
         return new CompiledSegment(sql.ToString(), context.Parameters);
+    }
+
+    /// <summary>The events a tree's conditions read, for a pass that reads them once for every segment (<see cref="PassEvents"/>).</summary>
+    public static IEnumerable<EventRead> EventReads(SegmentCondition root, DateTimeOffset asOf)
+    {
+        var context = new Context(new SegmentQueryOptions(asOf));
+        context.Predicate(root);
+        return context.EventCounts.Select(e => e.Read);
     }
 
     /// <summary>Property filters of an event (over <c>pe.properties</c>), with parameters named from <paramref name="prefix"/> so several can share a command.</summary>
@@ -90,11 +107,16 @@ internal static class SegmentSqlCompiler
     private static IEnumerable<SegmentCondition> Conjuncts(SegmentCondition node) =>
         node.Type == ConditionTypes.And ? node.Conditions!.SelectMany(Conjuncts) : [node];
 
+    /// <param name="Event">The condition's event (its name or a type), as typed.</param>
+    /// <param name="Name">The parameter holding <paramref name="Event"/>.</param>
     /// <param name="Filters">The property filters' SQL over <c>pe.properties</c>, when the condition has any.</param>
     /// <param name="Aggregate">min or max of the times (a first or last occurrence, over all history); null for a count in the window.</param>
     /// <param name="Since">The earliest event time the condition needs (the events read start after it).</param>
     /// <param name="TimeFilter">Which of the read events a count takes, over <c>pe."timestamp"</c>.</param>
-    private sealed record EventCount(string Name, DateTimeOffset Since, string TimeFilter, string? Filters, string? Aggregate = null);
+    private sealed record EventCount(string Event, string Name, DateTimeOffset Since, string TimeFilter, string? Filters, string? Aggregate = null)
+    {
+        public EventRead Read => new(Event, Since, Filters is not null);
+    }
 
     /// <summary>How far back a first or last occurrence looks: all of history (before any event time the collection API accepts).</summary>
     private static readonly DateTimeOffset AllHistory = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -221,14 +243,14 @@ internal static class SegmentSqlCompiler
             if (node.Operator is ConditionOperators.LastBefore or ConditionOperators.FirstWithin)
             {
                 var last = node.Operator == ConditionOperators.LastBefore;
-                EventCounts.Add(new EventCount(name, AllHistory, "true", filters, last ? "max" : "min"));
+                EventCounts.Add(new EventCount(node.Event!, name, AllHistory, "true", filters, last ? "max" : "min"));
                 return $"coalesce(ev.c{EventCounts.Count - 1} {(last ? "<=" : ">")} {Add(edge, NpgsqlDbType.TimestampTz)}, false)";
             }
 
-            EventCounts.Add(node.Ever == true ? new EventCount(name, AllHistory, "true", filters)
+            EventCounts.Add(node.Ever == true ? new EventCount(node.Event!, name, AllHistory, "true", filters)
                 : node.Between?.Range() is { } range
-                    ? new EventCount(name, range.From.AddTicks(-10), $"pe.\"timestamp\" >= {Add(range.From, NpgsqlDbType.TimestampTz)} AND pe.\"timestamp\" < {Add(range.To, NpgsqlDbType.TimestampTz)}", filters)
-                    : new EventCount(name, edge, $"pe.\"timestamp\" > {Add(edge, NpgsqlDbType.TimestampTz)}", filters));
+                    ? new EventCount(node.Event!, name, range.From.AddTicks(-10), $"pe.\"timestamp\" >= {Add(range.From, NpgsqlDbType.TimestampTz)} AND pe.\"timestamp\" < {Add(range.To, NpgsqlDbType.TimestampTz)}", filters)
+                    : new EventCount(node.Event!, name, edge, $"pe.\"timestamp\" > {Add(edge, NpgsqlDbType.TimestampTz)}", filters));
             var op = node.Operator switch
             {
                 ConditionOperators.AtLeast => ">=",

@@ -1,0 +1,25 @@
+using CrmCdp.Web.Platform.Settings;
+
+namespace CrmCdp.Web.Modules.Cdp.Destinations;
+
+internal static class DestinationRegistration
+{
+    public static IServiceCollection AddDestinations(this IServiceCollection services)
+    {
+        services.AddSettings<DestinationOptions>();
+        services.AddSingleton<WebhookSecrets>();
+        WebhookClient.Register(services);
+        services.AddSingleton<WebhookClient>();
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<DestinationAlerts>();
+        services.AddSingleton<DestinationProfiles>();
+        services.AddSingleton<DestinationService>();
+        services.AddSingleton<DeliveryService>();
+        services.AddSingleton<Audiences.ISegmentChangeConsumer, DestinationAudienceConsumer>();
+        services.AddSingleton<EventForwarder>();
+        services.AddSingleton<DeliverySender>();
+        services.AddHostedService(provider => provider.GetRequiredService<DeliverySender>());
+        services.AddHostedService<EventForwarderService>();
+        return services;
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+
+namespace CrmCdp.Web.Modules.Cdp.Destinations;
+
+/// <summary>Runs the event forwarder as events are resolved; every instance may, and the checkpoint's lock lets one work at a time.</summary>
+internal sealed partial class EventForwarderService(EventForwarder forwarder, IOptions<DestinationOptions> options, ILogger<EventForwarderService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var idle = TimeSpan.FromMilliseconds(Math.Max(10, options.Value.IdleMilliseconds));
+        while (options.Value.Enabled && !stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await forwarder.ForwardAsync(stoppingToken) < options.Value.ForwardBatch)
+                {
+                    await Task.Delay(idle, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The pass rolled back with its checkpoint: the same events are read again.
+                LogPassFailed(e);
+                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Forwarding events to destinations failed; retrying")]
+    private partial void LogPassFailed(Exception exception);
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using CrmCdp.IntegrationTests.Crm;
+using CrmCdp.TestSupport;
+
+namespace CrmCdp.IntegrationTests.Cdp;
+
+/// <summary>Segment entries reach the destinations that subscribe to the segment, with personal data and consent as each destination says.</summary>
+public sealed class DestinationAudienceTests(DestinationApp app) : IClassFixture<DestinationApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_entry_into_a_segment_goes_to_its_destinations_masked_unless_they_take_personal_data_and_not_to_one_without_consent()
+    {
+        using var admin = app.AdminApi();
+        var (_, key) = await app.SourceAsync();
+        var run = Guid.NewGuid().ToString("N")[..10];
+        var segment = await admin.CreateSegmentAsync(new { name = CrmApi.Unique("Pro buyers "), definition = new { type = "trait", field = "run", @operator = "equals", value = run } });
+        var (withPii, withoutPii, needsConsent) = ("pii-" + run, "masked-" + run, "consent-" + run);
+        var (piiDestination, piiSecret) = await admin.CreateDestinationAsync(To(withPii, segment.Id(), includePii: true));
+        var (_, maskedSecret) = await admin.CreateDestinationAsync(To(withoutPii, segment.Id(), includePii: false));
+        var (consentDestination, _) = await admin.CreateDestinationAsync(To(needsConsent, segment.Id(), includePii: true, consentCategory: "advertising"));
+        app.Receiver.Trust(withPii, piiSecret);
+        app.Receiver.Trust(withoutPii, maskedSecret);
+
+        using var sdk = app.Sdk(key);
+        var email = $"dana-{run}@example.com";
+        await sdk.SendBatchAsync([new { type = "identify", userId = "dana-" + run, traits = new { run, email, name = "Dana Scully" } }]);
+
+        var plain = (await Eventually.UntilAsync(() => Task.FromResult(app.Receiver.At(withPii)), r => r.Count == 1, "the entry at the destination taking personal data", cancellationToken: Ct))[0];
+        var masked = (await Eventually.UntilAsync(() => Task.FromResult(app.Receiver.At(withoutPii)), r => r.Count == 1, "the entry at the masked destination", cancellationToken: Ct))[0];
+        Assert.True(plain.Verified && masked.Verified);
+        var body = plain.Json;
+        Assert.Equal("audience.entered", body.GetProperty("type").GetString());
+        Assert.Equal(segment.Id(), body.GetProperty("segment").GetProperty("id").GetString());
+        Assert.Equal(segment.GetProperty("name").GetString(), body.GetProperty("segment").GetProperty("name").GetString());
+        Assert.Equal("dana-" + run, body.GetProperty("profile").GetProperty("userId").GetString());
+        Assert.Equal(email, body.GetProperty("profile").GetProperty("email").GetString());
+        Assert.Equal("Dana Scully", body.GetProperty("profile").GetProperty("traits").GetProperty("name").GetString());
+        var hidden = masked.Json.GetProperty("profile");
+        Assert.NotEqual(email, hidden.GetProperty("email").GetString());
+        Assert.DoesNotContain("dana-" + run + "@", masked.Body);
+        Assert.NotEqual("Dana Scully", hidden.GetProperty("traits").GetProperty("name").GetString());
+        Assert.Equal(run, hidden.GetProperty("traits").GetProperty("run").GetString());
+
+        // Written in the same transaction as the others: none was made for the destination that needs consent.
+        Assert.Empty(await admin.DeliveriesAsync(consentDestination.Id()));
+        Assert.Empty(app.Receiver.At(needsConsent));
+        Assert.Single(await admin.DeliveriesAsync(piiDestination.Id()));
+    }
+
+    [Fact]
+    public async Task The_network_guard_refuses_loopback_and_link_local_urls_when_private_networks_are_not_allowed()
+    {
+        await using var guarded = new AppFixture();
+        await guarded.StartAsync("destinations-guarded");
+        using var admin = guarded.AdminApi();
+        foreach (var url in new[] { "http://127.0.0.1/hook", "http://169.254.169.254/latest/meta-data", "http://localhost:8080/x", "http://10.1.2.3/x", "http://[::1]/x" })
+        {
+            var (response, problem) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/destinations", new { name = "Inside", type = "webhook", url });
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{url}: {response.StatusCode}");
+            Assert.Contains("private", problem.GetProperty("errors").GetProperty("url")[0].GetString());
+        }
+
+        var (created, _) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/destinations", new { name = "Outside", type = "webhook", url = "https://hooks.example.com/crmcdp" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+    }
+
+    private object To(string endpoint, string segmentId, bool includePii, string? consentCategory = null) => new
+    {
+        name = CrmApi.Unique("Audience hook "),
+        type = "webhook",
+        url = app.Receiver.Url(endpoint),
+        includePii,
+        consentCategory,
+        subscriptions = new { segmentIds = new[] { Guid.Parse(segmentId) } },
+    };
+}
