@@ -27,9 +27,17 @@ public sealed class BrowserApp : AppFixture, IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
+    /// <summary>A real HTTP receiver for destinations (which may reach loopback in this app).</summary>
+    public TestWebhookReceiver Webhooks { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
-        await StartAsync("browser", useKestrel: true, settings: new Dictionary<string, string?>(Smtp.AppSettings()) { ["Forms:MinFillSeconds"] = "1" });
+        Webhooks = await TestWebhookReceiver.StartAsync();
+        await StartAsync("browser", useKestrel: true, settings: new Dictionary<string, string?>(Smtp.AppSettings())
+        {
+            ["Forms:MinFillSeconds"] = "1",
+            ["Destinations:AllowPrivateNetworks"] = "true",
+        });
         // Expect(...) does not follow the context's default timeout; a Blazor round trip on a loaded CI machine can take more than its own 5 s.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
@@ -75,6 +83,7 @@ public sealed class BrowserApp : AppFixture, IAsyncLifetime
         _playwright?.Dispose();
         await base.DisposeAsync();
         await Smtp.DisposeAsync();
+        await Webhooks.DisposeAsync();
         await TestPostgres.StopSharedAsync();
     }
 }

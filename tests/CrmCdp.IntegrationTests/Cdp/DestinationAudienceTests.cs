@@ -50,6 +50,42 @@ public sealed class DestinationAudienceTests(DestinationApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_segment_downloads_as_hashed_customer_lists_for_google_and_meta_with_only_the_members_who_allow_advertising()
+    {
+        using var admin = app.AdminApi();
+        var (_, key) = await app.SourceAsync();
+        var run = Guid.NewGuid().ToString("N")[..10];
+        var segment = await admin.CreateSegmentAsync(new { name = CrmApi.Unique("Lookalikes "), definition = new { type = "trait", field = "run", @operator = "equals", value = run } });
+        using var sdk = app.Sdk(key);
+        var email = $"  Walter.Skinner-{run}@Example.COM ";
+        await sdk.SendBatchAsync(
+        [
+            new { type = "identify", userId = "ads-yes-" + run, traits = new { run, email, phone = "+1 (415) 555-2671" }, context = new { consent = new { categoryPreferences = new { Advertising = true } } } },
+            new { type = "identify", userId = "ads-no-" + run, traits = new { run, email = $"no-{run}@example.com" }, context = new { consent = new { categoryPreferences = new { Advertising = false } } } },
+        ]);
+        await Eventually.UntilAsync(() => admin.MemberIdsAsync(segment.Id()), members => members.Count == 2, "both people in the segment", cancellationToken: Ct);
+
+        var google = await ListAsync(admin, segment.Id(), "google");
+        var meta = await ListAsync(admin, segment.Id(), "meta");
+        var emailHash = Sha256(email.Trim().ToLowerInvariant());
+        Assert.Equal(["Email,Phone", $"{emailHash},{Sha256("+14155552671")}"], google);
+        Assert.Equal(["email,phone", $"{emailHash},{Sha256("14155552671")}"], meta);
+
+        var (bad, problem) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/segments/{segment.Id()}/ad-audience?format=tiktok");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("format", out _));
+    }
+
+    private static async Task<string[]> ListAsync(HttpClient admin, string segmentId, string format)
+    {
+        using var response = await admin.GetAsync($"/api/v1/segments/{segmentId}/ad-audience?format={format}", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadAsStringAsync(Ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
+    [Fact]
     public async Task The_network_guard_refuses_loopback_and_link_local_urls_when_private_networks_are_not_allowed()
     {
         await using var guarded = new AppFixture();

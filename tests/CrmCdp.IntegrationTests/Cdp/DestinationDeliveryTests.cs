@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using CrmCdp.IntegrationTests.Crm;
 using CrmCdp.TestSupport;
 
@@ -41,6 +43,9 @@ public sealed class DestinationDeliveryTests(DestinationApp app) : IClassFixture
         var detail = await admin.DeliveryAsync(destination.Id(), delivery.GetProperty("id").GetInt64());
         Assert.Equal([500, 200], detail.GetProperty("attemptLog").EnumerateArray().Select(a => a.GetProperty("statusCode").GetInt32()));
         Assert.Equal(2, Receiver.At(endpoint).Count);
+        var (_, health) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/destinations/{destination.Id()}/health");
+        Assert.Equal((2, 1, 0.5, 0), (health.GetProperty("attempts").GetInt32(), health.GetProperty("succeeded").GetInt32(), health.GetProperty("successRate").GetDouble(), health.GetProperty("pending").GetInt32()));
+        Assert.Equal(2, health.GetProperty("hours").EnumerateArray().Sum(h => h.GetProperty("attempts").GetInt32()));
     }
 
     [Fact]
@@ -141,6 +146,37 @@ public sealed class DestinationDeliveryTests(DestinationApp app) : IClassFixture
         var off = await Eventually.UntilAsync(async () => (await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/destinations/{destination.Id()}")).Body,
             d => !d.GetProperty("enabled").GetBoolean(), "the destination switched off by the 410", cancellationToken: Ct);
         Assert.Contains("410", off.GetProperty("disabledReason").GetString());
+    }
+
+    [Fact]
+    public async Task Crm_facts_go_to_the_destinations_subscribed_to_their_type()
+    {
+        using var admin = app.AdminApi();
+        var endpoint = Endpoint();
+        var (_, secret) = await admin.CreateDestinationAsync(new
+        {
+            name = CrmApi.Unique("CRM facts "),
+            type = "webhook",
+            url = Receiver.Url(endpoint),
+            subscriptions = new { crmFacts = new[] { "contact.created", "deal.won" } },
+        });
+        Receiver.Trust(endpoint, secret);
+        var contact = await CrmApi.CreateContactAsync(admin, new { firstName = "Fox", lastName = "Mulder", email = $"fox-{Guid.NewGuid():N}@example.com" });
+        var pipelines = await admin.GetFromJsonAsync<JsonElement>("/api/v1/pipelines", Ct);
+        var pipeline = pipelines.EnumerateArray().First(p => p.GetProperty("name").GetString() == "Sales");
+        var (_, deal) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/deals",
+            new { name = CrmApi.Unique("Won "), amount = 900m, pipelineId = pipeline.Id(), stageId = pipeline.GetProperty("stages")[0].Id(), contactIds = new[] { contact.Id() } });
+        var (moved, _) = await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/deals/{deal.Id()}/move", new { outcome = "won", amount = 900m });
+        Assert.True(moved.IsSuccessStatusCode);
+
+        var received = await Eventually.UntilAsync(() => Task.FromResult(Receiver.At(endpoint)), r => r.Count >= 2, "the contact and the won deal", cancellationToken: Ct);
+        var byType = received.ToDictionary(r => r.Json.GetProperty("type").GetString()!, r => r.Json);
+        Assert.Equal(contact.Id(), byType["crm.contact.created"].GetProperty("recordId").GetString());
+        Assert.Equal(deal.Id(), byType["crm.deal.won"].GetProperty("recordId").GetString());
+        Assert.Equal(contact.Id(), byType["crm.deal.won"].GetProperty("contactIds")[0].GetString());
+        Assert.All(received, r => Assert.True(r.Verified));
+        // The deal's creation was not subscribed to.
+        Assert.Equal(2, Receiver.At(endpoint).Count);
     }
 
     [Fact]

@@ -137,8 +137,8 @@ internal sealed class DeliveryService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var since = timeProvider.GetUtcNow().AddHours(-24);
         var hours = await db.Database.SqlQuery<HourRow>($"""
-            SELECT date_trunc('hour', at, 'UTC') AS "Hour", count(*)::int AS "Attempts", avg(latency_ms)::float8 AS "AverageMs",
-                   count(*) FILTER (WHERE status_code IS NULL OR status_code NOT BETWEEN 200 AND 299)::int AS "Failures"
+            SELECT date_trunc('hour', at, 'UTC') AS hour, count(*)::int AS attempts, avg(latency_ms)::float8 AS average_ms,
+                   count(*) FILTER (WHERE status_code IS NULL OR status_code NOT BETWEEN 200 AND 299)::int AS failures
             FROM cdp_delivery_attempts WHERE destination_id = {destinationId} AND at >= {since} GROUP BY 1 ORDER BY 1
             """).ToListAsync(cancellationToken);
         var pending = await db.Set<Delivery>().CountAsync(d => d.DestinationId == destinationId && (d.Status == DeliveryStatuses.Pending || d.Status == DeliveryStatuses.Retrying), cancellationToken);

@@ -10,7 +10,7 @@ internal sealed class DestinationInputValidator : AbstractValidator<DestinationI
 
     public static IReadOnlyList<string> EventTypes { get; } = ["track", "page", "screen", "identify", "group", "alias"];
 
-    public static IReadOnlyList<string> CrmFacts { get; } = ["deal.created", "deal.won", "deal.lost", "ticket.opened", "ticket.solved", "contact.created"];
+    public static IReadOnlyList<string> CrmFacts { get; } = ["deal.created", "deal.stage_changed", "deal.won", "deal.lost", "ticket.opened", "ticket.solved", "contact.created"];
 
     // Set by the sender on every request: a destination may not replace them.
     private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)

@@ -17,6 +17,8 @@ internal static class DestinationRegistration
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<Audiences.ISegmentChangeConsumer, DestinationAudienceConsumer>();
         services.AddSingleton<EventForwarder>();
+        services.AddSingleton<CrmFactForwarder>();
+        services.AddSingleton<AdAudienceExport>();
         services.AddSingleton<DeliverySender>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliverySender>());
         services.AddHostedService<EventForwarderService>();

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace CrmCdp.Web.Modules.Cdp.Destinations;
 
-/// <summary>Runs the event forwarder as events are resolved; every instance may, and the checkpoint's lock lets one work at a time.</summary>
-internal sealed partial class EventForwarderService(EventForwarder forwarder, IOptions<DestinationOptions> options, ILogger<EventForwarderService> logger) : BackgroundService
+/// <summary>Runs the event and CRM fact forwarders; every instance may, and each checkpoint's lock lets one work at a time.</summary>
+internal sealed partial class EventForwarderService(EventForwarder forwarder, CrmFactForwarder facts, IOptions<DestinationOptions> options, ILogger<EventForwarderService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -12,6 +12,7 @@ internal sealed partial class EventForwarderService(EventForwarder forwarder, IO
         {
             try
             {
+                await facts.ForwardAsync(stoppingToken);
                 if (await forwarder.ForwardAsync(stoppingToken) < options.Value.ForwardBatch)
                 {
                     await Task.Delay(idle, stoppingToken);

@@ -61,6 +61,20 @@ internal static class SegmentEndpoints
             .RequireAuthorization(Permissions.Cdp.SegmentsExport)
             .WithSummary("Streams the members as CSV; members without the segment's consent category are left out (the audit entry counts them).")
             .Produces(200, contentType: "text/csv").ProducesProblem(404);
+        segments.MapGet("/{id:guid}/ad-audience", async (Guid id, string? format, HttpContext http, AccessContext access, Destinations.AdAudienceExport export, CancellationToken ct) =>
+            {
+                if (format is null || !Destinations.AdAudienceExport.Formats.Contains(format))
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [$"The format is one of {string.Join(", ", Destinations.AdAudienceExport.Formats)}."] });
+                }
+
+                http.Response.ContentType = "text/csv; charset=utf-8";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"segment-{id:N}-{format}-customer-list.csv\"";
+                return await export.WriteAsync(access, id, format, http.Response.Body, ct) is null ? Results.NotFound() : Results.Empty;
+            })
+            .RequireAuthorization(Permissions.Cdp.SegmentsExport)
+            .WithSummary("The members who granted advertising consent as an ad platform's customer list (?format=google|meta): normalized emails and phones, SHA-256 hashed; audited.")
+            .Produces(200, contentType: "text/csv").ProducesValidationProblem().ProducesProblem(404);
 
         var computed = api.MapGroup("/computed-traits").WithTags("Segments").RequireAuthorization(Permissions.Cdp.SegmentsRead);
         computed.MapGet("/", (ComputedTraitService service, AccessContext access, CancellationToken ct) => service.ListAsync(access, ct))

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Companies;
+using CrmCdp.Web.Modules.Crm.Contracts;
 using CrmCdp.Web.Platform.ContactPoints;
 using FluentValidation;
 using P = CrmCdp.Web.Platform.Auth.Permissions.Crm;
@@ -39,6 +41,15 @@ internal sealed class ContactService(
             var contact = new Contact { Id = Guid.CreateVersion7(), CreatedAt = now, OwnerId = ownerId };
             Apply(contact, input, ownerId, now);
             await ApplyCustomFieldsAsync(contact, input, cancellationToken);
+            db.Add(new CrmInternalEvent
+            {
+                Type = "contact.created",
+                RecordId = contact.Id,
+                ContactIds = [contact.Id],
+                CompanyId = contact.CompanyId,
+                OccurredAt = now,
+                PropertiesJson = JsonSerializer.Serialize(new { contact.LifecycleStage, contact.LeadSource }, JsonSerializerOptions.Web),
+            });
             return (contact, null);
         }, cancellationToken);
         return created.Value is { } id && id != Guid.Empty ? await GetAsync(access, id, cancellationToken) : created.As<ContactDto>();
