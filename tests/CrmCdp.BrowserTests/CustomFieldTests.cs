@@ -23,8 +23,14 @@ public sealed class CustomFieldTests(BrowserApp app)
         await page.GotoAsync("/crm/contacts");
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.GetByTestId("new-contact").ClickAsync();
+        // The dialog renders the custom fields once it has loaded them: each input is found by its own test id, and both
+        // values are seen in place before saving (a fill by label once landed in the first-name input mid-render).
+        var colour = page.GetByTestId($"custom-field-colour{suffix}");
+        await Assertions.Expect(colour).ToBeVisibleAsync();
         await page.GetByTestId("contact-first-name").FillAsync($"Colourful{suffix}");
-        await page.GetByLabel($"Favourite colour {suffix}").FillAsync("teal");
+        await colour.FillAsync("teal");
+        await Assertions.Expect(page.GetByTestId("contact-first-name")).ToHaveValueAsync($"Colourful{suffix}");
+        await Assertions.Expect(colour).ToHaveValueAsync("teal");
         await page.GetByTestId("save-contact").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("contact-name")).ToHaveTextAsync($"Colourful{suffix}");

@@ -86,6 +86,35 @@ public sealed class DestinationAudienceTests(DestinationApp app) : IClassFixture
     private static string Sha256(string text) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
     [Fact]
+    public async Task An_erasure_is_forwarded_to_the_destinations_subscribed_to_erasures_and_scrubbed_from_the_delivery_log()
+    {
+        using var admin = app.AdminApi();
+        var (_, key) = await app.SourceAsync();
+        var run = Guid.NewGuid().ToString("N")[..10];
+        var segment = await admin.CreateSegmentAsync(new { name = CrmApi.Unique("Erased "), definition = new { type = "trait", field = "run", @operator = "equals", value = run } });
+        var (entries, erasures) = ("entries-" + run, "erasures-" + run);
+        var (entriesDestination, _) = await admin.CreateDestinationAsync(To(entries, segment.Id(), includePii: true));
+        await admin.CreateDestinationAsync(new { name = CrmApi.Unique("Erasures "), type = "webhook", url = app.Receiver.Url(erasures), subscriptions = new { erasures = true } });
+        using var sdk = app.Sdk(key);
+        var email = $"gone-{run}@example.com";
+        await sdk.SendBatchAsync([new { type = "identify", userId = "gone-" + run, traits = new { run, email } }]);
+        var entered = (await Eventually.UntilAsync(() => Task.FromResult(app.Receiver.At(entries)), r => r.Count == 1, "the entry delivered", cancellationToken: Ct))[0];
+        await Eventually.UntilAsync(() => admin.DeliveriesAsync(entriesDestination.Id()), d => d.Count == 1 && d[0].GetProperty("status").GetString() == "delivered",
+            "the entry logged as delivered", cancellationToken: Ct);
+
+        var (filed, _) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/privacy/requests", new { kind = "erase", identifierKind = "email", identifier = email });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var notice = (await Eventually.UntilAsync(() => Task.FromResult(app.Receiver.At(erasures)), r => r.Count == 1, "the erasure notice", cancellationToken: Ct))[0].Json;
+        Assert.Equal("privacy.erasure", notice.GetProperty("type").GetString());
+        Assert.Equal(Sha256("gone-" + run), notice.GetProperty("userIdSha256")[0].GetString());
+        Assert.Equal(entered.Json.GetProperty("profile").GetProperty("id").GetString(), notice.GetProperty("profileIds")[0].GetString());
+        Assert.Equal(Sha256(email), notice.GetProperty("emailSha256")[0].GetString());
+        Assert.DoesNotContain(email, notice.GetRawText());
+        Assert.DoesNotContain("gone-" + run, notice.GetRawText());
+        Assert.Empty(await admin.DeliveriesAsync(entriesDestination.Id()));
+    }
+
+    [Fact]
     public async Task The_network_guard_refuses_loopback_and_link_local_urls_when_private_networks_are_not_allowed()
     {
         await using var guarded = new AppFixture();

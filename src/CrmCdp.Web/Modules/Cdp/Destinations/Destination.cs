@@ -73,6 +73,9 @@ public sealed class DestinationSubscriptions
 
     public List<string>? CrmFacts { get; set; }
 
+    /// <summary>Whether the destination is told when a person's data is erased here (GDPR), to erase its copy.</summary>
+    public bool? Erasures { get; set; }
+
     /// <summary>Whether an event of this source, type and name goes out: every chosen filter must hold.</summary>
     public bool Takes(Guid sourceId, string type, string? name) => WantsEvents
         && (SourceIds is not { Count: > 0 } || SourceIds.Contains(sourceId))

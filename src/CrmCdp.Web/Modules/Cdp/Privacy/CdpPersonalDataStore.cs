@@ -105,6 +105,7 @@ internal sealed class CdpPersonalDataStore(ContactPointNormalizer normalizer) : 
         deleted += await db.Set<ProfileIdentifier>().Where(i => all.Contains(i.ProfileId)).ExecuteDeleteAsync(cancellationToken);
         await db.Set<ConsentChange>().Where(c => all.Contains(c.ProfileId)).ExecuteDeleteAsync(cancellationToken);
         await SegmentHistory.DeleteAsync(db, all, cancellationToken);
+        await Destinations.ErasureNotices.AddAsync(db, all, identifiers, DateTimeOffset.UtcNow, cancellationToken);
         await db.Database.ExecuteSqlRawAsync("SET LOCAL crmcdp.audit_redaction = 'on'", cancellationToken);
         await db.Set<ProfileMerge>().Where(m => all.Contains(m.SurvivorId) || all.Contains(m.MergedId)).ExecuteDeleteAsync(cancellationToken);
         deleted += await db.Set<Profile>().Where(p => all.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
