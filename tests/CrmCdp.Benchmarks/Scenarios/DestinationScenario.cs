@@ -13,7 +13,7 @@ namespace CrmCdp.Benchmarks.Scenarios;
 /// </summary>
 internal sealed class DestinationScenario : IScenario
 {
-    private static readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(20);
     private const int AudienceUsers = 500;
 
     public string Name => "destinations";
