@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CrmCdp.IntegrationTests.Crm;
 using CrmCdp.TestSupport;
+using CrmCdp.Web.Modules.Cdp.Destinations;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CrmCdp.IntegrationTests.Cdp;
 
@@ -146,6 +149,79 @@ public sealed class DestinationDeliveryTests(DestinationApp app) : IClassFixture
         var off = await Eventually.UntilAsync(async () => (await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/destinations/{destination.Id()}")).Body,
             d => !d.GetProperty("enabled").GetBoolean(), "the destination switched off by the 410", cancellationToken: Ct);
         Assert.Contains("410", off.GetProperty("disabledReason").GetString());
+    }
+
+    [Fact]
+    public async Task A_destination_failing_for_five_days_is_switched_off_and_its_managers_are_told()
+    {
+        using var admin = app.AdminApi();
+        var (sourceId, key) = await app.SourceAsync();
+        var endpoint = Endpoint();
+        var (destination, _) = await admin.CreateDestinationAsync(EventsTo(endpoint, sourceId));
+        Receiver.AlwaysAnswer(endpoint, new WebhookAnswer(500));
+        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using (var failing = new NpgsqlCommand("UPDATE cdp_destinations SET failing_since = now() - interval '5 days 1 minute' WHERE id = @id", connection))
+        {
+            failing.Parameters.AddWithValue("id", Guid.Parse(destination.Id()));
+            await failing.ExecuteNonQueryAsync(Ct);
+        }
+
+        using var sdk = app.Sdk(key);
+        await sdk.SendBatchAsync([new { type = "track", userId = "failing-user", @event = "Order Completed" }]);
+
+        var off = await Eventually.UntilAsync(async () => (await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/destinations/{destination.Id()}")).Body,
+            d => !d.GetProperty("enabled").GetBoolean(), "the destination switched off after five days of failures", cancellationToken: Ct);
+        Assert.Contains("5 days", off.GetProperty("disabledReason").GetString());
+        // The alert is written just after the attempt that switched the destination off: waited for, not assumed.
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                await using var told = new NpgsqlCommand("""
+                    SELECT (SELECT count(*) FROM platform_notifications WHERE kind = 'destination_disabled' AND link = @link),
+                           (SELECT count(*) FROM admin_audit_log WHERE record_type = 'destination' AND record_id = @id AND summary LIKE 'Disabled %')
+                    """, connection);
+                told.Parameters.AddWithValue("link", $"/cdp/destinations/{destination.Id()}");
+                told.Parameters.AddWithValue("id", destination.Id());
+                await using var reader = await told.ExecuteReaderAsync(Ct);
+                await reader.ReadAsync(Ct);
+                return (Notified: reader.GetInt64(0), Audited: reader.GetInt64(1));
+            },
+            told => told.Notified >= 1 && told.Audited == 1, "the managers notified and the switch-off audited once", cancellationToken: Ct);
+    }
+
+    [Fact]
+    public async Task The_retention_job_forgets_old_delivered_deliveries_and_keeps_recent_and_waiting_ones()
+    {
+        using var admin = app.AdminApi();
+        var endpoint = Endpoint();
+        var (destination, _) = await admin.CreateDestinationAsync(new { name = CrmApi.Unique("Retained "), type = "webhook", url = Receiver.Url(endpoint) });
+        for (var test = 0; test < 2; test++)
+        {
+            var (tested, _) = await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/destinations/{destination.Id()}/test");
+            Assert.Equal(HttpStatusCode.OK, tested.StatusCode);
+        }
+
+        var sent = await admin.DeliveriesAsync(destination.Id());
+        var (old, recent) = (sent[1].GetProperty("id").GetInt64(), sent[0].GetProperty("id").GetInt64());
+        await using var connection = new NpgsqlConnection(app.Factory.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using (var age = new NpgsqlCommand("""
+            UPDATE cdp_deliveries SET created_at = now() - interval '40 days' WHERE id = @old;
+            INSERT INTO cdp_deliveries (destination_id, webhook_id, kind, payload, event_count, status, attempts, next_attempt_at, created_at)
+            VALUES (@destination, 'msg_w' || left(md5(random()::text), 30), 'event', '{}', 1, 'retrying', 3, now() + interval '1 day', now() - interval '40 days');
+            """, connection))
+        {
+            age.Parameters.AddWithValue("old", old);
+            age.Parameters.AddWithValue("destination", Guid.Parse(destination.Id()));
+            await age.ExecuteNonQueryAsync(Ct);
+        }
+
+        Assert.True(await app.Factory.Services.GetRequiredService<DeliveryRetentionJob>().RunAsync(Ct) >= 1);
+        var kept = await admin.DeliveriesAsync(destination.Id());
+        Assert.DoesNotContain(kept, d => d.GetProperty("id").GetInt64() == old);
+        Assert.Contains(kept, d => d.GetProperty("id").GetInt64() == recent);
+        Assert.Contains(kept, d => d.GetProperty("status").GetString() == "retrying");
     }
 
     [Fact]

@@ -33,6 +33,9 @@ internal sealed class DestinationOptions : ISettingsSection
     /// <summary>How long the sender and the forwarder sleep when there is nothing to do.</summary>
     public int IdleMilliseconds { get; set; } = 250;
 
+    /// <summary>Days the delivery log keeps delivered and failed deliveries (job cdp:prune-deliveries).</summary>
+    public int RetentionDays { get; set; } = 30;
+
     /// <summary>Resolved events the forwarder reads per pass.</summary>
     public int ForwardBatch { get; set; } = 5000;
 

@@ -19,6 +19,8 @@ internal static class DestinationRegistration
         services.AddSingleton<EventForwarder>();
         services.AddSingleton<CrmFactForwarder>();
         services.AddSingleton<AdAudienceExport>();
+        services.AddTransient<DeliveryRetentionJob>();
+        services.AddTransient<Platform.Jobs.IRecurringJobDefinition, DeliveryRetentionJob>();
         services.AddSingleton<DeliverySender>();
         services.AddHostedService(provider => provider.GetRequiredService<DeliverySender>());
         services.AddHostedService<EventForwarderService>();
