@@ -79,14 +79,14 @@ public sealed class DestinationDeliveryTests(DestinationApp app) : IClassFixture
         var (deadDestination, _) = await admin.CreateDestinationAsync(EventsTo(dead, sourceId));
         var (_, secret) = await admin.CreateDestinationAsync(EventsTo(healthy, sourceId));
         Receiver.Trust(healthy, secret);
-        // Never answers within the 15 s timeout: every request to it holds a slot for that long.
+        // Never answers within the 30 s timeout: every request to it holds a slot for that long.
         Receiver.AlwaysAnswer(dead, new WebhookAnswer(200, Stall: TimeSpan.FromSeconds(60)));
 
         using var sdk = app.Sdk(key);
         await sdk.SendBatchAsync(Enumerable.Range(0, 20).Select(i => (object)new { type = "track", userId = $"busy-user-{i % 3}", @event = "Order Completed", properties = new { i } }));
 
         // All twenty reach the healthy receiver while the dead one's first requests are still waiting for an answer.
-        await Eventually.UntilAsync(() => Task.FromResult(Receiver.At(healthy)), r => r.Count >= 20, "the healthy destination's twenty events", TimeSpan.FromSeconds(12), Ct);
+        await Eventually.UntilAsync(() => Task.FromResult(Receiver.At(healthy)), r => r.Count >= 20, "the healthy destination's twenty events", TimeSpan.FromSeconds(25), Ct);
         var deadDeliveries = await admin.DeliveriesAsync(deadDestination.Id());
         Assert.Equal(20, deadDeliveries.Count);
         Assert.All(deadDeliveries, d => Assert.Equal(0, d.GetProperty("attempts").GetInt32()));
@@ -277,6 +277,25 @@ public sealed class DestinationDeliveryTests(DestinationApp app) : IClassFixture
 
         var (notFound, _) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/destinations/{Guid.NewGuid()}/deliveries?cursor=abc");
         Assert.Equal(HttpStatusCode.BadRequest, notFound.StatusCode);
+        var (destination, _) = await admin.CreateDestinationAsync(new { name = CrmApi.Unique("Hostile "), type = "webhook", url = Receiver.Url("x") });
+        foreach (var (path, field) in new[]
+        {
+            ($"/api/v1/destinations/{destination.Id()}/rotate-secret?overlapHours=2147483647", "overlapHours"),
+            ($"/api/v1/destinations/{destination.Id()}/rotate-secret?overlapHours=-1", "overlapHours"),
+            ($"/api/v1/destinations/{destination.Id()}/replay?from=2026-12-02&to=2026-12-01", "to"),
+        })
+        {
+            var (response, problem) = await CrmApi.SendAsync(admin, HttpMethod.Post, path);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {response.StatusCode} {problem}");
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"{field} not named in {problem}");
+        }
+
+        foreach (var path in new[] { "deliveries?limit=99999999999", "deliveries?limit=0", "replay?from=yesterday&to=today" })
+        {
+            var (response, problem) = await CrmApi.SendAsync(admin, path.StartsWith("replay", StringComparison.Ordinal) ? HttpMethod.Post : HttpMethod.Get,
+                $"/api/v1/destinations/{destination.Id()}/{path}");
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {response.StatusCode} {problem}");
+        }
     }
 
     private static string Endpoint() => "hook-" + Guid.NewGuid().ToString("N")[..10];

@@ -20,7 +20,7 @@ public sealed class DestinationApp : AppFixture, IAsyncLifetime
             ["Destinations:RetryScheduleSeconds:1"] = "1",
             ["Destinations:RetryScheduleSeconds:2"] = "1",
             ["Destinations:IdleMilliseconds"] = "100",
-            ["Destinations:TimeoutSeconds"] = "15",
+            ["Destinations:TimeoutSeconds"] = "30",
         });
     }
 

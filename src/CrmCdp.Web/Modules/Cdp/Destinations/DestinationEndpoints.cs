@@ -20,7 +20,9 @@ internal static class DestinationEndpoints
                 (await service.DeleteAsync(access, id, ct)).ToHttp())
             .WithSummary("Deletes the destination and its delivery log.").Produces(204).ProducesProblem(404);
         destinations.MapPost("/{id:guid}/rotate-secret", async (Guid id, DestinationService service, AccessContext access, CancellationToken ct, int? overlapHours) =>
-                (await service.RotateSecretAsync(access, id, TimeSpan.FromHours(overlapHours ?? 24), ct)).ToHttp())
+                overlapHours is < 0 or > 720
+                    ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["overlapHours"] = ["Keep the old secret signing for 0 to 720 hours."] })
+                    : (await service.RotateSecretAsync(access, id, TimeSpan.FromHours(overlapHours ?? 24), ct)).ToHttp())
             .WithSummary("Issues a new signing secret (answered once); the old one also signs, space-separated, for ?overlapHours= (default 24, 0 drops it at once).")
             .Produces<DestinationDto>().ProducesValidationProblem().ProducesProblem(404);
         destinations.MapPost("/{id:guid}/test", async (Guid id, DeliveryService service, AccessContext access, CancellationToken ct) => (await service.TestAsync(access, id, ct)).ToHttp())

@@ -15,7 +15,9 @@ internal static class SourceEndpoints
             .WithSummary("Creates a source: {name, type}; the answer holds its writeKey, the key's only appearance.")
             .Produces<SourceDto>(201).ProducesValidationProblem();
         sources.MapPost("/{id:guid}/rotate", async (Guid id, SourceService service, AccessContext access, CancellationToken ct, int? overlapHours) =>
-                (await service.RotateAsync(access, id, TimeSpan.FromHours(overlapHours ?? 24), ct)).ToHttp())
+                overlapHours is < 0 or > 720
+                    ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["overlapHours"] = ["Keep the old key working for 0 to 720 hours."] })
+                    : (await service.RotateAsync(access, id, TimeSpan.FromHours(overlapHours ?? 24), ct)).ToHttp())
             .WithSummary("Issues a new write key (answered once); the old key keeps working for ?overlapHours= (default 24, 0 revokes it at once).")
             .Produces<SourceDto>().ProducesValidationProblem().ProducesProblem(404);
         sources.MapPost("/{id:guid}/disable", async (Guid id, SourceService service, AccessContext access, CancellationToken ct) =>
