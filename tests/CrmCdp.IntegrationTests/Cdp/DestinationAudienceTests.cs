@@ -115,6 +115,53 @@ public sealed class DestinationAudienceTests(DestinationApp app) : IClassFixture
     }
 
     [Fact]
+    public async Task Deliveries_still_waiting_when_their_person_is_erased_go_out_without_that_person()
+    {
+        using var admin = app.AdminApi();
+        var (sourceId, key) = await app.SourceAsync();
+        var run = Guid.NewGuid().ToString("N")[..10];
+        var (batched, single) = ("waiting-batched-" + run, "waiting-single-" + run);
+        app.Receiver.AlwaysAnswer(batched, new WebhookAnswer(500));
+        app.Receiver.AlwaysAnswer(single, new WebhookAnswer(500));
+        object To(string endpoint, int batchSize) => new
+        {
+            name = CrmApi.Unique("Waiting "), type = "webhook", url = app.Receiver.Url(endpoint), batchSize,
+            subscriptions = new { sourceIds = new[] { Guid.Parse(sourceId) } },
+        };
+        var (batchedDestination, _) = await admin.CreateDestinationAsync(To(batched, 10));
+        var (singleDestination, _) = await admin.CreateDestinationAsync(To(single, 1));
+        using var sdk = app.Sdk(key);
+        var (erased, kept) = ("erased-" + run, "kept-" + run);
+        await sdk.SendBatchAsync([
+            new { type = "track", userId = erased, @event = "Pricing Viewed", properties = new { run } },
+            new { type = "track", userId = kept, @event = "Pricing Viewed", properties = new { run } },
+        ]);
+        foreach (var destination in new[] { batchedDestination, singleDestination })
+        {
+            await Eventually.UntilAsync(() => admin.DeliveriesAsync(destination.Id()),
+                d => d.Sum(x => x.GetProperty("eventCount").GetInt32()) == 2 && d.All(x => x.GetProperty("status").GetString() == "retrying"), "both events failing once", cancellationToken: Ct);
+        }
+
+        var (filed, _) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/privacy/requests", new { kind = "erase", identifierKind = "userId", identifier = erased });
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        await Eventually.UntilAsync(() => admin.DeliveriesAsync(singleDestination.Id()), d => d.Count == 1, "the erased person's own delivery withdrawn", cancellationToken: Ct);
+        var healedAt = DateTimeOffset.UtcNow;
+        app.Receiver.AlwaysAnswer(batched, new WebhookAnswer(200));
+        app.Receiver.AlwaysAnswer(single, new WebhookAnswer(200));
+        foreach (var destination in new[] { batchedDestination, singleDestination })
+        {
+            var delivered = await Eventually.UntilAsync(() => admin.DeliveriesAsync(destination.Id()),
+                d => d.Count > 0 && d.All(x => x.GetProperty("status").GetString() == "delivered"), "what is left delivered", cancellationToken: Ct);
+            Assert.Equal(1, delivered.Sum(x => x.GetProperty("eventCount").GetInt32()));
+        }
+
+        var sent = app.Receiver.Received.Where(r => r.At > healedAt && (r.Endpoint == batched || r.Endpoint == single)).ToList();
+        Assert.Contains(sent, r => r.Endpoint == batched && r.Body.Contains(kept));
+        Assert.Contains(sent, r => r.Endpoint == single && r.Body.Contains(kept));
+        Assert.DoesNotContain(sent, r => r.Body.Contains(erased));
+    }
+
+    [Fact]
     public async Task The_network_guard_refuses_loopback_and_link_local_urls_when_private_networks_are_not_allowed()
     {
         await using var guarded = new AppFixture();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CrmCdp.IntegrationTests.Crm;
+using CrmCdp.IntegrationTests.Forms;
 using CrmCdp.TestSupport;
 using CrmCdp.Web.Modules.Cdp.Destinations;
 using Microsoft.Extensions.DependencyInjection;
@@ -253,6 +254,24 @@ public sealed class DestinationDeliveryTests(DestinationApp app) : IClassFixture
         Assert.All(received, r => Assert.True(r.Verified));
         // The deal's creation was not subscribed to.
         Assert.Equal(2, Receiver.At(endpoint).Count);
+    }
+
+    [Fact]
+    public async Task A_contact_made_by_a_web_form_is_forwarded_as_created()
+    {
+        using var admin = app.AdminApi();
+        var endpoint = Endpoint();
+        await admin.CreateDestinationAsync(new { name = CrmApi.Unique("Form contacts "), type = "webhook", url = Receiver.Url(endpoint), subscriptions = new { crmFacts = new[] { "contact.created" } } });
+        var form = await FormApi.CreateFormAsync(admin);
+        using var visitor = app.Factory.CreateClient();
+        var email = $"form-{Guid.NewGuid():N}@example.com";
+        var (status, _) = await FormApi.SubmitJsonAsync(visitor, form.Key(), new Dictionary<string, object> { ["email"] = email, ["first_name"] = "Dana" });
+        Assert.True((int)status < 300, status.ToString());
+
+        var fact = (await Eventually.UntilAsync(() => Task.FromResult(Receiver.At(endpoint)), r => r.Count == 1, "the form's contact forwarded", cancellationToken: Ct))[0].Json;
+        var contact = (await FormApi.ContactsWithEmailAsync(admin, email)).Single();
+        Assert.Equal("crm.contact.created", fact.GetProperty("type").GetString());
+        Assert.Equal(contact.Id(), fact.GetProperty("recordId").GetString());
     }
 
     [Fact]
