@@ -125,7 +125,10 @@ public sealed class DestinationAudienceTests(DestinationApp app) : IClassFixture
         app.Receiver.AlwaysAnswer(single, new WebhookAnswer(500));
         object To(string endpoint, int batchSize) => new
         {
-            name = CrmApi.Unique("Waiting "), type = "webhook", url = app.Receiver.Url(endpoint), batchSize,
+            name = CrmApi.Unique("Waiting "),
+            type = "webhook",
+            url = app.Receiver.Url(endpoint),
+            batchSize,
             subscriptions = new { sourceIds = new[] { Guid.Parse(sourceId) } },
         };
         var (batchedDestination, _) = await admin.CreateDestinationAsync(To(batched, 10));
