@@ -48,9 +48,13 @@ internal sealed class DestinationScenario : IScenario
             batchSize = 100,
             subscriptions = new { sourceIds = new[] { Guid.Parse(sourceId) } },
         }, "secret");
+        var backlog = await DrainBacklogAsync(app.Factory.ConnectionString, Guid.Parse(destinationId));
+        Print($"backlog of {backlog.Events:N0} stored events forwarded and delivered in {backlog.Seconds:N1} s with no load: {backlog.Events / backlog.Seconds:N0} events/s");
+
+        var loadStart = DateTimeOffset.UtcNow;
         var stopwatch = Stopwatch.StartNew();
         var withForwarding = await IngestionLoad.RunInChildProcessAsync(baseAddress, writeKey, 16, batchSize: 100, LoadDuration);
-        var (delivered, lastAt, firstAt) = await WaitForDeliveriesAsync(app.Factory.ConnectionString, Guid.Parse(destinationId));
+        var (delivered, lastAt, firstAt) = await WaitForDeliveriesAsync(app.Factory.ConnectionString, Guid.Parse(destinationId), loadStart);
         var forwardingRate = delivered / (lastAt - firstAt).TotalSeconds;
         Print($"/v1/batch while forwarding: {withForwarding.Events:N0} events/s ({withForwarding.Events / alone.Events:P0} of alone)");
         Print($"forwarded {delivered:N0} events in {stopwatch.Elapsed.TotalSeconds:N1} s from the load's start: {forwardingRate:N0} events/s delivered between the first and the last delivery");
@@ -81,8 +85,30 @@ internal sealed class DestinationScenario : IScenario
         }
     }
 
-    /// <summary>Waits until nothing is left to send; the events delivered and the first and last delivery times.</summary>
-    private static async Task<(long Events, DateTimeOffset Last, DateTimeOffset First)> WaitForDeliveriesAsync(string connectionString, Guid destinationId)
+    /// <summary>
+    /// Forwarding's own capacity, without ingestion beside it: the destination's checkpoint is put back to the start, so
+    /// every event the first load stored is forwarded again; the time from then until the last one is delivered.
+    /// </summary>
+    private static async Task<(long Events, double Seconds)> DrainBacklogAsync(string connectionString, Guid destinationId)
+    {
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            // The first pass after the destination's creation may already have moved the checkpoint to resolution's end.
+            await using var rewind = new NpgsqlCommand("""
+                INSERT INTO cdp_audience_checkpoints (name, last_change_id, updated_at) VALUES ('destinations:events', 0, now())
+                ON CONFLICT (name) DO UPDATE SET last_change_id = 0
+                """, connection);
+            await rewind.ExecuteNonQueryAsync();
+        }
+
+        var started = DateTimeOffset.UtcNow;
+        var (events, last, _) = await WaitForDeliveriesAsync(connectionString, destinationId, started);
+        return (events, (last - started).TotalSeconds);
+    }
+
+    /// <summary>Waits until nothing is left to send; the events delivered since a moment and the first and last delivery times.</summary>
+    private static async Task<(long Events, DateTimeOffset Last, DateTimeOffset First)> WaitForDeliveriesAsync(string connectionString, Guid destinationId, DateTimeOffset since)
     {
         await CaughtUpAsync(connectionString);
         await using var connection = new NpgsqlConnection(connectionString);
@@ -90,13 +116,19 @@ internal sealed class DestinationScenario : IScenario
         await using var command = new NpgsqlCommand("""
             SELECT count(*) FILTER (WHERE status IN ('pending', 'retrying')), coalesce(sum(event_count) FILTER (WHERE status = 'delivered'), 0), max(delivered_at), min(delivered_at),
                    (SELECT last_change_id FROM cdp_audience_checkpoints WHERE name = 'destinations:events') >= (SELECT last_event_id FROM cdp_resolution_checkpoints WHERE name = 'identity')
-            FROM cdp_deliveries WHERE destination_id = @destination
+            FROM cdp_deliveries WHERE destination_id = @destination AND created_at >= @since
             """, connection);
         command.Parameters.AddWithValue("destination", destinationId);
+        command.Parameters.AddWithValue("since", since);
         for (var waited = Stopwatch.StartNew(); ; await Task.Delay(250))
         {
             await using var reader = await command.ExecuteReaderAsync();
             await reader.ReadAsync();
+            if (Environment.GetEnvironmentVariable("BENCH_VERBOSE") == "1" && waited.ElapsedMilliseconds % 2000 < 250)
+            {
+                Print($"  {waited.Elapsed.TotalSeconds:N0} s: {reader.GetInt64(0):N0} waiting, {reader.GetInt64(1):N0} events delivered");
+            }
+
             if ((reader.GetInt64(0) == 0 && !reader.IsDBNull(4) && reader.GetBoolean(4)) || waited.Elapsed > TimeSpan.FromMinutes(10))
             {
                 return (reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<DateTimeOffset>(3));

@@ -36,7 +36,7 @@ internal sealed class DestinationOptions : ISettingsSection
     /// <summary>Days the delivery log keeps delivered and failed deliveries (job cdp:prune-deliveries).</summary>
     public int RetentionDays { get; set; } = 30;
 
-    /// <summary>Resolved events the forwarder reads per pass.</summary>
+    /// <summary>Event ids the forwarder reads per pass (a window of the resolved ids).</summary>
     public int ForwardBatch { get; set; } = 5000;
 
     /// <summary>The delay before retry number <paramref name="attempt"/> (1-based), or null when the schedule is exhausted.</summary>

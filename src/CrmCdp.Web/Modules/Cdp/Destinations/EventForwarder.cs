@@ -20,8 +20,8 @@ internal sealed class EventForwarder(IDbContextFactory<AppDbContext> dbFactory, 
 
     private sealed record ResolvedEvent(long Id, Guid SourceId, string Type, string? Name, DateTimeOffset ReceivedAt, string Payload, Guid? ProfileId);
 
-    /// <summary>Forwards one batch of resolved events; answers how many it read (0 when caught up).</summary>
-    public async Task<int> ForwardAsync(CancellationToken cancellationToken)
+    /// <summary>Forwards one batch of resolved events; answers whether resolution is still ahead (more to forward at once).</summary>
+    public async Task<bool> ForwardAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -46,14 +46,18 @@ internal sealed class EventForwarder(IDbContextFactory<AppDbContext> dbFactory, 
         {
             // Kept even with nothing to forward: a new checkpoint starts at resolution's position once, not at every pass.
             await transaction.CommitAsync(cancellationToken);
-            return 0;
+            return false;
         }
+
+        // A window of ids rather than a LIMIT: ids are dense, and the planner reads only the window instead of sorting
+        // everything resolution is ahead by (the read slowed as the backlog grew).
+        var upTo = Math.Min(resolved, checkpoint + Math.Max(1, options.Value.ForwardBatch));
 
         var destinations = (await db.Set<Destination>().AsNoTracking().Where(d => d.Enabled).ToListAsync(cancellationToken))
             .Select(d => (Destination: d, Subscriptions: DestinationSubscriptionsJson.Read(d.Subscriptions))).Where(d => d.Subscriptions.WantsEvents).ToList();
         // Nobody subscribes: the checkpoint follows resolution without reading an event.
-        var events = destinations.Count == 0 ? [] : await ReadAsync(connection, npgsqlTransaction, checkpoint, resolved, cancellationToken);
-        var last = destinations.Count == 0 ? resolved : events.Count == 0 ? resolved : events[^1].Id;
+        var events = destinations.Count == 0 ? [] : await ReadAsync(connection, npgsqlTransaction, checkpoint, upTo, cancellationToken);
+        var last = destinations.Count == 0 ? resolved : upTo;
         if (events.Count > 0)
         {
             var people = await profiles.LoadAsync(db, [.. events.Where(e => e.ProfileId is not null).Select(e => e.ProfileId!.Value).Distinct()], cancellationToken);
@@ -75,19 +79,18 @@ internal sealed class EventForwarder(IDbContextFactory<AppDbContext> dbFactory, 
         await db.Set<AudienceCheckpoint>().Where(c => c.Name == CheckpointName)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.LastChangeId, last).SetProperty(c => c.UpdatedAt, DateTimeOffset.UtcNow), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return events.Count;
+        return last < resolved;
     }
 
-    private async Task<List<ResolvedEvent>> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long after, long upTo, CancellationToken cancellationToken)
+    private static async Task<List<ResolvedEvent>> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long after, long upTo, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
             SELECT e.id, e.source_id, e.type, e.event, e.received_at, e.payload::text, o.profile_id
             FROM cdp_events e LEFT JOIN cdp_event_profiles o ON o.event_id = e.id AND o."timestamp" = e."timestamp"
-            WHERE e.id > @after AND e.id <= @up_to ORDER BY e.id LIMIT @limit
+            WHERE e.id > @after AND e.id <= @up_to ORDER BY e.id
             """, connection, transaction);
         command.Parameters.AddWithValue("after", after);
         command.Parameters.AddWithValue("up_to", upTo);
-        command.Parameters.AddWithValue("limit", Math.Max(1, options.Value.ForwardBatch));
         var events = new List<ResolvedEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -13,7 +13,7 @@ internal sealed partial class EventForwarderService(EventForwarder forwarder, Cr
             try
             {
                 await facts.ForwardAsync(stoppingToken);
-                if (await forwarder.ForwardAsync(stoppingToken) < options.Value.ForwardBatch)
+                if (!await forwarder.ForwardAsync(stoppingToken))
                 {
                     await Task.Delay(idle, stoppingToken);
                 }
