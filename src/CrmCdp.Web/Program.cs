@@ -1,6 +1,7 @@
 using CrmCdp.Web.Modules.Admin;
 using CrmCdp.Web.Modules.Cdp;
 using CrmCdp.Web.Modules.Crm;
+using CrmCdp.Web.Modules.Marketing;
 using CrmCdp.Web.Platform;
 
 var (arguments, switches) = StartupTasks.ParseSwitches(args);
@@ -12,12 +13,14 @@ if (!builder.AddPlatform(switches))
 
 builder.Services.AddCrm(builder.Configuration);
 builder.Services.AddCdp(builder.Configuration);
+builder.Services.AddMarketing(builder.Configuration);
 builder.Services.AddAdmin(builder.Configuration);
 
 var app = builder.Build();
 app.UsePlatform();
 app.MapCrm();
 app.MapCdp();
+app.MapMarketing();
 app.MapAdmin();
 app.MapPlatform();
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CrmCdp.IntegrationTests.Crm;
 using CrmCdp.TestSupport;
 using CrmCdp.Web.Modules.Cdp.Audiences;
+using CrmCdp.Web.Modules.Cdp.Contracts;
 using CrmCdp.Web.Modules.Cdp.Segments;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

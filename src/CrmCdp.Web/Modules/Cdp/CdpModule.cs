@@ -38,6 +38,7 @@ internal static class CdpModule
         services.AddSingleton<Profiles.ProfileContacts>();
         services.AddSingleton<Contracts.IContactProfiles, Profiles.ContactProfiles>();
         services.AddSingleton<Contracts.IProductEvents, ProductEvents>();
+        services.AddSingleton<Contracts.ICdpProfilesForMarketing, Profiles.MarketingProfiles>();
         services.AddTransient<Profiles.ContactLinkJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Profiles.ContactLinkJob>();
         services.AddSingleton<Profiles.ProfileSearchService>();
@@ -49,7 +50,7 @@ internal static class CdpModule
         services.AddSingleton<Segments.SegmentRefresher>();
         services.AddSingleton<Segments.SegmentRefreshGate>();
         services.AddSingleton<Segments.SegmentActivator>();
-        services.AddSingleton<Audiences.ISegmentChangeConsumer>(provider => provider.GetRequiredService<Segments.SegmentActivator>());
+        services.AddSingleton<Contracts.ISegmentChangeConsumer>(provider => provider.GetRequiredService<Segments.SegmentActivator>());
         services.AddDestinations();
         services.AddSingleton<Audiences.SegmentChangeFeed>();
         services.AddSettings<Audiences.AudienceOptions>();

@@ -33,6 +33,7 @@ internal static class CrmModule
         services.AddSingleton<ContactService>();
         services.AddSingleton<Contracts.ICrmContacts, Contacts.CrmContactsForCdp>();
         services.AddSingleton<Contracts.ICrmSalesTasks, Tasks.SalesTasksForCdp>();
+        services.AddSingleton<Contracts.ICrmContactsForMarketing, Contacts.ContactsForMarketing>();
         services.AddSingleton<ContactQueries>();
         services.AddSingleton<BulkRecordEditor>();
         services.AddSingleton<ContactBulkService>();

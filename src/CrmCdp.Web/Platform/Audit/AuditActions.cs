@@ -25,6 +25,8 @@ internal static class AuditActions
     public const string PiiRevealed = "privacy.pii.revealed";
     public const string SourceChanged = "cdp.source.changed";
     public const string DestinationChanged = "cdp.destination.changed";
+    public const string JourneyChanged = "marketing.journey.changed";
+    public const string Unsubscribed = "marketing.unsubscribed";
     public const string TrackingPlanChanged = "cdp.tracking_plan.changed";
     public const string ProfileSplit = "cdp.profile.split";
     public const string IdentityRulesChanged = "cdp.identity_rules.changed";

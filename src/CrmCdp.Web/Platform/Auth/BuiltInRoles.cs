@@ -35,6 +35,7 @@ internal static class BuiltInRoles
                 .. Grant(RecordScope.All, Crm.ContactsRead, Crm.ContactsExport, Crm.CompaniesRead, Crm.CompaniesExport, Crm.ActivitiesRead, Crm.DealsRead),
                 .. Grant(RecordScope.All, Cdp.ProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport,
                     Cdp.ComputedTraitsManage, Cdp.ActivationsManage, Cdp.DestinationsManage, Permissions.Admin.EmailTemplatesManage, Crm.FormsManage),
+                .. Grant(RecordScope.All, Permissions.Marketing.EmailManage, Permissions.Marketing.JourneysManage, Permissions.Marketing.CampaignsSend),
             ]),
         new(SupportAgent, "Answers support tickets; reads all contacts and companies (personal data revealed on demand), edits none.",
             [

@@ -63,6 +63,14 @@ internal static class Permissions
         public const string DestinationsManage = "cdp.destinations.manage";
     }
 
+    public static class Marketing
+    {
+        /// <summary>Marketing email templates: preview for a profile and test sends.</summary>
+        public const string EmailManage = "marketing.email.manage";
+        public const string JourneysManage = "marketing.journeys.manage";
+        public const string CampaignsSend = "marketing.campaigns.send";
+    }
+
     public static class Privacy
     {
         public const string PiiView = "privacy.pii.view";
@@ -104,6 +112,7 @@ internal static class Permissions
         .. Scoped,
         Crm.RecordsRestore, Crm.EmailsSend, Crm.FormsManage,
         Cdp.ProfilesRead, Cdp.LinkedProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport, Cdp.ComputedTraitsManage, Cdp.ActivationsManage, Cdp.DestinationsManage,
+        Marketing.EmailManage, Marketing.JourneysManage, Marketing.CampaignsSend,
         Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Admin.PipelinesManage, Admin.EmailManage, Admin.EmailTemplatesManage, Privacy.PiiView, Privacy.PiiReveal, Privacy.RequestsManage,
     ];
 

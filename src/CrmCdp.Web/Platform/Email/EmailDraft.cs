@@ -32,6 +32,9 @@ internal sealed record EmailDraft(string Purpose, string To, string Subject, str
     /// <summary>Starts the Message-ID (<c>{tag}.{unique}@…</c>), so answers, which name it in In-Reply-To and References, can be matched by it.</summary>
     public string? MessageIdTag { get; init; }
 
+    /// <summary>The one-click unsubscribe address of a marketing email (List-Unsubscribe and List-Unsubscribe-Post headers).</summary>
+    public string? ListUnsubscribe { get; init; }
+
     /// <summary>Track opens and clicks of the HTML (the caller has checked the recipient's consent).</summary>
     public bool Track { get; init; }
 

@@ -36,6 +36,7 @@ internal sealed class EmailOutbox(IBackgroundJobClient jobs, Tracking.EmailTrack
             ActivityId = draft.ActivityId,
             TemplateId = draft.TemplateId,
             CalendarInvite = draft.CalendarInvite,
+            ListUnsubscribe = draft.ListUnsubscribe,
         };
         if (draft.Track && email.Html is not null)
         {

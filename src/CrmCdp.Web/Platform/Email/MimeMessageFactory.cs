@@ -27,6 +27,12 @@ internal static class MimeMessageFactory
             message.References.Add(reference.Trim('<', '>'));
         }
 
+        if (email.ListUnsubscribe is { } unsubscribe)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         message.Body = email.CalendarInvite is null ? new BodyBuilder { HtmlBody = email.Html, TextBody = email.Text }.ToMessageBody() : WithInvitation(email);
         return message;
     }

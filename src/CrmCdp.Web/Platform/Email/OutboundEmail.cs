@@ -17,6 +17,7 @@ internal static class EmailPurposes
     public const string PasswordReset = "password-reset";
     public const string Security = "security";
     public const string Test = "test";
+    public const string Marketing = "marketing";
 }
 
 /// <summary>
@@ -81,6 +82,9 @@ internal sealed class OutboundEmail
     /// <summary>An iCalendar invitation (METHOD:REQUEST) sent as a text/calendar part, so mail clients offer to accept it.</summary>
     public string? CalendarInvite { get; set; }
 
+    /// <summary>The one-click unsubscribe address (RFC 8058) of a marketing email: sent as List-Unsubscribe with List-Unsubscribe-Post.</summary>
+    public string? ListUnsubscribe { get; set; }
+
     /// <summary>Its HTML carries the open pixel and tracked links (the sender asked, and the recipient consented).</summary>
     public bool Tracked { get; set; }
 
@@ -126,6 +130,7 @@ internal sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.LastResponse).HasMaxLength(2000);
         builder.Property(e => e.CalendarInvite).HasMaxLength(100_000);
+        builder.Property(e => e.ListUnsubscribe).HasMaxLength(2000);
         builder.HasIndex(e => e.MessageId).IsUnique();
         builder.HasIndex(e => e.NextAttemptAt).HasFilter("status = 'Queued'");
         builder.HasIndex(e => new { e.ContactId, e.CreatedAt });

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CrmCdp.Web.Modules.Cdp.Audiences;
+using CrmCdp.Web.Modules.Cdp.Contracts;
 using CrmCdp.Web.Modules.Cdp.Segments;
 
 namespace CrmCdp.Web.Modules.Cdp.Destinations;

@@ -15,7 +15,7 @@ internal static class DestinationRegistration
         services.AddSingleton<DestinationProfiles>();
         services.AddSingleton<DestinationService>();
         services.AddSingleton<DeliveryService>();
-        services.AddSingleton<Audiences.ISegmentChangeConsumer, DestinationAudienceConsumer>();
+        services.AddSingleton<Contracts.ISegmentChangeConsumer, DestinationAudienceConsumer>();
         services.AddSingleton<EventForwarder>();
         services.AddSingleton<CrmFactForwarder>();
         services.AddSingleton<AdAudienceExport>();

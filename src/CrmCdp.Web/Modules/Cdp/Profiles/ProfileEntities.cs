@@ -86,7 +86,7 @@ internal sealed class ConsentChange
 
     public Guid ProfileId { get; set; }
 
-    /// <summary>event or crm.</summary>
+    /// <summary>event, crm or unsubscribe (a marketing email's unsubscribe link).</summary>
     public string Source { get; set; } = "event";
 
     public long? EventId { get; set; }
@@ -154,7 +154,7 @@ internal sealed class ProfileConfiguration :
     public void Configure(EntityTypeBuilder<ConsentChange> builder)
     {
         builder.ToTable("cdp_consent_changes");
-        builder.Property(c => c.Source).HasMaxLength(10);
+        builder.Property(c => c.Source).HasMaxLength(20);
         builder.Property(c => c.State).HasColumnType("jsonb");
         builder.HasIndex(c => new { c.ProfileId, c.At });
     }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CrmCdp.Web.Modules.Cdp.Audiences;
+using CrmCdp.Web.Modules.Cdp.Contracts;
 using CrmCdp.Web.Modules.Cdp.Identity;
 using CrmCdp.Web.Modules.Cdp.Profiles;
 using CrmCdp.Web.Modules.Crm.Contracts;

@@ -510,8 +510,8 @@ namespace CrmCdp.Web.Platform.Data.Migrations
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("source");
 
                     b.Property<string>("State")
@@ -2778,6 +2778,222 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("crm_saved_views", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Journeys.Journey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Draft")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("draft");
+
+                    b.Property<int?>("LiveVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("live_version");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mkt_journeys");
+
+                    b.ToTable("mkt_journeys", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Journeys.JourneyEnrolment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("integer")
+                        .HasColumnName("errors");
+
+                    b.Property<Guid>("JourneyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("journey_id");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_run_at");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("path");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("step_id");
+
+                    b.Property<DateTimeOffset>("StepSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("step_since");
+
+                    b.Property<string>("TriggerKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("trigger_key");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset?>("WaitUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("wait_until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mkt_journey_enrolments");
+
+                    b.HasIndex("NextRunAt")
+                        .HasDatabaseName("ix_mkt_journey_enrolments_next_run_at")
+                        .HasFilter("status = 'active'");
+
+                    b.HasIndex("ProfileId")
+                        .HasDatabaseName("ix_mkt_journey_enrolments_profile_id");
+
+                    b.HasIndex("JourneyId", "ProfileId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mkt_journey_enrolments_active_person")
+                        .HasFilter("status = 'active'");
+
+                    b.HasIndex("JourneyId", "TriggerKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mkt_journey_enrolments_journey_id_trigger_key");
+
+                    b.ToTable("mkt_journey_enrolments", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Journeys.JourneyStepRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<long>("EnrolmentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("enrolment_id");
+
+                    b.Property<Guid>("JourneyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("journey_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("StepId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("step_id");
+
+                    b.Property<int>("Visit")
+                        .HasColumnType("integer")
+                        .HasColumnName("visit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mkt_journey_step_runs");
+
+                    b.HasIndex("JourneyId", "StepId")
+                        .HasDatabaseName("ix_mkt_journey_step_runs_journey_id_step_id");
+
+                    b.HasIndex("EnrolmentId", "StepId", "Visit")
+                        .IsUnique()
+                        .HasDatabaseName("ix_mkt_journey_step_runs_enrolment_id_step_id_visit");
+
+                    b.ToTable("mkt_journey_step_runs", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Journeys.JourneyVersion", b =>
+                {
+                    b.Property<Guid>("JourneyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("journey_id");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("definition");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid?>("PublishedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by_user_id");
+
+                    b.HasKey("JourneyId", "Version")
+                        .HasName("pk_mkt_journey_versions");
+
+                    b.ToTable("mkt_journey_versions", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -3669,6 +3885,11 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("last_response");
 
+                    b.Property<string>("ListUnsubscribe")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("list_unsubscribe");
+
                     b.Property<string>("MessageId")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -4477,6 +4698,36 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_crm_saved_views_admin_users_user_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Journeys.JourneyEnrolment", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Modules.Marketing.Journeys.Journey", null)
+                        .WithMany()
+                        .HasForeignKey("JourneyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mkt_journey_enrolments_mkt_journeys_journey_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Journeys.JourneyStepRun", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Modules.Marketing.Journeys.JourneyEnrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mkt_journey_step_runs_mkt_journey_enrolments_enrolment_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Journeys.JourneyVersion", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Modules.Marketing.Journeys.Journey", null)
+                        .WithMany()
+                        .HasForeignKey("JourneyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mkt_journey_versions_mkt_journeys_journey_id");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Platform.Auth.ApiKeys.ApiKey", b =>

@@ -1,0 +1,14 @@
+namespace CrmCdp.Web.Modules.Crm.Contracts;
+
+/// <summary>What marketing may ask of the CRM about a contact, in the caller's unit of work.</summary>
+internal interface ICrmContactsForMarketing
+{
+    /// <summary>The contact's merge fields for an email (<c>contact.*</c>: first_name, last_name, name, email, company, custom.*); null when it is gone.</summary>
+    Task<IReadOnlyDictionary<string, object?>?> MergeFieldsAsync(AppDbContext db, Guid contactId, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the contact still agrees to email (the CRM's own record, which the person's unsubscribe changes).</summary>
+    Task<bool> EmailConsentAsync(AppDbContext db, Guid contactId, CancellationToken cancellationToken = default);
+
+    /// <summary>Revokes the contact's email consent (it shows on the contact and reaches the profile); answers whether it changed.</summary>
+    Task<bool> RevokeEmailConsentAsync(AppDbContext db, Guid contactId, CancellationToken cancellationToken = default);
+}

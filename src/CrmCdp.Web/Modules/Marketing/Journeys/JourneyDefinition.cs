@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CrmCdp.Web.Modules.Marketing.Journeys;
+
+/// <summary>A journey as the API takes and returns it: a trigger, steps joined by their ids, a goal and a re-entry rule.</summary>
+internal sealed record JourneyDefinition
+{
+    public string? Name { get; init; }
+
+    public JourneyTrigger? Trigger { get; init; }
+
+    public string? Start { get; init; }
+
+    public List<JourneyStep>? Steps { get; init; }
+
+    public JourneyGoal? Goal { get; init; }
+
+    public JourneyReentry? Reentry { get; init; }
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string Serialize() => JsonSerializer.Serialize(this, Json);
+
+    public static JourneyDefinition Parse(string json) => JsonSerializer.Deserialize<JourneyDefinition>(json, Json) ?? new JourneyDefinition();
+
+    public JourneyStep? Step(string? id) => id is null ? null : Steps?.FirstOrDefault(s => s.Id == id);
+}
+
+internal sealed record JourneyTrigger
+{
+    /// <summary>segment_entered (event, crm and schedule are not available yet).</summary>
+    public string? Type { get; init; }
+
+    public Guid? SegmentId { get; init; }
+}
+
+internal sealed record JourneyStep
+{
+    public string? Id { get; init; }
+
+    /// <summary>send_email, wait, branch, create_task or exit.</summary>
+    public string? Type { get; init; }
+
+    public string? Next { get; init; }
+
+    /// <summary>send_email: the email template.</summary>
+    public Guid? TemplateId { get; init; }
+
+    /// <summary>wait: how long.</summary>
+    public JourneyDuration? Duration { get; init; }
+
+    /// <summary>branch: a segment condition (the segment definition JSON) the person is tested against.</summary>
+    public JsonElement? Condition { get; init; }
+
+    public string? Then { get; init; }
+
+    public string? Else { get; init; }
+
+    /// <summary>create_task: the title ({name} becomes the contact's name).</summary>
+    public string? Title { get; init; }
+
+    /// <summary>create_task: due this many days after the step (default 1).</summary>
+    public int? DueInDays { get; init; }
+
+    /// <summary>Where the step leads: next, or a branch's two ways.</summary>
+    [JsonIgnore]
+    public IEnumerable<(string Field, string? Target)> Exits => Type == JourneyStepTypes.Branch ? [("then", Then), ("else", Else)] : [("next", Next)];
+}
+
+internal sealed record JourneyDuration
+{
+    public int Amount { get; init; }
+
+    /// <summary>seconds, minutes, hours or days.</summary>
+    public string? Unit { get; init; }
+
+    public TimeSpan? ToTimeSpan() => Unit switch
+    {
+        "seconds" => TimeSpan.FromSeconds(Amount),
+        "minutes" => TimeSpan.FromMinutes(Amount),
+        "hours" => TimeSpan.FromHours(Amount),
+        "days" => TimeSpan.FromDays(Amount),
+        _ => null,
+    };
+}
+
+/// <summary>The event that ends the journey for the person who performs it.</summary>
+internal sealed record JourneyGoal
+{
+    public string? Event { get; init; }
+}
+
+internal sealed record JourneyReentry
+{
+    /// <summary>never (the default) or after (a number of days after the person last entered).</summary>
+    public string? Mode { get; init; }
+
+    public int? Days { get; init; }
+}
+
+internal static class JourneyStepTypes
+{
+    public const string SendEmail = "send_email";
+    public const string Wait = "wait";
+    public const string Branch = "branch";
+    public const string CreateTask = "create_task";
+    public const string Exit = "exit";
+
+    public static readonly string[] Available = [SendEmail, Wait, Branch, CreateTask, Exit];
+
+    /// <summary>Named by the journey contract, not built yet: a definition using them is refused, never half-run.</summary>
+    public static readonly string[] NotYetAvailable = ["wait_until_event", "update_field", "add_tag", "webhook"];
+}

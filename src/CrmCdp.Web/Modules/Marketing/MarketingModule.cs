@@ -1,0 +1,36 @@
+using CrmCdp.Web.Modules.Cdp.Contracts;
+using CrmCdp.Web.Modules.Marketing.Email;
+using CrmCdp.Web.Modules.Marketing.Journeys;
+using CrmCdp.Web.Platform;
+using CrmCdp.Web.Platform.Settings;
+
+namespace CrmCdp.Web.Modules.Marketing;
+
+/// <summary>Marketing email and journeys, acting on CDP and CRM data through their contracts.</summary>
+internal static class MarketingModule
+{
+    public static IServiceCollection AddMarketing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSettings<JourneyOptions>();
+        services.AddSingleton<UnsubscribeLinks>();
+        services.AddSingleton<Unsubscriber>();
+        services.AddSingleton<MarketingEmails>();
+        services.AddSingleton<JourneyDefinitionValidator>();
+        services.AddSingleton<JourneyService>();
+        services.AddSingleton<JourneyQueries>();
+        services.AddSingleton<JourneyVersions>();
+        services.AddSingleton<JourneyWakeUp>();
+        services.AddSingleton<JourneyEnroller>();
+        services.AddSingleton<ISegmentChangeConsumer>(provider => provider.GetRequiredService<JourneyEnroller>());
+        services.AddSingleton<JourneyStepper>();
+        services.AddHostedService<JourneyRunner>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMarketing(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapApiV1().MapJourneyEndpoints();
+        endpoints.MapUnsubscribeEndpoints();
+        return endpoints;
+    }
+}
