@@ -1,7 +1,9 @@
 using CrmCdp.Web.Modules.Cdp.Contracts;
+using CrmCdp.Web.Modules.Marketing.Campaigns;
 using CrmCdp.Web.Modules.Marketing.Email;
 using CrmCdp.Web.Modules.Marketing.Journeys;
 using CrmCdp.Web.Platform;
+using CrmCdp.Web.Platform.Email.Tracking;
 using CrmCdp.Web.Platform.Settings;
 
 namespace CrmCdp.Web.Modules.Marketing;
@@ -15,6 +17,8 @@ internal static class MarketingModule
         services.AddSingleton<UnsubscribeLinks>();
         services.AddSingleton<Unsubscriber>();
         services.AddSingleton<MarketingEmails>();
+        services.AddSingleton<TemplatePreviews>();
+        services.AddSingleton<IEmailEngagementObserver, MarketingEngagement>();
         services.AddSingleton<JourneyDefinitionValidator>();
         services.AddSingleton<JourneyService>();
         services.AddSingleton<JourneyQueries>();
@@ -24,12 +28,16 @@ internal static class MarketingModule
         services.AddSingleton<ISegmentChangeConsumer>(provider => provider.GetRequiredService<JourneyEnroller>());
         services.AddSingleton<JourneyStepper>();
         services.AddHostedService<JourneyRunner>();
+        services.AddSingleton<CampaignService>();
+        services.AddSingleton<CampaignQueries>();
+        services.AddTransient<CampaignSendJob>();
+        services.AddTransient<Platform.Jobs.IRecurringJobDefinition, CampaignSendJob>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapMarketing(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiV1().MapJourneyEndpoints();
+        endpoints.MapApiV1().MapJourneyEndpoints().MapTemplatePreviewEndpoints().MapCampaignEndpoints();
         endpoints.MapUnsubscribeEndpoints();
         return endpoints;
     }

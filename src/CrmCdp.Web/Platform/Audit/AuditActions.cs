@@ -26,6 +26,7 @@ internal static class AuditActions
     public const string SourceChanged = "cdp.source.changed";
     public const string DestinationChanged = "cdp.destination.changed";
     public const string JourneyChanged = "marketing.journey.changed";
+    public const string CampaignChanged = "marketing.campaign.changed";
     public const string Unsubscribed = "marketing.unsubscribed";
     public const string TrackingPlanChanged = "cdp.tracking_plan.changed";
     public const string ProfileSplit = "cdp.profile.split";

@@ -28,6 +28,12 @@ internal interface ICdpProfilesForMarketing
     /// <summary>Whether the profile meets the condition now.</summary>
     Task<bool> MatchesAsync(AppDbContext db, Guid profileId, JsonElement condition, CancellationToken cancellationToken = default);
 
+    /// <summary>The segments by name, to choose a journey's trigger from.</summary>
+    Task<IReadOnlyList<(Guid Id, string Name)>> SegmentsAsync(AppDbContext db, CancellationToken cancellationToken = default);
+
+    /// <summary>The segment's members now (a campaign's audience snapshot).</summary>
+    Task<IReadOnlyList<Guid>> SegmentMembersAsync(AppDbContext db, Guid segmentId, CancellationToken cancellationToken = default);
+
     /// <summary>Whether a segment exists (a journey may be triggered by its entries).</summary>
     Task<bool> SegmentExistsAsync(AppDbContext db, Guid segmentId, CancellationToken cancellationToken = default);
 

@@ -17,4 +17,6 @@ internal interface IProductEvents
 internal sealed record ProductSource(Guid Id, string Name)
 {
     public static ProductSource WebForms { get; } = new(new Guid("0195f0a0-0000-7000-8000-00000000f001"), "Web forms");
+
+    public static ProductSource MarketingEmail { get; } = new(new Guid("0195f0a0-0000-7000-8000-00000000f002"), "Marketing email");
 }

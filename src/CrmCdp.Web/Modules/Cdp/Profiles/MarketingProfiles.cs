@@ -66,6 +66,12 @@ internal sealed class MarketingProfiles(DestinationProfiles snapshots, TimeProvi
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> SegmentsAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        [.. (await db.Set<Segment>().AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken)).Select(s => (s.Id, s.Name))];
+
+    public async Task<IReadOnlyList<Guid>> SegmentMembersAsync(AppDbContext db, Guid segmentId, CancellationToken cancellationToken = default) =>
+        await db.Set<SegmentMember>().Where(m => m.SegmentId == segmentId).Select(m => m.ProfileId).ToListAsync(cancellationToken);
+
     public Task<bool> SegmentExistsAsync(AppDbContext db, Guid segmentId, CancellationToken cancellationToken = default) =>
         db.Set<Segment>().AnyAsync(s => s.Id == segmentId, cancellationToken);
 

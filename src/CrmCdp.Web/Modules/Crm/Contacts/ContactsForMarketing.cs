@@ -1,5 +1,6 @@
 using CrmCdp.Web.Modules.Crm.Contracts;
 using CrmCdp.Web.Modules.Crm.Emails;
+using CrmCdp.Web.Modules.Crm.Pipeline;
 
 namespace CrmCdp.Web.Modules.Crm.Contacts;
 
@@ -14,6 +15,17 @@ internal sealed class ContactsForMarketing(TimeProvider timeProvider) : ICrmCont
 
     public Task<bool> EmailConsentAsync(AppDbContext db, Guid contactId, CancellationToken cancellationToken = default) =>
         db.Set<Contact>().AnyAsync(c => c.Id == contactId && c.EmailConsent, cancellationToken);
+
+    public async Task<DealsAfter> DealsAfterAsync(AppDbContext db, IReadOnlyCollection<Guid> contactIds, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        var ids = contactIds.ToArray();
+        var deals = await db.Set<Deal>().AsNoTracking().Where(d => d.ContactIds.Any(c => ids.Contains(c)) && (d.CreatedAt >= since || (d.Outcome == DealOutcome.Won && d.ClosedAt >= since)))
+            .Select(d => new { d.ContactIds, d.CreatedAt, d.Outcome, d.ClosedAt, d.Amount }).ToListAsync(cancellationToken);
+        var asked = ids.ToHashSet();
+        var created = deals.Where(d => d.CreatedAt >= since).SelectMany(d => d.ContactIds).Where(asked.Contains).Distinct().Count();
+        var won = deals.Where(d => d.Outcome == DealOutcome.Won && d.ClosedAt >= since).ToList();
+        return new DealsAfter(created, won.SelectMany(d => d.ContactIds).Where(asked.Contains).Distinct().Count(), won.Sum(d => d.Amount));
+    }
 
     public async Task<bool> RevokeEmailConsentAsync(AppDbContext db, Guid contactId, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,8 @@
 namespace CrmCdp.Web.Modules.Crm.Contracts;
 
+/// <summary>What became of a campaign's people in the CRM afterwards.</summary>
+internal sealed record DealsAfter(int ContactsWithDealCreated, int ContactsWithDealWon, decimal AmountWon);
+
 /// <summary>What marketing may ask of the CRM about a contact, in the caller's unit of work.</summary>
 internal interface ICrmContactsForMarketing
 {
@@ -8,6 +11,9 @@ internal interface ICrmContactsForMarketing
 
     /// <summary>Whether the contact still agrees to email (the CRM's own record, which the person's unsubscribe changes).</summary>
     Task<bool> EmailConsentAsync(AppDbContext db, Guid contactId, CancellationToken cancellationToken = default);
+
+    /// <summary>Of these contacts, how many had a deal created, and won, at or after the moment (and the amount won).</summary>
+    Task<DealsAfter> DealsAfterAsync(AppDbContext db, IReadOnlyCollection<Guid> contactIds, DateTimeOffset since, CancellationToken cancellationToken = default);
 
     /// <summary>Revokes the contact's email consent (it shows on the contact and reaches the profile); answers whether it changed.</summary>
     Task<bool> RevokeEmailConsentAsync(AppDbContext db, Guid contactId, CancellationToken cancellationToken = default);

@@ -13,6 +13,16 @@ internal static class SkipReasons
     public const string NoEmail = "no_email";
     public const string NoTemplate = "no_template";
     public const string RenderFailed = "render_failed";
+    public const string NoContact = "no_contact";
+    public const string ProfileGone = "profile_gone";
+
+    private const string Prefix = "skipped:";
+
+    /// <summary>The outcome a step or recipient records for a skip: <c>skipped:{reason}</c>.</summary>
+    public static string Outcome(string? reason) => Prefix + reason;
+
+    /// <summary>The reason of a skip outcome; null for any other outcome.</summary>
+    public static string? ReasonOf(string outcome) => outcome.StartsWith(Prefix, StringComparison.Ordinal) ? outcome[Prefix.Length..] : null;
 }
 
 /// <summary>A marketing email queued for a person, or why it was not.</summary>
@@ -28,7 +38,7 @@ internal sealed record MarketingEmailOutcome(Guid? EmailId, string? Skipped, str
 [SystemAccess("Journeys and campaigns send what a marketer with the permission published.")]
 internal sealed class MarketingEmails(ICrmContactsForMarketing contacts, EmailOutbox outbox, UnsubscribeLinks unsubscribeLinks)
 {
-    public async Task<MarketingEmailOutcome> QueueAsync(AppDbContext db, MarketingProfile profile, Guid templateId, CancellationToken cancellationToken)
+    public async Task<MarketingEmailOutcome> QueueAsync(AppDbContext db, MarketingProfile profile, Guid templateId, MarketingSendContext context, CancellationToken cancellationToken)
     {
         if (profile.Suppressed)
         {
@@ -51,20 +61,37 @@ internal sealed class MarketingEmails(ICrmContactsForMarketing contacts, EmailOu
         }
 
         var unsubscribe = unsubscribeLinks.For(profile.Id);
-        var (rendered, errors) = await EmailRenderer.RenderAsync(template.Subject, template.Html, template.Text, await ValuesAsync(db, profile, unsubscribe, cancellationToken));
+        var (rendered, errors) = await RenderAsync(db, profile, template, unsubscribe, cancellationToken);
         if (rendered is null)
         {
             return new(null, SkipReasons.RenderFailed, string.Join(" ", errors.SelectMany(e => e.Value)));
         }
 
-        var email = outbox.Add(db, new EmailDraft(EmailPurposes.Marketing, profile.Email, rendered.Subject, WithFooter(rendered.Html, unsubscribe), TextWithFooter(rendered.Text, unsubscribe))
+        var email = outbox.Add(db, new EmailDraft(EmailPurposes.Marketing, profile.Email, rendered.Subject, rendered.Html, rendered.Text)
         {
             ContactId = profile.ContactId,
             TemplateId = template.Id,
             ListUnsubscribe = unsubscribe,
             Track = true,
         });
+        db.Add(new MarketingEmailSend
+        {
+            EmailId = email.Id,
+            ProfileId = profile.Id,
+            JourneyId = context.JourneyId,
+            StepId = context.StepId,
+            CampaignId = context.CampaignId,
+            At = email.CreatedAt,
+        });
         return new(email.Id, null);
+    }
+
+    /// <summary>The template rendered for the person, with the visible unsubscribe link; or the problems, per field.</summary>
+    public async Task<(RenderedEmail? Email, Dictionary<string, string[]> Errors)> RenderAsync(
+        AppDbContext db, MarketingProfile profile, EmailTemplate template, string unsubscribe, CancellationToken cancellationToken)
+    {
+        var (rendered, errors) = await EmailRenderer.RenderAsync(template.Subject, template.Html, template.Text, await ValuesAsync(db, profile, unsubscribe, cancellationToken));
+        return (rendered is null ? null : rendered with { Html = WithFooter(rendered.Html, unsubscribe), Text = TextWithFooter(rendered.Text, unsubscribe) }, errors);
     }
 
     private async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, object?>>> ValuesAsync(

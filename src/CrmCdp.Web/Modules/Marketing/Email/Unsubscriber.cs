@@ -9,7 +9,7 @@ namespace CrmCdp.Web.Modules.Marketing.Email;
 /// are revoked (the profile's consent history records it), and the audit log says so.
 /// </summary>
 [SystemAccess("The person unsubscribes themself; the signed link proves who they are.")]
-internal sealed class Unsubscriber(IDbContextFactory<AppDbContext> dbFactory, ICdpProfilesForMarketing profiles, ICrmContactsForMarketing contacts, AuditLog audit)
+internal sealed class Unsubscriber(IDbContextFactory<AppDbContext> dbFactory, ICdpProfilesForMarketing profiles, ICrmContactsForMarketing contacts, AuditLog audit, TimeProvider timeProvider)
 {
     public const string ConsentSource = "unsubscribe";
 
@@ -25,6 +25,7 @@ internal sealed class Unsubscriber(IDbContextFactory<AppDbContext> dbFactory, IC
 
         var contactChanged = profile.ContactId is { } contactId && await contacts.RevokeEmailConsentAsync(db, contactId, cancellationToken);
         await profiles.RevokeEmailConsentAsync(db, profile.Id, ConsentSource, cancellationToken);
+        db.Add(new MarketingUnsubscribe { ProfileId = profile.Id, At = timeProvider.GetUtcNow() });
         audit.Add(db, new AuditEntry
         {
             Action = AuditActions.Unsubscribed,

@@ -2,12 +2,12 @@ using System.Text.Json;
 
 namespace CrmCdp.Web.Modules.Marketing.Journeys;
 
-internal sealed record JourneyStepStats(
+public sealed record JourneyStepStats(
     string Id, string? Type, int Entered, int Waiting, int Completed, int ExitedByGoal, int Errors, IReadOnlyDictionary<string, int> Outcomes);
 
-internal sealed record JourneyStats(Guid JourneyId, int Enrolled, int Active, int Completed, int Goal, int Exited, int Failed, IReadOnlyList<JourneyStepStats> Steps);
+public sealed record JourneyStats(Guid JourneyId, int Enrolled, int Active, int Completed, int Goal, int Exited, int Failed, IReadOnlyList<JourneyStepStats> Steps);
 
-internal sealed record JourneyPerson(
+public sealed record JourneyPerson(
     long EnrolmentId, Guid ProfileId, int Version, string Step, DateTimeOffset Since, string Status, DateTimeOffset EnteredAt, DateTimeOffset? EndedAt,
     DateTimeOffset? WaitUntil, string? LastError, JsonElement Path);
 

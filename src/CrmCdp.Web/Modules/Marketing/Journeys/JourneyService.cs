@@ -1,7 +1,12 @@
 using System.Text.Json;
+using CrmCdp.Web.Modules.Cdp.Contracts;
 using CrmCdp.Web.Platform.Audit;
+using CrmCdp.Web.Platform.Email;
 
 namespace CrmCdp.Web.Modules.Marketing.Journeys;
+
+/// <summary>What a journey's builder offers to choose from.</summary>
+internal sealed record JourneyChoices(IReadOnlyList<(Guid Id, string Name)> Segments, IReadOnlyList<(Guid Id, string Name)> Templates);
 
 internal sealed record JourneyDto(Guid Id, string Name, string Status, int? LiveVersion, JsonElement Definition, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
@@ -9,9 +14,22 @@ internal sealed record JourneyDto(Guid Id, string Name, string Status, int? Live
 /// Journeys: drafted, published as frozen versions, paused. Publishing an edited draft creates a new version; people in an
 /// older version finish it. Every change is audited.
 /// </summary>
-internal sealed class JourneyService(IDbContextFactory<AppDbContext> dbFactory, JourneyDefinitionValidator validator, AuditLog audit, TimeProvider timeProvider)
+internal sealed class JourneyService(
+    IDbContextFactory<AppDbContext> dbFactory, JourneyDefinitionValidator validator, ICdpProfilesForMarketing profiles, AuditLog audit, TimeProvider timeProvider)
 {
     private const string Denied = "Your role cannot manage journeys.";
+
+    public async Task<JourneyChoices> ChoicesAsync(AccessContext access, CancellationToken cancellationToken = default)
+    {
+        if (!access.Has(Permissions.Marketing.JourneysManage))
+        {
+            return new JourneyChoices([], []);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var templates = await db.Set<EmailTemplate>().AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        return new JourneyChoices(await profiles.SegmentsAsync(db, cancellationToken), [.. templates.Select(t => (t.Id, t.Name))]);
+    }
 
     public async Task<OperationResult<IReadOnlyList<JourneyDto>>> ListAsync(AccessContext access, CancellationToken cancellationToken = default)
     {

@@ -115,8 +115,8 @@ internal sealed partial class JourneyStepper(
         switch (step.Type)
         {
             case JourneyStepTypes.SendEmail:
-                var sent = await emails.QueueAsync(db, profile, step.TemplateId!.Value, cancellationToken);
-                return new StepResult(sent.EmailId is null ? $"skipped:{sent.Skipped}" : "sent", step.Next, EmailQueued: sent.EmailId is not null);
+                var sent = await emails.QueueAsync(db, profile, step.TemplateId!.Value, new MarketingSendContext(enrolment.JourneyId, step.Id), cancellationToken);
+                return new StepResult(sent.EmailId is null ? SkipReasons.Outcome(sent.Skipped) : "sent", step.Next, EmailQueued: sent.EmailId is not null);
             case JourneyStepTypes.Wait when enrolment.WaitUntil is null:
                 enrolment.WaitUntil = now + step.Duration!.ToTimeSpan()!.Value;
                 enrolment.NextRunAt = enrolment.WaitUntil.Value;
@@ -129,9 +129,9 @@ internal sealed partial class JourneyStepper(
             case JourneyStepTypes.CreateTask when profile.ContactId is { } contactId:
                 var taskId = await tasks.AddFollowUpAsync(db, contactId, step.Title!, $"From the journey “{definition.Name}”, step {step.Id}.",
                     now.AddDays(step.DueInDays ?? 1), cancellationToken);
-                return new StepResult(taskId is null ? "skipped:no_contact" : "created", step.Next);
+                return new StepResult(taskId is null ? SkipReasons.Outcome(SkipReasons.NoContact) : "created", step.Next);
             case JourneyStepTypes.CreateTask:
-                return new StepResult("skipped:no_contact", step.Next);
+                return new StepResult(SkipReasons.Outcome(SkipReasons.NoContact), step.Next);
             case JourneyStepTypes.Exit:
                 return new StepResult("exit", null, Exit: true);
             default:

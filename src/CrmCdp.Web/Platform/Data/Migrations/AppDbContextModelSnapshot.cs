@@ -2778,6 +2778,172 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("crm_saved_views", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AudienceSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("audience_size");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset?>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<Guid>("SegmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("segment_id");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("template_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mkt_campaigns");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_mkt_campaigns_status");
+
+                    b.ToTable("mkt_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Campaigns.CampaignRecipient", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_id");
+
+                    b.Property<DateTimeOffset?>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("ContactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contact_id");
+
+                    b.Property<Guid?>("EmailId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("email_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("CampaignId", "ProfileId")
+                        .HasName("pk_mkt_campaign_recipients");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_mkt_campaign_recipients_waiting")
+                        .HasFilter("outcome IS NULL");
+
+                    b.ToTable("mkt_campaign_recipients", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Email.MarketingEmailSend", b =>
+                {
+                    b.Property<Guid>("EmailId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("email_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<Guid?>("JourneyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("journey_id");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_id");
+
+                    b.Property<string>("StepId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("step_id");
+
+                    b.HasKey("EmailId")
+                        .HasName("pk_mkt_email_sends");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_mkt_email_sends_campaign_id");
+
+                    b.HasIndex("JourneyId")
+                        .HasDatabaseName("ix_mkt_email_sends_journey_id");
+
+                    b.HasIndex("ProfileId")
+                        .HasDatabaseName("ix_mkt_email_sends_profile_id");
+
+                    b.ToTable("mkt_email_sends", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Email.MarketingUnsubscribe", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ProfileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("profile_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_mkt_unsubscribes");
+
+                    b.HasIndex("ProfileId", "At")
+                        .HasDatabaseName("ix_mkt_unsubscribes_profile_id_at");
+
+                    b.ToTable("mkt_unsubscribes", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Journeys.Journey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4698,6 +4864,16 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_crm_saved_views_admin_users_user_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Campaigns.CampaignRecipient", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Modules.Marketing.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mkt_campaign_recipients_mkt_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Journeys.JourneyEnrolment", b =>

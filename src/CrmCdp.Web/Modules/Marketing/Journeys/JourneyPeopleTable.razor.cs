@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Components;
+
+namespace CrmCdp.Web.Modules.Marketing.Journeys;
+
+/// <summary>Who is or was in the journey: where, since when, and the path taken.</summary>
+public sealed partial class JourneyPeopleTable
+{
+    [Parameter]
+    [EditorRequired]
+    public IReadOnlyList<JourneyPerson> People { get; set; } = [];
+
+    private static string PathText(JourneyPerson person) =>
+        string.Join(" → ", person.Path.EnumerateArray().Select(p => $"{p.GetProperty("step").GetString()} ({p.GetProperty("outcome").GetString()})"));
+}
