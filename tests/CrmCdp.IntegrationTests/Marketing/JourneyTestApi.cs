@@ -3,6 +3,8 @@ using System.Text.Json;
 using CrmCdp.IntegrationTests.Cdp;
 using CrmCdp.IntegrationTests.Crm;
 using CrmCdp.TestSupport;
+using CrmCdp.Web.Modules.Cdp.Profiles;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmCdp.IntegrationTests.Marketing;
 
@@ -18,6 +20,25 @@ public sealed class JourneyApp : KestrelApp
         ["Email:PublicUrl"] = "http://crmcdp.test",
         ["Journeys:IdleMilliseconds"] = "200",
     };
+}
+
+/// <summary>The app with a real SMTP server and a cap of one marketing email per person and week.</summary>
+public sealed class CappedMarketingApp : AppFixture, IAsyncLifetime
+{
+    public TestSmtpServer Smtp { get; } = TestSmtpServer.Start();
+
+    public ValueTask InitializeAsync() => new(StartAsync("capped", settings: new Dictionary<string, string?>(Smtp.AppSettings())
+    {
+        ["Email:PublicUrl"] = "http://crmcdp.test",
+        ["Journeys:IdleMilliseconds"] = "200",
+        ["Marketing:MaxEmailsPerPersonPerWeek"] = "1",
+    }));
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Smtp.DisposeAsync();
+    }
 }
 
 internal static class JourneyTestApi
@@ -59,4 +80,29 @@ internal static class JourneyTestApi
 
     public static Task<JsonElement> ProfileOfAsync(this HttpClient admin, string userId, CancellationToken cancellationToken) =>
         admin.ProfileWhenAsync("user_id", userId, _ => true, cancellationToken);
+
+    /// <summary>A contact (who agreed to email, or not), their profile linked to it, and a segment their next identify will enter.</summary>
+    public static async Task<Person> KnownPersonAsync(this AppFixture app, HttpClient admin, string? writeKey = null, string? run = null, string? segmentId = null, bool consent = true)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var key = writeKey ?? (await app.SourceAsync()).Key;
+        run ??= Guid.NewGuid().ToString("N")[..10];
+        var user = $"cleo-{Guid.NewGuid().ToString("N")[..10]}";
+        var contact = await CrmApi.CreateContactAsync(admin, new { firstName = "Cleo", lastName = "Clicks", email = $"{user}@example.com", emailConsent = consent });
+        segmentId ??= (await admin.CreateSegmentAsync(new { name = CrmApi.Unique("Run "), definition = new { type = "trait", field = "run", @operator = "equals", value = run } })).Id();
+        using var sdk = app.Sdk(key);
+        await sdk.SendBatchAsync([new { type = "identify", userId = user, traits = new { email = $"{user}@example.com" } }]);
+        var profile = await admin.ProfileOfAsync(user, ct);
+        await app.Factory.Services.GetRequiredService<ContactLinkJob>().RunAsync(ct);
+        return new Person(user, profile.Id(), contact.Id(), segmentId, key, run);
+    }
+
+    /// <summary>Puts the person into their segment.</summary>
+    public static async Task EnterAsync(this AppFixture app, Person person)
+    {
+        using var sdk = app.Sdk(person.WriteKey);
+        await sdk.SendBatchAsync([new { type = "identify", userId = person.User, traits = new { run = person.Run } }]);
+    }
 }
+
+public sealed record Person(string User, string ProfileId, string ContactId, string SegmentId, string WriteKey, string Run);

@@ -5,8 +5,6 @@ using System.Text.RegularExpressions;
 using CrmCdp.IntegrationTests.Cdp;
 using CrmCdp.IntegrationTests.Crm;
 using CrmCdp.TestSupport;
-using CrmCdp.Web.Modules.Cdp.Profiles;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmCdp.IntegrationTests.Marketing;
 
@@ -19,7 +17,7 @@ public sealed partial class MarketingEmailTests(JourneyApp app) : IClassFixture<
     public async Task Opening_a_journey_email_and_clicking_its_link_become_events_on_the_profile_and_a_forged_link_is_refused()
     {
         using var admin = app.AdminApi();
-        var person = await KnownPersonAsync(admin);
+        var person = await app.KnownPersonAsync(admin);
         var (user, profile, segment) = (person.User, person.ProfileId, person.SegmentId);
         var template = await admin.CreateTemplateAsync("Trail shoes, {{ contact.first_name }}", "<p>Hi {{ contact.first_name }}, <a href=\"https://shop.example/trail\">see them</a>.</p>");
         var journey = await admin.PublishJourneyAsync(new
@@ -29,7 +27,7 @@ public sealed partial class MarketingEmailTests(JourneyApp app) : IClassFixture<
             start = "offer",
             steps = new object[] { new { id = "offer", type = "send_email", templateId = template.Id() } },
         });
-        await EnterAsync(person);
+        await app.EnterAsync(person);
 
         var email = await app.Smtp.WaitForAsync(e => e.Message.To.Mailboxes.Any(m => m.Address == $"{user}@example.com"), TimeSpan.FromSeconds(30));
         var pixel = new Uri(PixelPattern().Match(email.Message.HtmlBody!).Groups[1].Value);
@@ -56,7 +54,7 @@ public sealed partial class MarketingEmailTests(JourneyApp app) : IClassFixture<
     public async Task A_template_previews_for_a_profile_names_what_would_be_empty_and_sends_a_test_to_the_marketer()
     {
         using var admin = app.AdminApi();
-        var person = await KnownPersonAsync(admin);
+        var person = await app.KnownPersonAsync(admin);
         var (user, profile) = (person.User, person.ProfileId);
         var template = await admin.CreateTemplateAsync("{{ contact.first_name }}, your {{ profile.plan | default: 'trial' }} ends soon", "<p>Hi {{ contact.first_name }}</p>");
         var broken = await admin.CreateTemplateAsync("Hello {{ profile.favourite_colour }}", "<p>Hi</p>");
@@ -86,12 +84,12 @@ public sealed partial class MarketingEmailTests(JourneyApp app) : IClassFixture<
     public async Task A_campaign_goes_to_its_segment_with_consent_applied_and_counts_opens_clicks_unsubscribes_and_the_deals_that_followed()
     {
         using var admin = app.AdminApi();
-        var ann = await KnownPersonAsync(admin);
-        var ben = await KnownPersonAsync(admin, ann.WriteKey, ann.Run, ann.SegmentId);
-        var cid = await KnownPersonAsync(admin, ann.WriteKey, ann.Run, ann.SegmentId, consent: false);
+        var ann = await app.KnownPersonAsync(admin);
+        var ben = await app.KnownPersonAsync(admin, ann.WriteKey, ann.Run, ann.SegmentId);
+        var cid = await app.KnownPersonAsync(admin, ann.WriteKey, ann.Run, ann.SegmentId, consent: false);
         foreach (var person in new[] { ann, ben, cid })
         {
-            await EnterAsync(person);
+            await app.EnterAsync(person);
         }
 
         await Eventually.UntilAsync(() => admin.MemberIdsAsync(ann.SegmentId), m => m.Count == 3, "all three in the segment", cancellationToken: Ct);
@@ -147,29 +145,6 @@ public sealed partial class MarketingEmailTests(JourneyApp app) : IClassFixture<
         var (response, stats) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/campaigns/{campaignId}/stats");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return stats;
-    }
-
-    private sealed record Person(string User, string ProfileId, string ContactId, string SegmentId, string WriteKey, string Run);
-
-    /// <summary>A contact (who agreed to email, or not), their profile linked to it, and a segment their next identify will enter.</summary>
-    private async Task<Person> KnownPersonAsync(HttpClient admin, string? writeKey = null, string? run = null, string? segmentId = null, bool consent = true)
-    {
-        var key = writeKey ?? (await app.SourceAsync()).Key;
-        run ??= Guid.NewGuid().ToString("N")[..10];
-        var user = $"cleo-{Guid.NewGuid().ToString("N")[..10]}";
-        var contact = await CrmApi.CreateContactAsync(admin, new { firstName = "Cleo", lastName = "Clicks", email = $"{user}@example.com", emailConsent = consent });
-        segmentId ??= (await admin.CreateSegmentAsync(new { name = CrmApi.Unique("Run "), definition = new { type = "trait", field = "run", @operator = "equals", value = run } })).Id();
-        using var sdk = app.Sdk(key);
-        await sdk.SendBatchAsync([new { type = "identify", userId = user, traits = new { email = $"{user}@example.com" } }]);
-        var profile = await admin.ProfileOfAsync(user, Ct);
-        await app.Factory.Services.GetRequiredService<ContactLinkJob>().RunAsync(Ct);
-        return new Person(user, profile.Id(), contact.Id(), segmentId, key, run);
-    }
-
-    private async Task EnterAsync(Person person)
-    {
-        using var sdk = app.Sdk(person.WriteKey);
-        await sdk.SendBatchAsync([new { type = "identify", userId = person.User, traits = new { run = person.Run } }]);
     }
 
     private static async Task<List<JsonElement>> EventsAsync(HttpClient admin, string profileId)

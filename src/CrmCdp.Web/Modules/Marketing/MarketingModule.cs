@@ -14,6 +14,7 @@ internal static class MarketingModule
     public static IServiceCollection AddMarketing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<JourneyOptions>();
+        services.AddSettings<MarketingOptions>();
         services.AddSingleton<UnsubscribeLinks>();
         services.AddSingleton<Unsubscriber>();
         services.AddSingleton<MarketingEmails>();

@@ -2,6 +2,7 @@ using System.Net;
 using CrmCdp.Web.Modules.Cdp.Contracts;
 using CrmCdp.Web.Modules.Crm.Contracts;
 using CrmCdp.Web.Platform.Email;
+using Microsoft.Extensions.Options;
 
 namespace CrmCdp.Web.Modules.Marketing.Email;
 
@@ -13,6 +14,7 @@ internal static class SkipReasons
     public const string NoEmail = "no_email";
     public const string NoTemplate = "no_template";
     public const string RenderFailed = "render_failed";
+    public const string FrequencyCap = "frequency_cap";
     public const string NoContact = "no_contact";
     public const string ProfileGone = "profile_gone";
 
@@ -36,7 +38,8 @@ internal sealed record MarketingEmailOutcome(Guid? EmailId, string? Skipped, str
 /// and tracks opens and clicks.
 /// </summary>
 [SystemAccess("Journeys and campaigns send what a marketer with the permission published.")]
-internal sealed class MarketingEmails(ICrmContactsForMarketing contacts, EmailOutbox outbox, UnsubscribeLinks unsubscribeLinks)
+internal sealed class MarketingEmails(
+    ICrmContactsForMarketing contacts, EmailOutbox outbox, UnsubscribeLinks unsubscribeLinks, IOptions<MarketingOptions> options, TimeProvider timeProvider)
 {
     public async Task<MarketingEmailOutcome> QueueAsync(AppDbContext db, MarketingProfile profile, Guid templateId, MarketingSendContext context, CancellationToken cancellationToken)
     {
@@ -53,6 +56,12 @@ internal sealed class MarketingEmails(ICrmContactsForMarketing contacts, EmailOu
         if (!profile.EmailConsent || (profile.ContactId is { } contactId && !await contacts.EmailConsentAsync(db, contactId, cancellationToken)))
         {
             return new(null, SkipReasons.NoConsent);
+        }
+
+        if (options.Value.MaxEmailsPerPersonPerWeek is > 0 and var cap
+            && await db.Set<MarketingEmailSend>().CountAsync(s => s.ProfileId == profile.Id && s.At > timeProvider.GetUtcNow().AddDays(-7), cancellationToken) >= cap)
+        {
+            return new(null, SkipReasons.FrequencyCap);
         }
 
         if (await db.Set<EmailTemplate>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == templateId, cancellationToken) is not { } template)

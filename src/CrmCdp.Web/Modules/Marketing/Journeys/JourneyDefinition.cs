@@ -18,6 +18,8 @@ internal sealed record JourneyDefinition
 
     public JourneyReentry? Reentry { get; init; }
 
+    public JourneySending? Sending { get; init; }
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -100,6 +102,25 @@ internal sealed record JourneyReentry
     public string? Mode { get; init; }
 
     public int? Days { get; init; }
+}
+
+/// <summary>When the journey's emails may go out: not in quiet hours, and only on business days if asked, in the person's zone.</summary>
+internal sealed record JourneySending
+{
+    /// <summary>Quiet hours start ("21:00"), in the person's time zone.</summary>
+    public string? QuietFrom { get; init; }
+
+    /// <summary>Quiet hours end ("08:00"); a window may cross midnight.</summary>
+    public string? QuietTo { get; init; }
+
+    /// <summary>Send Monday to Friday only.</summary>
+    public bool BusinessDaysOnly { get; init; }
+
+    /// <summary>The zone (IANA id) for people without a <c>timezone</c> trait; UTC when empty.</summary>
+    public string? TimeZone { get; init; }
+
+    public static TimeOnly? Time(string? text) =>
+        TimeOnly.TryParseExact(text, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time) ? time : null;
 }
 
 internal static class JourneyStepTypes

@@ -62,7 +62,33 @@ internal sealed partial class JourneyDefinitionValidator(ICdpProfilesForMarketin
             Add("reentry", "Re-entry is { \"mode\": \"never\" } or { \"mode\": \"after\", \"days\": 1–3650 }.");
         }
 
+        if (definition.Sending is { } sending)
+        {
+            CheckSending(sending, Add);
+        }
+
         return errors;
+    }
+
+    private static void CheckSending(JourneySending sending, Action<string, string> add)
+    {
+        foreach (var (field, text) in new[] { ("quietFrom", sending.QuietFrom), ("quietTo", sending.QuietTo) })
+        {
+            if (text is not null && JourneySending.Time(text) is null)
+            {
+                add($"sending.{field}", "Give quiet hours as HH:mm, e.g. 21:00.");
+            }
+        }
+
+        if ((sending.QuietFrom is null) != (sending.QuietTo is null))
+        {
+            add("sending", "Quiet hours need both quietFrom and quietTo.");
+        }
+
+        if (sending.TimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            add("sending.timeZone", $"'{zone}' is not a time zone; use an IANA id such as Europe/Paris.");
+        }
     }
 
     private async Task CheckTriggerAsync(AppDbContext db, JourneyTrigger? trigger, Action<string, string> add, CancellationToken cancellationToken)

@@ -15,6 +15,15 @@ public sealed class JourneyDraft
 
     public int ReentryDays { get; set; } = 30;
 
+    /// <summary>Quiet hours as HH:mm (both, or neither).</summary>
+    public string? QuietFrom { get; set; }
+
+    public string? QuietTo { get; set; }
+
+    public bool BusinessDaysOnly { get; set; }
+
+    public string? TimeZone { get; set; }
+
     /// <summary>In order; the first is where people start.</summary>
     public List<StepDraft> Steps { get; set; } = [];
 
@@ -37,6 +46,10 @@ public sealed class JourneyDraft
             GoalEvent = definition.Goal?.Event,
             ReentryAfterDays = definition.Reentry?.Mode == "after",
             ReentryDays = definition.Reentry?.Days ?? 30,
+            QuietFrom = definition.Sending?.QuietFrom,
+            QuietTo = definition.Sending?.QuietTo,
+            BusinessDaysOnly = definition.Sending?.BusinessDaysOnly ?? false,
+            TimeZone = definition.Sending?.TimeZone,
             Steps = steps,
         };
     }
@@ -49,7 +62,16 @@ public sealed class JourneyDraft
         Steps = [.. Steps.Select(s => s.ToStep())],
         Goal = string.IsNullOrWhiteSpace(GoalEvent) ? null : new JourneyGoal { Event = GoalEvent.Trim() },
         Reentry = ReentryAfterDays ? new JourneyReentry { Mode = "after", Days = ReentryDays } : new JourneyReentry { Mode = "never" },
+        Sending = string.IsNullOrWhiteSpace(QuietFrom) && string.IsNullOrWhiteSpace(QuietTo) && !BusinessDaysOnly && string.IsNullOrWhiteSpace(TimeZone) ? null : new JourneySending
+        {
+            QuietFrom = Blank(QuietFrom),
+            QuietTo = Blank(QuietTo),
+            BusinessDaysOnly = BusinessDaysOnly,
+            TimeZone = Blank(TimeZone),
+        },
     };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>Adds a step after the given one (or at the end), with a fresh id, joined into the flow.</summary>
     public StepDraft AddAfter(StepDraft? previous, string type)

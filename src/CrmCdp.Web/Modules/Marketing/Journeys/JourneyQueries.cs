@@ -9,7 +9,11 @@ public sealed record JourneyStats(Guid JourneyId, int Enrolled, int Active, int 
 
 public sealed record JourneyPerson(
     long EnrolmentId, Guid ProfileId, int Version, string Step, DateTimeOffset Since, string Status, DateTimeOffset EnteredAt, DateTimeOffset? EndedAt,
-    DateTimeOffset? WaitUntil, string? LastError, JsonElement Path);
+    DateTimeOffset? WaitUntil, string? LastError, JsonElement Path)
+{
+    /// <summary>When the runner takes the person up next (a wait's end, the end of quiet hours); null once they are out.</summary>
+    public DateTimeOffset? NextRunAt { get; init; }
+}
 
 internal sealed record JourneyPeoplePage(IReadOnlyList<JourneyPerson> Items, string? NextCursor);
 
@@ -90,7 +94,8 @@ internal sealed class JourneyQueries(IDbContextFactory<AppDbContext> dbFactory)
         var rows = await db.Set<JourneyEnrolment>().AsNoTracking().Where(e => e.JourneyId == id && (before == null || e.Id < before))
             .OrderByDescending(e => e.Id).Take(take + 1).ToListAsync(cancellationToken);
         var items = rows.Take(take).Select(e => new JourneyPerson(e.Id, e.ProfileId, e.Version, e.StepId, e.StepSince, e.Status, e.EnteredAt, e.EndedAt, e.WaitUntil, e.LastError,
-            JsonDocument.Parse(e.Path).RootElement.Clone())).ToList();
+            JsonDocument.Parse(e.Path).RootElement.Clone())
+        { NextRunAt = e.Status == EnrolmentStatuses.Active ? e.NextRunAt : null }).ToList();
         return OperationResult<JourneyPeoplePage>.Ok(new JourneyPeoplePage(items, rows.Count > take ? items[^1].EnrolmentId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
     }
 

@@ -114,6 +114,10 @@ internal sealed partial class JourneyStepper(
     {
         switch (step.Type)
         {
+            case JourneyStepTypes.SendEmail when QuietUntil(definition, profile, now) is { } allowed:
+                // Not a skip: the person waits at this step until sending is allowed again.
+                enrolment.NextRunAt = allowed;
+                return new StepResult("quiet_hours", null, Waiting: true);
             case JourneyStepTypes.SendEmail:
                 var sent = await emails.QueueAsync(db, profile, step.TemplateId!.Value, new MarketingSendContext(enrolment.JourneyId, step.Id), cancellationToken);
                 return new StepResult(sent.EmailId is null ? SkipReasons.Outcome(sent.Skipped) : "sent", step.Next, EmailQueued: sent.EmailId is not null);
@@ -137,6 +141,19 @@ internal sealed partial class JourneyStepper(
             default:
                 throw new InvalidOperationException($"Step '{step.Id}' has the type '{step.Type}', which the runner does not know.");
         }
+    }
+
+    /// <summary>When sending is next allowed, if not now.</summary>
+    private static DateTimeOffset? QuietUntil(JourneyDefinition definition, MarketingProfile profile, DateTimeOffset now)
+    {
+        if (definition.Sending is not { } sending)
+        {
+            return null;
+        }
+
+        var zone = SendWindow.ZoneOf(profile.Traits.GetValueOrDefault("timezone"), sending.TimeZone);
+        var allowed = SendWindow.NextAllowed(now, zone, JourneySending.Time(sending.QuietFrom), JourneySending.Time(sending.QuietTo), sending.BusinessDaysOnly);
+        return allowed > now ? allowed : null;
     }
 
     private static void End(JourneyEnrolment enrolment, string status, DateTimeOffset now, JsonArray path, string? outcome)
