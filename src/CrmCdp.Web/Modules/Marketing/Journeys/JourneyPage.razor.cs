@@ -17,6 +17,9 @@ public sealed partial class JourneyPage
     private JourneyStats? _stats;
     private IReadOnlyList<JourneyPerson> _people = [];
     private bool _busy;
+    private bool _choicesLoaded;
+    private bool _following;
+    private bool _missing;
 
     [Parameter]
     public Guid? Id { get; set; }
@@ -27,17 +30,35 @@ public sealed partial class JourneyPage
     [Inject]
     private JourneyQueries Queries { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync()
+    /// <summary>
+    /// Also runs when a new journey's first save moves the page to the journey's own address: the same component may be
+    /// kept for the new route, so this (not initialization) loads the journey and starts following it.
+    /// </summary>
+    protected override async Task OnParametersSetAsync()
     {
         var access = await AccessAsync();
-        _choices = await Journeys.ChoicesAsync(access);
-        if (Id is { } id && (await Journeys.GetAsync(access, id)).Value is { } journey)
+        if (!_choicesLoaded)
         {
-            _journey = journey;
-            _draft = JourneyDraft.From(System.Text.Json.JsonSerializer.Deserialize<JourneyDefinition>(journey.Definition, JourneyDefinition.Json) ?? new());
-            await FollowAsync();
+            (_choices, _choicesLoaded) = (await Journeys.ChoicesAsync(access), true);
         }
-        else
+
+        if (Id is { } id)
+        {
+            var found = _journey?.Id == id ? _journey : (await Journeys.GetAsync(access, id)).Value;
+            _missing = found is null;
+            if (_journey?.Id != id && found is { } journey)
+            {
+                _journey = journey;
+                _draft = JourneyDraft.From(System.Text.Json.JsonSerializer.Deserialize<JourneyDefinition>(journey.Definition, JourneyDefinition.Json) ?? new());
+            }
+
+            if (_journey?.Id == id && !_following)
+            {
+                _following = true;
+                await FollowAsync();
+            }
+        }
+        else if (_draft.Steps.Count == 0)
         {
             _draft.SegmentId = _choices.Segments.Count > 0 ? _choices.Segments[0].Id : null;
             _draft.AddAfter(null, JourneyStepTypes.SendEmail);
