@@ -132,6 +132,37 @@ public sealed class JourneyTests(JourneyApp app) : IClassFixture<JourneyApp>
     }
 
     [Fact]
+    public async Task An_event_with_matching_properties_enrols_its_person_and_one_with_other_values_does_not()
+    {
+        using var admin = app.AdminApi();
+        var (_, key) = await app.SourceAsync();
+        var run = Guid.NewGuid().ToString("N")[..10];
+        var template = await admin.CreateTemplateAsync("Welcome to Pro, {{ contact.first_name | default: 'friend' }}", "<p>Welcome</p>");
+        var journey = await admin.PublishJourneyAsync(new
+        {
+            name = CrmApi.Unique("Pro trials "),
+            trigger = new { type = "event", @event = "Trial Started", where = new object[] { new { field = "plan", @operator = "equals", value = "pro" }, new { field = "run", @operator = "equals", value = run } } },
+            start = "welcome",
+            steps = new object[] { new { id = "welcome", type = "send_email", templateId = template.Id() } },
+        });
+        using var sdk = app.Sdk(key);
+        // The free trial first: its id is lower, so it was read by the time the pro trial is enrolled.
+        await sdk.SendBatchAsync([
+            new { type = "track", userId = $"free-{run}", @event = "Trial Started", properties = new { plan = "free", run } },
+            new { type = "track", userId = $"pro-{run}", @event = "Trial Started", properties = new { plan = "pro", run } },
+        ]);
+
+        var pro = await admin.ProfileOfAsync($"pro-{run}", Ct);
+        var free = await admin.ProfileOfAsync($"free-{run}", Ct);
+        var people = await Eventually.UntilAsync(() => admin.PeopleAsync(journey.Id()), p => p.Count == 1 && p[0].GetProperty("status").GetString() == "completed",
+            "the pro trial through the journey", TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal(pro.Id(), people[0].GetProperty("profileId").GetString());
+        // No address: the send is skipped, and counted.
+        Assert.Equal(1, (await admin.StatsAsync(journey.Id())).Step("welcome").Outcome("skipped:no_email"));
+        Assert.DoesNotContain(free.Id(), (await admin.PeopleAsync(journey.Id())).Select(p => p.GetProperty("profileId").GetString()));
+    }
+
+    [Fact]
     public async Task A_definition_that_could_not_run_is_refused_naming_the_step()
     {
         using var admin = app.AdminApi();

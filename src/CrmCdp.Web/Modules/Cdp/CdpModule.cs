@@ -39,6 +39,7 @@ internal static class CdpModule
         services.AddSingleton<Contracts.IContactProfiles, Profiles.ContactProfiles>();
         services.AddSingleton<Contracts.IProductEvents, ProductEvents>();
         services.AddSingleton<Contracts.ICdpProfilesForMarketing, Profiles.MarketingProfiles>();
+        services.AddSingleton<Contracts.IResolvedEventFeed, Profiles.ResolvedEventFeed>();
         services.AddTransient<Profiles.ContactLinkJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Profiles.ContactLinkJob>();
         services.AddSingleton<Profiles.ProfileSearchService>();

@@ -29,6 +29,8 @@ internal static class MarketingModule
         services.AddSingleton<ISegmentChangeConsumer>(provider => provider.GetRequiredService<JourneyEnroller>());
         services.AddSingleton<JourneyStepper>();
         services.AddHostedService<JourneyRunner>();
+        services.AddSingleton<JourneyEventEnroller>();
+        services.AddHostedService<JourneyEventTriggerService>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<CampaignQueries>();
         services.AddTransient<CampaignSendJob>();

@@ -28,11 +28,14 @@ internal static class SegmentEvaluator
         _ => throw new ArgumentException($"Unknown condition type {node.Type}; validate the tree first.", nameof(node)),
     };
 
+    /// <summary>Whether one event is what an event condition counts: its name or type, and every property filter.</summary>
+    public static bool IsCounted(SegmentCondition node, FactEvent e, DateTimeOffset asOf) =>
+        (e.Name == node.Event || e.Type == node.Event) && (node.Where ?? []).All(filter => Trait(filter, e.Properties is null ? null : Find(e.Properties, filter.Field!), asOf));
+
     private static bool Count(SegmentCondition node, ProfileFacts facts, DateTimeOffset asOf)
     {
         var since = asOf - node.Window();
-        var matching = facts.Events.Where(e => (e.Name == node.Event || e.Type == node.Event) && e.Timestamp <= asOf
-            && (node.Where ?? []).All(filter => Trait(filter, e.Properties is null ? null : Find(e.Properties, filter.Field!), asOf))).Select(e => e.Timestamp).ToList();
+        var matching = facts.Events.Where(e => e.Timestamp <= asOf && IsCounted(node, e, asOf)).Select(e => e.Timestamp).ToList();
         long count = matching.Count(t => node.InWindow(t, asOf));
         return node.Operator switch
         {

@@ -6,6 +6,11 @@ namespace CrmCdp.Web.Modules.Marketing.Journeys;
 /// <summary>A journey as the API takes and returns it: a trigger, steps joined by their ids, a goal and a re-entry rule.</summary>
 internal sealed record JourneyDefinition
 {
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
     public string? Name { get; init; }
 
     public JourneyTrigger? Trigger { get; init; }
@@ -20,10 +25,6 @@ internal sealed record JourneyDefinition
 
     public JourneySending? Sending { get; init; }
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 
     public string Serialize() => JsonSerializer.Serialize(this, Json);
 
@@ -34,10 +35,19 @@ internal sealed record JourneyDefinition
 
 internal sealed record JourneyTrigger
 {
-    /// <summary>segment_entered (event, crm and schedule are not available yet).</summary>
+    /// <summary>segment_entered or event (crm and schedule are not available yet).</summary>
     public string? Type { get; init; }
 
     public Guid? SegmentId { get; init; }
+
+    /// <summary>event: the event's name (or type, e.g. page).</summary>
+    public string? Event { get; init; }
+
+    /// <summary>event: property filters (<c>{field, operator, value}</c>, the segment operators) the event must meet.</summary>
+    public JsonElement? Where { get; init; }
+
+    /// <summary>The event condition that tests one event: the event and its filters (the window is not used for one event).</summary>
+    public JsonElement EventCondition() => JsonSerializer.SerializeToElement(new { type = "event", @event = Event, @operator = "at_least", count = 1, withinDays = 365, where = Where }, JourneyDefinition.Json);
 }
 
 internal sealed record JourneyStep

@@ -105,11 +105,21 @@ internal sealed partial class JourneyDefinitionValidator(ICdpProfilesForMarketin
             case "segment_entered":
                 add("trigger.segmentId", "A segment_entered trigger names the segment.");
                 break;
-            case "event" or "crm" or "schedule":
-                add("trigger.type", $"The {trigger.Type} trigger is not available yet; use segment_entered.");
+            case "event" when string.IsNullOrWhiteSpace(trigger.Event) || trigger.Event.Length > 200:
+                add("trigger.event", "An event trigger names the event (at most 200 characters).");
+                break;
+            case "event":
+                foreach (var (key, messages) in await profiles.CheckConditionAsync(db, trigger.EventCondition(), "trigger", cancellationToken))
+                {
+                    add(key, string.Join(" ", messages));
+                }
+
+                break;
+            case "crm" or "schedule":
+                add("trigger.type", $"The {trigger.Type} trigger is not available yet; use segment_entered or event.");
                 break;
             default:
-                add("trigger.type", "The trigger's type must be segment_entered.");
+                add("trigger.type", "The trigger's type must be segment_entered or event.");
                 break;
         }
     }

@@ -7,7 +7,15 @@ public sealed class JourneyDraft
 {
     public string Name { get; set; } = "";
 
+    /// <summary>segment_entered or event.</summary>
+    public string TriggerType { get; set; } = "segment_entered";
+
     public Guid? SegmentId { get; set; }
+
+    public string? TriggerEvent { get; set; }
+
+    /// <summary>The trigger event's property filters as JSON (a list of {field, operator, value}), or empty.</summary>
+    public string? TriggerWhere { get; set; }
 
     public string? GoalEvent { get; set; }
 
@@ -42,7 +50,10 @@ public sealed class JourneyDraft
         return new JourneyDraft
         {
             Name = definition.Name ?? "",
+            TriggerType = definition.Trigger?.Type ?? "segment_entered",
             SegmentId = definition.Trigger?.SegmentId,
+            TriggerEvent = definition.Trigger?.Event,
+            TriggerWhere = definition.Trigger?.Where is { } where ? where.GetRawText() : null,
             GoalEvent = definition.Goal?.Event,
             ReentryAfterDays = definition.Reentry?.Mode == "after",
             ReentryDays = definition.Reentry?.Days ?? 30,
@@ -57,7 +68,9 @@ public sealed class JourneyDraft
     internal JourneyDefinition ToDefinition() => new()
     {
         Name = Name,
-        Trigger = new JourneyTrigger { Type = "segment_entered", SegmentId = SegmentId },
+        Trigger = TriggerType == "event"
+            ? new JourneyTrigger { Type = "event", Event = Blank(TriggerEvent), Where = string.IsNullOrWhiteSpace(TriggerWhere) ? null : StepDraft.ParseJson(TriggerWhere) }
+            : new JourneyTrigger { Type = "segment_entered", SegmentId = SegmentId },
         Start = Steps.FirstOrDefault()?.Id,
         Steps = [.. Steps.Select(s => s.ToStep())],
         Goal = string.IsNullOrWhiteSpace(GoalEvent) ? null : new JourneyGoal { Event = GoalEvent.Trim() },
@@ -150,21 +163,21 @@ public sealed class StepDraft
     {
         JourneyStepTypes.SendEmail => new JourneyStep { Id = Id, Type = Type, Next = Next, TemplateId = TemplateId },
         JourneyStepTypes.Wait => new JourneyStep { Id = Id, Type = Type, Next = Next, Duration = new JourneyDuration { Amount = Amount, Unit = Unit } },
-        JourneyStepTypes.Branch => new JourneyStep { Id = Id, Type = Type, Condition = ParseCondition(), Then = Then, Else = Else },
+        JourneyStepTypes.Branch => new JourneyStep { Id = Id, Type = Type, Condition = ParseJson(Condition), Then = Then, Else = Else },
         JourneyStepTypes.CreateTask => new JourneyStep { Id = Id, Type = Type, Next = Next, Title = Title, DueInDays = DueInDays },
         _ => new JourneyStep { Id = Id, Type = Type },
     };
 
-    /// <summary>Unparseable text is sent as a JSON string, which the validator refuses under this step's condition.</summary>
-    private JsonElement ParseCondition()
+    /// <summary>Unparseable text is sent as a JSON string, which the validator refuses where it stands.</summary>
+    internal static JsonElement ParseJson(string text)
     {
         try
         {
-            return JsonDocument.Parse(Condition).RootElement.Clone();
+            return JsonDocument.Parse(text).RootElement.Clone();
         }
         catch (JsonException)
         {
-            return JsonSerializer.SerializeToElement(Condition);
+            return JsonSerializer.SerializeToElement(text);
         }
     }
 }

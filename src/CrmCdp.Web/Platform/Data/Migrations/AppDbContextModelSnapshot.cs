@@ -3160,6 +3160,27 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("mkt_journey_versions", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Journeys.MarketingCheckpoint", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Name")
+                        .HasName("pk_mkt_checkpoints");
+
+                    b.ToTable("mkt_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
