@@ -163,6 +163,27 @@ public sealed class JourneyTests(JourneyApp app) : IClassFixture<JourneyApp>
     }
 
     [Fact]
+    public async Task A_tag_step_tags_the_persons_contact_once()
+    {
+        using var admin = app.AdminApi();
+        var person = await app.KnownPersonAsync(admin);
+        var tag = $"journey-{person.Run}";
+        var journey = await admin.PublishJourneyAsync(new
+        {
+            name = CrmApi.Unique("Tagging "),
+            trigger = new { type = "segment_entered", segmentId = person.SegmentId },
+            start = "tag",
+            steps = new object[] { new { id = "tag", type = "add_tag", tag, next = "again" }, new { id = "again", type = "add_tag", tag = tag.ToUpperInvariant() } },
+        });
+        await app.EnterAsync(person);
+
+        var stats = await Eventually.UntilAsync(() => admin.StatsAsync(journey.Id()), s => s.GetProperty("completed").GetInt32() == 1, "the person tagged", TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal((1, 1), (stats.Step("tag").Outcome("tagged"), stats.Step("again").Outcome("already_tagged")));
+        var (_, contact) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/contacts/{person.ContactId}");
+        Assert.Equal([tag], contact.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
     public async Task A_definition_that_could_not_run_is_refused_naming_the_step()
     {
         using var admin = app.AdminApi();

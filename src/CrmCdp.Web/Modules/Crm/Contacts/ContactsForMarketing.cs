@@ -1,3 +1,4 @@
+using CrmCdp.Web.Modules.Crm.Common.Records;
 using CrmCdp.Web.Modules.Crm.Contracts;
 using CrmCdp.Web.Modules.Crm.Emails;
 using CrmCdp.Web.Modules.Crm.Pipeline;
@@ -25,6 +26,18 @@ internal sealed class ContactsForMarketing(TimeProvider timeProvider) : ICrmCont
         var created = deals.Where(d => d.CreatedAt >= since).SelectMany(d => d.ContactIds).Where(asked.Contains).Distinct().Count();
         var won = deals.Where(d => d.Outcome == DealOutcome.Won && d.ClosedAt >= since).ToList();
         return new DealsAfter(created, won.SelectMany(d => d.ContactIds).Where(asked.Contains).Distinct().Count(), won.Sum(d => d.Amount));
+    }
+
+    public async Task<bool> AddTagAsync(AppDbContext db, Guid contactId, string tag, CancellationToken cancellationToken = default)
+    {
+        if (await db.Set<Contact>().SingleOrDefaultAsync(c => c.Id == contactId, cancellationToken) is not { } contact
+            || contact.Tags.Contains(tag.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        (contact.Tags, contact.UpdatedAt) = (RecordText.Tags([.. contact.Tags, tag]), timeProvider.GetUtcNow());
+        return true;
     }
 
     public async Task<bool> RevokeEmailConsentAsync(AppDbContext db, Guid contactId, CancellationToken cancellationToken = default)

@@ -15,6 +15,9 @@ internal interface ICrmContactsForMarketing
     /// <summary>Of these contacts, how many had a deal created, and won, at or after the moment (and the amount won).</summary>
     Task<DealsAfter> DealsAfterAsync(AppDbContext db, IReadOnlyCollection<Guid> contactIds, DateTimeOffset since, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds a tag to the contact (tags are compared without regard to case); answers false when it already had it.</summary>
+    Task<bool> AddTagAsync(AppDbContext db, Guid contactId, string tag, CancellationToken cancellationToken = default);
+
     /// <summary>Revokes the contact's email consent (it shows on the contact and reaches the profile); answers whether it changed.</summary>
     Task<bool> RevokeEmailConsentAsync(AppDbContext db, Guid contactId, CancellationToken cancellationToken = default);
 }

@@ -54,7 +54,7 @@ internal sealed record JourneyStep
 {
     public string? Id { get; init; }
 
-    /// <summary>send_email, wait, branch, create_task or exit.</summary>
+    /// <summary>send_email, wait, branch, create_task, add_tag or exit.</summary>
     public string? Type { get; init; }
 
     public string? Next { get; init; }
@@ -77,6 +77,9 @@ internal sealed record JourneyStep
 
     /// <summary>create_task: due this many days after the step (default 1).</summary>
     public int? DueInDays { get; init; }
+
+    /// <summary>add_tag: the tag added to the person's contact.</summary>
+    public string? Tag { get; init; }
 
     /// <summary>Where the step leads: next, or a branch's two ways.</summary>
     [JsonIgnore]
@@ -139,10 +142,11 @@ internal static class JourneyStepTypes
     public const string Wait = "wait";
     public const string Branch = "branch";
     public const string CreateTask = "create_task";
+    public const string AddTag = "add_tag";
     public const string Exit = "exit";
 
-    public static readonly string[] Available = [SendEmail, Wait, Branch, CreateTask, Exit];
+    public static readonly string[] Available = [SendEmail, Wait, Branch, CreateTask, AddTag, Exit];
 
     /// <summary>Named by the journey contract, not built yet: a definition using them is refused, never half-run.</summary>
-    public static readonly string[] NotYetAvailable = ["wait_until_event", "update_field", "add_tag", "webhook"];
+    public static readonly string[] NotYetAvailable = ["wait_until_event", "update_field", "webhook"];
 }

@@ -179,6 +179,9 @@ internal sealed partial class JourneyDefinitionValidator(ICdpProfilesForMarketin
             case JourneyStepTypes.CreateTask when string.IsNullOrWhiteSpace(step.Title) || step.Title.Length > 300:
                 add($"{at}.title", $"{name} needs a task title of at most 300 characters.");
                 break;
+            case JourneyStepTypes.AddTag when string.IsNullOrWhiteSpace(step.Tag) || step.Tag.Trim().Length > 50:
+                add($"{at}.tag", $"{name} needs a tag of 1 to 50 characters.");
+                break;
             case JourneyStepTypes.CreateTask when step.DueInDays is < 0 or > 365:
                 add($"{at}.dueInDays", $"{name}: the task is due 0–365 days after the step.");
                 break;

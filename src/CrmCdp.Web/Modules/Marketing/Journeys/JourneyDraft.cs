@@ -144,6 +144,8 @@ public sealed class StepDraft
 
     public int DueInDays { get; set; } = 1;
 
+    public string Tag { get; set; } = "";
+
     internal static StepDraft From(JourneyStep step) => new()
     {
         Id = step.Id ?? "",
@@ -157,6 +159,7 @@ public sealed class StepDraft
         Else = step.Else,
         Title = step.Title ?? "",
         DueInDays = step.DueInDays ?? 1,
+        Tag = step.Tag ?? "",
     };
 
     internal JourneyStep ToStep() => Type switch
@@ -165,6 +168,7 @@ public sealed class StepDraft
         JourneyStepTypes.Wait => new JourneyStep { Id = Id, Type = Type, Next = Next, Duration = new JourneyDuration { Amount = Amount, Unit = Unit } },
         JourneyStepTypes.Branch => new JourneyStep { Id = Id, Type = Type, Condition = ParseJson(Condition), Then = Then, Else = Else },
         JourneyStepTypes.CreateTask => new JourneyStep { Id = Id, Type = Type, Next = Next, Title = Title, DueInDays = DueInDays },
+        JourneyStepTypes.AddTag => new JourneyStep { Id = Id, Type = Type, Next = Next, Tag = Tag },
         _ => new JourneyStep { Id = Id, Type = Type },
     };
 

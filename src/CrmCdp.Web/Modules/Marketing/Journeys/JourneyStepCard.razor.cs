@@ -11,6 +11,7 @@ public sealed partial class JourneyStepCard
         (JourneyStepTypes.Wait, "Wait"),
         (JourneyStepTypes.Branch, "If / else"),
         (JourneyStepTypes.CreateTask, "Create a CRM task"),
+        (JourneyStepTypes.AddTag, "Tag the contact"),
         (JourneyStepTypes.Exit, "Leave the journey"),
     ];
 

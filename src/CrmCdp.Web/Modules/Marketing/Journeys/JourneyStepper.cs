@@ -15,7 +15,8 @@ namespace CrmCdp.Web.Modules.Marketing.Journeys;
 /// </summary>
 [SystemAccess("Journeys run the steps a marketer published, for the people their triggers enrolled.")]
 internal sealed partial class JourneyStepper(
-    IDbContextFactory<AppDbContext> dbFactory, JourneyVersions versions, ICdpProfilesForMarketing profiles, ICrmSalesTasks tasks, MarketingEmails emails,
+    IDbContextFactory<AppDbContext> dbFactory, JourneyVersions versions, ICdpProfilesForMarketing profiles, ICrmSalesTasks tasks, ICrmContactsForMarketing contacts,
+    MarketingEmails emails,
     EmailOutbox outbox, IOptions<JourneyOptions> options, TimeProvider timeProvider, ILogger<JourneyStepper> logger)
 {
     private const int MaxStepsAtOnce = 50;
@@ -134,8 +135,10 @@ internal sealed partial class JourneyStepper(
                 var taskId = await tasks.AddFollowUpAsync(db, contactId, step.Title!, $"From the journey “{definition.Name}”, step {step.Id}.",
                     now.AddDays(step.DueInDays ?? 1), cancellationToken);
                 return new StepResult(taskId is null ? SkipReasons.Outcome(SkipReasons.NoContact) : "created", step.Next);
-            case JourneyStepTypes.CreateTask:
+            case JourneyStepTypes.CreateTask or JourneyStepTypes.AddTag when profile.ContactId is null:
                 return new StepResult(SkipReasons.Outcome(SkipReasons.NoContact), step.Next);
+            case JourneyStepTypes.AddTag:
+                return new StepResult(await contacts.AddTagAsync(db, profile.ContactId!.Value, step.Tag!, cancellationToken) ? "tagged" : "already_tagged", step.Next);
             case JourneyStepTypes.Exit:
                 return new StepResult("exit", null, Exit: true);
             default:
