@@ -45,9 +45,9 @@ public sealed class JourneyBuilderTests(BrowserApp app)
 
         await page.GetByTestId("step-step1").GetByTestId("step-type").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Wait", Exact = true }).ClickAsync();
-        await page.GetByTestId("step-step1").GetByTestId("step-amount").FillAsync("3");
+        await page.GetByTestId("step-step1").GetByTestId("step-amount").FillAsync("1");
         await page.GetByTestId("step-step1").GetByTestId("step-unit").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "seconds", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "hours", Exact = true }).ClickAsync();
         await page.GetByTestId("step-step1").GetByTestId("add-after").ClickAsync();
         await page.GetByTestId("step-step2").GetByTestId("step-type").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Create a CRM task", Exact = true }).ClickAsync();
@@ -60,6 +60,8 @@ public sealed class JourneyBuilderTests(BrowserApp app)
         await Assertions.Expect(page.GetByTestId("person-status")).ToContainTextAsync("active", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("person-step")).ToHaveTextAsync("step1");
         await Screenshots.SaveAsync(page, "journey-person-waiting");
+        // The hour passes.
+        await JourneyClock.EndWaitsAsync(app.Factory.ConnectionString, new Uri(page.Url).Segments[^1]);
         await Assertions.Expect(page.GetByTestId("person-status")).ToHaveTextAsync("completed", new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("journey-people")).ToContainTextAsync("step1 (done) → step2 (created)");
         await Assertions.Expect(page.GetByTestId("funnel-step2")).ToContainTextAsync("1 entered, 1 done");

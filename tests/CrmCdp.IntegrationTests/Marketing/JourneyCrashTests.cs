@@ -41,7 +41,7 @@ public sealed class JourneyCrashTests
                 steps = new object[]
                 {
                     new { id = "first", type = "send_email", templateId, next = "pause" },
-                    new { id = "pause", type = "wait", duration = new { amount = 8, unit = "seconds" }, next = "second" },
+                    new { id = "pause", type = "wait", duration = new { amount = 1, unit = "hours" }, next = "second" },
                     new { id = "second", type = "send_email", templateId, next = (string?)null },
                 },
             }, "name", ct);
@@ -66,6 +66,7 @@ public sealed class JourneyCrashTests
         Assert.Single(smtp.Received, ToDana);
         await using var restarted = await WebAppProcess.StartAsync(connectionString, apiKey, ct, settings);
         using var again = Admin(restarted.BaseAddress, apiKey);
+        await JourneyClock.EndWaitsAsync(connectionString, journeyId);
         var done = await Eventually.UntilAsync(() => PeopleAsync(again, journeyId, ct), p => p[0].GetProperty("status").GetString() == "completed",
             "the journey finished after the restart", TimeSpan.FromSeconds(60), ct);
         await Eventually.UntilAsync(() => Task.FromResult(smtp.Received.Count(ToDana)), n => n == 2, "the second email", TimeSpan.FromSeconds(30), ct);

@@ -47,7 +47,7 @@ public sealed class JourneyTests(JourneyApp app) : IClassFixture<JourneyApp>
             steps = new object[]
             {
                 new { id = "offer", type = "send_email", templateId = template.Id(), next = "pause" },
-                new { id = "pause", type = "wait", duration = new { amount = 10, unit = "seconds" }, next = "call" },
+                new { id = "pause", type = "wait", duration = new { amount = 1, unit = "hours" }, next = "call" },
                 new { id = "call", type = "create_task", title = "Call {name}: viewed trail shoes, did not buy", next = (string?)null },
             },
             goal = new { @event = "Order Completed" },
@@ -63,6 +63,11 @@ public sealed class JourneyTests(JourneyApp app) : IClassFixture<JourneyApp>
         var offer = await app.Smtp.WaitForAsync(e => e.Message.To.Mailboxes.Any(m => m.Address == $"{browserUser}@example.com"), TimeSpan.FromSeconds(30));
         await app.Smtp.WaitForAsync(e => e.Message.To.Mailboxes.Any(m => m.Address == $"{buyerUser}@example.com"), TimeSpan.FromSeconds(30));
         Assert.Empty((await SdkClients.RunAsync("segment-offer.mjs", app.BaseAddress, key, $"order.{run}")).GetProperty("errors").EnumerateArray());
+        await admin.ProfileWhenAsync("user_id", buyerUser, p => p.GetProperty("eventCount").GetInt64() == 3, Ct);
+        await Eventually.UntilAsync(() => admin.PeopleAsync(journey.Id()), p => p.Count == 2 && p.All(x => x.GetProperty("step").GetString() == "pause"),
+            "both people waiting", TimeSpan.FromSeconds(30), Ct);
+        // The hour passes: the buyer, who ordered while waiting, leaves by the goal; the browser goes on to the call.
+        await JourneyClock.EndWaitsAsync(app.Factory.ConnectionString, journey.Id());
         Assert.Equal($"Ann, 10% off the {run} you looked at", offer.Message.Subject);
         Assert.Matches("^<http://crmcdp.test/u/[A-Za-z0-9_-]+>$", offer.Message.Headers["List-Unsubscribe"]);
         Assert.Equal("List-Unsubscribe=One-Click", offer.Message.Headers["List-Unsubscribe-Post"]);
@@ -100,7 +105,7 @@ public sealed class JourneyTests(JourneyApp app) : IClassFixture<JourneyApp>
             steps = new object[]
             {
                 new { id = "first", type = "send_email", templateId = template.Id(), next = "pause" },
-                new { id = "pause", type = "wait", duration = new { amount = 3, unit = "seconds" }, next = "second" },
+                new { id = "pause", type = "wait", duration = new { amount = 1, unit = "hours" }, next = "second" },
                 new { id = "second", type = "send_email", templateId = template.Id(), next = (string?)null },
             },
         });
@@ -123,6 +128,8 @@ public sealed class JourneyTests(JourneyApp app) : IClassFixture<JourneyApp>
         var (_, consent) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/profiles/{profile.Id()}/consent");
         Assert.Equal("unsubscribe", consent[0].GetProperty("source").GetString());
         Assert.False(consent[0].GetProperty("state").GetProperty("email").GetBoolean());
+        await Eventually.UntilAsync(() => admin.PeopleAsync(journey.Id()), p => p.Count == 1 && p[0].GetProperty("step").GetString() == "pause", "waiting", TimeSpan.FromSeconds(30), Ct);
+        await JourneyClock.EndWaitsAsync(app.Factory.ConnectionString, journey.Id());
         var stats = await Eventually.UntilAsync(() => admin.StatsAsync(journey.Id()), s => s.GetProperty("completed").GetInt32() == 1, "the journey finished", TimeSpan.FromSeconds(30), Ct);
         Assert.Equal(1, stats.Step("first").Outcome("sent"));
         Assert.Equal(1, stats.Step("second").Outcome("skipped:no_consent"));
