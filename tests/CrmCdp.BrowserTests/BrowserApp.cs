@@ -1,5 +1,7 @@
 using CrmCdp.BrowserTests;
 using CrmCdp.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(BrowserApp))]
@@ -38,6 +40,10 @@ public sealed class BrowserApp : AppFixture, IAsyncLifetime
             ["Forms:MinFillSeconds"] = "1",
             ["Destinations:AllowPrivateNetworks"] = "true",
         });
+        // Marketing email is written by jobs, outside any request: its links need the public address, known once Kestrel has its port.
+        var configuration = (IConfigurationRoot)Factory.Services.GetRequiredService<IConfiguration>();
+        configuration["Email:PublicUrl"] = BaseAddress.ToString();
+        configuration.Reload();
         // Expect(...) does not follow the context's default timeout; a Blazor round trip on a loaded CI machine can take more than its own 5 s.
         Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();

@@ -66,5 +66,12 @@ public sealed class JourneyBuilderTests(BrowserApp app)
         await Assertions.Expect(page.GetByTestId("journey-people")).ToContainTextAsync("step1 (done) → step2 (created)");
         await Assertions.Expect(page.GetByTestId("funnel-step2")).ToContainTextAsync("1 entered, 1 done");
         await Screenshots.SaveAsync(page, "journey-person-done");
+
+        // The person's profile shows the journey and the way they took.
+        await page.GetByTestId("journey-people").GetByRole(AriaRole.Link).First.ClickAsync();
+        var row = page.GetByTestId("profile-journey-row");
+        await Assertions.Expect(row).ToContainTextAsync($"Follow-up {suffix}");
+        await Assertions.Expect(row).ToContainTextAsync("completed");
+        await Assertions.Expect(row).ToContainTextAsync("step1 (done) → step2 (created)");
     }
 }

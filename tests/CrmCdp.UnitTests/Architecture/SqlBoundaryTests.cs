@@ -15,9 +15,10 @@ public sealed partial class SqlBoundaryTests
         ["crm_"] = "Crm",
         ["cdp_"] = "Cdp",
         ["admin_"] = "Admin",
+        ["mkt_"] = "Marketing",
     };
 
-    public static TheoryData<string> Modules() => ["Crm", "Cdp", "Admin"];
+    public static TheoryData<string> Modules() => ["Crm", "Cdp", "Admin", "Marketing"];
 
     [Theory]
     [MemberData(nameof(Modules))]

@@ -27,9 +27,13 @@ internal static class MarketingModule
         services.AddSingleton<JourneyWakeUp>();
         services.AddSingleton<JourneyEnroller>();
         services.AddSingleton<ISegmentChangeConsumer>(provider => provider.GetRequiredService<JourneyEnroller>());
+        services.AddSingleton<JourneyStepActions>();
         services.AddSingleton<JourneyStepper>();
         services.AddHostedService<JourneyRunner>();
         services.AddSingleton<JourneyEventEnroller>();
+        services.AddSingleton<JourneyCrmEnroller>();
+        services.AddTransient<Platform.Jobs.IRecurringJobDefinition, JourneyScheduleJob>();
+        services.AddTransient<JourneyScheduleJob>();
         services.AddHostedService<JourneyEventTriggerService>();
         services.AddSingleton<CampaignService>();
         services.AddSingleton<CampaignQueries>();

@@ -17,4 +17,11 @@ internal static class UserTime
 
     /// <summary>The moment on the user's clock.</summary>
     public static DateTimeOffset InUserZone(this DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
+
+    /// <summary>A wall-clock time the user typed or picked, read in their zone.</summary>
+    public static DateTimeOffset FromUserZone(this DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified));
+    }
 }

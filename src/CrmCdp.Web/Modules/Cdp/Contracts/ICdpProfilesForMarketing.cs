@@ -22,6 +22,18 @@ internal interface ICdpProfilesForMarketing
     /// <summary>Whether the profile (or one merged into it) performed the event at or after the moment.</summary>
     Task<bool> PerformedSinceAsync(AppDbContext db, Guid profileId, string eventName, DateTimeOffset since, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether the profile performed an event the event condition (<c>{"type": "event", "event", "where"}</c>) counts, at or after the moment.</summary>
+    Task<bool> PerformedSinceAsync(AppDbContext db, Guid profileId, JsonElement eventCondition, DateTimeOffset since, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets (or, with null, removes) a trait as automation (source <c>journey</c>); the profile's audiences follow.</summary>
+    Task SetTraitAsync(AppDbContext db, Guid profileId, string trait, JsonElement? value, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The live profile of a CRM contact: the one linked to it, else the one holding its email or user id (linked now),
+    /// else a new profile for its email (linked). Null when the contact is gone or has no email to know them by.
+    /// </summary>
+    Task<Guid?> ProfileOfContactAsync(AppDbContext db, Guid contactId, CancellationToken cancellationToken = default);
+
     /// <summary>The problems of a condition (the segment definition JSON), keyed under the path; empty when it is good.</summary>
     Task<IReadOnlyDictionary<string, string[]>> CheckConditionAsync(AppDbContext db, JsonElement condition, string path, CancellationToken cancellationToken = default);
 

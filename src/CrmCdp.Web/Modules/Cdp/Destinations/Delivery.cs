@@ -15,7 +15,7 @@ internal sealed class Delivery
     /// <summary>The Standard Webhooks message id (msg_…), the same on every attempt and replay.</summary>
     public string WebhookId { get; set; } = "";
 
-    /// <summary>event, audience, crm, privacy or test.</summary>
+    /// <summary>event, audience, crm, privacy, journey or test.</summary>
     public string Kind { get; set; } = "";
 
     /// <summary>The request body, exactly as signed and sent.</summary>
@@ -77,6 +77,7 @@ internal static class DeliveryKinds
     public const string Crm = "crm";
     public const string Test = "test";
     public const string Privacy = "privacy";
+    public const string Journey = "journey";
 }
 
 internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>, IEntityTypeConfiguration<DeliveryAttempt>

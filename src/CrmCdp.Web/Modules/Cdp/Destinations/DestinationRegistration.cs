@@ -13,6 +13,7 @@ internal static class DestinationRegistration
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<DestinationAlerts>();
         services.AddSingleton<DestinationProfiles>();
+        services.AddSingleton<Contracts.IDestinationsForMarketing, DestinationsForMarketing>();
         services.AddSingleton<DestinationService>();
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<Contracts.ISegmentChangeConsumer, DestinationAudienceConsumer>();

@@ -10,7 +10,7 @@ using NpgsqlTypes;
 namespace CrmCdp.Web.Modules.Cdp.Profiles;
 
 [SystemAccess("Journeys act on the profiles their triggers hand them; the journey's own permissions were checked when it was published.")]
-internal sealed class MarketingProfiles(DestinationProfiles snapshots, TimeProvider timeProvider) : ICdpProfilesForMarketing
+internal sealed partial class MarketingProfiles(DestinationProfiles snapshots, IResolvedEventFeed feed, TimeProvider timeProvider) : ICdpProfilesForMarketing
 {
     public async Task<MarketingProfile?> LoadAsync(AppDbContext db, Guid profileId, CancellationToken cancellationToken = default)
     {

@@ -18,6 +18,12 @@ internal interface ICrmContactsForMarketing
     /// <summary>Adds a tag to the contact (tags are compared without regard to case); answers false when it already had it.</summary>
     Task<bool> AddTagAsync(AppDbContext db, Guid contactId, string tag, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Sets one of the contact's fields (<see cref="ContactFieldNames"/>) as automation, checked as the screen checks it;
+    /// answers null when set (or already so), else why not (<c>contact_gone</c>, <c>unknown_field</c>, <c>invalid_value</c>).
+    /// </summary>
+    Task<string?> UpdateFieldAsync(AppDbContext db, Guid contactId, string field, System.Text.Json.JsonElement? value, CancellationToken cancellationToken = default);
+
     /// <summary>Revokes the contact's email consent (it shows on the contact and reaches the profile); answers whether it changed.</summary>
     Task<bool> RevokeEmailConsentAsync(AppDbContext db, Guid contactId, CancellationToken cancellationToken = default);
 }

@@ -7,7 +7,7 @@ namespace CrmCdp.Web.Modules.Crm.Tasks;
 
 internal sealed class SalesTasksForCdp(NotificationService notifications, TimeProvider timeProvider) : ICrmSalesTasks
 {
-    public async Task<Guid?> AddFollowUpAsync(AppDbContext db, Guid contactId, string title, string notes, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+    public async Task<Guid?> AddFollowUpAsync(AppDbContext db, Guid contactId, string title, string notes, DateTimeOffset dueAt, Guid? ownerId = null, CancellationToken cancellationToken = default)
     {
         var contact = await db.Set<Contact>().Where(c => c.Id == contactId).Select(c => new { c.OwnerId, c.CompanyId, c.FirstName, c.LastName, c.Emails }).SingleOrDefaultAsync(cancellationToken);
         if (contact is null)
@@ -24,7 +24,7 @@ internal sealed class SalesTasksForCdp(NotificationService notifications, TimePr
             Notes = TextLimit.Shorten(notes, 10_000),
             Type = CrmTaskType.Call,
             Priority = CrmTaskPriority.High,
-            OwnerId = contact.OwnerId,
+            OwnerId = ownerId ?? contact.OwnerId,
             ContactId = contactId,
             DueAt = dueAt,
             CreatedAt = now,
@@ -38,4 +38,10 @@ internal sealed class SalesTasksForCdp(NotificationService notifications, TimePr
 
         return task.Id;
     }
+
+    public Task<bool> TeamExistsAsync(AppDbContext db, Guid teamId, CancellationToken cancellationToken = default) =>
+        db.Teams.AnyAsync(t => t.Id == teamId, cancellationToken);
+
+    public async Task<Guid?> NextTeamMemberAsync(AppDbContext db, Guid teamId, Guid? last, CancellationToken cancellationToken = default) =>
+        await Common.TeamRoundRobin.AvailableMembersAsync(db, teamId, cancellationToken) is { Count: > 0 } members ? Common.TeamRoundRobin.Next(members, last) : null;
 }

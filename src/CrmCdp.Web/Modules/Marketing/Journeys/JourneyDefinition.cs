@@ -35,10 +35,26 @@ internal sealed record JourneyDefinition
 
 internal sealed record JourneyTrigger
 {
-    /// <summary>segment_entered or event (crm and schedule are not available yet).</summary>
+    /// <summary>segment_entered, event, crm or schedule (people are also enrolled by hand, whatever the trigger).</summary>
     public string? Type { get; init; }
 
+    /// <summary>segment_entered: the segment; schedule: the segment whose members are enrolled at each time.</summary>
     public Guid? SegmentId { get; init; }
+
+    /// <summary>crm: the change (<see cref="JourneyCrmChanges"/>).</summary>
+    public string? Change { get; init; }
+
+    /// <summary>crm deal.stage_changed: only moves into this stage (its name, without case).</summary>
+    public string? Stage { get; init; }
+
+    /// <summary>crm deal changes: only deals of this pipeline (its name, without case).</summary>
+    public string? Pipeline { get; init; }
+
+    /// <summary>schedule: the first (or only) time.</summary>
+    public DateTimeOffset? At { get; init; }
+
+    /// <summary>schedule: none (once), daily or weekly after <see cref="At"/>.</summary>
+    public string? Repeat { get; init; }
 
     /// <summary>event: the event's name (or type, e.g. page).</summary>
     public string? Event { get; init; }
@@ -47,14 +63,17 @@ internal sealed record JourneyTrigger
     public JsonElement? Where { get; init; }
 
     /// <summary>The event condition that tests one event: the event and its filters (the window is not used for one event).</summary>
-    public JsonElement EventCondition() => JsonSerializer.SerializeToElement(new { type = "event", @event = Event, @operator = "at_least", count = 1, withinDays = 365, where = Where }, JourneyDefinition.Json);
+    public JsonElement EventCondition() => EventConditionOf(Event, Where);
+
+    public static JsonElement EventConditionOf(string? eventName, JsonElement? where) =>
+        JsonSerializer.SerializeToElement(new { type = "event", @event = eventName, @operator = "at_least", count = 1, withinDays = 365, where }, JourneyDefinition.Json);
 }
 
 internal sealed record JourneyStep
 {
     public string? Id { get; init; }
 
-    /// <summary>send_email, wait, branch, create_task, add_tag or exit.</summary>
+    /// <summary>One of <see cref="JourneyStepTypes.Available"/>.</summary>
     public string? Type { get; init; }
 
     public string? Next { get; init; }
@@ -64,6 +83,39 @@ internal sealed record JourneyStep
 
     /// <summary>wait: how long.</summary>
     public JourneyDuration? Duration { get; init; }
+
+    /// <summary>wait: until this moment (instead of a duration).</summary>
+    public DateTimeOffset? Until { get; init; }
+
+    /// <summary>wait: until the moment a trait of the person holds (an ISO 8601 date), e.g. renewal_date.</summary>
+    public string? UntilTrait { get; init; }
+
+    /// <summary>wait_until_event: the event (or type) waited for; the goal of <see cref="Next"/>.</summary>
+    public string? Event { get; init; }
+
+    /// <summary>wait_until_event: property filters the event must meet (the segment operators).</summary>
+    public JsonElement? Where { get; init; }
+
+    /// <summary>wait_until_event: how long to wait before taking <see cref="OnTimeout"/>.</summary>
+    public JourneyDuration? Timeout { get; init; }
+
+    /// <summary>wait_until_event: where the person goes when the event did not come in time (null ends the journey).</summary>
+    public string? OnTimeout { get; init; }
+
+    /// <summary>update_field: contact (a field of the linked contact) or profile (a trait).</summary>
+    public string? Target { get; init; }
+
+    /// <summary>update_field: the contact field (<see cref="JourneyFields.Contact"/>, or custom.{key}) or the trait.</summary>
+    public string? Field { get; init; }
+
+    /// <summary>update_field: the value to set (text, number, true/false, or null to clear).</summary>
+    public JsonElement? Value { get; init; }
+
+    /// <summary>webhook: the destination the person's step is sent to.</summary>
+    public Guid? DestinationId { get; init; }
+
+    /// <summary>create_task: who gets the task (the contact's owner by default).</summary>
+    public JourneyAssignee? AssignTo { get; init; }
 
     /// <summary>branch: a segment condition (the segment definition JSON) the person is tested against.</summary>
     public JsonElement? Condition { get; init; }
@@ -83,7 +135,21 @@ internal sealed record JourneyStep
 
     /// <summary>Where the step leads: next, or a branch's two ways.</summary>
     [JsonIgnore]
-    public IEnumerable<(string Field, string? Target)> Exits => Type == JourneyStepTypes.Branch ? [("then", Then), ("else", Else)] : [("next", Next)];
+    public IEnumerable<(string Field, string? Target)> Exits => Type switch
+    {
+        JourneyStepTypes.Branch => [("then", Then), ("else", Else)],
+        JourneyStepTypes.WaitUntilEvent => [("next", Next), ("onTimeout", OnTimeout)],
+        JourneyStepTypes.Exit => [],
+        _ => [("next", Next)],
+    };
+
+    /// <summary>Time passes on these steps, so a loop through one does not spin.</summary>
+    [JsonIgnore]
+    public bool Waits => Type is JourneyStepTypes.Wait or JourneyStepTypes.WaitUntilEvent;
+
+    /// <summary>The event condition that tests one event of a wait_until_event step.</summary>
+    public JsonElement EventCondition() => JourneyTrigger.EventConditionOf(Event, Where);
+
 }
 
 internal sealed record JourneyDuration
@@ -136,17 +202,49 @@ internal sealed record JourneySending
         TimeOnly.TryParseExact(text, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time) ? time : null;
 }
 
+/// <summary>Who a create_task step's task goes to.</summary>
+internal sealed record JourneyAssignee
+{
+    /// <summary>owner (the contact's owner, the default) or round_robin (the team's members in turn, skipping those away).</summary>
+    public string? Mode { get; init; }
+
+    /// <summary>round_robin: the team.</summary>
+    public Guid? TeamId { get; init; }
+}
+
 internal static class JourneyStepTypes
 {
     public const string SendEmail = "send_email";
     public const string Wait = "wait";
+    public const string WaitUntilEvent = "wait_until_event";
     public const string Branch = "branch";
     public const string CreateTask = "create_task";
+    public const string UpdateField = "update_field";
     public const string AddTag = "add_tag";
+    public const string Webhook = "webhook";
     public const string Exit = "exit";
 
-    public static readonly string[] Available = [SendEmail, Wait, Branch, CreateTask, AddTag, Exit];
+    public static readonly string[] Available = [SendEmail, Wait, WaitUntilEvent, Branch, CreateTask, UpdateField, AddTag, Webhook, Exit];
+}
 
-    /// <summary>Named by the journey contract, not built yet: a definition using them is refused, never half-run.</summary>
-    public static readonly string[] NotYetAvailable = ["wait_until_event", "update_field", "webhook"];
+internal static class JourneyTriggerTypes
+{
+    public const string SegmentEntered = "segment_entered";
+    public const string Event = "event";
+    public const string Crm = "crm";
+    public const string Schedule = "schedule";
+
+    public static readonly string[] All = [SegmentEntered, Event, Crm, Schedule];
+}
+
+/// <summary>The CRM changes a journey can start from (facts the CRM publishes).</summary>
+internal static class JourneyCrmChanges
+{
+    public static readonly string[] All = ["contact.created", "deal.stage_changed", "deal.won", "deal.lost", "ticket.solved"];
+}
+
+internal static class JourneyFields
+{
+    public const string Contact = "contact";
+    public const string Profile = "profile";
 }

@@ -11,7 +11,7 @@ internal static class JourneyEndpoints
             .WithSummary("One journey.").Produces<JourneyDto>().ProducesProblem(404);
         journeys.MapPost("/", async (JourneyDefinition definition, JourneyService service, AccessContext access, CancellationToken ct) =>
                 (await service.CreateAsync(access, definition, ct)).ToHttp(j => $"/api/v1/journeys/{j.Id}"))
-            .WithSummary("Creates a draft journey from its definition: {name, trigger {type: segment_entered, segmentId}, start, steps [{id, type: send_email|wait|branch|create_task|exit, next, …}], goal {event}, reentry {mode: never|after, days}}. A bad definition is a 400 naming the step.")
+            .WithSummary("Creates a draft journey from its definition: {name, trigger {type: segment_entered|event|crm|schedule, …}, start, steps [{id, type: send_email|wait|wait_until_event|branch|create_task|update_field|add_tag|webhook|exit, next, …}], goal {event}, reentry {mode: never|after, days}}. A bad definition is a 400 naming the step.")
             .Produces<JourneyDto>(201).ProducesValidationProblem();
         journeys.MapPut("/{id:guid}", async (Guid id, JourneyDefinition definition, JourneyService service, AccessContext access, CancellationToken ct) =>
                 (await service.UpdateAsync(access, id, definition, ct)).ToHttp())
@@ -22,6 +22,10 @@ internal static class JourneyEndpoints
             .WithSummary("Makes the draft live (a new version when it changed); resumes a paused journey.").Produces<JourneyDto>().ProducesValidationProblem().ProducesProblem(404);
         journeys.MapPost("/{id:guid}/pause", async (Guid id, JourneyService service, AccessContext access, CancellationToken ct) => (await service.PauseAsync(access, id, ct)).ToHttp())
             .WithSummary("Stops entries and steps; people wait where they are until it is published again.").Produces<JourneyDto>().ProducesProblem(404).ProducesProblem(409);
+        journeys.MapPost("/{id:guid}/enrol", async (Guid id, JourneyEnrolRequest request, JourneyService service, AccessContext access, CancellationToken ct) =>
+                (await service.EnrolAsync(access, id, request, ct)).ToHttp())
+            .WithSummary("Enrols a list of people by hand into a live journey: {profileIds: [...]} (up to 10,000) or {segmentId} (its members now). The re-entry rule and once-at-a-time hold; answers {requested, enrolled}.")
+            .Produces<JourneyEnrolResult>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         journeys.MapGet("/{id:guid}/stats", async (Guid id, JourneyQueries queries, AccessContext access, CancellationToken ct) => (await queries.StatsAsync(access, id, ct)).ToHttp())
             .WithSummary("Counts per step as a funnel: entered, waiting, completed, exited by goal, errors, and each outcome (skips with their reason).")
             .Produces<JourneyStats>().ProducesProblem(404);

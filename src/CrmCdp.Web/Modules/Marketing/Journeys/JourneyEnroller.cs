@@ -8,7 +8,7 @@ namespace CrmCdp.Web.Modules.Marketing.Journeys;
 /// a person is in a journey once at a time (a unique index), and the re-entry rule is kept.
 /// </summary>
 [SystemAccess("The change feed enrols people into journeys a marketer published.")]
-internal sealed class JourneyEnroller(JourneyWakeUp wakeUp, TimeProvider timeProvider) : ISegmentChangeConsumer
+internal sealed class JourneyEnroller(JourneyVersions versions, JourneyWakeUp wakeUp, TimeProvider timeProvider) : ISegmentChangeConsumer
 {
     public string Name => "journeys";
 
@@ -20,12 +20,7 @@ internal sealed class JourneyEnroller(JourneyWakeUp wakeUp, TimeProvider timePro
             return;
         }
 
-        var live = await (from j in db.Set<Journey>().AsNoTracking()
-                          join v in db.Set<JourneyVersion>().AsNoTracking() on new { JourneyId = j.Id, Version = j.LiveVersion!.Value } equals new { v.JourneyId, v.Version }
-                          where j.Status == JourneyStatuses.Live
-                          select new { j.Id, v.Version, v.Definition }).ToListAsync(cancellationToken);
-        var triggered = live.Select(j => (j.Id, j.Version, Definition: JourneyDefinition.Parse(j.Definition)))
-            .Where(j => j.Definition.Trigger is { Type: "segment_entered", SegmentId: not null }).ToList();
+        var triggered = (await versions.LiveAsync(db, cancellationToken)).Where(j => j.Definition.Trigger is { Type: JourneyTriggerTypes.SegmentEntered, SegmentId: not null }).ToList();
         var now = timeProvider.GetUtcNow();
         var enrolled = 0;
         foreach (var entry in entries)
@@ -54,6 +49,26 @@ internal sealed class JourneyEnroller(JourneyWakeUp wakeUp, TimeProvider timePro
             WHERE NOT EXISTS (
                 SELECT 1 FROM mkt_journey_enrolments e
                 WHERE e.journey_id = {journeyId} AND e.profile_id = {profileId} AND (e.status = 'active' OR e.entered_at > {blockedSince}))
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+    }
+}
+
+/// <summary>Enrols many people at once (a schedule, a list): one statement, the same rules as one by one.</summary>
+internal static class JourneyBulkEnrolment
+{
+    /// <summary>Answers how many were enrolled; each person's trigger key is <paramref name="keyPrefix"/> and their profile id.</summary>
+    public static Task<int> EnrolAsync(
+        AppDbContext db, LiveJourney journey, IReadOnlyCollection<Guid> profileIds, string keyPrefix, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var blockedSince = journey.Definition.Reentry is { Mode: "after", Days: { } days } ? now.AddDays(-days) : DateTimeOffset.MinValue;
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO mkt_journey_enrolments (journey_id, version, profile_id, trigger_key, status, step_id, step_since, next_run_at, entered_at, path, errors)
+            SELECT {journey.Id}, {journey.Version}, p.id, {keyPrefix} || p.id::text, 'active', {journey.Definition.Start}, {now}, {now}, {now}, '[]'::jsonb, 0
+            FROM (SELECT DISTINCT id FROM unnest({profileIds.ToArray()}) AS u(id)) p
+            WHERE NOT EXISTS (
+                SELECT 1 FROM mkt_journey_enrolments e
+                WHERE e.journey_id = {journey.Id} AND e.profile_id = p.id AND (e.status = 'active' OR e.entered_at > {blockedSince}))
             ON CONFLICT DO NOTHING
             """, cancellationToken);
     }

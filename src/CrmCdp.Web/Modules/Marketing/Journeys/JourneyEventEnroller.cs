@@ -19,17 +19,18 @@ internal sealed class MarketingCheckpointConfiguration : IEntityTypeConfiguratio
     {
         builder.ToTable("mkt_checkpoints");
         builder.HasKey(c => c.Name);
-        builder.Property(c => c.Name).HasMaxLength(40);
+        builder.Property(c => c.Name).HasMaxLength(80);
     }
 }
 
 /// <summary>
-/// Enrols the people who perform a live journey's trigger event (with its property filters): follows the resolved
-/// events from its own checkpoint, a window of ids at a time, and enrols in the transaction that moves the checkpoint,
-/// once per event (the trigger key) and once at a time per person. With no event-triggered journey it only keeps up.
+/// Follows the resolved events from its own checkpoint, a window of ids at a time, in the transaction that moves the
+/// checkpoint: enrols the people who perform a live journey's trigger event (with its property filters), once per event
+/// (the trigger key) and once at a time per person; and takes up at once the people of a journey whose goal or awaited
+/// event (a wait_until_event step's) they just performed, so they leave or go on without waiting for their timer.
 /// </summary>
 [SystemAccess("Events enrol people into journeys a marketer published.")]
-internal sealed class JourneyEventEnroller(IDbContextFactory<AppDbContext> dbFactory, IResolvedEventFeed feed, JourneyWakeUp wakeUp, TimeProvider timeProvider)
+internal sealed class JourneyEventEnroller(IDbContextFactory<AppDbContext> dbFactory, IResolvedEventFeed feed, JourneyVersions versions, JourneyWakeUp wakeUp, TimeProvider timeProvider)
 {
     public const string CheckpointName = "journeys:events";
     private const int Window = 5000;
@@ -50,41 +51,40 @@ internal sealed class JourneyEventEnroller(IDbContextFactory<AppDbContext> dbFac
             return false;
         }
 
-        var journeys = await LiveEventJourneysAsync(db, cancellationToken);
-        var upTo = journeys.Count == 0 ? resolved : Math.Min(resolved, checkpoint.Position + Window);
+        var journeys = (await versions.LiveAsync(db, cancellationToken)).Where(j => j.Definition.Trigger is { Type: JourneyTriggerTypes.Event, Event: not null })
+            .Select(j => (j.Id, j.Version, j.Definition, Condition: j.Definition.Trigger!.EventCondition())).ToList();
+        var awaited = await versions.AwaitedEventsAsync(db, cancellationToken);
+        var names = journeys.Select(j => j.Definition.Trigger!.Event!).Concat(awaited.Values.SelectMany(n => n)).Distinct(StringComparer.Ordinal).ToList();
+        var upTo = names.Count == 0 ? resolved : Math.Min(resolved, checkpoint.Position + Window);
         var enrolled = 0;
-        if (journeys.Count > 0)
+        var takeUp = new HashSet<(Guid JourneyId, Guid ProfileId)>();
+        foreach (var resolvedEvent in names.Count == 0 ? [] : await feed.ReadAsync(db, checkpoint.Position, upTo, names, cancellationToken))
         {
-            var names = journeys.Select(j => j.Definition.Trigger!.Event!).Distinct(StringComparer.Ordinal).ToList();
-            foreach (var resolvedEvent in await feed.ReadAsync(db, checkpoint.Position, upTo, names, cancellationToken))
+            foreach (var (journeyId, version, definition, condition) in journeys.Where(j => feed.Matches(j.Condition, resolvedEvent)))
             {
-                foreach (var (journeyId, version, definition, condition) in journeys.Where(j => feed.Matches(j.Condition, resolvedEvent)))
-                {
-                    enrolled += await JourneyEnroller.EnrolAsync(db, journeyId, version, definition, resolvedEvent.ProfileId, $"event:{resolvedEvent.Id}", now, cancellationToken);
-                }
+                enrolled += await JourneyEnroller.EnrolAsync(db, journeyId, version, definition, resolvedEvent.ProfileId, $"event:{resolvedEvent.Id}", now, cancellationToken);
+            }
+
+            foreach (var (journeyId, _) in awaited.Where(a => a.Value.Contains(resolvedEvent.Type) || (resolvedEvent.Name is { } name && a.Value.Contains(name))))
+            {
+                takeUp.Add((journeyId, resolvedEvent.ProfileId));
             }
         }
 
+        // Property filters and the moment are the step's to judge: those taken up for nothing wait on.
+        var woken = takeUp.Count == 0 ? 0 : await db.Database.ExecuteSqlAsync($"""
+            UPDATE mkt_journey_enrolments e SET next_run_at = {now}
+            FROM unnest({takeUp.Select(t => t.JourneyId).ToArray()}, {takeUp.Select(t => t.ProfileId).ToArray()}) AS w(journey_id, profile_id)
+            WHERE e.journey_id = w.journey_id AND e.profile_id = w.profile_id AND e.status = 'active' AND e.next_run_at > {now}
+            """, cancellationToken);
         (checkpoint.Position, checkpoint.UpdatedAt) = (upTo, now);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        if (enrolled > 0)
+        if (enrolled + woken > 0)
         {
             wakeUp.Wake();
         }
 
         return upTo < resolved;
-    }
-
-    private static async Task<List<(Guid Id, int Version, JourneyDefinition Definition, System.Text.Json.JsonElement Condition)>> LiveEventJourneysAsync(
-        AppDbContext db, CancellationToken cancellationToken)
-    {
-        var live = await (from j in db.Set<Journey>().AsNoTracking()
-                          join v in db.Set<JourneyVersion>().AsNoTracking() on new { JourneyId = j.Id, Version = j.LiveVersion!.Value } equals new { v.JourneyId, v.Version }
-                          where j.Status == JourneyStatuses.Live
-                          select new { j.Id, v.Version, v.Definition }).ToListAsync(cancellationToken);
-        return [.. live.Select(j => (j.Id, j.Version, Definition: JourneyDefinition.Parse(j.Definition)))
-            .Where(j => j.Definition.Trigger is { Type: "event", Event: not null })
-            .Select(j => (j.Id, j.Version, j.Definition, j.Definition.Trigger!.EventCondition()))];
     }
 }

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace CrmCdp.Web.Modules.Marketing.Journeys;
 
-/// <summary>Keeps the event triggers following resolution; every instance may run it, the checkpoint's row lock lets one read at a time.</summary>
-internal sealed partial class JourneyEventTriggerService(JourneyEventEnroller enroller, IOptions<JourneyOptions> options, ILogger<JourneyEventTriggerService> logger) : BackgroundService
+/// <summary>Keeps the event and CRM triggers following their sources; every instance may run it, each checkpoint's row lock lets one read at a time.</summary>
+internal sealed partial class JourneyEventTriggerService(JourneyEventEnroller enroller, JourneyCrmEnroller crmEnroller, IOptions<JourneyOptions> options, ILogger<JourneyEventTriggerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -12,7 +12,7 @@ internal sealed partial class JourneyEventTriggerService(JourneyEventEnroller en
         {
             try
             {
-                if (!await enroller.EnrolAsync(stoppingToken))
+                if (!(await enroller.EnrolAsync(stoppingToken) | await crmEnroller.EnrolAsync(stoppingToken)))
                 {
                     await Task.Delay(idle, stoppingToken);
                 }

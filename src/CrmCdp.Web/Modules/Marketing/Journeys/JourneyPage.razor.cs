@@ -20,6 +20,7 @@ public sealed partial class JourneyPage
     private bool _choicesLoaded;
     private bool _following;
     private bool _missing;
+    private Guid? _enrolSegmentId;
 
     [Parameter]
     public Guid? Id { get; set; }
@@ -128,7 +129,7 @@ public sealed partial class JourneyPage
         if (published.Value is { } journey)
         {
             _journey = journey;
-            Snackbar.Add($"Live: version {journey.LiveVersion}. People who enter the segment from now on go through it.", Severity.Success);
+            Snackbar.Add($"Live: version {journey.LiveVersion}. People its trigger enrols from now on go through it.", Severity.Success);
         }
 
         ShowSaved();
@@ -154,6 +155,21 @@ public sealed partial class JourneyPage
         {
             _journey = journey;
         }
+    }
+
+    private async Task EnrolAsync()
+    {
+        var segment = _choices.Segments.FirstOrDefault(s => s.Id == _enrolSegmentId);
+        if (_journey is null || segment.Id == Guid.Empty
+            || await Dialogs.ShowMessageBoxAsync("Enrol these people?", $"The members of “{segment.Name}” enter “{_journey.Name}” now.", yesText: "Enrol", cancelText: "Cancel") != true)
+        {
+            return;
+        }
+
+        var enrolled = await Journeys.EnrolAsync(await AccessAsync(), _journey.Id, new JourneyEnrolRequest(null, segment.Id));
+        Snackbar.Add(enrolled.Value is { } result ? $"{result.Enrolled:N0} of {result.Requested:N0} people entered." : enrolled.Message ?? "They could not be enrolled.",
+            enrolled.Value is null ? Severity.Error : Severity.Success);
+        await LoadProgressAsync();
     }
 
     /// <summary>Loads the funnel and the people, then keeps them current while the page is open.</summary>

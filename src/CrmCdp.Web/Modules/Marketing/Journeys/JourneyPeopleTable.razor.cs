@@ -9,6 +9,5 @@ public sealed partial class JourneyPeopleTable
     [EditorRequired]
     public IReadOnlyList<JourneyPerson> People { get; set; } = [];
 
-    private static string PathText(JourneyPerson person) =>
-        string.Join(" → ", person.Path.EnumerateArray().Select(p => $"{p.GetProperty("step").GetString()} ({p.GetProperty("outcome").GetString()})"));
+    private static string PathText(JourneyPerson person) => JourneyPaths.Describe(person.Path);
 }

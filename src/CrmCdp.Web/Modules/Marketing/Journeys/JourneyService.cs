@@ -6,7 +6,19 @@ using CrmCdp.Web.Platform.Email;
 namespace CrmCdp.Web.Modules.Marketing.Journeys;
 
 /// <summary>What a journey's builder offers to choose from.</summary>
-internal sealed record JourneyChoices(IReadOnlyList<(Guid Id, string Name)> Segments, IReadOnlyList<(Guid Id, string Name)> Templates);
+internal sealed record JourneyChoices(IReadOnlyList<(Guid Id, string Name)> Segments, IReadOnlyList<(Guid Id, string Name)> Templates)
+{
+    public IReadOnlyList<(Guid Id, string Name)> Webhooks { get; init; } = [];
+
+    public IReadOnlyList<(Guid Id, string Name)> Teams { get; init; } = [];
+}
+
+/// <summary>Who to enrol by hand: profile ids, or a segment's members.</summary>
+internal sealed record JourneyEnrolRequest(List<Guid>? ProfileIds, Guid? SegmentId);
+
+/// <param name="Requested">The people named (or the segment's members).</param>
+/// <param name="Enrolled">Those who entered; the others are already in it, or kept out by the re-entry rule.</param>
+internal sealed record JourneyEnrolResult(int Requested, int Enrolled);
 
 internal sealed record JourneyDto(Guid Id, string Name, string Status, int? LiveVersion, JsonElement Definition, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
@@ -15,9 +27,11 @@ internal sealed record JourneyDto(Guid Id, string Name, string Status, int? Live
 /// older version finish it. Every change is audited.
 /// </summary>
 internal sealed class JourneyService(
-    IDbContextFactory<AppDbContext> dbFactory, JourneyDefinitionValidator validator, ICdpProfilesForMarketing profiles, AuditLog audit, TimeProvider timeProvider)
+    IDbContextFactory<AppDbContext> dbFactory, JourneyDefinitionValidator validator, ICdpProfilesForMarketing profiles, IDestinationsForMarketing destinations, JourneyVersions versions, JourneyWakeUp wakeUp,
+    AuditLog audit, TimeProvider timeProvider)
 {
     private const string Denied = "Your role cannot manage journeys.";
+    private const int MaxEnrolledAtOnce = 10_000;
 
     public async Task<JourneyChoices> ChoicesAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
@@ -28,7 +42,12 @@ internal sealed class JourneyService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var templates = await db.Set<EmailTemplate>().AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
-        return new JourneyChoices(await profiles.SegmentsAsync(db, cancellationToken), [.. templates.Select(t => (t.Id, t.Name))]);
+        var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        return new JourneyChoices(await profiles.SegmentsAsync(db, cancellationToken), [.. templates.Select(t => (t.Id, t.Name))])
+        {
+            Webhooks = await destinations.WebhooksAsync(db, cancellationToken),
+            Teams = [.. teams.Select(t => (t.Id, t.Name))],
+        };
     }
 
     public async Task<OperationResult<IReadOnlyList<JourneyDto>>> ListAsync(AccessContext access, CancellationToken cancellationToken = default)
@@ -177,6 +196,48 @@ internal sealed class JourneyService(
         Audit(db, access, journey, $"Paused journey {journey.Name}");
         await db.SaveChangesAsync(cancellationToken);
         return OperationResult<JourneyDto>.Ok(ToDto(journey));
+    }
+
+    /// <summary>Enrols a list of people (profile ids, or a segment's members now) into a live journey, under its rules (re-entry, once at a time).</summary>
+    public async Task<OperationResult<JourneyEnrolResult>> EnrolAsync(AccessContext access, Guid id, JourneyEnrolRequest? request, CancellationToken cancellationToken = default)
+    {
+        if (!access.Has(Permissions.Marketing.JourneysManage))
+        {
+            return OperationResult<JourneyEnrolResult>.Forbidden(Denied);
+        }
+
+        var ids = request?.ProfileIds ?? [];
+        if ((ids.Count == 0) == (request?.SegmentId is null) || ids.Count > MaxEnrolledAtOnce)
+        {
+            return OperationResult<JourneyEnrolResult>.Invalid("profileIds", $"Send either profileIds (1 to {MaxEnrolledAtOnce:N0} profile ids) or a segmentId whose members enter.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Set<Journey>().SingleOrDefaultAsync(j => j.Id == id, cancellationToken) is not { } journey)
+        {
+            return OperationResult<JourneyEnrolResult>.NotFound();
+        }
+
+        var live = (await versions.LiveAsync(db, cancellationToken)).FirstOrDefault(j => j.Id == id);
+        if (live is null)
+        {
+            return OperationResult<JourneyEnrolResult>.Conflict("Publish the journey before enrolling people in it.");
+        }
+
+        if (request!.SegmentId is { } segmentId && !await profiles.SegmentExistsAsync(db, segmentId, cancellationToken))
+        {
+            return OperationResult<JourneyEnrolResult>.Invalid("segmentId", $"There is no segment {segmentId}.");
+        }
+
+        var people = request.SegmentId is { } segment ? await profiles.SegmentMembersAsync(db, segment, cancellationToken) : ids;
+        var now = timeProvider.GetUtcNow();
+        var enrolled = await JourneyBulkEnrolment.EnrolAsync(db, live, people, $"manual:{Guid.CreateVersion7():N}:", now, cancellationToken);
+        Audit(db, access, journey, $"Enrolled {enrolled:N0} of {people.Count:N0} people by hand into journey {journey.Name}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        wakeUp.Wake();
+        return OperationResult<JourneyEnrolResult>.Ok(new JourneyEnrolResult(people.Count, enrolled));
     }
 
     private void Audit(AppDbContext db, AccessContext access, Journey journey, string summary)

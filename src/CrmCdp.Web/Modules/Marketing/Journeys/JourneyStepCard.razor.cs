@@ -9,9 +9,12 @@ public sealed partial class JourneyStepCard
     [
         (JourneyStepTypes.SendEmail, "Send an email"),
         (JourneyStepTypes.Wait, "Wait"),
+        (JourneyStepTypes.WaitUntilEvent, "Wait for an event"),
         (JourneyStepTypes.Branch, "If / else"),
         (JourneyStepTypes.CreateTask, "Create a CRM task"),
+        (JourneyStepTypes.UpdateField, "Update a field"),
         (JourneyStepTypes.AddTag, "Tag the contact"),
+        (JourneyStepTypes.Webhook, "Send to a webhook"),
         (JourneyStepTypes.Exit, "Leave the journey"),
     ];
 
@@ -30,6 +33,12 @@ public sealed partial class JourneyStepCard
 
     [Parameter]
     public IReadOnlyList<(Guid Id, string Name)> Templates { get; set; } = [];
+
+    [Parameter]
+    public IReadOnlyList<(Guid Id, string Name)> Webhooks { get; set; } = [];
+
+    [Parameter]
+    public IReadOnlyList<(Guid Id, string Name)> Teams { get; set; } = [];
 
     /// <summary>The validation messages of this step.</summary>
     [Parameter]

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using CrmCdp.Web.Modules.Cdp.Contracts;
-using CrmCdp.Web.Modules.Crm.Contracts;
-using CrmCdp.Web.Modules.Marketing.Email;
 using CrmCdp.Web.Platform.Email;
 using Microsoft.Extensions.Options;
 
@@ -15,13 +13,10 @@ namespace CrmCdp.Web.Modules.Marketing.Journeys;
 /// </summary>
 [SystemAccess("Journeys run the steps a marketer published, for the people their triggers enrolled.")]
 internal sealed partial class JourneyStepper(
-    IDbContextFactory<AppDbContext> dbFactory, JourneyVersions versions, ICdpProfilesForMarketing profiles, ICrmSalesTasks tasks, ICrmContactsForMarketing contacts,
-    MarketingEmails emails,
+    IDbContextFactory<AppDbContext> dbFactory, JourneyVersions versions, ICdpProfilesForMarketing profiles, JourneyStepActions actions,
     EmailOutbox outbox, IOptions<JourneyOptions> options, TimeProvider timeProvider, ILogger<JourneyStepper> logger)
 {
     private const int MaxStepsAtOnce = 50;
-
-    private sealed record StepResult(string Outcome, string? Next, bool Waiting = false, bool Exit = false, bool EmailQueued = false);
 
     /// <summary>Answers false when nobody is due.</summary>
     public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
@@ -86,7 +81,7 @@ internal sealed partial class JourneyStepper(
         for (var taken = 0; taken < MaxStepsAtOnce && enrolment.Status == EnrolmentStatuses.Active; taken++)
         {
             var step = definition.Step(enrolment.StepId) ?? throw new InvalidOperationException($"Step '{enrolment.StepId}' is not in version {enrolment.Version}.");
-            var result = await RunStepAsync(db, enrolment, definition, step, profile, now, cancellationToken);
+            var result = await actions.RunAsync(db, enrolment, definition, step, profile, now, cancellationToken);
             if (result.Waiting)
             {
                 enrolment.Path = path.ToJsonString();
@@ -108,55 +103,6 @@ internal sealed partial class JourneyStepper(
 
         enrolment.Path = path.ToJsonString();
         return emailQueued;
-    }
-
-    private async Task<StepResult> RunStepAsync(
-        AppDbContext db, JourneyEnrolment enrolment, JourneyDefinition definition, JourneyStep step, MarketingProfile profile, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        switch (step.Type)
-        {
-            case JourneyStepTypes.SendEmail when QuietUntil(definition, profile, now) is { } allowed:
-                // Not a skip: the person waits at this step until sending is allowed again.
-                enrolment.NextRunAt = allowed;
-                return new StepResult("quiet_hours", null, Waiting: true);
-            case JourneyStepTypes.SendEmail:
-                var sent = await emails.QueueAsync(db, profile, step.TemplateId!.Value, new MarketingSendContext(enrolment.JourneyId, step.Id), cancellationToken);
-                return new StepResult(sent.EmailId is null ? SkipReasons.Outcome(sent.Skipped) : "sent", step.Next, EmailQueued: sent.EmailId is not null);
-            case JourneyStepTypes.Wait when enrolment.WaitUntil is null:
-                enrolment.WaitUntil = now + step.Duration!.ToTimeSpan()!.Value;
-                enrolment.NextRunAt = enrolment.WaitUntil.Value;
-                return new StepResult("waiting", null, Waiting: true);
-            case JourneyStepTypes.Wait:
-                enrolment.WaitUntil = null;
-                return new StepResult("done", step.Next);
-            case JourneyStepTypes.Branch:
-                return await profiles.MatchesAsync(db, profile.Id, step.Condition!.Value, cancellationToken) ? new StepResult("then", step.Then) : new StepResult("else", step.Else);
-            case JourneyStepTypes.CreateTask when profile.ContactId is { } contactId:
-                var taskId = await tasks.AddFollowUpAsync(db, contactId, step.Title!, $"From the journey “{definition.Name}”, step {step.Id}.",
-                    now.AddDays(step.DueInDays ?? 1), cancellationToken);
-                return new StepResult(taskId is null ? SkipReasons.Outcome(SkipReasons.NoContact) : "created", step.Next);
-            case JourneyStepTypes.CreateTask or JourneyStepTypes.AddTag when profile.ContactId is null:
-                return new StepResult(SkipReasons.Outcome(SkipReasons.NoContact), step.Next);
-            case JourneyStepTypes.AddTag:
-                return new StepResult(await contacts.AddTagAsync(db, profile.ContactId!.Value, step.Tag!, cancellationToken) ? "tagged" : "already_tagged", step.Next);
-            case JourneyStepTypes.Exit:
-                return new StepResult("exit", null, Exit: true);
-            default:
-                throw new InvalidOperationException($"Step '{step.Id}' has the type '{step.Type}', which the runner does not know.");
-        }
-    }
-
-    /// <summary>When sending is next allowed, if not now.</summary>
-    private static DateTimeOffset? QuietUntil(JourneyDefinition definition, MarketingProfile profile, DateTimeOffset now)
-    {
-        if (definition.Sending is not { } sending)
-        {
-            return null;
-        }
-
-        var zone = SendWindow.ZoneOf(profile.Traits.GetValueOrDefault("timezone"), sending.TimeZone);
-        var allowed = SendWindow.NextAllowed(now, zone, JourneySending.Time(sending.QuietFrom), JourneySending.Time(sending.QuietTo), sending.BusinessDaysOnly);
-        return allowed > now ? allowed : null;
     }
 
     private static void End(JourneyEnrolment enrolment, string status, DateTimeOffset now, JsonArray path, string? outcome)

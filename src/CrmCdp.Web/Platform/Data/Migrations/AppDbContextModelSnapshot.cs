@@ -3081,6 +3081,27 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("mkt_journey_enrolments", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Journeys.JourneyRoundRobinTurn", b =>
+                {
+                    b.Property<Guid>("JourneyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("journey_id");
+
+                    b.Property<string>("StepId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("step_id");
+
+                    b.Property<Guid?>("LastUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("last_user_id");
+
+                    b.HasKey("JourneyId", "StepId")
+                        .HasName("pk_mkt_round_robin_turns");
+
+                    b.ToTable("mkt_round_robin_turns", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Journeys.JourneyStepRun", b =>
                 {
                     b.Property<long>("Id")
@@ -3163,8 +3184,8 @@ namespace CrmCdp.Web.Platform.Data.Migrations
             modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Journeys.MarketingCheckpoint", b =>
                 {
                     b.Property<string>("Name")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
                         .HasColumnName("name");
 
                     b.Property<long>("Position")
@@ -4905,6 +4926,16 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_mkt_journey_enrolments_mkt_journeys_journey_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Journeys.JourneyRoundRobinTurn", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Modules.Marketing.Journeys.Journey", null)
+                        .WithMany()
+                        .HasForeignKey("JourneyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mkt_round_robin_turns_mkt_journeys_journey_id");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Marketing.Journeys.JourneyStepRun", b =>
