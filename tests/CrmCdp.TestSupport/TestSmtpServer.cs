@@ -19,17 +19,20 @@ public sealed record ReceivedEmail(MimeMessage Message, IReadOnlyList<string> En
 public sealed class TestSmtpServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ReceivedEmail> _received = new();
+    private readonly ConcurrentQueue<string> _recipients = new();
+    private readonly bool _keepMessages;
     private readonly ConcurrentQueue<SmtpResponse> _nextAnswers = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly SmtpServer.SmtpServer _server;
     private readonly Task _running;
 
-    private TestSmtpServer(int port)
+    private TestSmtpServer(int port, bool keepMessages)
     {
-        Port = port;
+        (Port, _keepMessages) = (port, keepMessages);
         var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, port))).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
+        services.Add(new NoDelayEndpointListenerFactory());
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
     }
@@ -37,6 +40,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
     public int Port { get; }
 
     public IReadOnlyCollection<ReceivedEmail> Received => [.. _received];
+
+    /// <summary>Every accepted message's envelope recipients, in order (kept even when the messages are not).</summary>
+    public IReadOnlyCollection<string> Recipients => [.. _recipients];
+
+    private int _count;
+
+    /// <summary>How many messages it accepted.</summary>
+    public int Count => Volatile.Read(ref _count);
 
     /// <summary>The configuration keys that point the app at this server, as the README documents them.</summary>
     public IReadOnlyDictionary<string, string?> AppSettings(string from = "CrmCdp <crm@test.crmcdp.local>") => new Dictionary<string, string?>
@@ -48,13 +59,14 @@ public sealed class TestSmtpServer : IAsyncDisposable
         ["Email:RetryBaseSeconds"] = "1",
     };
 
-    public static TestSmtpServer Start()
+    /// <param name="keepMessages">Parse and keep each message (tests read them); a benchmark of 100,000 messages keeps only the envelopes.</param>
+    public static TestSmtpServer Start(bool keepMessages = true)
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        return new TestSmtpServer(port);
+        return new TestSmtpServer(port, keepMessages);
     }
 
     /// <summary>The next message is refused with this SMTP code (4xx: try later; 5xx: never).</summary>
@@ -93,9 +105,20 @@ public sealed class TestSmtpServer : IAsyncDisposable
                 return refusal;
             }
 
-            await using var stream = new MemoryStream(buffer.ToArray());
-            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
-            owner._received.Enqueue(new ReceivedEmail(message, [.. transaction.To.Select(m => $"{m.User}@{m.Host}")]));
+            string[] recipients = [.. transaction.To.Select(m => $"{m.User}@{m.Host}")];
+            foreach (var recipient in recipients)
+            {
+                owner._recipients.Enqueue(recipient);
+            }
+
+            if (owner._keepMessages)
+            {
+                await using var stream = new MemoryStream(buffer.ToArray());
+                var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+                owner._received.Enqueue(new ReceivedEmail(message, recipients));
+            }
+
+            Interlocked.Increment(ref owner._count);
             return SmtpResponse.Ok;
         }
     }

@@ -1,8 +1,13 @@
 using System.Net;
+using System.Text.Json;
 using CrmCdp.IntegrationTests.Cdp;
 using CrmCdp.IntegrationTests.Crm;
 using CrmCdp.TestSupport;
+using CrmCdp.Web.Modules.Marketing.Journeys;
 using CrmCdp.Web.Platform.Auth;
+using CrmCdp.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmCdp.IntegrationTests.Marketing;
 
@@ -214,6 +219,42 @@ public sealed class JourneyAutomationTests(AutomationApp app) : IClassFixture<Au
         }
 
         Assert.Equal(reps.Where(r => r.Id != away.Id).Select(r => r.Id).Order(), owners.Order());
+    }
+
+    [Fact]
+    public async Task A_person_whose_step_fails_is_tried_again_alone_while_the_rest_of_the_batch_goes_on()
+    {
+        using var admin = app.AdminApi();
+        var good = await app.KnownPersonAsync(admin);
+        var bad = await app.KnownPersonAsync(admin, run: good.Run, segmentId: good.SegmentId);
+        var tag = $"batch-{good.Run}";
+        var journey = await admin.PublishJourneyAsync(new
+        {
+            name = CrmApi.Unique("Batch "),
+            trigger = new { type = "segment_entered", segmentId = good.SegmentId },
+            start = "tag",
+            steps = new object[] { new { id = "tag", type = "add_tag", tag } },
+        });
+        var live = new LiveJourney(Guid.Parse(journey.Id()), 1, JourneyDefinition.Parse(journey.GetProperty("definition").GetRawText()));
+        await using (var db = await app.Factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(Ct))
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            // Both due at once, so one batch takes them; one stands on a step its version does not have, so its step throws.
+            var now = DateTimeOffset.UtcNow;
+            await JourneyBulkEnrolment.EnrolAsync(db, live, [Guid.Parse(good.ProfileId)], "test:", now, Ct);
+            await JourneyBulkEnrolment.EnrolAsync(db, live with { Definition = live.Definition with { Start = "gone" } }, [Guid.Parse(bad.ProfileId)], "test:", now, Ct);
+            await transaction.CommitAsync(Ct);
+        }
+
+        app.Factory.Services.GetRequiredService<JourneyWakeUp>().Wake();
+        var people = await Eventually.UntilAsync(() => admin.PeopleAsync(journey.Id()),
+            p => p.Count == 2 && p.Any(x => x.GetProperty("status").GetString() == "completed") && p.Any(x => x.GetProperty("lastError").ValueKind == JsonValueKind.String),
+            "one through, one failed", TimeSpan.FromSeconds(30), Ct);
+        var failed = people.Single(x => x.GetProperty("profileId").GetString() == bad.ProfileId);
+        Assert.Equal(("active", 1), (failed.GetProperty("status").GetString(), failed.GetProperty("errors").GetInt32()));
+        Assert.Contains("'gone'", failed.GetProperty("lastError").GetString());
+        Assert.Equal([tag], await TagsAsync(admin, good.ContactId));
+        Assert.Empty(await TagsAsync(admin, bad.ContactId));
     }
 
     private static async Task<List<string?>> TagsAsync(HttpClient admin, string contactId)

@@ -1,5 +1,6 @@
 using CrmCdp.Web.Modules.Cdp.Destinations;
 using CrmCdp.Web.Modules.Cdp.Ingestion;
+using CrmCdp.Web.Modules.Cdp.Insights;
 using CrmCdp.Web.Modules.Cdp.Profiles;
 using CrmCdp.Web.Modules.Cdp.Segments;
 using CrmCdp.Web.Modules.Cdp.Sources;
@@ -40,6 +41,8 @@ internal static class CdpModule
         services.AddSingleton<Contracts.IProductEvents, ProductEvents>();
         services.AddSingleton<Contracts.ICdpProfilesForMarketing, Profiles.MarketingProfiles>();
         services.AddSingleton<Contracts.IResolvedEventFeed, Profiles.ResolvedEventFeed>();
+        services.AddSingleton<Insights.Trends>();
+        services.AddSingleton<Insights.Funnels>();
         services.AddTransient<Profiles.ContactLinkJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Profiles.ContactLinkJob>();
         services.AddSingleton<Profiles.ProfileSearchService>();
@@ -75,7 +78,7 @@ internal static class CdpModule
 
     public static IEndpointRouteBuilder MapCdp(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiV1().MapSourceEndpoints().MapTrackingPlanEndpoints().MapProfileEndpoints().MapSegmentEndpoints().MapDestinationEndpoints();
+        endpoints.MapApiV1().MapSourceEndpoints().MapTrackingPlanEndpoints().MapProfileEndpoints().MapSegmentEndpoints().MapDestinationEndpoints().MapInsightEndpoints();
         endpoints.MapCollectEndpoints();
         return endpoints;
     }

@@ -22,7 +22,7 @@ internal static class BuiltInRoles
                 Crm.ActivitiesRead, Crm.ActivitiesCreate, Crm.ActivitiesEdit, Crm.ActivitiesDelete,
                 Crm.TasksRead, Crm.TasksCreate, Crm.TasksEdit, Crm.TasksDelete, Permissions.Privacy.PiiView,
                 Crm.DealsRead, Crm.DealsCreate, Crm.DealsEdit, Crm.DealsDelete, Crm.DealsExport, Crm.TicketsRead, Cdp.LinkedProfilesRead,
-                Crm.EmailsSend, Permissions.Admin.EmailTemplatesManage)]),
+                Crm.EmailsSend, Permissions.Admin.EmailTemplatesManage, Cdp.InsightsRead)]),
         new(SalesRep, "Works their own contacts, companies and tasks.",
             [.. Grant(RecordScope.Own,
                 Crm.ContactsRead, Crm.ContactsCreate, Crm.ContactsEdit, Crm.ContactsDelete, Crm.ContactsImport,
@@ -34,7 +34,7 @@ internal static class BuiltInRoles
             [
                 .. Grant(RecordScope.All, Crm.ContactsRead, Crm.ContactsExport, Crm.CompaniesRead, Crm.CompaniesExport, Crm.ActivitiesRead, Crm.DealsRead),
                 .. Grant(RecordScope.All, Cdp.ProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport,
-                    Cdp.ComputedTraitsManage, Cdp.ActivationsManage, Cdp.DestinationsManage, Permissions.Admin.EmailTemplatesManage, Crm.FormsManage),
+                    Cdp.ComputedTraitsManage, Cdp.ActivationsManage, Cdp.DestinationsManage, Cdp.InsightsRead, Permissions.Admin.EmailTemplatesManage, Crm.FormsManage),
                 .. Grant(RecordScope.All, Permissions.Marketing.EmailManage, Permissions.Marketing.JourneysManage, Permissions.Marketing.CampaignsSend),
             ]),
         new(SupportAgent, "Answers support tickets; reads all contacts and companies (personal data revealed on demand), edits none.",

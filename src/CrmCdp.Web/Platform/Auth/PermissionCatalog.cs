@@ -33,6 +33,7 @@ internal static class PermissionCatalog
         (Permissions.Cdp.ComputedTraitsManage, "Define computed traits (the intent score among them)"),
         (Permissions.Cdp.ActivationsManage, "Turn segment activation into CRM tasks on or off"),
         (Permissions.Cdp.DestinationsManage, "Manage destinations (webhooks), their deliveries and replays"),
+        (Permissions.Cdp.InsightsRead, "Read insights: trends and funnels over every event"),
         (Permissions.Marketing.EmailManage, "Preview marketing email for a profile and send tests"),
         (Permissions.Marketing.JourneysManage, "Build, publish and pause journeys, and see who is in them"),
         (Permissions.Marketing.CampaignsSend, "Send email campaigns to a segment"),

@@ -61,6 +61,9 @@ internal static class Permissions
         public const string ComputedTraitsManage = "cdp.computedtraits.manage";
         public const string ActivationsManage = "cdp.activations.manage";
         public const string DestinationsManage = "cdp.destinations.manage";
+
+        /// <summary>Trends and funnels over every event (behavioural analytics).</summary>
+        public const string InsightsRead = "cdp.insights.read";
     }
 
     public static class Marketing
@@ -111,7 +114,7 @@ internal static class Permissions
     [
         .. Scoped,
         Crm.RecordsRestore, Crm.EmailsSend, Crm.FormsManage,
-        Cdp.ProfilesRead, Cdp.LinkedProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport, Cdp.ComputedTraitsManage, Cdp.ActivationsManage, Cdp.DestinationsManage,
+        Cdp.ProfilesRead, Cdp.LinkedProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport, Cdp.ComputedTraitsManage, Cdp.ActivationsManage, Cdp.DestinationsManage, Cdp.InsightsRead,
         Marketing.EmailManage, Marketing.JourneysManage, Marketing.CampaignsSend,
         Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Admin.PipelinesManage, Admin.EmailManage, Admin.EmailTemplatesManage, Privacy.PiiView, Privacy.PiiReveal, Privacy.RequestsManage,
     ];

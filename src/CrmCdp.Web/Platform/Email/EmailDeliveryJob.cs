@@ -15,6 +15,7 @@ internal sealed partial class EmailDeliveryJob(
     IDbContextFactory<AppDbContext> dbFactory,
     EmailSettingsService settings,
     IBackgroundJobClient jobs,
+    EmailOutbox outbox,
     IOptionsMonitor<EmailOptions> options,
     TimeProvider timeProvider,
     ILogger<EmailDeliveryJob> logger) : IRecurringJobDefinition
@@ -29,6 +30,7 @@ internal sealed partial class EmailDeliveryJob(
     [AutomaticRetry(Attempts = 0)]
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
+        outbox.RunStarted();
         var readiness = await settings.ResolveAsync(cancellationToken);
         if (readiness.Settings is not { } server)
         {
@@ -44,6 +46,12 @@ internal sealed partial class EmailDeliveryJob(
             if (outcome is null)
             {
                 break;
+            }
+
+            if (i == MessagesPerRun - 1)
+            {
+                // More may be due: another run goes on rather than waiting for the next ask or the minute.
+                outbox.Wake();
             }
 
             if (outcome.Accepted)

@@ -48,8 +48,39 @@ internal sealed class EmailOutbox(IBackgroundJobClient jobs, Tracking.EmailTrack
         return email;
     }
 
-    /// <summary>Asks for a delivery run now; the minute sweep catches anything this misses.</summary>
-    public void Wake() => jobs.Enqueue<EmailDeliveryJob>(job => job.SendDueAsync(CancellationToken.None));
+    /// <summary>A run asked for and not started yet (ticks of the request; 0 when none): more asks need no other run.</summary>
+    private long _requestedAt;
+
+    /// <summary>
+    /// Asks for a delivery run now; the minute sweep catches anything this misses. Asks while a run is requested and has
+    /// not started are one ask (100,000 journey emails would otherwise be 100,000 jobs); a request that no run on this
+    /// instance took up within a few seconds (another instance's server runs the jobs) is made again.
+    /// </summary>
+    public void Wake()
+    {
+        var now = timeProvider.GetUtcNow().UtcTicks;
+        var requested = Interlocked.Read(ref _requestedAt);
+        if (requested != 0 && now - requested < RequestLifetime.Ticks)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _requestedAt, now);
+        try
+        {
+            jobs.Enqueue<EmailDeliveryJob>(job => job.SendDueAsync(CancellationToken.None));
+        }
+        catch
+        {
+            Interlocked.Exchange(ref _requestedAt, 0);
+            throw;
+        }
+    }
+
+    /// <summary>A delivery run starts reading the outbox: what is queued from now on asks for a new run.</summary>
+    public void RunStarted() => Interlocked.Exchange(ref _requestedAt, 0);
+
+    private static readonly TimeSpan RequestLifetime = TimeSpan.FromSeconds(5);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -11,6 +11,9 @@ public sealed record JourneyPerson(
     long EnrolmentId, Guid ProfileId, int Version, string Step, DateTimeOffset Since, string Status, DateTimeOffset EnteredAt, DateTimeOffset? EndedAt,
     DateTimeOffset? WaitUntil, string? LastError, JsonElement Path)
 {
+    /// <summary>How many times a step failed for this person (each is tried again a minute later).</summary>
+    public int Errors { get; init; }
+
     /// <summary>When the runner takes the person up next (a wait's end, the end of quiet hours); null once they are out.</summary>
     public DateTimeOffset? NextRunAt { get; init; }
 }
@@ -95,7 +98,7 @@ internal sealed class JourneyQueries(IDbContextFactory<AppDbContext> dbFactory)
             .OrderByDescending(e => e.Id).Take(take + 1).ToListAsync(cancellationToken);
         var items = rows.Take(take).Select(e => new JourneyPerson(e.Id, e.ProfileId, e.Version, e.StepId, e.StepSince, e.Status, e.EnteredAt, e.EndedAt, e.WaitUntil, e.LastError,
             JsonDocument.Parse(e.Path).RootElement.Clone())
-        { NextRunAt = e.Status == EnrolmentStatuses.Active ? e.NextRunAt : null }).ToList();
+        { NextRunAt = e.Status == EnrolmentStatuses.Active ? e.NextRunAt : null, Errors = e.Errors }).ToList();
         return OperationResult<JourneyPeoplePage>.Ok(new JourneyPeoplePage(items, rows.Count > take ? items[^1].EnrolmentId.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
     }
 

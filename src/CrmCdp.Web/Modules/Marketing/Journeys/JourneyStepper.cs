@@ -6,10 +6,10 @@ using Microsoft.Extensions.Options;
 namespace CrmCdp.Web.Modules.Marketing.Journeys;
 
 /// <summary>
-/// Moves one due person along their journey, in one transaction with the row locked (<c>SKIP LOCKED</c>, so instances
-/// share the work): the goal is checked first, then steps run until a wait or the end. Each step's effect (an email in the
-/// outbox, a CRM task) commits with its step-run row, unique per visit, so no effect happens twice; a step that throws
-/// rolls everything back and is tried again a minute later.
+/// Moves due people along their journeys, a batch in one transaction with their rows locked (<c>SKIP LOCKED</c>, so
+/// workers and instances share the work): for each, the goal is checked first, then steps run until a wait or the end.
+/// Each step's effect (an email in the outbox, a CRM task) commits with its step-run row, unique per visit, so no effect
+/// happens twice; a step that throws rolls back that person alone (a savepoint) and is tried again a minute later.
 /// </summary>
 [SystemAccess("Journeys run the steps a marketer published, for the people their triggers enrolled.")]
 internal sealed partial class JourneyStepper(
@@ -18,45 +18,84 @@ internal sealed partial class JourneyStepper(
 {
     private const int MaxStepsAtOnce = 50;
 
-    /// <summary>Answers false when nobody is due.</summary>
-    public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes up to <see cref="JourneyOptions.BatchSize"/> due people in one transaction (one commit, one outbox wake-up per
+    /// batch). When a person's step throws, the batch is rolled back and taken again with each person in a savepoint of
+    /// their own: the one who failed is rolled back alone and tried again a minute later, the others go on. Answers how
+    /// many were taken up.
+    /// </summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var (taken, failedBatch) = await RunBatchAsync(null, cancellationToken);
+        return failedBatch is null ? taken : (await RunBatchAsync(failedBatch, cancellationToken)).Taken;
+    }
+
+    /// <param name="isolated">The ids of a batch that failed, taken again one savepoint per person; null for the next due batch, taken whole.</param>
+    /// <returns>How many were taken up, or the ids of the batch when one of them failed (nothing of it committed).</returns>
+    private async Task<(int Taken, long[]? FailedBatch)> RunBatchAsync(long[]? isolated, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Savepoints are placed here (per person, and only when isolating), not around every SaveChanges.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
+        var batch = Math.Max(1, options.Value.BatchSize);
+        long[] only = isolated ?? [];
         var due = await db.Set<JourneyEnrolment>().FromSql($"""
             SELECT e.* FROM mkt_journey_enrolments e
-            WHERE e.status = 'active' AND e.next_run_at <= {now}
+            WHERE e.status = 'active' AND e.next_run_at <= {now} AND (cardinality({only}) = 0 OR e.id = ANY({only}))
               AND EXISTS (SELECT 1 FROM mkt_journeys j WHERE j.id = e.journey_id AND j.status = 'live')
-            ORDER BY e.next_run_at LIMIT 1
+            ORDER BY e.next_run_at LIMIT {batch}
             FOR UPDATE OF e SKIP LOCKED
             """).ToListAsync(cancellationToken);
-        if (due is not [var enrolment])
+        var emailQueued = false;
+        foreach (var enrolment in due)
         {
-            return false;
+            if (isolated is null)
+            {
+                try
+                {
+                    emailQueued |= await AdvanceAsync(db, enrolment, now, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    await transaction.RollbackAsync(CancellationToken.None);
+                    return (0, [.. due.Select(d => d.Id)]);
+                }
+
+                continue;
+            }
+
+            if (db.Entry(enrolment).State == EntityState.Detached)
+            {
+                db.Attach(enrolment);
+            }
+
+            await transaction.CreateSavepointAsync("person", cancellationToken);
+            try
+            {
+                emailQueued |= await AdvanceAsync(db, enrolment, now, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.ReleaseSavepointAsync("person", cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await transaction.RollbackToSavepointAsync("person", CancellationToken.None);
+                // What this person's step added is gone with the savepoint; the others' rows were saved already.
+                db.ChangeTracker.Clear();
+                LogStepFailed(e, enrolment.Id, enrolment.StepId);
+                await RecordErrorAsync(db, enrolment.Id, e, now, cancellationToken);
+            }
         }
 
-        bool emailQueued;
-        try
-        {
-            emailQueued = await AdvanceAsync(db, enrolment, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            await transaction.RollbackAsync(CancellationToken.None);
-            LogStepFailed(e, enrolment.Id, enrolment.StepId);
-            await RecordErrorAsync(enrolment.Id, e, now, cancellationToken);
-            return true;
-        }
-
+        await transaction.CommitAsync(cancellationToken);
         if (emailQueued)
         {
             outbox.Wake();
         }
 
-        return true;
+        return (due.Count, null);
     }
 
     private async Task<bool> AdvanceAsync(AppDbContext db, JourneyEnrolment enrolment, DateTimeOffset now, CancellationToken cancellationToken)
@@ -115,9 +154,8 @@ internal sealed partial class JourneyStepper(
         (enrolment.Status, enrolment.EndedAt, enrolment.WaitUntil, enrolment.Path) = (status, now, null, path.ToJsonString());
     }
 
-    private async Task RecordErrorAsync(long enrolmentId, Exception error, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RecordErrorAsync(AppDbContext db, long enrolmentId, Exception error, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var message = error.Message.Length > 1000 ? error.Message[..1000] : error.Message;
         var maxErrors = Math.Max(1, options.Value.MaxErrors);
         await db.Set<JourneyEnrolment>().Where(e => e.Id == enrolmentId && e.Status == EnrolmentStatuses.Active).ExecuteUpdateAsync(set => set

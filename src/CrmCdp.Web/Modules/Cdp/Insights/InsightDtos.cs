@@ -1,0 +1,94 @@
+using CrmCdp.Web.Modules.Cdp.Segments;
+
+namespace CrmCdp.Web.Modules.Cdp.Insights;
+
+/// <summary>One event to count: its name (or type, e.g. page) and property filters (the segment operators).</summary>
+public sealed record InsightEvent
+{
+    public string? Event { get; init; }
+
+    public List<SegmentCondition>? Where { get; init; }
+}
+
+/// <summary>A trend's series: the event, and what to count of it.</summary>
+public sealed record TrendSeries
+{
+    public string? Event { get; init; }
+
+    public List<SegmentCondition>? Where { get; init; }
+
+    /// <summary>total (events) or unique_profiles (people).</summary>
+    public string? Math { get; init; }
+}
+
+/// <summary>Split a series by an event property or by a trait of the person (their trait now): the top values, the rest as "Other".</summary>
+public sealed record InsightBreakdown
+{
+    public string? Property { get; init; }
+
+    public string? Trait { get; init; }
+}
+
+public sealed record TrendRequest
+{
+    public List<TrendSeries>? Series { get; init; }
+
+    /// <summary>hour, day, week (from Monday) or month.</summary>
+    public string? Interval { get; init; }
+
+    public DateTimeOffset? From { get; init; }
+
+    public DateTimeOffset? To { get; init; }
+
+    /// <summary>The zone buckets start in (IANA id); UTC when left out.</summary>
+    public string? TimeZone { get; init; }
+
+    public InsightBreakdown? Breakdown { get; init; }
+}
+
+/// <param name="T">The bucket's start, in the request's time zone.</param>
+public sealed record TrendPoint(DateTimeOffset T, long Value);
+
+public sealed record TrendLine(string Label, IReadOnlyList<TrendPoint> Points)
+{
+    /// <summary>The line's total over the range.</summary>
+    public long Total => Points.Sum(p => p.Value);
+}
+
+public sealed record TrendResult(IReadOnlyList<TrendLine> Series);
+
+public sealed record InsightWindow
+{
+    public int Amount { get; init; }
+
+    /// <summary>minutes, hours or days.</summary>
+    public string? Unit { get; init; }
+}
+
+public sealed record FunnelRequest
+{
+    public List<InsightEvent>? Steps { get; init; }
+
+    /// <summary>How long after the first step a person has to reach the last.</summary>
+    public InsightWindow? Window { get; init; }
+
+    public DateTimeOffset? From { get; init; }
+
+    public DateTimeOffset? To { get; init; }
+
+    public string? TimeZone { get; init; }
+}
+
+/// <param name="Count">People who reached the step (in order, within the window).</param>
+/// <param name="ConversionRate">Of the people who did the first step, the share who reached this one (0–1).</param>
+/// <param name="MedianSecondsToConvert">The median time from the step before to this one; null for the first.</param>
+public sealed record FunnelStep(string Event, long Count, double ConversionRate, double? MedianSecondsToConvert)
+{
+    /// <summary>Of the people at the step before, the share who reached this one (1 for the first).</summary>
+    public double ConversionFromPrevious { get; init; }
+
+    /// <summary>People at the step before who did not reach this one.</summary>
+    public long Dropped { get; init; }
+}
+
+public sealed record FunnelResult(IReadOnlyList<FunnelStep> Steps);

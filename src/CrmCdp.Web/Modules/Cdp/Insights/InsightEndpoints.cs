@@ -1,0 +1,16 @@
+namespace CrmCdp.Web.Modules.Cdp.Insights;
+
+internal static class InsightEndpoints
+{
+    public static RouteGroupBuilder MapInsightEndpoints(this RouteGroupBuilder api)
+    {
+        var insights = api.MapGroup("/insights").WithTags("Insights").RequireAuthorization(Permissions.Cdp.InsightsRead);
+        insights.MapPost("/trends", async (TrendRequest request, Trends trends, AccessContext access, CancellationToken ct) => (await trends.RunAsync(access, request, ct)).ToHttp())
+            .WithSummary("Counts events ({\"math\": \"total\"}) or the people who did them (\"unique_profiles\") per hour, day, week or month in a time zone: {series: [{event, where, math}], interval, from, to, timeZone, breakdown: {property} | {trait}}. Answers {series: [{label, points: [{t, value}]}]}, every bucket included; a breakdown gives the top 10 values and \"Other\".")
+            .Produces<TrendResult>().ProducesValidationProblem();
+        insights.MapPost("/funnel", async (FunnelRequest request, Funnels funnels, AccessContext access, CancellationToken ct) => (await funnels.RunAsync(access, request, ct)).ToHttp())
+            .WithSummary("An ordered funnel: {steps: [{event, where}], window: {amount, unit}, from, to, timeZone}. A person enters at their first step-one event in the range and must reach each next step in order within the window. Answers {steps: [{event, count, conversionRate, medianSecondsToConvert, conversionFromPrevious, dropped}]}.")
+            .Produces<FunnelResult>().ProducesValidationProblem();
+        return api;
+    }
+}

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace CrmCdp.Web.Modules.Cdp.Insights;
+
+/// <summary>Trends and funnels asked in plain fields, answered with a chart first and the numbers below, on the user's clock.</summary>
+public sealed partial class InsightsPage
+{
+    private readonly List<string> _funnelSteps = ["Product Viewed", "Order Completed"];
+    private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
+    private TrendResult? _trend;
+    private FunnelResult? _funnel;
+    private List<ChartSeries<double>> _trendSeries = [];
+    private string[] _trendLabels = [];
+    private List<ChartSeries<double>> _funnelSeries = [];
+    private string[] _funnelLabels = [];
+    private BarChartOptions _funnelAxis = new();
+    private string? _trendEvent = "Product Viewed";
+    private string _math = InsightMath.Total;
+    private string _interval = "day";
+    private string? _breakdown;
+    private int _days = 30;
+    private int _windowDays = 7;
+    private int _tab;
+    private bool _busy;
+
+    [Inject]
+    private Trends Trends { get; set; } = default!;
+
+    [Inject]
+    private Funnels Funnels { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    private static TimeZoneInfo Zone => UserTime.Zone;
+
+    private async Task ShowTrendAsync()
+    {
+        _busy = true;
+        try
+        {
+            var to = Time.GetUtcNow();
+            var request = new TrendRequest
+            {
+                Series = [new TrendSeries { Event = _trendEvent?.Trim(), Math = _math }],
+                Interval = _interval,
+                From = to.AddDays(-_days),
+                To = to,
+                TimeZone = Zone.Id,
+                Breakdown = string.IsNullOrWhiteSpace(_breakdown) ? null : new InsightBreakdown { Property = _breakdown.Trim() },
+            };
+            var answer = await Trends.RunAsync(await AccessAsync(), request);
+            (_errors, _trend) = (answer.Errors ?? new Dictionary<string, string[]>(), answer.Value);
+            if (answer.Value is { } trend)
+            {
+                var points = trend.Series.Count > 0 ? trend.Series[0].Points : [];
+                var every = Math.Max(1, points.Count / 12);
+                _trendLabels = [.. points.Select((p, i) => i % every == 0 ? InsightAccess.Label(p.T, _interval) : "")];
+                _trendSeries = [.. trend.Series.Select(s => new ChartSeries<double> { Name = s.Label, Data = s.Points.Select(p => (double)p.Value).ToArray() })];
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task ShowFunnelAsync()
+    {
+        _busy = true;
+        try
+        {
+            var to = Time.GetUtcNow();
+            var request = new FunnelRequest
+            {
+                Steps = [.. _funnelSteps.Select(s => new InsightEvent { Event = s?.Trim() })],
+                Window = new InsightWindow { Amount = _windowDays, Unit = "days" },
+                From = to.AddDays(-_days),
+                To = to,
+                TimeZone = Zone.Id,
+            };
+            var answer = await Funnels.RunAsync(await AccessAsync(), request);
+            (_errors, _funnel) = (answer.Errors ?? new Dictionary<string, string[]>(), answer.Value);
+            if (answer.Value is { } funnel)
+            {
+                _funnelLabels = [.. funnel.Steps.Select((s, i) => $"{i + 1}. {s.Event}")];
+                _funnelSeries = [new ChartSeries<double> { Name = "People", Data = funnel.Steps.Select(s => (double)s.Count).ToArray() }];
+                _funnelAxis = Platform.Charts.AxisSteps.BarsUpTo(_funnelSeries.SelectMany(s => s.Data.Values));
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private static string Duration(double? seconds) => seconds switch
+    {
+        null => "—",
+        < 60 => $"{seconds:N0} s",
+        < 3600 => $"{seconds / 60:N0} min",
+        < 86400 => $"{seconds / 3600:N1} h",
+        _ => $"{seconds / 86400:N1} days",
+    };
+}

@@ -1,0 +1,44 @@
+using CrmCdp.TestSupport;
+using CrmCdp.Web.Platform.Auth;
+using Microsoft.Playwright;
+
+namespace CrmCdp.BrowserTests;
+
+public sealed class InsightsPageTests(BrowserApp app)
+{
+    [Fact]
+    public async Task A_marketer_charts_a_trend_and_a_funnel_of_todays_events()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var (viewed, bought) = ($"Viewed {suffix}", $"Bought {suffix}");
+        var key = await app.CreateSourceKeyAsync($"Insights {suffix}");
+        await app.SendBatchAsync(key,
+            new { type = "track", userId = $"i1-{suffix}", @event = viewed },
+            new { type = "track", userId = $"i2-{suffix}", @event = viewed },
+            new { type = "track", userId = $"i1-{suffix}", @event = bought });
+        await app.ProfileWhenAsync("user_id", $"i1-{suffix}", p => p.GetProperty("eventCount").GetInt64() == 2);
+        await app.ProfileWhenAsync("user_id", $"i2-{suffix}", _ => true);
+
+        var page = await app.NewPageAsync();
+        await ShellTests.SignInAsync(page, await app.CreateUserAsync(BuiltInRoles.Marketer), AppFixture.TestPassword);
+        await page.GetByTestId("nav-insights").ClickAsync();
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.GetByTestId("trend-event").FillAsync(viewed);
+        await page.GetByTestId("show-trend").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("trend-chart")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("trend-table").Locator("tbody td").Nth(1)).ToHaveTextAsync("2");
+        await Screenshots.SaveAsync(page, "insights-trend");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Funnel" }).ClickAsync();
+        await page.GetByTestId("funnel-step-0").FillAsync(viewed);
+        await page.GetByTestId("funnel-step-1").FillAsync(bought);
+        await page.GetByTestId("show-funnel").ClickAsync();
+        var rows = page.GetByTestId("funnel-row");
+        await Assertions.Expect(rows.Nth(0).Locator("td").Nth(0)).ToHaveTextAsync($"1. {viewed}");
+        await Assertions.Expect(rows.Nth(0).Locator("td").Nth(1)).ToHaveTextAsync("2");
+        await Assertions.Expect(rows.Nth(1).Locator("td").Nth(0)).ToHaveTextAsync($"2. {bought}");
+        await Assertions.Expect(rows.Nth(1).Locator("td").Nth(1)).ToHaveTextAsync("1");
+        await Assertions.Expect(rows.Nth(1).Locator("td").Nth(3)).ToHaveTextAsync("1");
+        await Screenshots.SaveAsync(page, "insights-funnel");
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text.Json;
+using CrmCdp.IntegrationTests.Crm;
+using CrmCdp.TestSupport;
+using CrmCdp.Web.Platform.Auth;
+
+namespace CrmCdp.IntegrationTests.Cdp;
+
+/// <summary>Trends and funnels over a dataset built by hand across day and time-zone edges, each answer counted by hand.</summary>
+[Collection(SharedAppGroup.Name)]
+public sealed class InsightTests(SharedApp app)
+{
+    private static readonly DateTimeOffset Midnight = new(2026, 12, 1, 5, 0, 0, TimeSpan.Zero);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_daily_trend_in_new_york_counts_events_and_people_per_local_day_with_filters_and_a_breakdown()
+    {
+        using var admin = app.AdminApi();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var seen = $"Seen {run}";
+        var (u1, u2, u3) = ($"t1-{run}", $"t2-{run}", $"t3-{run}");
+        using var sdk = app.Sdk((await app.SourceAsync()).Key);
+        // Midnight in New York is 05:00 UTC; the days asked for are Dec 1, 2 and 3 there.
+        await sdk.SendBatchAsync([
+            Track(u1, seen, Midnight.AddMinutes(-1), "free"),     // Nov 30, 23:59 local: before the range
+            Track(u1, seen, Midnight, "free"),                    // Dec 1, 00:00
+            Track(u1, seen, Midnight.AddHours(23).AddMinutes(59), "pro"), // Dec 1, 23:59 local, already Dec 2 in UTC
+            Track(u2, seen, Midnight.AddDays(1), "pro"),          // Dec 2, 00:00
+            Track(u2, seen, Midnight.AddDays(1).AddHours(7), "free"),
+            Track(u3, seen, Midnight.AddDays(3).AddMinutes(-1), "pro"), // Dec 3, 23:59
+            Track(u3, seen, Midnight.AddDays(3), "pro"),          // Dec 4, 00:00: after the range
+        ]);
+        foreach (var (user, events) in new[] { (u1, 3L), (u2, 2L), (u3, 2L) })
+        {
+            await admin.ProfileWhenAsync("user_id", user, p => p.GetProperty("eventCount").GetInt64() == events, Ct);
+        }
+
+        object Ask(object series, object? breakdown = null) => new
+        {
+            series = new[] { series },
+            interval = "day",
+            from = Midnight,
+            to = Midnight.AddDays(3),
+            timeZone = "America/New_York",
+            breakdown,
+        };
+        var total = await TrendAsync(admin, Ask(new { @event = seen }));
+        Assert.Equal([2L, 2, 1], Values(total, 0));
+        Assert.Equal(["2026-12-01T00:00:00-05:00", "2026-12-02T00:00:00-05:00", "2026-12-03T00:00:00-05:00"],
+            total.GetProperty("series")[0].GetProperty("points").EnumerateArray().Select(p => p.GetProperty("t").GetDateTimeOffset().ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)));
+        var people = await TrendAsync(admin, Ask(new { @event = seen, math = "unique_profiles" }));
+        Assert.Equal([1L, 1, 1], Values(people, 0));
+        var pro = await TrendAsync(admin, Ask(new { @event = seen, where = new[] { new { field = "plan", @operator = "equals", value = "PRO" } } }));
+        Assert.Equal([1L, 1, 1], Values(pro, 0));
+
+        var split = await TrendAsync(admin, Ask(new { @event = seen }, new { property = "plan" }));
+        var lines = split.GetProperty("series").EnumerateArray().ToDictionary(s => s.GetProperty("label").GetString()!, s => s.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("value").GetInt64()).ToArray());
+        Assert.Equal([1L, 1, 0], lines[$"{seen} · free"]);
+        Assert.Equal([1L, 1, 1], lines[$"{seen} · pro"]);
+    }
+
+    [Fact]
+    public async Task A_funnel_counts_people_who_reach_each_step_in_order_within_the_window_with_the_median_time()
+    {
+        using var admin = app.AdminApi();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var (a, b, c) = ($"A {run}", $"B {run}", $"C {run}");
+        var t = Midnight.AddHours(10);
+        using var sdk = app.Sdk((await app.SourceAsync()).Key);
+        await sdk.SendBatchAsync([
+            Track($"f1-{run}", a, t), Track($"f1-{run}", b, t.AddMinutes(10)), Track($"f1-{run}", c, t.AddMinutes(20)),
+            Track($"f2-{run}", a, t), Track($"f2-{run}", b, t.AddMinutes(30)), Track($"f2-{run}", c, t.AddHours(2)), // C after the hour's window
+            Track($"f3-{run}", b, t.AddMinutes(-5)), Track($"f3-{run}", a, t),                                       // B before A does not count
+            Track($"f4-{run}", a, t), Track($"f4-{run}", c, t.AddMinutes(5)),                                         // C without B
+        ]);
+        foreach (var (user, events) in new[] { ("f1", 3L), ("f2", 3L), ("f3", 2L), ("f4", 2L) })
+        {
+            await admin.ProfileWhenAsync("user_id", $"{user}-{run}", p => p.GetProperty("eventCount").GetInt64() == events, Ct);
+        }
+
+        var (response, funnel) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/insights/funnel", new
+        {
+            steps = new[] { new { @event = a }, new { @event = b }, new { @event = c } },
+            window = new { amount = 1, unit = "hours" },
+            from = Midnight,
+            to = Midnight.AddDays(1),
+            timeZone = "America/New_York",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, funnel.ToString());
+        var steps = funnel.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal([4L, 2, 1], steps.Select(s => s.GetProperty("count").GetInt64()));
+        Assert.Equal([1.0, 0.5, 0.25], steps.Select(s => s.GetProperty("conversionRate").GetDouble()));
+        Assert.Equal([0L, 2, 1], steps.Select(s => s.GetProperty("dropped").GetInt64()));
+        Assert.Equal(JsonValueKind.Null, steps[0].GetProperty("medianSecondsToConvert").ValueKind);
+        Assert.Equal((1200.0, 600.0), (steps[1].GetProperty("medianSecondsToConvert").GetDouble(), steps[2].GetProperty("medianSecondsToConvert").GetDouble()));
+    }
+
+    [Fact]
+    public async Task Questions_that_cannot_be_answered_are_refused_naming_the_field_and_roles_without_insights_are_turned_away()
+    {
+        using var admin = app.AdminApi();
+        foreach (var (path, body, field) in new (string, object, string)[]
+        {
+            ("trends", new { series = Array.Empty<object>(), interval = "day", from = Midnight, to = Midnight.AddDays(1) }, "series"),
+            ("trends", new { series = new[] { new { @event = "X" } }, interval = "fortnight", from = Midnight, to = Midnight.AddDays(1) }, "interval"),
+            ("trends", new { series = new[] { new { @event = "X" } }, interval = "day", from = Midnight, to = Midnight.AddDays(1), timeZone = "Mars/Olympus" }, "timeZone"),
+            ("trends", new { series = new[] { new { @event = "X" } }, interval = "hour", from = Midnight, to = Midnight.AddDays(300) }, "interval"),
+            ("trends", new { series = new[] { new { @event = "X", where = new[] { new { field = "plan", @operator = "sounds_like", value = "pro" } } } }, interval = "day", from = Midnight, to = Midnight.AddDays(1) }, "series[0].where[0]"),
+            ("funnel", new { steps = new[] { new { @event = "A" } }, window = new { amount = 1, unit = "days" }, from = Midnight, to = Midnight.AddDays(1) }, "steps"),
+            ("funnel", new { steps = new[] { new { @event = "A" }, new { @event = "B" } }, window = new { amount = 1, unit = "weeks" }, from = Midnight, to = Midnight.AddDays(1) }, "window"),
+            ("funnel", new { steps = new[] { new { @event = "A" }, new { @event = "B" } }, window = new { amount = 1, unit = "days" }, from = Midnight.AddDays(1), to = Midnight }, "from"),
+        })
+        {
+            var (response, problem) = await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/insights/{path}", body);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{field}: {response.StatusCode} {problem}");
+            Assert.True(problem.GetProperty("errors").EnumerateObject().Any(e => e.Name.StartsWith(field, StringComparison.Ordinal)), $"no error under {field}: {problem}");
+        }
+
+        var rep = await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep);
+        var (denied, _) = await CrmApi.SendAsync(rep.Api, HttpMethod.Post, "/api/v1/insights/trends", new { series = new[] { new { @event = "X" } }, interval = "day", from = Midnight, to = Midnight.AddDays(1) });
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+    }
+
+    private static object Track(string user, string name, DateTimeOffset at, string? plan = null) =>
+        new { type = "track", userId = user, @event = name, timestamp = at, properties = new { plan } };
+
+    private static async Task<JsonElement> TrendAsync(HttpClient admin, object body)
+    {
+        var (response, trend) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/insights/trends", body);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, trend.ToString());
+        return trend;
+    }
+
+    private static long[] Values(JsonElement trend, int series) =>
+        [.. trend.GetProperty("series")[series].GetProperty("points").EnumerateArray().Select(p => p.GetProperty("value").GetInt64())];
+}
