@@ -7,7 +7,7 @@ namespace CrmCdp.BrowserTests;
 public sealed class InsightsPageTests(BrowserApp app)
 {
     [Fact]
-    public async Task A_marketer_charts_a_trend_and_a_funnel_of_todays_events()
+    public async Task A_marketer_charts_a_trend_a_funnel_and_retention_of_todays_events()
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var (viewed, bought) = ($"Viewed {suffix}", $"Bought {suffix}");
@@ -40,5 +40,15 @@ public sealed class InsightsPageTests(BrowserApp app)
         await Assertions.Expect(rows.Nth(1).Locator("td").Nth(1)).ToHaveTextAsync("1");
         await Assertions.Expect(rows.Nth(1).Locator("td").Nth(3)).ToHaveTextAsync("1");
         await Screenshots.SaveAsync(page, "insights-funnel");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Retention" }).ClickAsync();
+        await page.GetByTestId("retention-start").FillAsync(viewed);
+        await page.GetByTestId("retention-return").FillAsync(bought);
+        await page.GetByTestId("show-retention").ClickAsync();
+        var cohort = page.GetByTestId("retention-row");
+        await Assertions.Expect(cohort).ToHaveCountAsync(1);
+        await Assertions.Expect(cohort.Locator("td").Nth(1)).ToHaveTextAsync("2");
+        await Assertions.Expect(cohort.Locator("td").Nth(2)).ToContainTextAsync("50");
+        await Screenshots.SaveAsync(page, "insights-retention");
     }
 }

@@ -46,7 +46,7 @@ public sealed class ProfileExplorerTests(BrowserApp app)
         await page.GetByTestId("search-type").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "user_id", Exact = true }).ClickAsync();
         // The choice has reached the circuit once the search box asks for an exact value; a search sent before it searched everything.
-        await Assertions.Expect(page.GetByText("Exact identifier value")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("label").Filter(new() { HasText = "Exact identifier value" })).ToBeVisibleAsync();
         await page.GetByTestId("search-text").FillAsync(user);
         await page.GetByTestId("search").ClickAsync();
         await Assertions.Expect(page.GetByTestId("profiles-caption")).ToContainTextAsync($"user_id: {user}");

@@ -97,6 +97,44 @@ public sealed class InsightTests(SharedApp app)
     }
 
     [Fact]
+    public async Task Retention_puts_people_in_the_local_day_of_their_first_start_event_and_counts_their_returns_per_day_after()
+    {
+        using var admin = app.AdminApi();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var (signed, used) = ($"Signed {run}", $"Used {run}");
+        using var sdk = app.Sdk((await app.SourceAsync()).Key);
+        await sdk.SendBatchAsync([
+            Track($"r1-{run}", signed, Midnight.AddHours(10)), Track($"r1-{run}", used, Midnight.AddHours(11)),
+            Track($"r1-{run}", used, Midnight.AddDays(2).AddMinutes(-1)),                  // Dec 2, 23:59 local: the day after
+            Track($"r2-{run}", signed, Midnight.AddDays(1).AddMinutes(-1)),                // Dec 1, 23:59 local (Dec 2 in UTC)
+            Track($"r2-{run}", used, Midnight.AddDays(2)),                                 // Dec 3, 00:00 local: two days after
+            Track($"r3-{run}", signed, Midnight.AddDays(1)), Track($"r3-{run}", used, Midnight.AddDays(1).AddHours(1)), Track($"r3-{run}", used, Midnight.AddDays(1).AddHours(2)),
+            Track($"r4-{run}", signed, Midnight.AddMinutes(-1)), Track($"r4-{run}", signed, Midnight.AddDays(1).AddHours(3)), // the first, before the range, does not count
+        ]);
+        foreach (var (user, events) in new[] { ("r1", 3L), ("r2", 2L), ("r3", 3L), ("r4", 2L) })
+        {
+            await admin.ProfileWhenAsync("user_id", $"{user}-{run}", p => p.GetProperty("eventCount").GetInt64() == events, Ct);
+        }
+
+        var (response, retention) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/insights/retention", new
+        {
+            startEvent = new { @event = signed },
+            returnEvent = new { @event = used },
+            interval = "day",
+            periods = 3,
+            from = Midnight,
+            to = Midnight.AddDays(2),
+            timeZone = "America/New_York",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.OK, retention.ToString());
+        var cohorts = retention.GetProperty("cohorts").EnumerateArray().ToList();
+        Assert.Equal([Midnight, Midnight.AddDays(1)], cohorts.Select(c => c.GetProperty("start").GetDateTimeOffset()));
+        Assert.Equal([2L, 2], cohorts.Select(c => c.GetProperty("size").GetInt64()));
+        Assert.Equal([1L, 1, 1], cohorts[0].GetProperty("values").EnumerateArray().Select(v => v.GetInt64()));
+        Assert.Equal([1L, 0, 0], cohorts[1].GetProperty("values").EnumerateArray().Select(v => v.GetInt64()));
+    }
+
+    [Fact]
     public async Task Questions_that_cannot_be_answered_are_refused_naming_the_field_and_roles_without_insights_are_turned_away()
     {
         using var admin = app.AdminApi();
@@ -110,6 +148,8 @@ public sealed class InsightTests(SharedApp app)
             ("funnel", new { steps = new[] { new { @event = "A" } }, window = new { amount = 1, unit = "days" }, from = Midnight, to = Midnight.AddDays(1) }, "steps"),
             ("funnel", new { steps = new[] { new { @event = "A" }, new { @event = "B" } }, window = new { amount = 1, unit = "weeks" }, from = Midnight, to = Midnight.AddDays(1) }, "window"),
             ("funnel", new { steps = new[] { new { @event = "A" }, new { @event = "B" } }, window = new { amount = 1, unit = "days" }, from = Midnight.AddDays(1), to = Midnight }, "from"),
+            ("retention", new { startEvent = new { @event = "A" }, returnEvent = new { @event = "B" }, interval = "month", periods = 3, from = Midnight, to = Midnight.AddDays(1) }, "interval"),
+            ("retention", new { startEvent = new { @event = "A" }, interval = "day", periods = 3, from = Midnight, to = Midnight.AddDays(1) }, "returnEvent"),
         })
         {
             var (response, problem) = await CrmApi.SendAsync(admin, HttpMethod.Post, $"/api/v1/insights/{path}", body);

@@ -135,6 +135,34 @@ public sealed class JourneyAutomationTests(AutomationApp app) : IClassFixture<Au
     }
 
     [Fact]
+    public async Task A_wait_until_a_trait_date_holds_the_person_until_that_moment()
+    {
+        using var admin = app.AdminApi();
+        var person = await app.KnownPersonAsync(admin);
+        var renewal = DateTimeOffset.UtcNow.AddHours(2);
+        using (var sdk = app.Sdk(person.WriteKey))
+        {
+            await sdk.SendBatchAsync([new { type = "identify", userId = person.User, traits = new { renewal_date = renewal.ToString("O", System.Globalization.CultureInfo.InvariantCulture) } }]);
+        }
+
+        var journey = await admin.PublishJourneyAsync(new
+        {
+            name = CrmApi.Unique("Renewal "),
+            trigger = new { type = "segment_entered", segmentId = person.SegmentId },
+            start = "renewal",
+            steps = new object[] { new { id = "renewal", type = "wait", untilTrait = "renewal_date", next = "tag" }, new { id = "tag", type = "add_tag", tag = $"renewal-{person.Run}" } },
+        });
+        await app.EnterAsync(person);
+
+        var waiting = await Eventually.UntilAsync(() => admin.PeopleAsync(journey.Id()), p => p.Count == 1 && p[0].GetProperty("waitUntil").ValueKind == JsonValueKind.String,
+            "waiting for the renewal", TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal(renewal, waiting[0].GetProperty("waitUntil").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
+        await JourneyClock.EndWaitsAsync(app.Factory.ConnectionString, journey.Id());
+        await Eventually.UntilAsync(() => admin.StatsAsync(journey.Id()), s => s.GetProperty("completed").GetInt32() == 1, "on after the renewal", TimeSpan.FromSeconds(30), Ct);
+        Assert.Equal([$"renewal-{person.Run}"], await TagsAsync(admin, person.ContactId));
+    }
+
+    [Fact]
     public async Task A_webhook_step_sends_the_person_signed_to_the_destination()
     {
         using var admin = app.AdminApi();

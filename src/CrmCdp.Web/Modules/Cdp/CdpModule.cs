@@ -43,6 +43,7 @@ internal static class CdpModule
         services.AddSingleton<Contracts.IResolvedEventFeed, Profiles.ResolvedEventFeed>();
         services.AddSingleton<Insights.Trends>();
         services.AddSingleton<Insights.Funnels>();
+        services.AddSingleton<Insights.Retention>();
         services.AddTransient<Profiles.ContactLinkJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Profiles.ContactLinkJob>();
         services.AddSingleton<Profiles.ProfileSearchService>();

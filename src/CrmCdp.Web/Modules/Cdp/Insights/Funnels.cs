@@ -21,7 +21,12 @@ internal sealed class Funnels(IDbContextFactory<AppDbContext> dbFactory)
             return OperationResult<FunnelResult>.Invalid(errors);
         }
 
-        var steps = request!.Steps!;
+        return await InsightAccess.WithinTimeLimitAsync(() => AnswerAsync(request!, cancellationToken));
+    }
+
+    private async Task<FunnelResult> AnswerAsync(FunnelRequest request, CancellationToken cancellationToken)
+    {
+        var steps = request.Steps!;
         var window = InsightBuckets.Window(request.Window)!.Value;
         var compiled = steps.Select((s, i) => InsightEventRows.Compile(s.Event!, s.Where, $"s{i}", withProfile: true)).ToList();
         // s0: each person's entry; sN: their first step N after step N-1, within the window from the entry. Only the first
@@ -49,7 +54,7 @@ internal sealed class Funnels(IDbContextFactory<AppDbContext> dbFactory)
             : $"SELECT {i}, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM took)) FROM s{i}"));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand($"WITH {string.Join(",\n", ctes)}\n{counts}", (NpgsqlConnection)db.Database.GetDbConnection()) { CommandTimeout = 60 };
+        await using var command = new NpgsqlCommand($"WITH {string.Join(",\n", ctes)}\n{counts}", (NpgsqlConnection)db.Database.GetDbConnection()) { CommandTimeout = InsightAccess.TimeLimitSeconds };
         foreach (var rows in compiled)
         {
             rows.AddTo(command);
@@ -70,11 +75,11 @@ internal sealed class Funnels(IDbContextFactory<AppDbContext> dbFactory)
             }
         }
 
-        return OperationResult<FunnelResult>.Ok(new FunnelResult([.. steps.Select((s, i) => new FunnelStep(
+        return new FunnelResult([.. steps.Select((s, i) => new FunnelStep(
             s.Event!, reached[i], reached[0] == 0 ? 0 : (double)reached[i] / reached[0], medians[i])
         {
             ConversionFromPrevious = i == 0 ? 1 : reached[i - 1] == 0 ? 0 : (double)reached[i] / reached[i - 1],
             Dropped = i == 0 ? 0 : reached[i - 1] - reached[i],
-        })]));
+        })]);
     }
 }

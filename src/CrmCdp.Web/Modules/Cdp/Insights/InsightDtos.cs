@@ -92,3 +92,30 @@ public sealed record FunnelStep(string Event, long Count, double ConversionRate,
 }
 
 public sealed record FunnelResult(IReadOnlyList<FunnelStep> Steps);
+
+/// <summary>Cohorts of people by the day or week of their first start event, and how many came back with the return event each period after.</summary>
+public sealed record RetentionRequest
+{
+    public InsightEvent? StartEvent { get; init; }
+
+    public InsightEvent? ReturnEvent { get; init; }
+
+    /// <summary>day or week.</summary>
+    public string? Interval { get; init; }
+
+    /// <summary>How many periods to follow each cohort (period 0 is the cohort's own).</summary>
+    public int Periods { get; init; } = 8;
+
+    public DateTimeOffset? From { get; init; }
+
+    public DateTimeOffset? To { get; init; }
+
+    public string? TimeZone { get; init; }
+}
+
+/// <param name="Start">The cohort's day or week, in the request's zone.</param>
+/// <param name="Size">People whose first start event in the range fell in it.</param>
+/// <param name="Values">People who came back in each period after (0 = the cohort's own); null for a period still to come.</param>
+public sealed record RetentionCohort(DateTimeOffset Start, long Size, IReadOnlyList<long?> Values);
+
+public sealed record RetentionResult(IReadOnlyList<RetentionCohort> Cohorts);

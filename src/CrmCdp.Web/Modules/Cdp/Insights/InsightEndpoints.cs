@@ -11,6 +11,9 @@ internal static class InsightEndpoints
         insights.MapPost("/funnel", async (FunnelRequest request, Funnels funnels, AccessContext access, CancellationToken ct) => (await funnels.RunAsync(access, request, ct)).ToHttp())
             .WithSummary("An ordered funnel: {steps: [{event, where}], window: {amount, unit}, from, to, timeZone}. A person enters at their first step-one event in the range and must reach each next step in order within the window. Answers {steps: [{event, count, conversionRate, medianSecondsToConvert, conversionFromPrevious, dropped}]}.")
             .Produces<FunnelResult>().ProducesValidationProblem();
+        insights.MapPost("/retention", async (RetentionRequest request, Retention retention, AccessContext access, CancellationToken ct) => (await retention.RunAsync(access, request, ct)).ToHttp())
+            .WithSummary("Retention cohorts: {startEvent: {event, where}, returnEvent: {event, where}, interval: day|week, periods, from, to, timeZone}. People join the cohort of the day or week of their first start event in the range; answers {cohorts: [{start, size, values}]}, values[k] being the people who did the return event k periods after their cohort's start (null while that period is still to come).")
+            .Produces<RetentionResult>().ProducesValidationProblem();
         return api;
     }
 }

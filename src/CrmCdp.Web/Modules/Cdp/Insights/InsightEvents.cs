@@ -11,7 +11,8 @@ internal sealed record InsightEventRows(string Sql, IReadOnlyList<NpgsqlParamete
 {
     /// <param name="prefix">Names this event's parameters (several events share a command).</param>
     /// <param name="withProfile">Also answer the profile each event was resolved to (null while it is not resolved yet).</param>
-    public static InsightEventRows Compile(string eventName, IReadOnlyList<SegmentCondition>? where, string prefix, bool withProfile)
+    /// <param name="until">The parameter that ends the range (the caller's; <c>@to</c> unless the events are read further).</param>
+    public static InsightEventRows Compile(string eventName, IReadOnlyList<SegmentCondition>? where, string prefix, bool withProfile, string until = "@to")
     {
         var filters = SegmentSqlCompiler.PropertyFilters(where ?? [], DateTimeOffset.UtcNow, prefix + "f");
         var profile = withProfile
@@ -23,7 +24,7 @@ internal sealed record InsightEventRows(string Sql, IReadOnlyList<NpgsqlParamete
             SELECT pe.* FROM (
                 SELECT e.id, e."timestamp", e.payload -> 'properties' AS properties{profile}
                 FROM cdp_events e
-                WHERE e."timestamp" >= @from AND e."timestamp" < @to AND (e.event = @{prefix}name OR e.type = @{prefix}name)) pe
+                WHERE e."timestamp" >= @from AND e."timestamp" < {until} AND (e.event = @{prefix}name OR e.type = @{prefix}name)) pe
             WHERE {filters.Sql}
             """;
         return new InsightEventRows(sql, [.. filters.Parameters, new NpgsqlParameter($"{prefix}name", eventName)]);

@@ -7,6 +7,7 @@ internal static class InsightRequestValidator
 {
     public const int MaxSeries = 5;
     public const int MaxSteps = 10;
+    public const int MaxPeriods = 31;
     private const int MaxBuckets = 2000;
     private static readonly TimeSpan MaxRange = TimeSpan.FromDays(400);
 
@@ -67,6 +68,31 @@ internal static class InsightRequestValidator
         if (InsightBuckets.Window(request.Window) is not { } window || window <= TimeSpan.Zero || window > TimeSpan.FromDays(90))
         {
             errors["window"] = ["Give the conversion window as { \"amount\": 7, \"unit\": \"days\" } (minutes, hours or days; at most 90 days)."];
+        }
+
+        CheckRange(request.From, request.To, request.TimeZone, errors);
+        return errors;
+    }
+
+    public static Dictionary<string, string[]> Check(RetentionRequest? request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request is null)
+        {
+            errors["startEvent"] = ["Send { \"startEvent\", \"returnEvent\", \"interval\", \"periods\", \"from\", \"to\" }."];
+            return errors;
+        }
+
+        CheckEvent(request.StartEvent?.Event, request.StartEvent?.Where, "startEvent", errors);
+        CheckEvent(request.ReturnEvent?.Event, request.ReturnEvent?.Where, "returnEvent", errors);
+        if (request.Interval is not ("day" or "week"))
+        {
+            errors["interval"] = ["Cohorts are by day or by week."];
+        }
+
+        if (request.Periods is < 1 or > MaxPeriods)
+        {
+            errors["periods"] = [$"Follow each cohort for 1 to {MaxPeriods} periods."];
         }
 
         CheckRange(request.From, request.To, request.TimeZone, errors);

@@ -22,6 +22,13 @@ public sealed partial class InsightsPage
     private int _days = 30;
     private int _windowDays = 7;
     private int _tab;
+    private RetentionResult? _retention;
+    private List<ChartSeries<double>> _retentionSeries = [];
+    private string[] _retentionLabels = [];
+    private string? _startEvent = "Signed Up";
+    private string? _returnEvent = "Product Viewed";
+    private string _cohortInterval = "week";
+    private int _periods = 8;
     private bool _busy;
 
     [Inject]
@@ -29,6 +36,9 @@ public sealed partial class InsightsPage
 
     [Inject]
     private Funnels Funnels { get; set; } = default!;
+
+    [Inject]
+    private Retention Retention { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
@@ -94,6 +104,55 @@ public sealed partial class InsightsPage
             _busy = false;
         }
     }
+
+    private async Task ShowRetentionAsync()
+    {
+        _busy = true;
+        try
+        {
+            var to = Time.GetUtcNow();
+            var request = new RetentionRequest
+            {
+                StartEvent = new InsightEvent { Event = _startEvent?.Trim() },
+                ReturnEvent = new InsightEvent { Event = _returnEvent?.Trim() },
+                Interval = _cohortInterval,
+                Periods = _periods,
+                From = to.AddDays(-(_cohortInterval == "day" ? 1 : 7) * _periods),
+                To = to,
+                TimeZone = Zone.Id,
+            };
+            var answer = await Retention.RunAsync(await AccessAsync(), request);
+            (_errors, _retention) = (answer.Errors ?? new Dictionary<string, string[]>(), answer.Value);
+            if (answer.Value is { } retention)
+            {
+                // The curve: of everyone whose period k has come, the share who came back in it (periods still to come left out).
+                var come = Enumerable.Range(0, _periods).Count(k => retention.Cohorts.Any(c => c.Values[k] is not null));
+                _retentionLabels = [.. Enumerable.Range(0, come).Select(k => $"{_cohortInterval} {k}")];
+                _retentionSeries =
+                [
+                    new ChartSeries<double>
+                    {
+                        Name = "Came back, %",
+                        Data = Enumerable.Range(0, come).Select(k =>
+                        {
+                            var known = retention.Cohorts.Where(c => c.Values[k] is not null).ToList();
+                            var size = known.Sum(c => c.Size);
+                            return size == 0 ? 0 : 100.0 * known.Sum(c => c.Values[k]!.Value) / size;
+                        }).ToArray(),
+                    },
+                ];
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private static string Shade(long? value, long size) =>
+        value is { } v && size > 0
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"text-align: right; background: rgba(89, 74, 226, {0.08 + (0.6 * v / size):0.00})")
+            : "text-align: right";
 
     private static string Duration(double? seconds) => seconds switch
     {

@@ -26,7 +26,12 @@ internal sealed class Trends(IDbContextFactory<AppDbContext> dbFactory)
             return OperationResult<TrendResult>.Invalid(errors);
         }
 
-        var zone = InsightBuckets.Zone(request!.TimeZone);
+        return await InsightAccess.WithinTimeLimitAsync(() => AnswerAsync(request!, cancellationToken));
+    }
+
+    private async Task<TrendResult> AnswerAsync(TrendRequest request, CancellationToken cancellationToken)
+    {
+        var zone = InsightBuckets.Zone(request.TimeZone);
         var buckets = InsightBuckets.All(request.From!.Value, request.To!.Value, request.Interval!, zone).ToList();
         var lines = new List<TrendLine>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -38,7 +43,7 @@ internal sealed class Trends(IDbContextFactory<AppDbContext> dbFactory)
             lines.AddRange(Lines(series, counts, buckets, zone));
         }
 
-        return OperationResult<TrendResult>.Ok(new TrendResult(lines));
+        return new TrendResult(lines);
     }
 
     private static async Task<List<(DateTime Bucket, string? Label, long Value)>> CountAsync(
@@ -57,7 +62,7 @@ internal sealed class Trends(IDbContextFactory<AppDbContext> dbFactory)
             SELECT date_trunc(@unit, pe."timestamp" AT TIME ZONE @zone) AS bucket, {label} AS label, {(unique ? "count(DISTINCT pe.profile_id)" : "count(*)")}
             FROM ({rows.Sql}) pe
             GROUP BY 1, 2
-            """, connection) { CommandTimeout = 60 };
+            """, connection) { CommandTimeout = InsightAccess.TimeLimitSeconds };
         rows.AddTo(command);
         command.Parameters.AddWithValue("from", request.From!.Value);
         command.Parameters.AddWithValue("to", request.To!.Value);
@@ -105,6 +110,22 @@ internal sealed class Trends(IDbContextFactory<AppDbContext> dbFactory)
 internal static class InsightAccess
 {
     public const string Denied = "Your role cannot read insights.";
+
+    /// <summary>How long one question may run before it is cancelled and answered with a message instead.</summary>
+    public const int TimeLimitSeconds = 30;
+
+    /// <summary>Runs a question; one that passes the time limit is cancelled and answered as a clear 400 on its range, never a 500.</summary>
+    public static async Task<OperationResult<T>> WithinTimeLimitAsync<T>(Func<Task<T>> question)
+    {
+        try
+        {
+            return OperationResult<T>.Ok(await question());
+        }
+        catch (Exception e) when (e is NpgsqlException { InnerException: TimeoutException } or PostgresException { SqlState: PostgresErrorCodes.QueryCanceled })
+        {
+            return OperationResult<T>.Invalid("from", $"This question took more than {TimeLimitSeconds} seconds; ask over a shorter range, or with fewer steps or no breakdown.");
+        }
+    }
 
     public static string Label(DateTimeOffset t, string interval) => interval switch
     {
