@@ -7,7 +7,7 @@ namespace CrmCdp.BrowserTests;
 public sealed class InsightsPageTests(BrowserApp app)
 {
     [Fact]
-    public async Task A_marketer_charts_a_trend_a_funnel_and_retention_of_todays_events()
+    public async Task A_marketer_charts_a_trend_a_funnel_retention_and_web_analytics_of_todays_events()
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var (viewed, bought) = ($"Viewed {suffix}", $"Bought {suffix}");
@@ -15,9 +15,10 @@ public sealed class InsightsPageTests(BrowserApp app)
         await app.SendBatchAsync(key,
             new { type = "track", userId = $"i1-{suffix}", @event = viewed },
             new { type = "track", userId = $"i2-{suffix}", @event = viewed },
-            new { type = "track", userId = $"i1-{suffix}", @event = bought });
+            new { type = "track", userId = $"i1-{suffix}", @event = bought },
+            new { type = "page", userId = $"i2-{suffix}", name = "Pricing", properties = new { path = $"/pricing-{suffix}" } });
         await app.ProfileWhenAsync("user_id", $"i1-{suffix}", p => p.GetProperty("eventCount").GetInt64() == 2);
-        await app.ProfileWhenAsync("user_id", $"i2-{suffix}", _ => true);
+        await app.ProfileWhenAsync("user_id", $"i2-{suffix}", p => p.GetProperty("eventCount").GetInt64() == 2);
 
         var page = await app.NewPageAsync();
         await ShellTests.SignInAsync(page, await app.CreateUserAsync(BuiltInRoles.Marketer), AppFixture.TestPassword);
@@ -50,5 +51,11 @@ public sealed class InsightsPageTests(BrowserApp app)
         await Assertions.Expect(cohort.Locator("td").Nth(1)).ToHaveTextAsync("2");
         await Assertions.Expect(cohort.Locator("td").Nth(2)).ToContainTextAsync("50");
         await Screenshots.SaveAsync(page, "insights-retention");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Web" }).ClickAsync();
+        await page.GetByTestId("show-web").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("web-pageviews")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("web-top-pages")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "insights-web");
     }
 }

@@ -135,6 +135,49 @@ public sealed class InsightTests(SharedApp app)
     }
 
     [Fact]
+    public async Task Web_analytics_count_page_views_visitors_pages_referrers_campaigns_devices_and_browsers()
+    {
+        using var admin = app.AdminApi();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var day = new DateTimeOffset(2026, 10, 10, 0, 0, 0, TimeSpan.Zero);
+        const string Chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+        const string IPhone = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1";
+        object Page(string anonymous, DateTimeOffset at, string path, string referrer, string ua, object? campaign = null, string? url = null) => new
+        {
+            type = "page",
+            anonymousId = $"{anonymous}-{run}",
+            name = path,
+            timestamp = at,
+            properties = new { path, referrer, url = url ?? $"https://shop.example{path}" },
+            context = new { userAgent = ua, campaign },
+        };
+        using var sdk = app.Sdk((await app.SourceAsync()).Key);
+        await sdk.SendBatchAsync([
+            Page("w1", day.AddDays(-5), "/", "", Chrome),                                                        // before the range: w1 returns
+            Page("w1", day.AddHours(1), "/pricing", "https://www.google.com/search?q=shop", Chrome, new { source = "google", medium = "cpc", name = "winter" }),
+            Page("w1", day.AddHours(2), "/", "", Chrome),
+            Page("w2", day.AddHours(3), "/pricing", "https://news.example/story", IPhone, url: "https://shop.example/pricing?utm_source=newsletter&utm_medium=email&utm_campaign=dec"),
+            Page("w3", day.AddHours(4), "/pricing", "", IPhone),
+        ]);
+        foreach (var (visitor, events) in new[] { ("w1", 3L), ("w2", 1L), ("w3", 1L) })
+        {
+            await admin.ProfileWhenAsync("anonymous_id", $"{visitor}-{run}", p => p.GetProperty("eventCount").GetInt64() == events, Ct);
+        }
+
+        var (response, web) = await CrmApi.SendAsync(admin, HttpMethod.Get, $"/api/v1/insights/web?from={Uri.EscapeDataString(day.ToString("O"))}&to={Uri.EscapeDataString(day.AddDays(1).ToString("O"))}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, web.ToString());
+        Assert.Equal((4L, 3L, 2L, 1L), (web.GetProperty("pageviews").GetInt64(), web.GetProperty("visitors").GetInt64(), web.GetProperty("newVisitors").GetInt64(), web.GetProperty("returningVisitors").GetInt64()));
+        static Dictionary<string, long> Counts(JsonElement list) => list.EnumerateArray().ToDictionary(c => c.GetProperty("value").GetString()!, c => c.GetProperty("count").GetInt64());
+        Assert.Equal(new Dictionary<string, long> { ["/pricing"] = 3, ["/"] = 1 }, Counts(web.GetProperty("topPages")));
+        Assert.Equal(new Dictionary<string, long> { ["(direct)"] = 2, ["www.google.com"] = 1, ["news.example"] = 1 }, Counts(web.GetProperty("referrers")));
+        Assert.Equal(new Dictionary<string, long> { ["google"] = 1, ["newsletter"] = 1 }, Counts(web.GetProperty("utmSources")));
+        Assert.Equal(new Dictionary<string, long> { ["cpc"] = 1, ["email"] = 1 }, Counts(web.GetProperty("utmMediums")));
+        Assert.Equal(new Dictionary<string, long> { ["winter"] = 1, ["dec"] = 1 }, Counts(web.GetProperty("utmCampaigns")));
+        Assert.Equal(new Dictionary<string, long> { ["Desktop"] = 1, ["Mobile"] = 2 }, Counts(web.GetProperty("devices")));
+        Assert.Equal(new Dictionary<string, long> { ["Chrome"] = 1, ["Safari"] = 2 }, Counts(web.GetProperty("browsers")));
+    }
+
+    [Fact]
     public async Task Questions_that_cannot_be_answered_are_refused_naming_the_field_and_roles_without_insights_are_turned_away()
     {
         using var admin = app.AdminApi();

@@ -44,6 +44,7 @@ internal static class CdpModule
         services.AddSingleton<Insights.Trends>();
         services.AddSingleton<Insights.Funnels>();
         services.AddSingleton<Insights.Retention>();
+        services.AddSingleton<Insights.WebAnalytics>();
         services.AddTransient<Profiles.ContactLinkJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Profiles.ContactLinkJob>();
         services.AddSingleton<Profiles.ProfileSearchService>();

@@ -14,6 +14,9 @@ internal static class InsightEndpoints
         insights.MapPost("/retention", async (RetentionRequest request, Retention retention, AccessContext access, CancellationToken ct) => (await retention.RunAsync(access, request, ct)).ToHttp())
             .WithSummary("Retention cohorts: {startEvent: {event, where}, returnEvent: {event, where}, interval: day|week, periods, from, to, timeZone}. People join the cohort of the day or week of their first start event in the range; answers {cohorts: [{start, size, values}]}, values[k] being the people who did the return event k periods after their cohort's start (null while that period is still to come).")
             .Produces<RetentionResult>().ProducesValidationProblem();
+        insights.MapGet("/web", async (DateTimeOffset? from, DateTimeOffset? to, WebAnalytics web, AccessContext access, CancellationToken ct) => (await web.RunAsync(access, from, to, ct)).ToHttp())
+            .WithSummary("Web and campaign analytics from page events in [from, to): pageviews, visitors (new and returning), top pages, referrers, UTM sources, mediums and campaigns, visitors by device and browser.")
+            .Produces<WebAnalyticsResult>().ProducesValidationProblem();
         return api;
     }
 }

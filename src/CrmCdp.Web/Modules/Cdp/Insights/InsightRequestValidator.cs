@@ -114,6 +114,13 @@ internal static class InsightRequestValidator
         }
     }
 
+    public static Dictionary<string, string[]> CheckRange(DateTimeOffset? from, DateTimeOffset? to)
+    {
+        var errors = new Dictionary<string, string[]>();
+        CheckRange(from, to, null, errors);
+        return errors;
+    }
+
     private static void CheckRange(DateTimeOffset? from, DateTimeOffset? to, string? timeZone, Dictionary<string, string[]> errors)
     {
         if (from is null || to is null || from >= to)
