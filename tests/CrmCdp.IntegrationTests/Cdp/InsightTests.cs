@@ -190,6 +190,7 @@ public sealed class InsightTests(SharedApp app)
             ("trends", new { series = new[] { new { @event = "X", where = new[] { new { field = "plan", @operator = "sounds_like", value = "pro" } } } }, interval = "day", from = Midnight, to = Midnight.AddDays(1) }, "series[0].where[0]"),
             ("funnel", new { steps = new[] { new { @event = "A" } }, window = new { amount = 1, unit = "days" }, from = Midnight, to = Midnight.AddDays(1) }, "steps"),
             ("funnel", new { steps = new[] { new { @event = "A" }, new { @event = "B" } }, window = new { amount = 1, unit = "weeks" }, from = Midnight, to = Midnight.AddDays(1) }, "window"),
+            ("funnel", new { steps = new[] { new { @event = "A" }, new { @event = "B" } }, window = new { amount = int.MaxValue, unit = "hours" }, from = Midnight, to = Midnight.AddDays(1) }, "window"),
             ("funnel", new { steps = new[] { new { @event = "A" }, new { @event = "B" } }, window = new { amount = 1, unit = "days" }, from = Midnight.AddDays(1), to = Midnight }, "from"),
             ("retention", new { startEvent = new { @event = "A" }, returnEvent = new { @event = "B" }, interval = "month", periods = 3, from = Midnight, to = Midnight.AddDays(1) }, "interval"),
             ("retention", new { startEvent = new { @event = "A" }, interval = "day", periods = 3, from = Midnight, to = Midnight.AddDays(1) }, "returnEvent"),

@@ -44,8 +44,10 @@ internal static class InsightBuckets
         return new DateTimeOffset(unspecified, zone.IsInvalidTime(unspecified) ? zone.GetUtcOffset(unspecified.AddHours(1)) : zone.GetUtcOffset(unspecified));
     }
 
+    /// <summary>The window as a span; null when it is not one (an amount too large for a span is none either).</summary>
     public static TimeSpan? Window(InsightWindow? window) => window switch
     {
+        { Amount: > 1_000_000 } => null,
         { Amount: > 0, Unit: "minutes" } => TimeSpan.FromMinutes(window.Amount),
         { Amount: > 0, Unit: "hours" } => TimeSpan.FromHours(window.Amount),
         { Amount: > 0, Unit: "days" } => TimeSpan.FromDays(window.Amount),
