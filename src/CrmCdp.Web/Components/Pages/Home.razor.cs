@@ -25,6 +25,12 @@ public partial class Home
     private IReadOnlyList<DealDto>? _deals;
     private IReadOnlyList<TicketDto>? _tickets;
     private DateTimeOffset _now;
+    private IReadOnlyList<HomeDashboard> _dashboards = [];
+    private int _tab;
+
+    /// <summary>The dashboard to open (<c>?dashboard=team</c>); without it, the one of the person's role.</summary>
+    [SupplyParameterFromQuery]
+    public string? Dashboard { get; set; }
 
     [Inject]
     private UserDirectory Users { get; set; } = default!;
@@ -47,6 +53,9 @@ public partial class Home
         _now = Time.GetUtcNow();
         _name = (access.UserId is { } me ? (await Users.NamesAsync([me])).GetValueOrDefault(me) : null) ?? access.ActorName ?? "";
         _permissions = PermissionsOf(access);
+        _dashboards = HomeDashboards.For(access);
+        var open = Dashboard is { } wanted && _dashboards.Any(d => d.Key == wanted) ? wanted : HomeDashboards.LandingFor(access, _dashboards);
+        _tab = _dashboards.Select(d => d.Key).ToList().IndexOf(open);
         _tasks = access.Has(Permissions.Crm.TasksRead) ? await MyDay.DueTasksAsync(access) : null;
         _deals = access.Has(Permissions.Crm.DealsRead) ? await MyDay.DealsClosingThisMonthAsync(access, Deals) : null;
         _tickets = access.Has(Permissions.Crm.TicketsRead) ? await Tickets.ListAsync(access, new TicketQueueQuery("mine", Sort: "due"), 5) : null;

@@ -4,12 +4,14 @@ using CrmCdp.Web.Modules.Crm.Calendar;
 using CrmCdp.Web.Modules.Crm.Common;
 using CrmCdp.Web.Modules.Crm.Companies;
 using CrmCdp.Web.Modules.Crm.Contacts;
+using CrmCdp.Web.Modules.Crm.Dashboards;
 using CrmCdp.Web.Modules.Crm.CustomFields;
 using CrmCdp.Web.Modules.Crm.Duplicates;
 using CrmCdp.Web.Modules.Crm.Emails;
 using CrmCdp.Web.Modules.Crm.Forms;
 using CrmCdp.Web.Modules.Crm.ImportExport;
 using CrmCdp.Web.Modules.Crm.Pipeline;
+using CrmCdp.Web.Modules.Crm.Quotas;
 using CrmCdp.Web.Modules.Crm.Tasks;
 using CrmCdp.Web.Modules.Crm.Tickets;
 using CrmCdp.Web.Modules.Crm.Timeline;
@@ -58,6 +60,8 @@ internal static class CrmModule
         services.AddSingleton<DealBoard>();
         services.AddSingleton<PipelineAdmin>();
         services.AddSingleton<DealReports>();
+        services.AddSingleton<Quotas.QuotaService>();
+        services.AddSingleton<Dashboards.SalesDashboards>();
         services.AddSingleton<DealBulkService>();
         services.AddSingleton<DealExport>();
         services.AddSingleton<TicketService>();
@@ -98,6 +102,8 @@ internal static class CrmModule
             .MapCustomFieldEndpoints()
             .MapContactEndpoints()
             .MapDealEndpoints()
+            .MapQuotaEndpoints()
+            .MapSalesDashboardEndpoints()
             .MapTicketEndpoints()
             .MapCompanyEndpoints()
             .MapActivityEndpoints()

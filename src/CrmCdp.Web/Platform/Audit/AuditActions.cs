@@ -17,6 +17,7 @@ internal static class AuditActions
     public const string RoleDeleted = "admin.role.deleted";
     public const string RolePermissionsChanged = "admin.role.permissions_changed";
     public const string TeamChanged = "admin.team.changed";
+    public const string QuotaChanged = "admin.quota.changed";
     public const string ApiKeyCreated = "admin.apikey.created";
     public const string ApiKeyRevoked = "admin.apikey.revoked";
     public const string Export = "crm.export";

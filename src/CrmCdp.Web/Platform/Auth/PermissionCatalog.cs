@@ -45,6 +45,7 @@ internal static class PermissionCatalog
         (Permissions.Admin.Jobs, "View jobs dashboard"),
         (Permissions.Admin.CustomFieldsManage, "Manage custom fields"),
         (Permissions.Admin.PipelinesManage, "Manage pipelines, lost reasons and SLAs"),
+        (Permissions.Admin.QuotasManage, "Set sales quotas per rep and month"),
         (Permissions.Admin.EmailManage, "Set up outgoing email and read the send log"),
         (Permissions.Admin.EmailTemplatesManage, "Write email templates"),
         (Permissions.Privacy.PiiView, "View personal data (PII)"),

@@ -92,6 +92,9 @@ internal static class Permissions
         public const string CustomFieldsManage = "admin.customfields.manage";
         public const string PipelinesManage = "admin.pipelines.manage";
 
+        /// <summary>Sales quotas per rep and month.</summary>
+        public const string QuotasManage = "admin.quotas.manage";
+
         /// <summary>The SMTP server, the senders and the send log.</summary>
         public const string EmailManage = "admin.email.manage";
 
@@ -116,7 +119,7 @@ internal static class Permissions
         Crm.RecordsRestore, Crm.EmailsSend, Crm.FormsManage,
         Cdp.ProfilesRead, Cdp.LinkedProfilesRead, Cdp.ProfilesEdit, Cdp.SourcesManage, Cdp.SegmentsRead, Cdp.SegmentsManage, Cdp.SegmentsExport, Cdp.ComputedTraitsManage, Cdp.ActivationsManage, Cdp.DestinationsManage, Cdp.InsightsRead,
         Marketing.EmailManage, Marketing.JourneysManage, Marketing.CampaignsSend,
-        Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Admin.PipelinesManage, Admin.EmailManage, Admin.EmailTemplatesManage, Privacy.PiiView, Privacy.PiiReveal, Privacy.RequestsManage,
+        Admin.UsersManage, Admin.RolesManage, Admin.ApiKeysManage, Admin.AuditRead, Admin.AuditExport, Admin.Jobs, Admin.CustomFieldsManage, Admin.PipelinesManage, Admin.QuotasManage, Admin.EmailManage, Admin.EmailTemplatesManage, Privacy.PiiView, Privacy.PiiReveal, Privacy.RequestsManage,
     ];
 
     private static readonly HashSet<string> Known = [.. All];

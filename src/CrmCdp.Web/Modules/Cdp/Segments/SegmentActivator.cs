@@ -62,7 +62,7 @@ internal sealed partial class SegmentActivator(ICrmSalesTasks crmTasks, TimeProv
             }
             else if (profile.ContactId is { } contactId
                 && await crmTasks.AddFollowUpAsync(db, contactId, Title(segment), await NotesAsync(db, segment, entry.ProfileId, entry.At, cancellationToken),
-                    now.AddDays(segment.TaskDueInDays), cancellationToken: cancellationToken) is { } taskId)
+                    now.AddDays(segment.TaskDueInDays), SalesTaskOrigins.Activation, cancellationToken: cancellationToken) is { } taskId)
             {
                 (activation.Outcome, activation.TaskId) = (ActivationOutcomes.TaskCreated, taskId);
             }

@@ -55,6 +55,9 @@ internal sealed class CrmTask : ICrmRecord, IAttachedRecord
 
     public string? Notes { get; set; }
 
+    /// <summary>What made the task when not a person: <see cref="Contracts.SalesTaskOrigins"/>.</summary>
+    public string? Origin { get; set; }
+
     public DateTimeOffset? CompletedAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
@@ -77,6 +80,7 @@ internal sealed class CrmTaskConfiguration : IEntityTypeConfiguration<CrmTask>
         builder.HasIndex(t => t.DealId);
         builder.Property(t => t.Title).HasMaxLength(300);
         builder.Property(t => t.Notes).HasMaxLength(10_000);
+        builder.Property(t => t.Origin).HasMaxLength(20);
         builder.Property(t => t.Type).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.Priority).HasConversion<string>().HasMaxLength(10);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(10);

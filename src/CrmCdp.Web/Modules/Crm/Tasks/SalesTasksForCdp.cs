@@ -7,7 +7,7 @@ namespace CrmCdp.Web.Modules.Crm.Tasks;
 
 internal sealed class SalesTasksForCdp(NotificationService notifications, TimeProvider timeProvider) : ICrmSalesTasks
 {
-    public async Task<Guid?> AddFollowUpAsync(AppDbContext db, Guid contactId, string title, string notes, DateTimeOffset dueAt, Guid? ownerId = null, CancellationToken cancellationToken = default)
+    public async Task<Guid?> AddFollowUpAsync(AppDbContext db, Guid contactId, string title, string notes, DateTimeOffset dueAt, string origin, Guid? ownerId = null, CancellationToken cancellationToken = default)
     {
         var contact = await db.Set<Contact>().Where(c => c.Id == contactId).Select(c => new { c.OwnerId, c.CompanyId, c.FirstName, c.LastName, c.Emails }).SingleOrDefaultAsync(cancellationToken);
         if (contact is null)
@@ -27,6 +27,7 @@ internal sealed class SalesTasksForCdp(NotificationService notifications, TimePr
             OwnerId = ownerId ?? contact.OwnerId,
             ContactId = contactId,
             DueAt = dueAt,
+            Origin = origin is SalesTaskOrigins.Activation or SalesTaskOrigins.Journey ? origin : null,
             CreatedAt = now,
             UpdatedAt = now,
         };

@@ -120,7 +120,7 @@ internal sealed class JourneyStepActions(
         }
 
         var taskId = await tasks.AddFollowUpAsync(db, contactId, step.Title!, $"From the journey “{definition.Name}”, step {step.Id}.",
-            now.AddDays(step.DueInDays ?? 1), assignee, cancellationToken);
+            now.AddDays(step.DueInDays ?? 1), SalesTaskOrigins.Journey, assignee, cancellationToken);
         return new StepResult(taskId is null ? SkipReasons.Outcome(SkipReasons.NoContact) : "created", step.Next);
     }
 

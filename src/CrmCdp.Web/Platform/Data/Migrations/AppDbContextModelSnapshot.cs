@@ -2278,6 +2278,50 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("crm_pipelines", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Quotas.SalesQuota", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pipeline_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_quotas");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_crm_quotas_owner_id");
+
+                    b.HasIndex("PipelineId", "Month", "OwnerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_crm_quotas_pipeline_id_month_owner_id");
+
+                    b.ToTable("crm_quotas", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_crm_quotas_amount", "amount >= 0");
+                        });
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Tasks.CrmTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2317,6 +2361,11 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)")
                         .HasColumnName("notes");
+
+                    b.Property<string>("Origin")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("origin");
 
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid")
@@ -4828,6 +4877,23 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_crm_pipeline_stages_crm_pipelines_pipeline_id");
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Quotas.SalesQuota", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_quotas_admin_users_owner_id");
+
+                    b.HasOne("CrmCdp.Web.Modules.Crm.Pipeline.SalesPipeline", null)
+                        .WithMany()
+                        .HasForeignKey("PipelineId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_quotas_crm_pipelines_pipeline_id");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Crm.Tasks.CrmTask", b =>
