@@ -1,8 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using CrmCdp.IntegrationTests.Crm;
 using CrmCdp.TestSupport;
 using CrmCdp.Web.Platform.Auth;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmCdp.IntegrationTests.Cdp;
 
@@ -61,7 +63,7 @@ public sealed class InsightTests(SharedApp app)
     }
 
     [Fact]
-    public async Task A_funnel_counts_people_who_reach_each_step_in_order_within_the_window_with_the_median_time()
+    public async Task A_funnel_counts_people_who_reach_each_step_in_order_within_the_window_with_the_median_time_and_lists_and_keeps_a_steps_people()
     {
         using var admin = app.AdminApi();
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -94,6 +96,42 @@ public sealed class InsightTests(SharedApp app)
         Assert.Equal([0L, 2, 1], steps.Select(s => s.GetProperty("dropped").GetInt64()));
         Assert.Equal(JsonValueKind.Null, steps[0].GetProperty("medianSecondsToConvert").ValueKind);
         Assert.Equal((1200.0, 600.0), (steps[1].GetProperty("medianSecondsToConvert").GetDouble(), steps[2].GetProperty("medianSecondsToConvert").GetDouble()));
+
+        // The people behind the numbers: those who dropped before B, those who reached C, and the dropped kept as a segment.
+        object People(int step, string status, string? name = null) => new
+        {
+            steps = new[] { new { @event = a }, new { @event = b }, new { @event = c } },
+            window = new { amount = 1, unit = "hours" },
+            from = Midnight,
+            to = Midnight.AddDays(1),
+            timeZone = "America/New_York",
+            step,
+            status,
+            name,
+        };
+        var (_, dropped) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/insights/funnel/people", People(1, "dropped"));
+        var (_, converted) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/insights/funnel/people", People(2, "converted"));
+        var (refused, problem) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/insights/funnel/people", People(0, "dropped"));
+        var (created, segment) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/insights/funnel/segment", People(1, "dropped", $"Dropped before B {run}"));
+
+        Assert.Equal(2, dropped.GetProperty("total").GetInt64());
+        Assert.Equal([$"f3-{run}", $"f4-{run}"], dropped.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("label").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal($"f1-{run}", Assert.Single(converted.GetProperty("people").EnumerateArray()).GetProperty("label").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("step", out _));
+        Assert.True(created.StatusCode == HttpStatusCode.Created, segment.ToString());
+        Assert.True(segment.GetProperty("isStatic").GetBoolean());
+        Assert.Equal(2, segment.GetProperty("memberCount").GetInt64());
+        var droppedIds = dropped.GetProperty("people").EnumerateArray().Select(p => p.GetProperty("profileId").GetGuid()).Order().ToList();
+
+        // A full refresh (the nightly reconciliation's) leaves a fixed list as it was.
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CrmCdp.Web.Modules.Cdp.Segments.SegmentRefresher>().RefreshAllAsync(Ct);
+        }
+
+        var members = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/segments/{segment.Id()}/members", Ct);
+        Assert.Equal(droppedIds, members.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("profileId").GetGuid()).Order());
     }
 
     [Fact]

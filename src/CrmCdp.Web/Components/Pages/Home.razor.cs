@@ -27,6 +27,7 @@ public partial class Home
     private DateTimeOffset _now;
     private IReadOnlyList<HomeDashboard> _dashboards = [];
     private int _tab;
+    private bool _sells;
 
     /// <summary>The dashboard to open (<c>?dashboard=team</c>); without it, the one of the person's role.</summary>
     [SupplyParameterFromQuery]
@@ -54,6 +55,7 @@ public partial class Home
         _name = (access.UserId is { } me ? (await Users.NamesAsync([me])).GetValueOrDefault(me) : null) ?? access.ActorName ?? "";
         _permissions = PermissionsOf(access);
         _dashboards = HomeDashboards.For(access);
+        _sells = HomeDashboards.Sells(access);
         var open = Dashboard is { } wanted && _dashboards.Any(d => d.Key == wanted) ? wanted : HomeDashboards.LandingFor(access, _dashboards);
         _tab = _dashboards.Select(d => d.Key).ToList().IndexOf(open);
         _tasks = access.Has(Permissions.Crm.TasksRead) ? await MyDay.DueTasksAsync(access) : null;

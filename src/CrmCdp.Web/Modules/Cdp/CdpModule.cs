@@ -43,12 +43,14 @@ internal static class CdpModule
         services.AddSingleton<Contracts.IResolvedEventFeed, Profiles.ResolvedEventFeed>();
         services.AddSingleton<Insights.Trends>();
         services.AddSingleton<Insights.Funnels>();
+        services.AddSingleton<Insights.FunnelPeople>();
         services.AddSingleton<Insights.Retention>();
         services.AddSingleton<Insights.WebAnalytics>();
         services.AddTransient<Profiles.ContactLinkJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Profiles.ContactLinkJob>();
         services.AddSingleton<Profiles.ProfileSearchService>();
         services.AddSingleton<Segments.SegmentService>();
+        services.AddSingleton<Segments.SegmentLists>();
         services.AddSingleton<Segments.SegmentQueries>();
         services.AddSingleton<Segments.SegmentVocabulary>();
         services.AddSingleton<Segments.SegmentTrends>();

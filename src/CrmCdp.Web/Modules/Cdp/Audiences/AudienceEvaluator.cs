@@ -101,9 +101,10 @@ internal sealed partial class AudienceEvaluator(
 
     private static async Task<List<(Guid Id, SegmentCondition Definition)>> SegmentsInDependencyOrderAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var segments = (await db.Set<Segment>().AsNoTracking().Select(s => new { s.Id, s.Definition }).ToListAsync(cancellationToken))
+        var segments = (await db.Set<Segment>().AsNoTracking().Where(s => !s.IsStatic).Select(s => new { s.Id, s.Definition }).ToListAsync(cancellationToken))
             .ToDictionary(s => s.Id, s => SegmentDefinitions.Parse(s.Definition));
         return [.. SegmentRefresher.DependencyOrder(segments.ToDictionary(s => s.Key, s => SegmentDefinitions.ReferencedSegments(s.Value).ToList()))
+            .Where(segments.ContainsKey)
             .Select(id => (id, segments[id]))];
     }
 

@@ -65,7 +65,7 @@ public sealed record InsightWindow
     public string? Unit { get; init; }
 }
 
-public sealed record FunnelRequest
+public record FunnelRequest
 {
     public List<InsightEvent>? Steps { get; init; }
 
@@ -92,6 +92,27 @@ public sealed record FunnelStep(string Event, long Count, double ConversionRate,
 }
 
 public sealed record FunnelResult(IReadOnlyList<FunnelStep> Steps);
+
+/// <summary>A funnel and one of its steps' people: <c>step</c> (0-based), <c>status</c> converted (reached it) or dropped (reached the step before, not it).</summary>
+public sealed record FunnelPeopleRequest : FunnelRequest
+{
+    public int? Step { get; init; }
+
+    /// <summary>converted or dropped.</summary>
+    public string? Status { get; init; }
+
+    /// <summary>How many people to list (1–1,000, default 100); the total is always counted.</summary>
+    public int? Limit { get; init; }
+
+    /// <summary>The segment's name, when the people become a segment.</summary>
+    public string? Name { get; init; }
+}
+
+/// <param name="Label">The person's email, user id or anonymous id (personal values masked as the caller's role requires).</param>
+/// <param name="EnteredAt">When they did the funnel's first step.</param>
+public sealed record FunnelPerson(Guid ProfileId, string Label, DateTimeOffset EnteredAt);
+
+public sealed record FunnelPeopleResult(long Total, IReadOnlyList<FunnelPerson> People);
 
 /// <summary>Cohorts of people by the day or week of their first start event, and how many came back with the return event each period after.</summary>
 public sealed record RetentionRequest

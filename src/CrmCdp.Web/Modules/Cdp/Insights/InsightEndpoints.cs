@@ -11,6 +11,15 @@ internal static class InsightEndpoints
         insights.MapPost("/funnel", async (FunnelRequest request, Funnels funnels, AccessContext access, CancellationToken ct) => (await funnels.RunAsync(access, request, ct)).ToHttp())
             .WithSummary("An ordered funnel: {steps: [{event, where}], window: {amount, unit}, from, to, timeZone}. A person enters at their first step-one event in the range and must reach each next step in order within the window. Answers {steps: [{event, count, conversionRate, medianSecondsToConvert, conversionFromPrevious, dropped}]}.")
             .Produces<FunnelResult>().ProducesValidationProblem();
+        insights.MapPost("/funnel/people", async (FunnelPeopleRequest request, FunnelPeople people, AccessContext access, CancellationToken ct) => (await people.ListAsync(access, request, ct)).ToHttp())
+            .RequireAuthorization(Permissions.Cdp.ProfilesRead)
+            .WithSummary("The people of one funnel step: the funnel's fields plus {step (0-based), status: converted | dropped, limit (default 100, at most 1,000)}. Answers {total, people: [{profileId, label, enteredAt}]}, earliest entry first.")
+            .Produces<FunnelPeopleResult>().ProducesValidationProblem();
+        insights.MapPost("/funnel/segment", async (FunnelPeopleRequest request, FunnelPeople people, AccessContext access, CancellationToken ct) =>
+                (await people.SaveAsSegmentAsync(access, request, ct)).ToHttp(s => $"/api/v1/segments/{s.Id}"))
+            .RequireAuthorization(Permissions.Cdp.SegmentsManage)
+            .WithSummary("Keeps one funnel step's people as a segment (a fixed list, isStatic): the funnel's fields plus {step, status, name}. Answers 201 with the segment; its members enter through the change feed like any entry.")
+            .Produces<Segments.SegmentDto>(201).ProducesValidationProblem();
         insights.MapPost("/retention", async (RetentionRequest request, Retention retention, AccessContext access, CancellationToken ct) => (await retention.RunAsync(access, request, ct)).ToHttp())
             .WithSummary("Retention cohorts: {startEvent: {event, where}, returnEvent: {event, where}, interval: day|week, periods, from, to, timeZone}. People join the cohort of the day or week of their first start event in the range; answers {cohorts: [{start, size, values}]}, values[k] being the people who did the return event k periods after their cohort's start (null while that period is still to come).")
             .Produces<RetentionResult>().ProducesValidationProblem();

@@ -10,6 +10,8 @@ public sealed partial class InsightsPage
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
     private TrendResult? _trend;
     private FunnelResult? _funnel;
+    private FunnelRequest? _funnelRequest;
+    private bool _seesPeople;
     private List<ChartSeries<double>> _trendSeries = [];
     private string[] _trendLabels = [];
     private List<ChartSeries<double>> _funnelSeries = [];
@@ -44,6 +46,8 @@ public sealed partial class InsightsPage
     private TimeProvider Time { get; set; } = default!;
 
     private static TimeZoneInfo Zone => UserTime.Zone;
+
+    protected override async Task OnInitializedAsync() => _seesPeople = (await AccessAsync()).Has(Permissions.Cdp.ProfilesRead);
 
     private async Task ShowTrendAsync()
     {
@@ -90,6 +94,7 @@ public sealed partial class InsightsPage
                 To = to,
                 TimeZone = Zone.Id,
             };
+            _funnelRequest = request;
             var answer = await Funnels.RunAsync(await AccessAsync(), request);
             (_errors, _funnel) = (answer.Errors ?? new Dictionary<string, string[]>(), answer.Value);
             if (answer.Value is { } funnel)
@@ -103,6 +108,23 @@ public sealed partial class InsightsPage
         {
             _busy = false;
         }
+    }
+
+    private async Task ShowPeopleAsync(int step, bool converted)
+    {
+        var request = new FunnelPeopleRequest
+        {
+            Steps = _funnelRequest!.Steps,
+            Window = _funnelRequest.Window,
+            From = _funnelRequest.From,
+            To = _funnelRequest.To,
+            TimeZone = _funnelRequest.TimeZone,
+            Step = step,
+            Status = converted ? "converted" : "dropped",
+        };
+        var title = $"{(converted ? "Reached" : "Dropped before")} step {step + 1}: {request.Steps![step].Event}";
+        await Dialogs.ShowAsync<FunnelPeopleDialog>(title, new DialogParameters<FunnelPeopleDialog> { { d => d.Request, request } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true });
     }
 
     private async Task ShowRetentionAsync()

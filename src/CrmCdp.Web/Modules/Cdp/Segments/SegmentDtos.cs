@@ -28,6 +28,9 @@ public sealed record SegmentDto(
 {
     /// <summary>The definition in plain words (<see cref="SegmentSummary"/>).</summary>
     public string Summary { get; init; } = "";
+
+    /// <summary>A fixed list of people (made from an insight): members stay as they were put in; the definition is empty and cannot be edited.</summary>
+    public bool IsStatic { get; init; }
 }
 
 /// <summary>A segment's definition as a file: what <c>GET /segments/{id}/definition</c> answers and <c>POST /segments</c> takes back.</summary>

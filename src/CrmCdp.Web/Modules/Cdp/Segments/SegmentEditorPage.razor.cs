@@ -57,6 +57,9 @@ public sealed partial class SegmentEditorPage : IDisposable
 
     private bool IsNew => Id == Guid.Empty;
 
+    private bool _isStatic;
+    private long _memberCount;
+
     private double PreviewShare => _preview is { LiveProfiles: > 0 } p ? Math.Min(100, 100.0 * p.Count / p.LiveProfiles) : 0;
 
     protected override async Task OnParametersSetAsync()
@@ -70,13 +73,17 @@ public sealed partial class SegmentEditorPage : IDisposable
         _vocabulary = await Vocabulary.NamesAsync(await AccessAsync());
         if (IsNew)
         {
+            (_isStatic, _memberCount) = (false, 0);
             (_name, _description, _consentCategory, _activationEnabled, _version) = ("", null, null, false, null);
             _definition = NewDefinition();
         }
         else if ((await Segments.GetAsync(await AccessAsync(), Id)).Value is { } segment)
         {
             Show(segment);
-            await PreviewAsync(showErrors: false);
+            if (!_isStatic)
+            {
+                await PreviewAsync(showErrors: false);
+            }
         }
         else
         {
@@ -95,6 +102,7 @@ public sealed partial class SegmentEditorPage : IDisposable
     {
         (_name, _description, _consentCategory, _activationEnabled) = (segment.Name, segment.Description, segment.ConsentCategory, segment.ActivationEnabled);
         (_taskTitle, _taskDueInDays, _version) = (segment.TaskTitle, segment.TaskDueInDays, segment.Version);
+        (_isStatic, _memberCount) = (segment.IsStatic, segment.MemberCount);
         // The builder edits groups; a saved tree whose root is a single condition is shown inside an "all" group.
         _definition = segment.Definition.Type is ConditionTypes.And or ConditionTypes.Or ? segment.Definition.Clone() : SegmentCondition.All(segment.Definition.Clone());
     }

@@ -32,6 +32,12 @@ internal sealed class Segment
 
     public long MemberCount { get; set; }
 
+    /// <summary>
+    /// A fixed list (made from an insight's people): its members were written once and stay; no evaluation touches them,
+    /// and its definition is empty.
+    /// </summary>
+    public bool IsStatic { get; set; }
+
     public DateTimeOffset? LastComputedAt { get; set; }
 
     public Guid? CreatedByUserId { get; set; }

@@ -54,7 +54,7 @@ internal sealed partial class SegmentRefresher(IDbContextFactory<AppDbContext> d
         // (one evaluation at a time runs, under the lock above).
         await db.Database.ExecuteSqlRawAsync("SET LOCAL work_mem = '64MB'", cancellationToken);
         var segment = await db.Set<Segment>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == segmentId, cancellationToken);
-        if (segment is null)
+        if (segment is null || segment.IsStatic)
         {
             return null;
         }

@@ -127,7 +127,13 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
             return OperationResult<SegmentDto>.Conflict("Someone else changed this segment since you opened it. Reload it and make your change again.");
         }
 
-        var errors = await ValidateAsync(db, input, id, cancellationToken);
+        if (segment.IsStatic)
+        {
+            // A fixed list keeps its people: only its name, description and uses change.
+            input.Definition = SegmentDefinitions.Parse(segment.Definition);
+        }
+
+        var errors = await ValidateAsync(db, input, id, cancellationToken, segment.IsStatic);
         if (errors.Count > 0)
         {
             return OperationResult<SegmentDto>.Invalid(errors);
@@ -230,11 +236,11 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         segment.Version++;
     }
 
-    private static async Task<Dictionary<string, string[]>> ValidateAsync(AppDbContext db, SegmentInput input, Guid id, CancellationToken cancellationToken)
+    private static async Task<Dictionary<string, string[]>> ValidateAsync(AppDbContext db, SegmentInput input, Guid id, CancellationToken cancellationToken, bool isStatic = false)
     {
         var others = await db.Set<Segment>().Where(s => s.Id != id).Select(s => new { s.Id, s.Name, s.Definition }).ToListAsync(cancellationToken);
         var computed = await db.Set<ComputedTrait>().Select(t => t.Key).ToListAsync(cancellationToken);
-        var errors = SegmentConditionValidator.Validate(input.Definition, "definition", computed.ToHashSet(StringComparer.Ordinal), others.Select(s => s.Id).ToHashSet());
+        var errors = isStatic ? [] : SegmentConditionValidator.Validate(input.Definition, "definition", computed.ToHashSet(StringComparer.Ordinal), others.Select(s => s.Id).ToHashSet());
         var name = input.Name?.Trim() ?? "";
         if (name.Length is 0 or > 100)
         {
@@ -302,6 +308,6 @@ internal sealed class SegmentService(IDbContextFactory<AppDbContext> dbFactory, 
         return new SegmentDto(
             s.Id, s.Name, s.Description, definition, s.ConsentCategory, s.ActivationEnabled, s.ActivationEnabledAt, s.TaskTitle, s.TaskDueInDays,
             s.MemberCount, s.LastComputedAt, s.CreatedAt, s.UpdatedAt, s.Version)
-        { Summary = SegmentSummary.Describe(definition, segmentNames) };
+        { Summary = s.IsStatic ? "A fixed list of people" : SegmentSummary.Describe(definition, segmentNames), IsStatic = s.IsStatic };
     }
 }

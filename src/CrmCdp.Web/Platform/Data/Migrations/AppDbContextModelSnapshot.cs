@@ -886,6 +886,10 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("description");
 
+                    b.Property<bool>("IsStatic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_static");
+
                     b.Property<DateTimeOffset?>("LastComputedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_computed_at");

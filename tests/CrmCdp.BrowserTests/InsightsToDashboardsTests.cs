@@ -1,0 +1,94 @@
+using System.Net.Http.Json;
+using CrmCdp.TestSupport;
+using CrmCdp.Web.Platform.Auth;
+using Microsoft.Playwright;
+
+namespace CrmCdp.BrowserTests;
+
+public sealed class InsightsToDashboardsTests(BrowserApp app)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_marketer_keeps_a_funnel_steps_dropped_people_as_a_segment()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var (viewed, carted, bought) = ($"Viewed {suffix}", $"Carted {suffix}", $"Bought {suffix}");
+        var key = await app.CreateSourceKeyAsync($"Funnel {suffix}");
+        var now = DateTimeOffset.UtcNow.AddMinutes(-30);
+        object Track(string user, string name, int minute) => new { type = "track", userId = $"{user}-{suffix}", @event = name, timestamp = now.AddMinutes(minute) };
+        await app.SendBatchAsync(key,
+            Track("u1", viewed, 0), Track("u1", carted, 1), Track("u1", bought, 2),
+            Track("u2", viewed, 0), Track("u2", carted, 1),
+            Track("u3", viewed, 0),
+            Track("u4", viewed, 0));
+        foreach (var (user, events) in new[] { ("u1", 3L), ("u2", 2L), ("u3", 1L), ("u4", 1L) })
+        {
+            await app.ProfileWhenAsync("user_id", $"{user}-{suffix}", p => p.GetProperty("eventCount").GetInt64() == events);
+        }
+
+        var page = await app.NewPageAsync();
+        await ShellTests.SignInAsync(page, await app.CreateUserAsync(BuiltInRoles.Marketer), AppFixture.TestPassword);
+        await page.GetByTestId("nav-insights").ClickAsync();
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Funnel" }).ClickAsync();
+        await page.GetByTestId("funnel-step-0").FillAsync(viewed);
+        await page.GetByTestId("funnel-step-1").FillAsync(carted);
+        await page.GetByTestId("funnel-add-step").ClickAsync();
+        await page.GetByTestId("funnel-step-2").FillAsync(bought);
+        await page.GetByTestId("show-funnel").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("funnel-chart")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("funnel-converted-2")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.GetByTestId("funnel-dropped-1")).ToHaveTextAsync("2");
+
+        await page.GetByTestId("funnel-dropped-1").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.GetByTestId("funnel-person")).ToHaveCountAsync(2);
+        await Assertions.Expect(dialog.GetByTestId("funnel-people")).ToContainTextAsync($"u3-{suffix}");
+        await Assertions.Expect(dialog.GetByTestId("funnel-people")).ToContainTextAsync($"u4-{suffix}");
+        await dialog.GetByTestId("funnel-segment-name").FillAsync($"Carted nothing {suffix}");
+        await dialog.GetByTestId("funnel-make-segment").ClickAsync();
+        await Assertions.Expect(dialog.GetByTestId("funnel-segment-saved")).ToContainTextAsync("2 people");
+        await Screenshots.SaveAsync(page, "insights-funnel-people");
+
+        await dialog.GetByTestId("funnel-segment-saved").GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("segment-static")).ToContainTextAsync("2 people");
+    }
+
+    [Fact]
+    public async Task An_admin_sets_a_quota_and_the_sales_manager_sees_the_team_against_it_on_the_home_page()
+    {
+        var managerEmail = await app.CreateUserAsync(BuiltInRoles.SalesManager);
+        var repEmail = await app.CreateUserAsync(BuiltInRoles.SalesRep);
+        await app.CreateTeamAsync($"Quota team {Guid.NewGuid():N}", await app.UserIdAsync(managerEmail), await app.UserIdAsync(repEmail));
+        using var rep = await app.ApiClientForAsync(repEmail, BuiltInRoles.SalesRep);
+        using var created = await rep.PostAsJsonAsync("/api/v1/deals", new
+        {
+            name = "Quota deal",
+            amount = 2500m,
+            pipelineId = "0193a000-0000-7000-8000-000000000001",
+            stageId = "0193a000-0000-7000-8000-000000000011",
+        }, Ct);
+        var deal = await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct);
+        using var won = await rep.PostAsJsonAsync($"/api/v1/deals/{deal.GetProperty("id").GetString()}/move", new { outcome = "won", amount = 2500m }, Ct);
+        won.EnsureSuccessStatusCode();
+
+        var admin = await app.NewPageAsync();
+        await ShellTests.SignInAsync(admin, CrmCdpAppFactory.AdminEmail, CrmCdpAppFactory.AdminPassword);
+        await admin.GetByTestId("nav-quotas").ClickAsync();
+        await admin.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await admin.GetByTestId($"quota-{repEmail}").FillAsync("10000");
+        await admin.GetByTestId($"quota-{repEmail}").PressAsync("Tab");
+        await admin.GetByTestId("save-quotas").ClickAsync();
+        await Assertions.Expect(admin.GetByText("Saved 1 quota(s).")).ToBeVisibleAsync();
+
+        var manager = await app.NewPageAsync();
+        await ShellTests.SignInAsync(manager, managerEmail, AppFixture.TestPassword);
+        await Assertions.Expect(manager.GetByRole(AriaRole.Tab, new() { Name = "Team sales" })).ToHaveAttributeAsync("aria-selected", "true");
+        var row = manager.GetByTestId("quota-row").Filter(new() { HasText = repEmail });
+        await Assertions.Expect(row).ToContainTextAsync("10,000");
+        await Assertions.Expect(row).ToContainTextAsync("2,500");
+        await Assertions.Expect(row).ToContainTextAsync("25 %");
+        await Screenshots.SaveAsync(manager, "home-team-sales");
+    }
+}
