@@ -91,4 +91,35 @@ public sealed class InsightsToDashboardsTests(BrowserApp app)
         await Assertions.Expect(row).ToContainTextAsync("25 %");
         await Screenshots.SaveAsync(manager, "home-team-sales");
     }
+
+    [Fact]
+    public async Task Each_role_lands_on_its_dashboard_and_the_live_view_shows_an_event_as_it_arrives()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var marketer = await app.NewPageAsync();
+        await ShellTests.SignInAsync(marketer, await app.CreateUserAsync(BuiltInRoles.Marketer), AppFixture.TestPassword);
+        await Assertions.Expect(marketer.GetByRole(AriaRole.Tab, new() { Name = "Marketing" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(marketer.GetByTestId("marketer-dashboard")).ToBeVisibleAsync();
+        await Assertions.Expect(marketer.GetByTestId("marketing-performance")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(marketer, "home-marketing");
+
+        await marketer.GetByTestId("nav-insights").ClickAsync();
+        await marketer.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await marketer.GetByRole(AriaRole.Tab, new() { Name = "Live" }).ClickAsync();
+        await Assertions.Expect(marketer.GetByTestId("live-chart")).ToBeVisibleAsync();
+        await app.SendBatchAsync(await app.CreateSourceKeyAsync($"Live {suffix}"), new { type = "track", userId = $"live-{suffix}", @event = $"Live {suffix}" });
+        await Assertions.Expect(marketer.GetByTestId("live-event").Filter(new() { HasText = $"Live {suffix}" })).ToHaveCountAsync(1);
+
+        var agent = await app.NewPageAsync();
+        await ShellTests.SignInAsync(agent, await app.CreateUserAsync(BuiltInRoles.SupportAgent), AppFixture.TestPassword);
+        await Assertions.Expect(agent.GetByRole(AriaRole.Tab, new() { Name = "Support" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(agent.GetByTestId("support-dashboard")).ToBeVisibleAsync();
+
+        var admin = await app.NewPageAsync();
+        await ShellTests.SignInAsync(admin, CrmCdpAppFactory.AdminEmail, CrmCdpAppFactory.AdminPassword);
+        await Assertions.Expect(admin.GetByRole(AriaRole.Tab, new() { Name = "System" })).ToHaveAttributeAsync("aria-selected", "true");
+        await Assertions.Expect(admin.GetByTestId("ingestion-health")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByTestId("database-size")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(admin, "home-system");
+    }
 }

@@ -35,6 +35,18 @@ public sealed class StorableJsonTests
     }
 
     [Fact]
+    public void A_byte_order_mark_does_not_hide_the_body_the_serializer_reads_after_it()
+    {
+        byte[] json = [0xEF, 0xBB, 0xBF, .. """{"body":"\u0000"}"""u8];
+
+        var problem = StorableJson.FirstProblem(json);
+
+        Assert.NotNull(problem);
+        Assert.Equal("body", problem.Path);
+        Assert.Contains("NUL", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bytes_that_are_not_utf8_are_refused_and_the_prefix_leads_the_path()
     {
         byte[] json = [.. "{\"a\":\""u8, 0xFF, 0xFE, .. "\"}"u8];

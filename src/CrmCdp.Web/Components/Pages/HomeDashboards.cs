@@ -10,13 +10,31 @@ internal static class HomeDashboards
 {
     public const string Day = "day";
     public const string Team = "team";
+    public const string Support = "support";
+    public const string Marketing = "marketing";
+    public const string System = "system";
 
     public static IReadOnlyList<HomeDashboard> For(AccessContext access)
     {
         var dashboards = new List<HomeDashboard> { new(Day, "My day") };
+        if (access.Has(Permissions.Cdp.InsightsRead) && access.Has(Permissions.Cdp.SegmentsRead))
+        {
+            dashboards.Add(new(Marketing, "Marketing"));
+        }
+
         if (access.ScopeOf(Permissions.Crm.DealsRead) is RecordScope.Team or RecordScope.All)
         {
             dashboards.Add(new(Team, "Team sales"));
+        }
+
+        if (access.ScopeOf(Permissions.Crm.TicketsRead) is RecordScope.Team or RecordScope.All)
+        {
+            dashboards.Add(new(Support, "Support"));
+        }
+
+        if (access.Has(Permissions.Admin.Jobs) && access.Has(Permissions.Cdp.ProfilesRead))
+        {
+            dashboards.Add(new(System, "System"));
         }
 
         return dashboards;
@@ -27,7 +45,7 @@ internal static class HomeDashboards
 
     public static string LandingFor(AccessContext access, IReadOnlyList<HomeDashboard> dashboards)
     {
-        string[] preference = access.Has(Permissions.Cdp.ProfilesRead) ? [Day] : [Team, Day];
+        string[] preference = [System, Marketing, Team, Support, Day];
         return preference.FirstOrDefault(key => dashboards.Any(d => d.Key == key)) ?? Day;
     }
 }

@@ -2,6 +2,7 @@ using CrmCdp.Web.Modules.Admin.ApiKeys;
 using CrmCdp.Web.Modules.Admin.Audit;
 using CrmCdp.Web.Modules.Admin.Privacy;
 using CrmCdp.Web.Modules.Admin.Roles;
+using CrmCdp.Web.Modules.Admin.SystemHealth;
 using CrmCdp.Web.Modules.Admin.Teams;
 using CrmCdp.Web.Modules.Admin.Users;
 using CrmCdp.Web.Platform;
@@ -15,6 +16,7 @@ internal static class AdminModule
     {
         services.AddScoped<ApiKeyService>();
         services.AddSingleton<AuditQueries>();
+        services.AddSingleton<SystemHealth.SystemHealth>();
         services.AddSingleton<RoleService>();
         services.AddSingleton<UserService>();
         services.AddSingleton<UserInvitations>();
@@ -26,7 +28,7 @@ internal static class AdminModule
 
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiV1().MapApiKeyEndpoints().MapAuditEndpoints().MapRoleEndpoints().MapUserEndpoints().MapTeamEndpoints().MapPrivacyEndpoints();
+        endpoints.MapApiV1().MapApiKeyEndpoints().MapAuditEndpoints().MapRoleEndpoints().MapUserEndpoints().MapTeamEndpoints().MapPrivacyEndpoints().MapSystemHealthEndpoints();
         return endpoints;
     }
 }

@@ -44,6 +44,8 @@ internal static class CdpModule
         services.AddSingleton<Insights.Trends>();
         services.AddSingleton<Insights.Funnels>();
         services.AddSingleton<Insights.FunnelPeople>();
+        services.AddSingleton<Insights.MarketerDashboards>();
+        services.AddSingleton<Insights.LiveEvents>();
         services.AddSingleton<Insights.Retention>();
         services.AddSingleton<Insights.WebAnalytics>();
         services.AddTransient<Profiles.ContactLinkJob>();

@@ -62,6 +62,7 @@ internal static class CrmModule
         services.AddSingleton<DealReports>();
         services.AddSingleton<Quotas.QuotaService>();
         services.AddSingleton<Dashboards.SalesDashboards>();
+        services.AddSingleton<Dashboards.SupportLeadDashboards>();
         services.AddSingleton<DealBulkService>();
         services.AddSingleton<DealExport>();
         services.AddSingleton<TicketService>();
@@ -103,7 +104,7 @@ internal static class CrmModule
             .MapContactEndpoints()
             .MapDealEndpoints()
             .MapQuotaEndpoints()
-            .MapSalesDashboardEndpoints()
+            .MapRoleDashboardEndpoints()
             .MapTicketEndpoints()
             .MapCompanyEndpoints()
             .MapActivityEndpoints()

@@ -2,6 +2,7 @@ using CrmCdp.Web.Modules.Cdp.Contracts;
 using CrmCdp.Web.Modules.Marketing.Campaigns;
 using CrmCdp.Web.Modules.Marketing.Email;
 using CrmCdp.Web.Modules.Marketing.Journeys;
+using CrmCdp.Web.Modules.Marketing.Performance;
 using CrmCdp.Web.Platform;
 using CrmCdp.Web.Platform.Email.Tracking;
 using CrmCdp.Web.Platform.Settings;
@@ -16,6 +17,7 @@ internal static class MarketingModule
         services.AddSettings<JourneyOptions>();
         services.AddSettings<MarketingOptions>();
         services.AddSingleton<UnsubscribeLinks>();
+        services.AddSingleton<Performance.MarketingPerformance>();
         services.AddSingleton<Unsubscriber>();
         services.AddSingleton<MarketingEmails>();
         services.AddSingleton<TemplatePreviews>();
@@ -44,7 +46,7 @@ internal static class MarketingModule
 
     public static IEndpointRouteBuilder MapMarketing(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiV1().MapJourneyEndpoints().MapTemplatePreviewEndpoints().MapCampaignEndpoints();
+        endpoints.MapApiV1().MapJourneyEndpoints().MapTemplatePreviewEndpoints().MapCampaignEndpoints().MapMarketingPerformanceEndpoints();
         endpoints.MapUnsubscribeEndpoints();
         return endpoints;
     }

@@ -19,6 +19,8 @@ internal static class StorableJson
     /// <summary>Digits before the decimal point: the magnitude of a double (10^309 exceeds every double).</summary>
     public const int MaxIntegerDigits = 309;
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     /// <summary>Digits after the decimal point, exponent included: PostgreSQL's NUMERIC_MAX_DISPLAY_SCALE.</summary>
     public const int MaxFractionDigits = 1000;
 
@@ -30,6 +32,12 @@ internal static class StorableJson
     /// <param name="skipTopLevelProperty">A property of the root object not to look into (checked elsewhere).</param>
     public static StorageProblem? FirstProblem(ReadOnlySpan<byte> utf8Json, string pathPrefix = "", string? skipTopLevelProperty = null)
     {
+        // The serializer skips a leading byte order mark (the reader would refuse it): what it will read is what is checked.
+        if (utf8Json.StartsWith(Utf8ByteOrderMark))
+        {
+            utf8Json = utf8Json[Utf8ByteOrderMark.Length..];
+        }
+
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = 256 });
         var path = new List<Segment>();
         try

@@ -26,6 +26,16 @@ internal static class InsightEndpoints
         insights.MapGet("/web", async (DateTimeOffset? from, DateTimeOffset? to, WebAnalytics web, AccessContext access, CancellationToken ct) => (await web.RunAsync(access, from, to, ct)).ToHttp())
             .WithSummary("Web and campaign analytics from page events in [from, to): pageviews, visitors (new and returning), top pages, referrers, UTM sources, mediums and campaigns, visitors by device and browser.")
             .Produces<WebAnalyticsResult>().ProducesValidationProblem();
+        insights.MapGet("/live", async (int? minutes, int? limit, LiveEvents live, AccessContext access, CancellationToken ct) => (await live.LatestAsync(access, minutes, limit, ct)).ToHttp())
+            .WithSummary("The live view: events received per minute over the last ?minutes= (default 15, at most 60) and the latest ?limit= events (default 50, at most 200): id, type, name, source, the profile it was resolved to (null while resolving), timestamp, receivedAt. No payloads.")
+            .Produces<LiveEventsResult>().ProducesValidationProblem();
+        api.MapGet("/dashboards/roles/marketer", async (string? timeZone, MarketerDashboards dashboards, AccessContext access, CancellationToken ct) =>
+                !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone ?? "UTC", out var zone)
+                    ? Platform.Validation.QueryProblems.Invalid("timeZone", "Give an IANA time zone, e.g. Europe/Paris.")
+                    : await dashboards.MarketerAsync(access, zone, ct) is { } dashboard ? Results.Ok(dashboard) : Results.Forbid())
+            .WithTags("Dashboards").RequireAuthorization(Permissions.Cdp.InsightsRead)
+            .WithSummary("A marketer's home: events per day over 14 days in ?timeZone= (default UTC), the five largest segments with their 14-day sizes, the activation funnel per activated segment over 30 days (entered → tasked → deal created → won, with the amount), and each source's events in 24 hours.")
+            .Produces<MarketerDashboard>();
         return api;
     }
 }

@@ -12,6 +12,7 @@ public sealed partial class InsightsPage
     private FunnelResult? _funnel;
     private FunnelRequest? _funnelRequest;
     private bool _seesPeople;
+    private bool _seesCampaigns;
     private List<ChartSeries<double>> _trendSeries = [];
     private string[] _trendLabels = [];
     private List<ChartSeries<double>> _funnelSeries = [];
@@ -47,7 +48,11 @@ public sealed partial class InsightsPage
 
     private static TimeZoneInfo Zone => UserTime.Zone;
 
-    protected override async Task OnInitializedAsync() => _seesPeople = (await AccessAsync()).Has(Permissions.Cdp.ProfilesRead);
+    protected override async Task OnInitializedAsync()
+    {
+        var access = await AccessAsync();
+        (_seesPeople, _seesCampaigns) = (access.Has(Permissions.Cdp.ProfilesRead), access.Has(Permissions.Marketing.EmailManage));
+    }
 
     private async Task ShowTrendAsync()
     {

@@ -20,16 +20,8 @@ internal sealed class ContactsForMarketing(TimeProvider timeProvider) : ICrmCont
     public Task<bool> EmailConsentAsync(AppDbContext db, Guid contactId, CancellationToken cancellationToken = default) =>
         db.Set<Contact>().AnyAsync(c => c.Id == contactId && c.EmailConsent, cancellationToken);
 
-    public async Task<DealsAfter> DealsAfterAsync(AppDbContext db, IReadOnlyCollection<Guid> contactIds, DateTimeOffset since, CancellationToken cancellationToken = default)
-    {
-        var ids = contactIds.ToArray();
-        var deals = await db.Set<Deal>().AsNoTracking().Where(d => d.ContactIds.Any(c => ids.Contains(c)) && (d.CreatedAt >= since || (d.Outcome == DealOutcome.Won && d.ClosedAt >= since)))
-            .Select(d => new { d.ContactIds, d.CreatedAt, d.Outcome, d.ClosedAt, d.Amount }).ToListAsync(cancellationToken);
-        var asked = ids.ToHashSet();
-        var created = deals.Where(d => d.CreatedAt >= since).SelectMany(d => d.ContactIds).Where(asked.Contains).Distinct().Count();
-        var won = deals.Where(d => d.Outcome == DealOutcome.Won && d.ClosedAt >= since).ToList();
-        return new DealsAfter(created, won.SelectMany(d => d.ContactIds).Where(asked.Contains).Distinct().Count(), won.Sum(d => d.Amount));
-    }
+    public Task<DealsAfter> DealsAfterAsync(AppDbContext db, IReadOnlyCollection<Guid> contactIds, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        DealsAfterContacts.CountAsync(db, contactIds, since, cancellationToken);
 
     public async Task<bool> AddTagAsync(AppDbContext db, Guid contactId, string tag, CancellationToken cancellationToken = default)
     {

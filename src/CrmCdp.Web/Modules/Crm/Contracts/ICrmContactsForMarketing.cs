@@ -1,6 +1,6 @@
 namespace CrmCdp.Web.Modules.Crm.Contracts;
 
-/// <summary>What became of a campaign's people in the CRM afterwards.</summary>
+/// <summary>What became of a campaign's or an audience's people in the CRM afterwards.</summary>
 internal sealed record DealsAfter(int ContactsWithDealCreated, int ContactsWithDealWon, decimal AmountWon);
 
 /// <summary>What marketing may ask of the CRM about a contact, in the caller's unit of work.</summary>

@@ -50,7 +50,7 @@ internal sealed class SupportStats(IDbContextFactory<AppDbContext> dbFactory, Ti
         return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
     }
 
-    private static double? Median(List<double> values)
+    internal static double? Median(List<double> values)
     {
         if (values.Count == 0)
         {

@@ -1,13 +1,17 @@
+using CrmCdp.Web.Modules.Cdp.Destinations;
 using CrmCdp.Web.Modules.Cdp.Ingestion;
 using Microsoft.AspNetCore.Components;
 
 namespace CrmCdp.Web.Modules.Cdp.Overview;
 
-public sealed partial class CdpOverview
+/// <summary>Ingestion, resolution and audience health with the destinations' state, refreshed every five seconds: the CDP overview and the admin's home.</summary>
+public sealed partial class CdpHealthPanel
 {
     private readonly CancellationTokenSource _stop = new();
     private long _stored24h;
+    private long _stored5m;
     private (long Waiting, TimeSpan Lag)? _audiences;
+    private IReadOnlyList<DestinationDto> _destinations = [];
 
     [Inject]
     private IngestionMetrics Metrics { get; set; } = default!;
@@ -24,10 +28,13 @@ public sealed partial class CdpOverview
     [Inject]
     private Audiences.AudienceStatus Audiences { get; set; } = default!;
 
+    [Inject]
+    private DestinationService Destinations { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         await LoadAsync();
-        _ = RefreshAsync();
+        _ = RefreshEveryAsync(TimeSpan.FromSeconds(5), LoadAsync, _stop.Token);
     }
 
     public void Dispose()
@@ -39,9 +46,9 @@ public sealed partial class CdpOverview
     private async Task LoadAsync()
     {
         var access = await AccessAsync();
-        _stored24h = await Stats.StoredInLastDayAsync(access, _stop.Token);
+        _stored24h = await Stats.StoredWithinAsync(access, TimeSpan.FromDays(1), _stop.Token);
+        _stored5m = await Stats.StoredWithinAsync(access, TimeSpan.FromMinutes(5), _stop.Token);
         _audiences = await Audiences.CurrentAsync(access, _stop.Token);
+        _destinations = await Destinations.ListAsync(access, _stop.Token);
     }
-
-    private Task RefreshAsync() => RefreshEveryAsync(TimeSpan.FromSeconds(5), LoadAsync, _stop.Token);
 }
