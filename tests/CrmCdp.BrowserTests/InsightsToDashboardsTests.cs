@@ -122,4 +122,33 @@ public sealed class InsightsToDashboardsTests(BrowserApp app)
         await Assertions.Expect(admin.GetByTestId("database-size")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(admin, "home-system");
     }
+
+    [Fact]
+    public async Task A_marketer_saves_a_trend_to_a_new_dashboard_and_finds_it_answered_there()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var signup = $"Joined {suffix}";
+        await app.SendBatchAsync(await app.CreateSourceKeyAsync($"Dash {suffix}"),
+            new { type = "track", userId = $"j1-{suffix}", @event = signup }, new { type = "track", userId = $"j2-{suffix}", @event = signup });
+        await app.ProfileWhenAsync("user_id", $"j2-{suffix}", p => p.GetProperty("eventCount").GetInt64() == 1);
+
+        var page = await app.NewPageAsync();
+        await ShellTests.SignInAsync(page, await app.CreateUserAsync(BuiltInRoles.Marketer), AppFixture.TestPassword);
+        await page.GetByTestId("nav-insights").ClickAsync();
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.GetByTestId("trend-event").FillAsync(signup);
+        await page.GetByTestId("show-trend").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("trend-table").Locator("tbody td").Nth(1)).ToHaveTextAsync("2");
+        await page.GetByTestId("save-trend").ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByTestId("new-dashboard-name").FillAsync($"Growth {suffix}");
+        await dialog.GetByTestId("save-tile").ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+
+        await page.GetByTestId("nav-dashboards").ClickAsync();
+        await page.GetByTestId("dashboard-link").Filter(new() { HasText = $"Growth {suffix}" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("dashboard-tile")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("tile-number")).ToContainTextAsync($"{signup}: 2");
+        await Screenshots.SaveAsync(page, "dashboard");
+    }
 }

@@ -1,3 +1,4 @@
+using CrmCdp.Web.Modules.Cdp.Dashboards;
 using CrmCdp.Web.Modules.Cdp.Destinations;
 using CrmCdp.Web.Modules.Cdp.Ingestion;
 using CrmCdp.Web.Modules.Cdp.Insights;
@@ -46,6 +47,8 @@ internal static class CdpModule
         services.AddSingleton<Insights.FunnelPeople>();
         services.AddSingleton<Insights.MarketerDashboards>();
         services.AddSingleton<Insights.LiveEvents>();
+        services.AddSingleton<Dashboards.DashboardService>();
+        services.AddSingleton<Dashboards.DashboardRunner>();
         services.AddSingleton<Insights.Retention>();
         services.AddSingleton<Insights.WebAnalytics>();
         services.AddTransient<Profiles.ContactLinkJob>();
@@ -84,7 +87,7 @@ internal static class CdpModule
 
     public static IEndpointRouteBuilder MapCdp(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapApiV1().MapSourceEndpoints().MapTrackingPlanEndpoints().MapProfileEndpoints().MapSegmentEndpoints().MapDestinationEndpoints().MapInsightEndpoints();
+        endpoints.MapApiV1().MapSourceEndpoints().MapTrackingPlanEndpoints().MapProfileEndpoints().MapSegmentEndpoints().MapDestinationEndpoints().MapInsightEndpoints().MapDashboardEndpoints();
         endpoints.MapCollectEndpoints();
         return endpoints;
     }

@@ -11,6 +11,7 @@ public sealed partial class InsightsPage
     private TrendResult? _trend;
     private FunnelResult? _funnel;
     private FunnelRequest? _funnelRequest;
+    private TrendRequest? _trendRequest;
     private bool _seesPeople;
     private bool _seesCampaigns;
     private List<ChartSeries<double>> _trendSeries = [];
@@ -69,6 +70,7 @@ public sealed partial class InsightsPage
                 TimeZone = Zone.Id,
                 Breakdown = string.IsNullOrWhiteSpace(_breakdown) ? null : new InsightBreakdown { Property = _breakdown.Trim() },
             };
+            _trendRequest = request;
             var answer = await Trends.RunAsync(await AccessAsync(), request);
             (_errors, _trend) = (answer.Errors ?? new Dictionary<string, string[]>(), answer.Value);
             if (answer.Value is { } trend)
@@ -114,6 +116,12 @@ public sealed partial class InsightsPage
             _busy = false;
         }
     }
+
+    private async Task SaveTileAsync(string kind, object query, int days, string? title) =>
+        await Dialogs.ShowAsync<Dashboards.SaveToDashboardDialog>("Save to a dashboard", new DialogParameters<Dashboards.SaveToDashboardDialog>
+        {
+            { d => d.Kind, kind }, { d => d.Query, query }, { d => d.LastDays, days }, { d => d.Title, title },
+        });
 
     private async Task ShowPeopleAsync(int step, bool converted)
     {

@@ -30,7 +30,7 @@ internal sealed class MarketerDashboards(IDbContextFactory<AppDbContext> dbFacto
         var segments = await db.Set<Segment>().AsNoTracking().OrderByDescending(s => s.MemberCount).ThenBy(s => s.Name).Take(5)
             .Select(s => new { s.Id, s.Name, s.MemberCount }).ToListAsync(cancellationToken);
         var top = segments.Select(s => new SegmentSize(s.Id, s.Name, s.MemberCount, sizes.TryGetValue(s.Id, out var trend) ? trend.Sizes : [])).ToList();
-        var activation = await ActivationAsync(db, now.AddDays(-PeriodDays), cancellationToken);
+        var activation = await ActivationAsync(access, db, now.AddDays(-PeriodDays), cancellationToken);
         var sources = access.Has(Permissions.Cdp.SourcesManage) ? await SourcesAsync(db, connection, now, cancellationToken) : [];
         return new MarketerDashboard(volume, top, activation, sources, PeriodDays);
     }
@@ -57,7 +57,7 @@ internal sealed class MarketerDashboards(IDbContextFactory<AppDbContext> dbFacto
     }
 
     /// <summary>Per activated segment: entries in the period, those tasked, and what the tasked contacts' deals did from the first task on.</summary>
-    private async Task<IReadOnlyList<ActivationFunnelRow>> ActivationAsync(AppDbContext db, DateTimeOffset since, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ActivationFunnelRow>> ActivationAsync(AccessContext access, AppDbContext db, DateTimeOffset since, CancellationToken cancellationToken)
     {
         var activated = await db.Set<Segment>().AsNoTracking().Where(s => s.ActivationEnabled || db.Set<SegmentActivation>().Any(a => a.SegmentId == s.Id && a.At >= since))
             .OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
@@ -68,7 +68,7 @@ internal sealed class MarketerDashboards(IDbContextFactory<AppDbContext> dbFacto
             var tasked = await db.Set<SegmentActivation>().Where(a => a.SegmentId == segment.Id && a.Outcome == ActivationOutcomes.TaskCreated && a.At >= since)
                 .Join(db.Set<Profiles.Profile>(), a => a.ProfileId, p => p.Id, (a, p) => new { a.At, p.ContactId }).ToListAsync(cancellationToken);
             var contacts = tasked.Where(t => t.ContactId is not null).Select(t => t.ContactId!.Value).Distinct().ToList();
-            var deals = contacts.Count == 0 ? new DealsAfter(0, 0, 0) : await crm.DealsAfterAsync(db, contacts, tasked.Min(t => t.At), cancellationToken);
+            var deals = contacts.Count == 0 ? new DealsAfter(0, 0, 0) : await crm.DealsAfterAsync(access, db, contacts, tasked.Min(t => t.At), cancellationToken);
             rows.Add(new ActivationFunnelRow(segment.Id, segment.Name, entered, tasked.Count, deals.ContactsWithDealCreated, deals.ContactsWithDealWon, deals.AmountWon));
         }
 

@@ -20,8 +20,8 @@ internal sealed class CrmContactsForCdp(IDbContextFactory<AppDbContext> dbFactor
         return found.ToDictionary(c => c.Id, c => access.DisplayName(c.FirstName, c.LastName) is { Length: > 0 } name ? name : "(no name)");
     }
 
-    public Task<DealsAfter> DealsAfterAsync(AppDbContext db, IReadOnlyCollection<Guid> contactIds, DateTimeOffset since, CancellationToken cancellationToken = default) =>
-        Pipeline.DealsAfterContacts.CountAsync(db, contactIds, since, cancellationToken);
+    public Task<DealsAfter> DealsAfterAsync(AccessContext access, AppDbContext db, IReadOnlyCollection<Guid> contactIds, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        access.Has(Permissions.Crm.DealsRead) ? Pipeline.DealsAfterContacts.CountAsync(db, contactIds, since, cancellationToken) : Task.FromResult(new DealsAfter(0, 0, 0));
 
     public async Task<bool> IsVisibleAsync(AccessContext access, Guid contactId, CancellationToken cancellationToken = default) =>
         (await contacts.GetAsync(access, contactId, cancellationToken)).Value is not null;

@@ -13,6 +13,6 @@ internal interface ICrmContacts
     /// <returns>The new contact's id, or why it could not be created (forbidden, invalid).</returns>
     Task<OperationResult<Guid>> CreateFromProfileAsync(AccessContext access, string? firstName, string? lastName, string? email, string? phone, CancellationToken cancellationToken = default);
 
-    /// <summary>How many of the contacts had a deal created, or won (and for how much), from <paramref name="since"/> on: what activation led to.</summary>
-    Task<DealsAfter> DealsAfterAsync(AppDbContext db, IReadOnlyCollection<Guid> contactIds, DateTimeOffset since, CancellationToken cancellationToken = default);
+    /// <summary>How many of the contacts had a deal created, or won (and for how much), from <paramref name="since"/> on: what activation led to. Nothing for a caller who may not read deals.</summary>
+    Task<DealsAfter> DealsAfterAsync(AccessContext access, AppDbContext db, IReadOnlyCollection<Guid> contactIds, DateTimeOffset since, CancellationToken cancellationToken = default);
 }

@@ -150,6 +150,64 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.ToTable("cdp_audience_queue", (string)null);
                 });
 
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Dashboards.InsightDashboard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OwnerUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<int>("RefreshSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("refresh_seconds");
+
+                    b.Property<bool>("Shared")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shared");
+
+                    b.Property<string>("Tiles")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("tiles");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cdp_dashboards");
+
+                    b.HasIndex("OwnerUserId")
+                        .HasDatabaseName("ix_cdp_dashboards_owner_user_id");
+
+                    b.ToTable("cdp_dashboards", (string)null);
+                });
+
             modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Destinations.Delivery", b =>
                 {
                     b.Property<long>("Id")
@@ -4532,6 +4590,15 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                         .HasName("pk_admin_user_tokens");
 
                     b.ToTable("admin_user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Dashboards.InsightDashboard", b =>
+                {
+                    b.HasOne("CrmCdp.Web.Platform.Auth.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_cdp_dashboards_admin_users_owner_user_id");
                 });
 
             modelBuilder.Entity("CrmCdp.Web.Modules.Cdp.Destinations.Delivery", b =>
