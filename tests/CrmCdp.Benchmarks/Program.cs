@@ -11,7 +11,7 @@ if (args.Length > 0 && args[0] == IngestionLoad.Switch)
 
 var size = Environment.GetEnvironmentVariable("BENCH_CONTACTS") is { } configured && int.TryParse(configured, out var n) ? n : 1_000_000;
 var importRows = Environment.GetEnvironmentVariable("BENCH_IMPORT_ROWS") is { } rowsSetting && int.TryParse(rowsSetting, out var r) ? r : 100_000;
-IScenario[] scenarios = [new ApiKeyLookupHashScenario(), new CrmListScenario(size, Math.Max(1, size / 10)), new CrmImportScenario(importRows), new DealBoardScenario(), new TicketSlaScenario(), new IngestionScenario(), new IdentityResolutionScenario(), new SegmentRefreshScenario(), AudiencesFromEnvironment(), new DestinationScenario(), JourneysFromEnvironment()];
+IScenario[] scenarios = [new ApiKeyLookupHashScenario(), new CrmListScenario(size, Math.Max(1, size / 10)), new CrmImportScenario(importRows), new DealBoardScenario(), new TicketSlaScenario(), new IngestionScenario(), new IdentityResolutionScenario(), new SegmentRefreshScenario(), AudiencesFromEnvironment(), new DestinationScenario(), JourneysFromEnvironment(), new InsightScenario()];
 
 var selected = args.Length == 0 ? scenarios : scenarios.Where(s => args.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToArray();
 if (selected.Length == 0)

@@ -17,6 +17,7 @@ public sealed class GlobalSearchTests(BrowserApp app)
         created.EnsureSuccessStatusCode();
         var page = await app.NewPageAsync();
         await ShellTests.SignInAsync(page, rep.Email, AppFixture.TestPassword);
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await page.Keyboard.PressAsync("/");
         await page.Keyboard.TypeAsync(lastName);

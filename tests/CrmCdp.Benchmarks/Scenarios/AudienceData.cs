@@ -9,7 +9,8 @@ internal static class AudienceData
     /// <summary>The event-count thresholds of the segments the latency is measured on (the load's users cross them one event a second).</summary>
     public static readonly int[] LatencyThresholds = [1, 3, 8, 15];
 
-    public static async Task GenerateAsync(string connectionString, int profiles, int eventsPerProfile)
+    /// <param name="days">The span the events fall in, up to now (the monthly partitions exist a year back).</param>
+    public static async Task GenerateAsync(string connectionString, int profiles, int eventsPerProfile, int days = 30)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -23,7 +24,7 @@ internal static class AudienceData
             SELECT 'user_id', 'u' || g, now() - interval '60 days', md5('p' || g)::uuid FROM generate_series(1, @profiles) g;
             INSERT INTO cdp_events (source_id, message_id, type, event, user_id, "timestamp", received_at, payload)
             SELECT '00000000-0000-0000-0000-000000000001', 'm' || g, 'track', n.name, 'u' || (1 + g % @profiles),
-                   now() - (g % 30) * interval '1 day' - (g % 1440) * interval '1 minute', now(),
+                   now() - (g % @days) * interval '1 day' - (g % 1440) * interval '1 minute', now(),
                    jsonb_build_object('properties', jsonb_build_object('category', (ARRAY['shoes', 'hats', 'boots', 'bags'])[1 + (g / 7) % 4], 'price', (g * 13) % 300))
             FROM generate_series(1, @profiles * @per) g
             CROSS JOIN LATERAL (SELECT (ARRAY['Product Viewed', 'Pricing Viewed', 'Order Completed', 'Product Viewed', 'Signed Up', 'Docs Read'])[1 + (g * 7) % 6] AS name) n;
@@ -37,6 +38,7 @@ internal static class AudienceData
             """, connection);
         command.Parameters.AddWithValue("profiles", profiles);
         command.Parameters.AddWithValue("per", eventsPerProfile);
+        command.Parameters.AddWithValue("days", days);
         command.CommandTimeout = 3600;
         await command.ExecuteNonQueryAsync();
         // As autovacuum does for an insert-only table, so the side table's index-only scans skip the heap.

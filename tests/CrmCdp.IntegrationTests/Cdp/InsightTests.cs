@@ -71,8 +71,8 @@ public sealed class InsightTests(SharedApp app)
         var t = Midnight.AddHours(10);
         using var sdk = app.Sdk((await app.SourceAsync()).Key);
         await sdk.SendBatchAsync([
-            Track($"f1-{run}", a, t), Track($"f1-{run}", b, t.AddMinutes(10)), Track($"f1-{run}", c, t.AddMinutes(20)),
-            Track($"f2-{run}", a, t), Track($"f2-{run}", b, t.AddMinutes(30)), Track($"f2-{run}", c, t.AddHours(2)), // C after the hour's window
+            Track($"f1-{run}", a, t, "pro"), Track($"f1-{run}", b, t.AddMinutes(10)), Track($"f1-{run}", c, t.AddMinutes(20)),
+            Track($"f2-{run}", a, t, "free"), Track($"f2-{run}", b, t.AddMinutes(30)), Track($"f2-{run}", c, t.AddHours(2)), // C after the hour's window
             Track($"f3-{run}", b, t.AddMinutes(-5)), Track($"f3-{run}", a, t),                                       // B before A does not count
             Track($"f4-{run}", a, t), Track($"f4-{run}", c, t.AddMinutes(5)),                                         // C without B
         ]);
@@ -96,6 +96,21 @@ public sealed class InsightTests(SharedApp app)
         Assert.Equal([0L, 2, 1], steps.Select(s => s.GetProperty("dropped").GetInt64()));
         Assert.Equal(JsonValueKind.Null, steps[0].GetProperty("medianSecondsToConvert").ValueKind);
         Assert.Equal((1200.0, 600.0), (steps[1].GetProperty("medianSecondsToConvert").GetDouble(), steps[2].GetProperty("medianSecondsToConvert").GetDouble()));
+
+        // Split by the entry event's plan: each value's people per step.
+        var (_, split) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/insights/funnel", new
+        {
+            steps = new[] { new { @event = a }, new { @event = b }, new { @event = c } },
+            window = new { amount = 1, unit = "hours" },
+            from = Midnight,
+            to = Midnight.AddDays(1),
+            breakdown = new { property = "plan" },
+        });
+        var byPlan = split.GetProperty("breakdown").EnumerateArray().ToDictionary(r => r.GetProperty("value").GetString()!, r => r.GetProperty("counts").EnumerateArray().Select(c => c.GetInt64()).ToArray());
+        Assert.Equal([1L, 1, 1], byPlan["pro"]);
+        Assert.Equal([1L, 1, 0], byPlan["free"]);
+        Assert.Equal([2L, 0, 0], byPlan["(none)"]);
+        Assert.Equal([4L, 2, 1], split.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("count").GetInt64()));
 
         // The people behind the numbers: those who dropped before B, those who reached C, and the dropped kept as a segment.
         object People(int step, string status, string? name = null) => new
@@ -132,6 +147,44 @@ public sealed class InsightTests(SharedApp app)
 
         var members = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/segments/{segment.Id()}/members", Ct);
         Assert.Equal(droppedIds, members.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("profileId").GetGuid()).Order());
+    }
+
+    [Fact]
+    public async Task A_trend_compared_with_the_previous_period_answers_the_span_before_on_the_same_buckets_and_a_replaced_question_is_cancelled()
+    {
+        using var admin = app.AdminApi();
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var signup = $"Compared {run}";
+        using var sdk = app.Sdk((await app.SourceAsync()).Key);
+        await sdk.SendBatchAsync([
+            Track($"c1-{run}", signup, Midnight.AddHours(1)), Track($"c1-{run}", signup, Midnight.AddHours(2)), Track($"c1-{run}", signup, Midnight.AddHours(23)),
+            Track($"c1-{run}", signup, Midnight.AddDays(2).AddHours(1)),
+            Track($"c1-{run}", signup, Midnight.AddDays(3).AddHours(1)), Track($"c1-{run}", signup, Midnight.AddDays(3).AddHours(20)),
+        ]);
+        await admin.ProfileWhenAsync("user_id", $"c1-{run}", p => p.GetProperty("eventCount").GetInt64() == 6, Ct);
+        var request = new CrmCdp.Web.Modules.Cdp.Insights.TrendRequest
+        {
+            Series = [new CrmCdp.Web.Modules.Cdp.Insights.TrendSeries { Event = signup }],
+            Interval = "day",
+            From = Midnight.AddDays(2),
+            To = Midnight.AddDays(4),
+            TimeZone = "America/New_York",
+            Compare = true,
+        };
+
+        var trend = await TrendAsync(admin, request);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var trends = app.Factory.Services.GetRequiredService<CrmCdp.Web.Modules.Cdp.Insights.Trends>();
+
+        var lines = trend.GetProperty("series").EnumerateArray().ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Equal([1L, 2], Values(trend, 0));
+        Assert.Equal([3L, 0], Values(trend, 1));
+        Assert.Equal($"{signup} (previous period)", lines[1].GetProperty("label").GetString());
+        Assert.True(lines[1].GetProperty("previous").GetBoolean());
+        Assert.Equal(lines[0].GetProperty("points").EnumerateArray().Select(p => p.GetProperty("t").GetDateTimeOffset()), lines[1].GetProperty("points").EnumerateArray().Select(p => p.GetProperty("t").GetDateTimeOffset()));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => trends.RunAsync(CrmCdp.Web.Platform.Auth.AccessContext.System("test", CrmCdp.Web.Platform.Auth.Permissions.Cdp.InsightsRead), request, cancelled.Token));
     }
 
     [Fact]

@@ -7,10 +7,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmCdp.IntegrationTests.Crm;
 
-[Collection(SharedAppGroup.Name)]
-public sealed class SupportLeadDashboardTests(SharedApp app)
+/// <summary>On a database of its own: a team-scoped lead also sees every unassigned ticket, so other tests' tickets would count.</summary>
+public sealed class SupportLeadDashboardTests : IAsyncLifetime
 {
+    private readonly CrmCdp.TestSupport.AppFixture app = new();
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => await app.StartAsync("support-lead");
+
+    public ValueTask DisposeAsync() => app.DisposeAsync();
 
     [Fact]
     public async Task The_lead_sees_this_weeks_compliance_breaches_backlog_and_each_agents_times_for_their_team_only()

@@ -25,7 +25,7 @@ internal sealed class FunnelPeople(IDbContextFactory<AppDbContext> dbFactory, Se
         {
             var people = await PeopleAsync(request!, request!.Limit ?? 100, cancellationToken);
             return new FunnelPeopleResult(people.Total, await LabelAsync(people.Listed, ProfileAccess.SeesPii(access), cancellationToken));
-        });
+        }, cancellationToken);
     }
 
     /// <summary>Keeps the step's people as a fixed list: a segment of exactly them, at once.</summary>
@@ -41,7 +41,7 @@ internal sealed class FunnelPeople(IDbContextFactory<AppDbContext> dbFactory, Se
             return OperationResult<SegmentDto>.Invalid(errors);
         }
 
-        var people = await InsightAccess.WithinTimeLimitAsync(() => PeopleAsync(request!, SegmentLists.MaxPeople + 1, cancellationToken));
+        var people = await InsightAccess.WithinTimeLimitAsync(() => PeopleAsync(request!, SegmentLists.MaxPeople + 1, cancellationToken), cancellationToken);
         if (people.Outcome != OperationOutcome.Ok)
         {
             return people.As<SegmentDto>();

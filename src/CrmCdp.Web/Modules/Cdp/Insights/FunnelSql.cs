@@ -18,10 +18,17 @@ internal sealed class FunnelSql
         _request = request;
         _window = InsightBuckets.Window(request.Window)!.Value;
         _compiled = [.. request.Steps!.Select((s, i) => InsightEventRows.Compile(s.Event!, s.Where, $"s{i}", withProfile: true))];
+        // Each person carries the breakdown value of their entry (bv) through the steps.
+        var breakdown = request.Breakdown switch
+        {
+            { Property: not null } => "pe.properties #>> @breakdown",
+            { Trait: not null } => "(SELECT p.traits #>> @breakdown FROM cdp_profiles p WHERE p.id = pe.profile_id)",
+            _ => "NULL::text",
+        };
         var ctes = new List<string>
         {
             $"""
-            s0 AS (SELECT DISTINCT ON (pe.profile_id) pe.profile_id, pe."timestamp" AS t0, pe."timestamp" AS t, pe.id AS eid
+            s0 AS (SELECT DISTINCT ON (pe.profile_id) pe.profile_id, pe."timestamp" AS t0, pe."timestamp" AS t, pe.id AS eid, {breakdown} AS bv
                 FROM ({_compiled[0].Sql}) pe WHERE pe.profile_id IS NOT NULL AND pe."timestamp" < @entry_to
                 ORDER BY pe.profile_id, pe."timestamp", pe.id)
             """,
@@ -31,7 +38,7 @@ internal sealed class FunnelSql
             // Events at the same moment count in the order they arrived (their ids). Only the first step must start in the
             // range; later ones may fall up to a window after its end.
             ctes.Add($"""
-                s{i} AS (SELECT DISTINCT ON (p.profile_id) p.profile_id, p.t0, pe."timestamp" AS t, pe.id AS eid, pe."timestamp" - p.t AS took
+                s{i} AS (SELECT DISTINCT ON (p.profile_id) p.profile_id, p.t0, pe."timestamp" AS t, pe.id AS eid, pe."timestamp" - p.t AS took, p.bv
                     FROM s{i - 1} p JOIN ({_compiled[i].Sql}) pe ON pe.profile_id = p.profile_id AND (pe."timestamp", pe.id) > (p.t, p.eid) AND pe."timestamp" <= p.t0 + @window
                     ORDER BY p.profile_id, pe."timestamp", pe.id)
                 """);
@@ -62,6 +69,7 @@ internal sealed class FunnelSql
         command.Parameters.AddWithValue("entry_to", _request.To!.Value);
         command.Parameters.AddWithValue("to", _request.To!.Value + _window);
         command.Parameters.AddWithValue("window", _window);
+        command.Parameters.AddWithValue("breakdown", (_request.Breakdown?.Property ?? _request.Breakdown?.Trait ?? "").Split('.'));
         return command;
     }
 }

@@ -21,27 +21,35 @@ internal sealed class Funnels(IDbContextFactory<AppDbContext> dbFactory)
             return OperationResult<FunnelResult>.Invalid(errors);
         }
 
-        return await InsightAccess.WithinTimeLimitAsync(() => AnswerAsync(request!, cancellationToken));
+        return await InsightAccess.WithinTimeLimitAsync(() => AnswerAsync(request!, cancellationToken), cancellationToken);
     }
 
     private async Task<FunnelResult> AnswerAsync(FunnelRequest request, CancellationToken cancellationToken)
     {
         var steps = request.Steps!;
         var sql = new FunnelSql(request);
-        var counts = string.Join(" UNION ALL ", steps.Select((_, i) => i == 0
-            ? "SELECT 0, count(*), NULL::double precision FROM s0"
-            : $"SELECT {i}, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM took)) FROM s{i}"));
+        // Each step's people and median time, overall (grouped = 1) and per entry value (grouped = 0; all null without a breakdown).
+        var counts = string.Join(" UNION ALL ", steps.Select((_, i) =>
+            $"SELECT {i}, bv, GROUPING(bv), count(*), {(i == 0 ? "NULL::double precision" : "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM took))")} FROM s{i} GROUP BY GROUPING SETS ((), (bv))"));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = sql.Command(counts, (NpgsqlConnection)db.Database.GetDbConnection());
         var reached = new long[steps.Count];
         var medians = new double?[steps.Count];
+        var byValue = new Dictionary<string, long[]>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 var index = reader.GetInt32(0);
-                (reached[index], medians[index]) = (reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetDouble(2));
+                if (reader.GetInt32(2) == 1)
+                {
+                    (reached[index], medians[index]) = (reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetDouble(4));
+                    continue;
+                }
+
+                var value = reader.IsDBNull(1) ? Trends.None : reader.GetString(1);
+                (byValue.TryGetValue(value, out var row) ? row : byValue[value] = new long[steps.Count])[index] = reader.GetInt64(3);
             }
         }
 
@@ -50,6 +58,22 @@ internal sealed class Funnels(IDbContextFactory<AppDbContext> dbFactory)
         {
             ConversionFromPrevious = i == 0 ? 1 : reached[i - 1] == 0 ? 0 : (double)reached[i] / reached[i - 1],
             Dropped = i == 0 ? 0 : reached[i - 1] - reached[i],
-        })]);
+        })])
+        {
+            Breakdown = request.Breakdown is null ? null : Breakdown(byValue, steps.Count),
+        };
+    }
+
+    /// <summary>The values with the most entrants (10), then the rest summed as "Other".</summary>
+    private static List<FunnelBreakdownRow> Breakdown(Dictionary<string, long[]> byValue, int steps)
+    {
+        var ordered = byValue.OrderByDescending(v => v.Value[0]).ThenBy(v => v.Key, StringComparer.Ordinal).ToList();
+        var rows = ordered.Take(Trends.TopValues).Select(v => (v.Key, Counts: v.Value)).ToList();
+        if (ordered.Count > Trends.TopValues)
+        {
+            rows.Add((Trends.Other, [.. Enumerable.Range(0, steps).Select(i => ordered.Skip(Trends.TopValues).Sum(v => v.Value[i]))]));
+        }
+
+        return [.. rows.Select(r => new FunnelBreakdownRow(r.Key, r.Counts, [.. r.Counts.Select(c => r.Counts[0] == 0 ? 0 : (double)c / r.Counts[0])]))];
     }
 }

@@ -44,6 +44,9 @@ public sealed record TrendRequest
     public string? TimeZone { get; init; }
 
     public InsightBreakdown? Breakdown { get; init; }
+
+    /// <summary>Also answer each line over the span just before (labelled "… (previous period)", <c>previous: true</c>).</summary>
+    public bool Compare { get; init; }
 }
 
 /// <param name="T">The bucket's start, in the request's time zone.</param>
@@ -53,6 +56,9 @@ public sealed record TrendLine(string Label, IReadOnlyList<TrendPoint> Points)
 {
     /// <summary>The line's total over the range.</summary>
     public long Total => Points.Sum(p => p.Value);
+
+    /// <summary>Whether the line is the previous period's (a comparison), drawn on the current period's buckets.</summary>
+    public bool Previous { get; init; }
 }
 
 public sealed record TrendResult(IReadOnlyList<TrendLine> Series);
@@ -77,7 +83,15 @@ public record FunnelRequest
     public DateTimeOffset? To { get; init; }
 
     public string? TimeZone { get; init; }
+
+    /// <summary>Splits the funnel by the value of the entry event's property, or of the person's trait: the top 10 and "Other".</summary>
+    public InsightBreakdown? Breakdown { get; init; }
 }
+
+/// <param name="Value">The property's or trait's value ("(none)" without one, "Other" for the rest).</param>
+/// <param name="Counts">People who reached each step.</param>
+/// <param name="ConversionRates">Of this value's entrants, the share who reached each step (0–1).</param>
+public sealed record FunnelBreakdownRow(string Value, IReadOnlyList<long> Counts, IReadOnlyList<double> ConversionRates);
 
 /// <param name="Count">People who reached the step (in order, within the window).</param>
 /// <param name="ConversionRate">Of the people who did the first step, the share who reached this one (0–1).</param>
@@ -91,7 +105,11 @@ public sealed record FunnelStep(string Event, long Count, double ConversionRate,
     public long Dropped { get; init; }
 }
 
-public sealed record FunnelResult(IReadOnlyList<FunnelStep> Steps);
+public sealed record FunnelResult(IReadOnlyList<FunnelStep> Steps)
+{
+    /// <summary>With a breakdown: each value's counts per step, the largest entries first.</summary>
+    public IReadOnlyList<FunnelBreakdownRow>? Breakdown { get; init; }
+}
 
 /// <summary>A funnel and one of its steps' people: <c>step</c> (0-based), <c>status</c> converted (reached it) or dropped (reached the step before, not it).</summary>
 public sealed record FunnelPeopleRequest : FunnelRequest

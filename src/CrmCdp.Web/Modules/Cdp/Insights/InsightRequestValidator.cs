@@ -39,16 +39,20 @@ internal static class InsightRequestValidator
             errors["interval"] = [$"That range has more than {MaxBuckets:N0} {request.Interval}s; choose a longer interval or a shorter range."];
         }
 
-        if (request.Breakdown is { } breakdown && (breakdown.Property is null) == (breakdown.Trait is null))
+        CheckBreakdown(request.Breakdown, errors);
+        return errors;
+    }
+
+    private static void CheckBreakdown(InsightBreakdown? breakdown, Dictionary<string, string[]> errors)
+    {
+        if (breakdown is not null && (breakdown.Property is null) == (breakdown.Trait is null))
         {
             errors["breakdown"] = ["Break down by an event property ({ \"property\": \"plan\" }) or a trait ({ \"trait\": \"country\" }), one of them."];
         }
-        else if (request.Breakdown is { } named && (named.Property ?? named.Trait) is { } field && (string.IsNullOrWhiteSpace(field) || field.Length > 200))
+        else if (breakdown is not null && (breakdown.Property ?? breakdown.Trait) is { } field && (string.IsNullOrWhiteSpace(field) || field.Length > 200))
         {
             errors["breakdown"] = ["Name the property or trait (at most 200 characters)."];
         }
-
-        return errors;
     }
 
     public static Dictionary<string, string[]> Check(FunnelRequest? request)
@@ -71,6 +75,7 @@ internal static class InsightRequestValidator
         }
 
         CheckRange(request.From, request.To, request.TimeZone, errors);
+        CheckBreakdown(request.Breakdown, errors);
         return errors;
     }
 

@@ -12,6 +12,9 @@ public sealed partial class InsightsPage
     private FunnelResult? _funnel;
     private FunnelRequest? _funnelRequest;
     private TrendRequest? _trendRequest;
+    private bool _compare;
+    private string? _funnelBreakdown;
+    private bool _compared;
     private bool _seesPeople;
     private bool _seesCampaigns;
     private List<ChartSeries<double>> _trendSeries = [];
@@ -34,6 +37,7 @@ public sealed partial class InsightsPage
     private string _cohortInterval = "week";
     private int _periods = 8;
     private bool _busy;
+    private CancellationTokenSource? _question;
 
     [Inject]
     private Trends Trends { get; set; } = default!;
@@ -57,7 +61,7 @@ public sealed partial class InsightsPage
 
     private async Task ShowTrendAsync()
     {
-        _busy = true;
+        var asked = NewQuestion();
         try
         {
             var to = Time.GetUtcNow();
@@ -69,9 +73,11 @@ public sealed partial class InsightsPage
                 To = to,
                 TimeZone = Zone.Id,
                 Breakdown = string.IsNullOrWhiteSpace(_breakdown) ? null : new InsightBreakdown { Property = _breakdown.Trim() },
+                Compare = _compare,
             };
+            _compared = _compare;
             _trendRequest = request;
-            var answer = await Trends.RunAsync(await AccessAsync(), request);
+            var answer = await Trends.RunAsync(await AccessAsync(), request, asked);
             (_errors, _trend) = (answer.Errors ?? new Dictionary<string, string[]>(), answer.Value);
             if (answer.Value is { } trend)
             {
@@ -81,15 +87,19 @@ public sealed partial class InsightsPage
                 _trendSeries = [.. trend.Series.Select(s => new ChartSeries<double> { Name = s.Label, Data = s.Points.Select(p => (double)p.Value).ToArray() })];
             }
         }
+        catch (OperationCanceledException)
+        {
+            // A newer question replaced this one (or the page closed): its answer is not wanted.
+        }
         finally
         {
-            _busy = false;
+            Answered(asked);
         }
     }
 
     private async Task ShowFunnelAsync()
     {
-        _busy = true;
+        var asked = NewQuestion();
         try
         {
             var to = Time.GetUtcNow();
@@ -100,9 +110,10 @@ public sealed partial class InsightsPage
                 From = to.AddDays(-_days),
                 To = to,
                 TimeZone = Zone.Id,
+                Breakdown = string.IsNullOrWhiteSpace(_funnelBreakdown) ? null : new InsightBreakdown { Property = _funnelBreakdown.Trim() },
             };
             _funnelRequest = request;
-            var answer = await Funnels.RunAsync(await AccessAsync(), request);
+            var answer = await Funnels.RunAsync(await AccessAsync(), request, asked);
             (_errors, _funnel) = (answer.Errors ?? new Dictionary<string, string[]>(), answer.Value);
             if (answer.Value is { } funnel)
             {
@@ -111,11 +122,31 @@ public sealed partial class InsightsPage
                 _funnelAxis = Platform.Charts.AxisSteps.BarsUpTo(_funnelSeries.SelectMany(s => s.Data.Values));
             }
         }
+        catch (OperationCanceledException)
+        {
+            // A newer question replaced this one (or the page closed): its answer is not wanted.
+        }
         finally
         {
-            _busy = false;
+            Answered(asked);
         }
     }
+
+    /// <summary>Cancels the question still running, if any: the user changed the question, so its answer is not wanted.</summary>
+    private CancellationToken NewQuestion()
+    {
+        _question?.Cancel();
+        _question = new CancellationTokenSource();
+        _busy = true;
+        return _question.Token;
+    }
+
+    private void Answered(CancellationToken asked) => _busy = _busy && _question?.Token != asked;
+
+    public void Dispose() => _question?.Cancel();
+
+    private static string Change(long now, long before) =>
+        before == 0 ? (now == 0 ? "—" : "new") : ((double)(now - before) / before).ToString("+0%;-0%;0%", System.Globalization.CultureInfo.CurrentCulture);
 
     private async Task SaveTileAsync(string kind, object query, int days, string? title) =>
         await Dialogs.ShowAsync<Dashboards.SaveToDashboardDialog>("Save to a dashboard", new DialogParameters<Dashboards.SaveToDashboardDialog>
@@ -142,7 +173,7 @@ public sealed partial class InsightsPage
 
     private async Task ShowRetentionAsync()
     {
-        _busy = true;
+        var asked = NewQuestion();
         try
         {
             var to = Time.GetUtcNow();
@@ -156,7 +187,7 @@ public sealed partial class InsightsPage
                 To = to,
                 TimeZone = Zone.Id,
             };
-            var answer = await Retention.RunAsync(await AccessAsync(), request);
+            var answer = await Retention.RunAsync(await AccessAsync(), request, asked);
             (_errors, _retention) = (answer.Errors ?? new Dictionary<string, string[]>(), answer.Value);
             if (answer.Value is { } retention)
             {
@@ -178,9 +209,13 @@ public sealed partial class InsightsPage
                 ];
             }
         }
+        catch (OperationCanceledException)
+        {
+            // A newer question replaced this one (or the page closed): its answer is not wanted.
+        }
         finally
         {
-            _busy = false;
+            Answered(asked);
         }
     }
 

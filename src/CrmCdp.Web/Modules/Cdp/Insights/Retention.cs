@@ -21,7 +21,7 @@ internal sealed class Retention(IDbContextFactory<AppDbContext> dbFactory, TimeP
             return OperationResult<RetentionResult>.Invalid(errors);
         }
 
-        return await InsightAccess.WithinTimeLimitAsync(() => AnswerAsync(request!, cancellationToken));
+        return await InsightAccess.WithinTimeLimitAsync(() => AnswerAsync(request!, cancellationToken), cancellationToken);
     }
 
     private async Task<RetentionResult> AnswerAsync(RetentionRequest request, CancellationToken cancellationToken)

@@ -26,7 +26,25 @@ internal sealed class Trends(IDbContextFactory<AppDbContext> dbFactory)
             return OperationResult<TrendResult>.Invalid(errors);
         }
 
-        return await InsightAccess.WithinTimeLimitAsync(() => AnswerAsync(request!, cancellationToken));
+        return await InsightAccess.WithinTimeLimitAsync(async () =>
+        {
+            var current = await AnswerAsync(request!, cancellationToken);
+            return request!.Compare && current.Series.Count > 0 ? new TrendResult([.. current.Series, .. await PreviousAsync(request, current, cancellationToken)]) : current;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same question over the span just before, each line marked as the previous period and drawn on the current
+    /// period's buckets (the first bucket against the first), so the two read side by side.
+    /// </summary>
+    private async Task<IEnumerable<TrendLine>> PreviousAsync(TrendRequest request, TrendResult current, CancellationToken cancellationToken)
+    {
+        var span = request.To!.Value - request.From!.Value;
+        var previous = await AnswerAsync(request with { From = request.From - span, To = request.To - span, Compare = false }, cancellationToken);
+        var axis = current.Series[0].Points;
+        return previous.Series.Select(line => new TrendLine($"{line.Label} (previous period)",
+            [.. axis.Select((point, i) => new TrendPoint(point.T, i < line.Points.Count ? line.Points[i].Value : 0))])
+        { Previous = true });
     }
 
     private async Task<TrendResult> AnswerAsync(TrendRequest request, CancellationToken cancellationToken)
@@ -115,11 +133,16 @@ internal static class InsightAccess
     public const int TimeLimitSeconds = 30;
 
     /// <summary>Runs a question; one that passes the time limit is cancelled and answered as a clear 400 on its range, never a 500.</summary>
-    public static async Task<OperationResult<T>> WithinTimeLimitAsync<T>(Func<Task<T>> question)
+    /// <param name="cancellationToken">The asker's: when it is cancelled (the question was replaced, the page closed), the question is cancelled in PostgreSQL and an <see cref="OperationCanceledException"/> is thrown, not a time-limit answer.</param>
+    public static async Task<OperationResult<T>> WithinTimeLimitAsync<T>(Func<Task<T>> question, CancellationToken cancellationToken = default)
     {
         try
         {
             return OperationResult<T>.Ok(await question());
+        }
+        catch (Exception e) when (e is NpgsqlException or PostgresException && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The question was cancelled by its asker.", e, cancellationToken);
         }
         catch (Exception e) when (e is NpgsqlException { InnerException: TimeoutException } or PostgresException { SqlState: PostgresErrorCodes.QueryCanceled })
         {

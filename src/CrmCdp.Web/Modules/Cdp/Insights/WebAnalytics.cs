@@ -32,7 +32,7 @@ internal sealed class WebAnalytics(IDbContextFactory<AppDbContext> dbFactory)
             return OperationResult<WebAnalyticsResult>.Invalid(errors);
         }
 
-        return await InsightAccess.WithinTimeLimitAsync(() => AnswerAsync(from!.Value, to!.Value, cancellationToken));
+        return await InsightAccess.WithinTimeLimitAsync(() => AnswerAsync(from!.Value, to!.Value, cancellationToken), cancellationToken);
     }
 
     private async Task<WebAnalyticsResult> AnswerAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
