@@ -10,27 +10,27 @@ namespace CrmCdp.IntegrationTests.Crm;
 /// <summary>On a database of its own: a team-scoped lead also sees every unassigned ticket, so other tests' tickets would count.</summary>
 public sealed class SupportLeadDashboardTests : IAsyncLifetime
 {
-    private readonly CrmCdp.TestSupport.AppFixture app = new();
+    private readonly CrmCdp.TestSupport.AppFixture _app = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask InitializeAsync() => await app.StartAsync("support-lead");
+    public async ValueTask InitializeAsync() => await _app.StartAsync("support-lead");
 
-    public ValueTask DisposeAsync() => app.DisposeAsync();
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     [Fact]
     public async Task The_lead_sees_this_weeks_compliance_breaches_backlog_and_each_agents_times_for_their_team_only()
     {
-        var lead = await app.CreateUserWithApiAsync(BuiltInRoles.SupportAgent);
-        var agent = await app.CreateUserWithApiAsync(BuiltInRoles.SupportAgent);
-        var team = await app.CreateTeamAsync(CrmApi.Unique("Support team "), lead.Id, agent.Id);
-        var admin = app.AdminApi();
+        var lead = await _app.CreateUserWithApiAsync(BuiltInRoles.SupportAgent);
+        var agent = await _app.CreateUserWithApiAsync(BuiltInRoles.SupportAgent);
+        var team = await _app.CreateTeamAsync(CrmApi.Unique("Support team "), lead.Id, agent.Id);
+        var admin = _app.AdminApi();
         var (_, met) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets", new { subject = CrmApi.Unique("Met "), priority = "high", assigneeId = agent.Id, teamId = team });
         var (_, breached) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets", new { subject = CrmApi.Unique("Late "), priority = "urgent", assigneeId = agent.Id, teamId = team });
-        var outsider = await app.CreateUserWithApiAsync(BuiltInRoles.SupportAgent);
+        var outsider = await _app.CreateUserWithApiAsync(BuiltInRoles.SupportAgent);
         _ = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/tickets", new { subject = CrmApi.Unique("Other team "), priority = "low", assigneeId = outsider.Id });
         var due = DateTimeOffset.UtcNow.AddSeconds(-2);
-        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        await using (var scope = _app.Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             // Both fell due a moment ago, an hour after they came in: one answered after 30 minutes, one never.
@@ -43,7 +43,7 @@ public sealed class SupportLeadDashboardTests : IAsyncLifetime
         }
 
         var dashboard = await lead.Api.GetFromJsonAsync<JsonElement>("/api/v1/dashboards/roles/support-lead", Ct);
-        var (forRep, _) = await CrmApi.SendAsync((await app.CreateUserWithApiAsync(BuiltInRoles.SalesRep)).Api, HttpMethod.Get, "/api/v1/dashboards/roles/support-lead");
+        var (forRep, _) = await CrmApi.SendAsync((await _app.CreateUserWithApiAsync(BuiltInRoles.SalesRep)).Api, HttpMethod.Get, "/api/v1/dashboards/roles/support-lead");
 
         Assert.Equal(50.0, dashboard.GetProperty("compliancePercent").GetDouble());
         Assert.Equal(2, dashboard.GetProperty("dueThisWeek").GetInt32());
