@@ -17,7 +17,7 @@ internal sealed class FunnelSql
     {
         _request = request;
         _window = InsightBuckets.Window(request.Window)!.Value;
-        _compiled = [.. request.Steps!.Select((s, i) => InsightEventRows.Compile(s.Event!, s.Where, $"s{i}", withProfile: true))];
+        _compiled = [.. request.Steps!.Select((s, i) => InsightEventRows.Compile(s.Event!, s.Where, $"s{i}", withProfile: true, withProperties: i == 0 && request.Breakdown?.Property is not null))];
         // Each person carries the breakdown value of their entry (bv) through the steps.
         var breakdown = request.Breakdown switch
         {

@@ -69,7 +69,7 @@ internal sealed class Trends(IDbContextFactory<AppDbContext> dbFactory)
     {
         var unique = series.Math == InsightMath.UniqueProfiles;
         var trait = request.Breakdown?.Trait;
-        var rows = InsightEventRows.Compile(series.Event!, series.Where, "s", withProfile: unique || trait is not null);
+        var rows = InsightEventRows.Compile(series.Event!, series.Where, "s", withProfile: unique || trait is not null, withProperties: request.Breakdown?.Property is not null, allEvents: !unique);
         var label = request.Breakdown switch
         {
             { Property: not null } => "pe.properties #>> @breakdown",
