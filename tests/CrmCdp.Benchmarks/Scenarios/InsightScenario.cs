@@ -90,7 +90,8 @@ internal sealed class InsightScenario(int profiles = 1_000_000, int eventsPerPro
             Print($"{question}: median {ours:N0} ms (target {limit}){(plain > 0 ? $"; plain SQL counting the same events {plain:N0} ms ({ours / plain:N1}x)" : " (no CRM records in this dataset)")}");
         }
 
-        await ExplainAsync(connectionString, funnel);
+        await ExplainAsync(connectionString, "funnel", connection => new FunnelSql(funnel).Command("SELECT count(*) FROM s0 UNION ALL SELECT count(*) FROM s1 UNION ALL SELECT count(*) FROM s2", connection));
+        await ExplainAsync(connectionString, "retention", connection => new RetentionSql(retention).Command(connection));
         var slowest = rows.Take(3).MaxBy(r => r.Ours);
         return new ScenarioResult($"{slowest.Question}", slowest.Ours, "plain SQL counting its events", slowest.Plain, " ms", LowerIsBetter: true);
     }
@@ -118,15 +119,21 @@ internal sealed class InsightScenario(int profiles = 1_000_000, int eventsPerPro
         }, Runs);
     }
 
-    /// <summary>The funnel's plan, the slowest question's, for the record.</summary>
-    private static async Task ExplainAsync(string connectionString, FunnelRequest funnel)
+    /// <summary>The plan of one of the slowest questions, for the record, run as the app runs it (in its transaction, with its settings).</summary>
+    private static async Task ExplainAsync(string connectionString, string question, Func<NpgsqlConnection, NpgsqlCommand> statement)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new FunnelSql(funnel).Command("SELECT count(*) FROM s0 UNION ALL SELECT count(*) FROM s1 UNION ALL SELECT count(*) FROM s2", connection);
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var settings = new NpgsqlCommand(InsightAccess.Settings, connection))
+        {
+            await settings.ExecuteNonQueryAsync();
+        }
+
+        await using var command = statement(connection);
         command.CommandText = "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + command.CommandText;
         await using var reader = await command.ExecuteReaderAsync();
-        Print("plan of the funnel:");
+        Print($"plan of the {question}:");
         while (await reader.ReadAsync())
         {
             Print("  " + reader.GetString(0));

@@ -93,6 +93,36 @@ public sealed class AudienceReconciliationTests(AudienceApp app) : IClassFixture
         Assert.Equal(0, await EventOwnershipChecks.OwnershipDifferencesAsync(connection, Ct));
         Assert.Equal(0, await EventOwnershipChecks.RollupDifferencesAsync(connection, Ct));
         Assert.True(await EventOwnershipChecks.CountAsync(connection, "SELECT count(*) FROM cdp_profile_event_days WHERE count > 1", Ct) > 0, "no rollup counts more than one event");
+        await InsightsReadingTheRollupsAgreeWithARecountAsync(admin, connection);
+    }
+
+    /// <summary>
+    /// People per day and per week, which insights count from these rollups (the app reads them whatever their size), over
+    /// a range that starts and ends mid-day, on a clock whose days are not UTC's: each equals a recount of the raw events.
+    /// </summary>
+    private static async Task InsightsReadingTheRollupsAgreeWithARecountAsync(HttpClient admin, NpgsqlConnection connection)
+    {
+        const string Zone = "America/New_York";
+        var to = DateTimeOffset.UtcNow;
+        var from = to.AddDays(-5).AddHours(-7);
+        foreach (var unit in new[] { "day", "week" })
+        {
+            var (response, trend) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/insights/trends", new
+            {
+                series = new[] { new { @event = "Product Viewed", math = "unique_profiles" } },
+                interval = unit,
+                from,
+                to,
+                timeZone = Zone,
+            });
+            Assert.True(response.IsSuccessStatusCode, trend.ToString());
+            var counted = trend.GetProperty("series")[0].GetProperty("points").EnumerateArray()
+                .Where(p => p.GetProperty("value").GetInt64() > 0)
+                .ToDictionary(p => p.GetProperty("t").GetDateTimeOffset().DateTime, p => p.GetProperty("value").GetInt64());
+            var recounted = await EventOwnershipChecks.PeoplePerBucketAsync(connection, "Product Viewed", unit, Zone, from, to, Ct);
+            Assert.True(recounted.Count > 0, "nobody viewed a product in the range: the check proves nothing");
+            Assert.Equal(recounted.OrderBy(b => b.Key), counted.OrderBy(b => b.Key));
+        }
     }
 
     /// <summary>Splits each user's device off their profile where they merged; answers how many splits there were.</summary>

@@ -38,6 +38,29 @@ internal static class EventOwnershipChecks
              + (SELECT count(*) FROM cdp_event_profiles o WHERE NOT EXISTS (SELECT 1 FROM cdp_events e WHERE e.id = o.event_id AND e."timestamp" = o."timestamp"))
         """, cancellationToken);
 
+    /// <summary>The people (by the rule's profile) who did an event, per day or week on a zone's clock, recounted from the raw events.</summary>
+    public static async Task<Dictionary<DateTime, long>> PeoplePerBucketAsync(
+        NpgsqlConnection connection, string eventName, string unit, string zone, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"""
+            SELECT date_trunc(@unit, e."timestamp" AT TIME ZONE @zone), count(DISTINCT {Owner}) FROM cdp_events e
+            WHERE e.event = @name AND e."timestamp" >= @from AND e."timestamp" < @to AND {Owner} IS NOT NULL GROUP BY 1
+            """, connection);
+        command.Parameters.AddWithValue("unit", unit);
+        command.Parameters.AddWithValue("zone", zone);
+        command.Parameters.AddWithValue("name", eventName);
+        command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        command.Parameters.AddWithValue("to", to.ToUniversalTime());
+        var people = new Dictionary<DateTime, long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            people[reader.GetDateTime(0)] = reader.GetInt64(1);
+        }
+
+        return people;
+    }
+
     public static async Task<long> CountAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);

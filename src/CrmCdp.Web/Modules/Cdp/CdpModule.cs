@@ -67,6 +67,7 @@ internal static class CdpModule
         services.AddDestinations();
         services.AddSingleton<Audiences.SegmentChangeFeed>();
         services.AddSettings<Audiences.AudienceOptions>();
+        services.AddSettings<Insights.InsightOptions>();
         services.AddSingleton<Audiences.AudienceMetrics>();
         services.AddSingleton<Audiences.AudienceEvaluator>();
         services.AddSingleton<Audiences.WindowEdgeSweep>();
@@ -79,6 +80,8 @@ internal static class CdpModule
         services.AddTransient<Identity.EventReassignJob>();
         services.AddTransient<Segments.SegmentRefreshJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, Segments.SegmentRefreshJob>();
+        services.AddSettings<EventOptions>();
+        services.AddTransient<EventRetention>();
         services.AddTransient<EventMaintenanceJob>();
         services.AddTransient<Platform.Jobs.IRecurringJobDefinition, EventMaintenanceJob>();
         services.AddCors(options => options.AddPolicy(CollectEndpoints.CorsPolicy, policy => policy.AllowAnyOrigin().AllowAnyHeader().WithMethods("POST", "GET")));

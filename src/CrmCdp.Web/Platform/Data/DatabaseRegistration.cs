@@ -1,4 +1,4 @@
-
+using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CrmCdp.Web.Platform.Data;
 
 internal static class DatabaseRegistration
@@ -7,6 +7,9 @@ internal static class DatabaseRegistration
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("platform_ef_migrations_history"))
             .UseSnakeCaseNamingConvention()
+            // Statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY) are written to run again after a
+            // crash mid-way, so the migration is simply applied again on the next start.
+            .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning))
             .AddInterceptors(AuditInterceptor);
 
     private static readonly Audit.AuditInterceptor AuditInterceptor = new();

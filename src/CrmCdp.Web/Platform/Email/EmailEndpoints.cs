@@ -27,8 +27,8 @@ internal static class EmailEndpoints
             .WithSummary("The send log of one email: queued, each attempt with the SMTP answer, sent or failed.");
 
         var templates = email.MapGroup("/templates");
-        templates.MapGet("/", (EmailTemplateService service, AccessContext access, CancellationToken ct) => service.ListAsync(access, ct))
-            .WithSummary("Email templates (Liquid over contact.* and sender.*).");
+        templates.MapGet("/", async (EmailTemplateService service, AccessContext access, CancellationToken ct) => (await service.ListAsync(access, ct)).ToHttp())
+            .WithSummary("Email templates (Liquid over contact.* and sender.*).").Produces<IReadOnlyList<EmailTemplateDto>>().ProducesProblem(403);
         templates.MapGet("/{id:guid}", async (Guid id, EmailTemplateService service, AccessContext access, CancellationToken ct) =>
                 (await service.GetAsync(access, id, ct)).ToHttp())
             .Produces<EmailTemplateDto>().ProducesProblem(404);

@@ -13,16 +13,16 @@ internal sealed class EmailTemplateService(
     public static bool MayRead(AccessContext access) =>
         access.Has(Permissions.Admin.EmailTemplatesManage) || access.Has(Permissions.Crm.EmailsSend) || access.Has(Permissions.Admin.EmailManage);
 
-    public async Task<IReadOnlyList<EmailTemplateDto>> ListAsync(AccessContext access, CancellationToken cancellationToken = default)
+    public async Task<OperationResult<IReadOnlyList<EmailTemplateDto>>> ListAsync(AccessContext access, CancellationToken cancellationToken = default)
     {
         if (!MayRead(access))
         {
-            return [];
+            return OperationResult<IReadOnlyList<EmailTemplateDto>>.Forbidden("Your role cannot read email templates.");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var templates = await db.Set<EmailTemplate>().AsNoTracking().OrderBy(t => t.Name).ToListAsync(cancellationToken);
-        return [.. templates.Select(EmailTemplateDto.From)];
+        return OperationResult<IReadOnlyList<EmailTemplateDto>>.Ok([.. templates.Select(EmailTemplateDto.From)]);
     }
 
     public async Task<OperationResult<EmailTemplateDto>> GetAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)

@@ -14,7 +14,7 @@ public partial class EmailTemplatesPage
 
     protected override async Task OnInitializedAsync() => await LoadAsync();
 
-    private async Task LoadAsync() => _templates = await Templates.ListAsync(await AccessAsync());
+    private async Task LoadAsync() => _templates = (await Templates.ListAsync(await AccessAsync())).Value ?? [];
 
     private async Task EditAsync(EmailTemplateDto? template)
     {

@@ -32,6 +32,6 @@ internal sealed class EventProfileConfiguration : IEntityTypeConfiguration<Event
         builder.Property(e => e.EventId).ValueGeneratedNever();
         builder.Property(e => e.Type).HasMaxLength(10);
         builder.HasIndex(e => new { e.ProfileId, e.Timestamp }).IncludeProperties(e => new { e.Name, e.Type });
-        builder.HasIndex(e => new { e.Name, e.Timestamp }).IncludeProperties(e => new { e.ProfileId, e.Type });
+        builder.HasIndex(e => new { e.Name, e.Timestamp }).IncludeProperties(e => new { e.ProfileId, e.Type, e.EventId });
     }
 }

@@ -5,9 +5,10 @@ namespace CrmCdp.Web.Modules.Cdp.Ingestion;
 
 /// <summary>
 /// Daily: creates the monthly event partitions for the next three months (so events never pile up in the default
-/// partition) and forgets messageIds older than the 30-day de-duplication window.
+/// partition), drops those past the retention (<see cref="EventRetention"/>) and forgets messageIds older than the 30-day
+/// de-duplication window.
 /// </summary>
-internal sealed class EventMaintenanceJob(IDbContextFactory<AppDbContext> dbFactory, TimeProvider timeProvider) : IRecurringJobDefinition
+internal sealed class EventMaintenanceJob(IDbContextFactory<AppDbContext> dbFactory, EventRetention retention, TimeProvider timeProvider) : IRecurringJobDefinition
 {
     public const string Id = "cdp:event-maintenance";
     public static readonly TimeSpan DeduplicationWindow = TimeSpan.FromDays(30);
@@ -22,6 +23,7 @@ internal sealed class EventMaintenanceJob(IDbContextFactory<AppDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var month = DateOnly.FromDateTime(now.UtcDateTime);
         await db.Database.ExecuteSqlAsync($"SELECT cdp_ensure_event_partitions({month}, 4)", cancellationToken);
+        await retention.DropExpiredAsync(cancellationToken);
         var before = now - DeduplicationWindow;
         return await db.Database.ExecuteSqlAsync($"DELETE FROM cdp_message_ids WHERE received_at < {before}", cancellationToken);
     }

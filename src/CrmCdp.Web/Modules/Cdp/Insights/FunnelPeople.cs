@@ -90,7 +90,7 @@ internal sealed class FunnelPeople(IDbContextFactory<AppDbContext> dbFactory, Se
     {
         var sql = new FunnelSql(request);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var question = await InsightAccess.BeginAsync(db, cancellationToken);
         await using var command = sql.Command(
             $"SELECT profile_id, t0, count(*) OVER () FROM ({FunnelSql.People(request.Step!.Value, request.Status == "dropped")}) people ORDER BY t0, profile_id LIMIT @limit",
             (NpgsqlConnection)db.Database.GetDbConnection());

@@ -32,7 +32,7 @@ internal sealed class Funnels(IDbContextFactory<AppDbContext> dbFactory)
         var counts = string.Join(" UNION ALL ", steps.Select((_, i) =>
             $"SELECT {i}, bv, GROUPING(bv), count(*), {(i == 0 ? "NULL::double precision" : "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM took))")} FROM s{i} GROUP BY GROUPING SETS ((), (bv))"));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var question = await InsightAccess.BeginAsync(db, cancellationToken);
         await using var command = sql.Command(counts, (NpgsqlConnection)db.Database.GetDbConnection());
         var reached = new long[steps.Count];
         var medians = new double?[steps.Count];

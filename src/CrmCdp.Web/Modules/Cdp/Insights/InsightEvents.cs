@@ -17,8 +17,10 @@ internal sealed record InsightEventRows(string Sql, IReadOnlyList<NpgsqlParamete
     /// <param name="withProperties">Also answer the properties when no filter needs them (a breakdown by a property).</param>
     /// <param name="allEvents">With a profile, still count every stored event (unresolved ones with a null profile), as a total broken down by a trait does.</param>
     /// <param name="until">The parameter that ends the range (the caller's; <c>@to</c> unless the events are read further).</param>
+    /// <param name="since">The parameter that starts the range.</param>
     public static InsightEventRows Compile(
-        string eventName, IReadOnlyList<SegmentCondition>? where, string prefix, bool withProfile, string until = "@to", bool withProperties = false, bool allEvents = false)
+        string eventName, IReadOnlyList<SegmentCondition>? where, string prefix, bool withProfile, string until = "@to", bool withProperties = false, bool allEvents = false,
+        string since = "@from")
     {
         var filters = SegmentSqlCompiler.PropertyFilters(where ?? [], DateTimeOffset.UtcNow, prefix + "f");
         var names = $"ARRAY[@{prefix}name]::text[]";
@@ -27,19 +29,19 @@ internal sealed record InsightEventRows(string Sql, IReadOnlyList<NpgsqlParamete
         {
             (true, false) => $"""
                 SELECT o.event_id AS id, o."timestamp", NULL::jsonb AS properties, o.profile_id FROM cdp_event_profiles o
-                WHERE o."timestamp" >= @from AND o."timestamp" < {until}{EventMembership.NameFilter("o", "name", names, typesToo)}
+                WHERE o."timestamp" >= {since} AND o."timestamp" < {until}{EventMembership.NameFilter("o", "name", names, typesToo)}
                 """,
             (true, true) => $"""
                 SELECT o.event_id AS id, o."timestamp", e.payload -> 'properties' AS properties, o.profile_id
                 FROM cdp_event_profiles o JOIN cdp_events e ON e.id = o.event_id AND e."timestamp" = o."timestamp"
-                WHERE o."timestamp" >= @from AND o."timestamp" < {until}{EventMembership.NameFilter("o", "name", names, typesToo)}
-                  AND e."timestamp" >= @from AND e."timestamp" < {until}{EventMembership.NameFilter("e", "event", names, typesToo)}
+                WHERE o."timestamp" >= {since} AND o."timestamp" < {until}{EventMembership.NameFilter("o", "name", names, typesToo)}
+                  AND e."timestamp" >= {since} AND e."timestamp" < {until}{EventMembership.NameFilter("e", "event", names, typesToo)}
                 """,
             _ => $"""
                 SELECT e.id, e."timestamp", e.payload -> 'properties' AS properties,
                     {(withProfile ? "(SELECT o.profile_id FROM cdp_event_profiles o WHERE o.event_id = e.id AND o.\"timestamp\" = e.\"timestamp\")" : "NULL::uuid")} AS profile_id
                 FROM cdp_events e
-                WHERE e."timestamp" >= @from AND e."timestamp" < {until} AND (e.event = @{prefix}name OR e.type = @{prefix}name)
+                WHERE e."timestamp" >= {since} AND e."timestamp" < {until} AND (e.event = @{prefix}name OR e.type = @{prefix}name)
                 """,
         };
         var sql = $"""

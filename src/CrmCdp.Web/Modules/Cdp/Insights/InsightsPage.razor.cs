@@ -1,3 +1,4 @@
+using CrmCdp.Web.Modules.Cdp.Segments;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -6,26 +7,18 @@ namespace CrmCdp.Web.Modules.Cdp.Insights;
 /// <summary>Trends and funnels asked in plain fields, answered with a chart first and the numbers below, on the user's clock.</summary>
 public sealed partial class InsightsPage
 {
-    private readonly List<string> _funnelSteps = ["Product Viewed", "Order Completed"];
+    private readonly List<SegmentCondition> _funnelSteps = [Step("Product Viewed"), Step("Order Completed")];
+    private readonly TrendsForm _trends = new();
+    private readonly InsightQuestion _question = new();
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
-    private TrendResult? _trend;
     private FunnelResult? _funnel;
     private FunnelRequest? _funnelRequest;
-    private TrendRequest? _trendRequest;
-    private bool _compare;
     private string? _funnelBreakdown;
-    private bool _compared;
     private bool _seesPeople;
     private bool _seesCampaigns;
-    private List<ChartSeries<double>> _trendSeries = [];
-    private string[] _trendLabels = [];
     private List<ChartSeries<double>> _funnelSeries = [];
     private string[] _funnelLabels = [];
     private BarChartOptions _funnelAxis = new();
-    private string? _trendEvent = "Product Viewed";
-    private string _math = InsightMath.Total;
-    private string _interval = "day";
-    private string? _breakdown;
     private int _days = 30;
     private int _windowDays = 7;
     private int _tab;
@@ -36,11 +29,6 @@ public sealed partial class InsightsPage
     private string? _returnEvent = "Product Viewed";
     private string _cohortInterval = "week";
     private int _periods = 8;
-    private bool _busy;
-    private CancellationTokenSource? _question;
-
-    [Inject]
-    private Trends Trends { get; set; } = default!;
 
     [Inject]
     private Funnels Funnels { get; set; } = default!;
@@ -59,53 +47,15 @@ public sealed partial class InsightsPage
         (_seesPeople, _seesCampaigns) = (access.Has(Permissions.Cdp.ProfilesRead), access.Has(Permissions.Marketing.EmailManage));
     }
 
-    private async Task ShowTrendAsync()
-    {
-        var asked = NewQuestion();
-        try
-        {
-            var to = Time.GetUtcNow();
-            var request = new TrendRequest
-            {
-                Series = [new TrendSeries { Event = _trendEvent?.Trim(), Math = _math }],
-                Interval = _interval,
-                From = to.AddDays(-_days),
-                To = to,
-                TimeZone = Zone.Id,
-                Breakdown = string.IsNullOrWhiteSpace(_breakdown) ? null : new InsightBreakdown { Property = _breakdown.Trim() },
-                Compare = _compare,
-            };
-            _compared = _compare;
-            _trendRequest = request;
-            var answer = await Trends.RunAsync(await AccessAsync(), request, asked);
-            (_errors, _trend) = (answer.Errors ?? new Dictionary<string, string[]>(), answer.Value);
-            if (answer.Value is { } trend)
-            {
-                var points = trend.Series.Count > 0 ? trend.Series[0].Points : [];
-                var every = Math.Max(1, points.Count / 12);
-                _trendLabels = [.. points.Select((p, i) => i % every == 0 ? InsightAccess.Label(p.T, _interval) : "")];
-                _trendSeries = [.. trend.Series.Select(s => new ChartSeries<double> { Name = s.Label, Data = s.Points.Select(p => (double)p.Value).ToArray() })];
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // A newer question replaced this one (or the page closed): its answer is not wanted.
-        }
-        finally
-        {
-            Answered(asked);
-        }
-    }
-
     private async Task ShowFunnelAsync()
     {
-        var asked = NewQuestion();
+        var asked = _question.Ask();
         try
         {
             var to = Time.GetUtcNow();
             var request = new FunnelRequest
             {
-                Steps = [.. _funnelSteps.Select(s => new InsightEvent { Event = s?.Trim() })],
+                Steps = [.. _funnelSteps.Select(s => new InsightEvent { Event = s.Event?.Trim(), Where = s.Where is { Count: > 0 } where ? [.. where] : null })],
                 Window = new InsightWindow { Amount = _windowDays, Unit = "days" },
                 From = to.AddDays(-_days),
                 To = to,
@@ -128,25 +78,14 @@ public sealed partial class InsightsPage
         }
         finally
         {
-            Answered(asked);
+            _question.Answered(asked);
         }
     }
 
-    /// <summary>Cancels the question still running, if any: the user changed the question, so its answer is not wanted.</summary>
-    private CancellationToken NewQuestion()
-    {
-        _question?.Cancel();
-        _question = new CancellationTokenSource();
-        _busy = true;
-        return _question.Token;
-    }
+    public void Dispose() => _question.Dispose();
 
-    private void Answered(CancellationToken asked) => _busy = _busy && _question?.Token != asked;
-
-    public void Dispose() => _question?.Cancel();
-
-    private static string Change(long now, long before) =>
-        before == 0 ? (now == 0 ? "—" : "new") : ((double)(now - before) / before).ToString("+0%;-0%;0%", System.Globalization.CultureInfo.CurrentCulture);
+    /// <summary>A funnel step as the segment builder's event condition, so its filter editor edits the step's property filters.</summary>
+    private static SegmentCondition Step(string? name) => new() { Type = ConditionTypes.Event, Event = name };
 
     private async Task SaveTileAsync(string kind, object query, int days, string? title) =>
         await Dialogs.ShowAsync<Dashboards.SaveToDashboardDialog>("Save to a dashboard", new DialogParameters<Dashboards.SaveToDashboardDialog>
@@ -173,7 +112,7 @@ public sealed partial class InsightsPage
 
     private async Task ShowRetentionAsync()
     {
-        var asked = NewQuestion();
+        var asked = _question.Ask();
         try
         {
             var to = Time.GetUtcNow();
@@ -215,7 +154,7 @@ public sealed partial class InsightsPage
         }
         finally
         {
-            Answered(asked);
+            _question.Answered(asked);
         }
     }
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CrmCdp.Web.Modules.Cdp.Insights;
@@ -8,7 +8,7 @@ namespace CrmCdp.Web.Modules.Cdp.Insights;
 /// events with property filters, optionally broken down by an event property or a trait (top values, the rest as
 /// "Other"); every bucket of the range is answered, empty ones as 0.
 /// </summary>
-internal sealed class Trends(IDbContextFactory<AppDbContext> dbFactory)
+internal sealed class Trends(IDbContextFactory<AppDbContext> dbFactory, IOptions<InsightOptions> options)
 {
     public const int TopValues = 10;
     public const string Other = "Other";
@@ -53,7 +53,7 @@ internal sealed class Trends(IDbContextFactory<AppDbContext> dbFactory)
         var buckets = InsightBuckets.All(request.From!.Value, request.To!.Value, request.Interval!, zone).ToList();
         var lines = new List<TrendLine>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var question = await InsightAccess.BeginAsync(db, cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         foreach (var series in request.Series!)
         {
@@ -64,12 +64,15 @@ internal sealed class Trends(IDbContextFactory<AppDbContext> dbFactory)
         return new TrendResult(lines);
     }
 
-    private static async Task<List<(DateTime Bucket, string? Label, long Value)>> CountAsync(
+    private async Task<List<(DateTime Bucket, string? Label, long Value)>> CountAsync(
         NpgsqlConnection connection, TrendRequest request, TrendSeries series, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var unique = series.Math == InsightMath.UniqueProfiles;
         var trait = request.Breakdown?.Trait;
-        var rows = InsightEventRows.Compile(series.Event!, series.Where, "s", withProfile: unique || trait is not null, withProperties: request.Breakdown?.Property is not null, allEvents: !unique);
+        var rows = unique && series.Where is not { Count: > 0 } && request.Breakdown?.Property is null && InsightRollupRows.CanCount(request.Interval!, zone)
+            && await InsightRollupRows.ArePreferredAsync(connection, options.Value.RollupsFromEventsPerRow, cancellationToken)
+            ? InsightRollupRows.People(series.Event!, "s", request.From!.Value, request.To!.Value)
+            : InsightEventRows.Compile(series.Event!, series.Where, "s", withProfile: unique || trait is not null, withProperties: request.Breakdown?.Property is not null, allEvents: !unique);
         var label = request.Breakdown switch
         {
             { Property: not null } => "pe.properties #>> @breakdown",
@@ -123,37 +126,4 @@ internal sealed class Trends(IDbContextFactory<AppDbContext> dbFactory)
         var byBucket = rows.GroupBy(r => r.Bucket).ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
         return [.. buckets.Select(b => new TrendPoint(InsightBuckets.Moment(b, zone), byBucket.GetValueOrDefault(b)))];
     }
-}
-
-internal static class InsightAccess
-{
-    public const string Denied = "Your role cannot read insights.";
-
-    /// <summary>How long one question may run before it is cancelled and answered with a message instead.</summary>
-    public const int TimeLimitSeconds = 30;
-
-    /// <summary>Runs a question; one that passes the time limit is cancelled and answered as a clear 400 on its range, never a 500.</summary>
-    /// <param name="cancellationToken">The asker's: when it is cancelled (the question was replaced, the page closed), the question is cancelled in PostgreSQL and an <see cref="OperationCanceledException"/> is thrown, not a time-limit answer.</param>
-    public static async Task<OperationResult<T>> WithinTimeLimitAsync<T>(Func<Task<T>> question, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return OperationResult<T>.Ok(await question());
-        }
-        catch (Exception e) when (e is NpgsqlException or PostgresException && cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("The question was cancelled by its asker.", e, cancellationToken);
-        }
-        catch (Exception e) when (e is NpgsqlException { InnerException: TimeoutException } or PostgresException { SqlState: PostgresErrorCodes.QueryCanceled })
-        {
-            return OperationResult<T>.Invalid("from", $"This question took more than {TimeLimitSeconds} seconds; ask over a shorter range, or with fewer steps or no breakdown.");
-        }
-    }
-
-    public static string Label(DateTimeOffset t, string interval) => interval switch
-    {
-        "hour" => t.ToString("MMM d HH:mm", CultureInfo.CurrentCulture),
-        "month" => t.ToString("MMM yyyy", CultureInfo.CurrentCulture),
-        _ => t.ToString("MMM d", CultureInfo.CurrentCulture),
-    };
 }

@@ -41,7 +41,7 @@ public partial class ComposeEmailDialog
 
     protected override async Task OnInitializedAsync()
     {
-        _templates = await Templates.ListAsync(await AccessAsync());
+        _templates = (await Templates.ListAsync(await AccessAsync())).Value ?? [];
         _notReady = (await Settings.ResolveAsync()).Problem;
         _track = (await Preferences.GetAsync(await AccessAsync())).Value?.TrackEmails ?? false;
     }

@@ -39,6 +39,11 @@ internal sealed class EmailAttachmentService(IDbContextFactory<AppDbContext> dbF
 
     public async Task<OperationResult<AttachmentDownload>> DownloadAsync(AccessContext access, Guid id, CancellationToken cancellationToken = default)
     {
+        if (!access.Has(Permissions.Crm.ActivitiesRead) && !access.Has(Permissions.Crm.TicketsRead) && !access.Has(Permissions.Admin.EmailManage))
+        {
+            return OperationResult<AttachmentDownload>.Forbidden("Your role cannot read email.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var found = await db.Set<InboundAttachment>().Where(a => a.Id == id)
             .Join(db.Set<InboundEmail>(), a => a.InboundEmailId, e => e.Id, (a, e) => new { a.FileName, a.Content, e.ActivityId, e.TicketId })

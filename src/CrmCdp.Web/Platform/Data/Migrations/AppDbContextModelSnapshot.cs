@@ -468,7 +468,7 @@ namespace CrmCdp.Web.Platform.Data.Migrations
                     b.HasIndex("Name", "Timestamp")
                         .HasDatabaseName("ix_cdp_event_profiles_name_timestamp");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Name", "Timestamp"), new[] { "ProfileId", "Type" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Name", "Timestamp"), new[] { "ProfileId", "Type", "EventId" });
 
                     b.HasIndex("ProfileId", "Timestamp")
                         .HasDatabaseName("ix_cdp_event_profiles_profile_id_timestamp");
@@ -537,6 +537,9 @@ namespace CrmCdp.Web.Platform.Data.Migrations
 
                     b.HasKey("ProfileId", "Day", "Type", "Name")
                         .HasName("pk_cdp_profile_event_days");
+
+                    b.HasIndex("Name", "Day")
+                        .HasDatabaseName("ix_cdp_profile_event_days_name_day");
 
                     b.ToTable("cdp_profile_event_days", (string)null);
                 });
