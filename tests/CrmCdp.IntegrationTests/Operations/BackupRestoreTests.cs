@@ -1,13 +1,10 @@
-using System.Diagnostics;
 using System.Net;
 using CrmCdp.IntegrationTests.Cdp;
 using CrmCdp.IntegrationTests.Crm;
 using CrmCdp.TestSupport;
 using CrmCdp.Web.Platform.Auth;
-using CrmCdp.Web.Platform.LocalPostgres;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace CrmCdp.IntegrationTests.Operations;
 
@@ -66,12 +63,12 @@ public sealed class BackupRestoreTests : IAsyncLifetime
             }
         }, Ct);
         _dump = Path.Combine(Path.GetTempPath(), $"crmcdp-{Guid.NewGuid():N}.dump");
-        await RunAsync("pg_dump", _app.Factory.ConnectionString, "--format=custom", "--no-owner", $"--file={_dump}");
+        await PostgresTools.RunAsync("pg_dump", _app.Factory.ConnectionString, Ct, "--format=custom", "--no-owner", $"--file={_dump}");
         await busy.CancelAsync();
         await load.ContinueWith(_ => { }, TaskScheduler.Default);
 
         var copy = await (await TestPostgres.GetAsync()).CreateDatabaseAsync("restored");
-        await RunAsync("pg_restore", copy, "--no-owner", "--exit-on-error", _dump);
+        await PostgresTools.RunAsync("pg_restore", copy, Ct, "--no-owner", "--exit-on-error", _dump);
         _restored = new CrmCdpAppFactory(copy);
 
         await using (var scope = _restored.Services.CreateAsyncScope())
@@ -94,24 +91,5 @@ public sealed class BackupRestoreTests : IAsyncLifetime
         var restoredProfile = await restoredAdmin.ProfileWithEventsAsync("user_id", "backup-person", 1, Ct);
         Assert.Equal(profile.Id(), restoredProfile.Id());
         Assert.Contains(profile.Id(), await restoredAdmin.MemberIdsAsync(segment.Id()));
-    }
-
-    /// <summary>Runs a PostgreSQL client tool of the machine's binaries against a database, as an operator would.</summary>
-    private static async Task RunAsync(string tool, string connectionString, params string[] arguments)
-    {
-        var database = new NpgsqlConnectionStringBuilder(connectionString);
-        var bin = PostgresBinaries.FindBinDirectory() ?? throw new InvalidOperationException("No PostgreSQL binaries (pg_config --bindir).");
-        var start = new ProcessStartInfo(Path.Combine(bin, tool)) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in (string[])[$"--host={database.Host}", $"--port={database.Port}", $"--username={database.Username}", $"--dbname={database.Database}", .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["PGPASSWORD"] = database.Password;
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync(Ct);
-        await process.StandardOutput.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        Assert.True(process.ExitCode == 0, $"{tool} failed: {await errors}");
     }
 }
