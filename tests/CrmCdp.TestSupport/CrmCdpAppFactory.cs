@@ -43,6 +43,13 @@ public sealed class CrmCdpAppFactory : WebApplicationFactory<Program>
             ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Warning",
             ["Serilog:MinimumLevel:Override:Hangfire"] = "Warning",
         };
+        if (TestPostgres.DirectFor(_connectionString) is { } direct)
+        {
+            // Behind PgBouncer in transaction mode, as the README says to run it: LISTEN connects directly, Hangfire polls.
+            settings["ConnectionStrings:Listen"] = direct;
+            settings["Jobs:LongPolling"] = "false";
+        }
+
         foreach (var (key, value) in _settings)
         {
             settings[key] = value;

@@ -16,12 +16,14 @@ public sealed class TestPostgres : IAsyncDisposable
 
     private readonly string _adminConnectionString;
     private readonly Func<ValueTask> _stop;
+    private readonly TestPgBouncer? _bouncer;
     private int _databaseCounter;
 
     private TestPostgres(string adminConnectionString, string origin, Func<ValueTask> stop)
     {
         _adminConnectionString = adminConnectionString;
-        Origin = origin;
+        _bouncer = TestPgBouncer.Wanted ? TestPgBouncer.Start(adminConnectionString) : null;
+        Origin = _bouncer is null ? origin : $"{origin}, through PgBouncer in transaction mode on port {_bouncer.Port}";
         _stop = stop;
     }
 
@@ -60,7 +62,23 @@ public sealed class TestPostgres : IAsyncDisposable
         // Identifiers cannot be parameters; the name is built above from letters, digits and underscores only.
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, Pooling = true, MaxPoolSize = 50 }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = name, Pooling = true, MaxPoolSize = 50 }.ConnectionString;
+        return _bouncer?.Through(connectionString) ?? connectionString;
+    }
+
+    /// <summary>
+    /// A direct connection to the server for a database the tests reach through PgBouncer (for LISTEN, which needs a
+    /// session of its own); null when they reach the server directly.
+    /// </summary>
+    public static string? DirectFor(string connectionString)
+    {
+        if (_shared?._bouncer is null)
+        {
+            return null;
+        }
+
+        var server = new NpgsqlConnectionStringBuilder(_shared._adminConnectionString);
+        return new NpgsqlConnectionStringBuilder(connectionString) { Host = server.Host, Port = server.Port, NoResetOnClose = false }.ConnectionString;
     }
 
     /// <summary>
@@ -120,6 +138,7 @@ public sealed class TestPostgres : IAsyncDisposable
                 _shared = null;
             }
 
+            _bouncer?.Dispose();
             await _stop();
         }
         finally

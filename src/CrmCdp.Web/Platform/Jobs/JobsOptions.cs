@@ -12,4 +12,10 @@ internal sealed class JobsOptions : ISettingsSection
     public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount * 2);
 
     public int QueuePollIntervalSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// Wake workers with LISTEN/NOTIFY as soon as a job is enqueued (polling stays as the fallback). Switch off behind
+    /// PgBouncer in transaction mode, which cannot keep a LISTEN: jobs are then picked up by polling alone.
+    /// </summary>
+    public bool LongPolling { get; set; } = true;
 }

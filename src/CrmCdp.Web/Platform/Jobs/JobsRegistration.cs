@@ -18,8 +18,7 @@ internal static class JobsRegistration
             SchemaName = "hangfire",
             PrepareSchemaIfNecessary = true,
             QueuePollInterval = TimeSpan.FromSeconds(options.QueuePollIntervalSeconds),
-            // LISTEN/NOTIFY wakes a worker as soon as a job is enqueued; polling stays as the fallback.
-            EnableLongPolling = true,
+            EnableLongPolling = options.LongPolling,
         };
 
         // This app's own storage instance, registered before AddHangfire (which only adds one if none exists):

@@ -5,10 +5,12 @@ namespace CrmCdp.Web.Platform.Notifications;
 /// <summary>
 /// Listens on the PostgreSQL channel that a trigger on platform_notifications writes each new row's user to, and
 /// signals that user's open pages. Through the database, a notification saved by a job on another instance reaches
-/// the page on this one.
+/// the page on this one. A LISTEN needs a session of its own, so behind a pooler in transaction mode it connects
+/// directly (<c>ConnectionStrings:Listen</c>).
 /// </summary>
 [SystemAccess("Relays database notifications to the open pages; reads no records.")]
-internal sealed partial class NotificationListener(IDbContextFactory<AppDbContext> dbFactory, NotificationSignals signals, ILogger<NotificationListener> logger) : BackgroundService
+internal sealed partial class NotificationListener(
+    IDbContextFactory<AppDbContext> dbFactory, IConfiguration configuration, NotificationSignals signals, ILogger<NotificationListener> logger) : BackgroundService
 {
     public const string Channel = "platform_notifications";
 
@@ -30,9 +32,10 @@ internal sealed partial class NotificationListener(IDbContextFactory<AppDbContex
 
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
-        string connectionString;
-        await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
+        var connectionString = configuration.GetConnectionString("Listen");
+        if (string.IsNullOrWhiteSpace(connectionString))
         {
+            await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
             connectionString = db.Database.GetConnectionString()!;
         }
 
