@@ -11,17 +11,29 @@ namespace CrmCdp.IntegrationTests.Cdp;
 /// <summary>What the CDP tests share: a new source, an SDK-like client for its write key, the events it stored.</summary>
 internal static class CdpTestApi
 {
-    public static async Task<(string Id, string Key)> SourceAsync(this AppFixture app)
+    public static Task<(string Id, string Key)> SourceAsync(this AppFixture app) => app.Factory.SourceAsync();
+
+    public static HttpClient Sdk(this AppFixture app, string writeKey) => app.Factory.Sdk(writeKey);
+
+    /// <summary>A new source of an app on a server of a test's own.</summary>
+    public static async Task<(string Id, string Key)> SourceAsync(this CrmCdpAppFactory factory)
     {
-        using var admin = app.AdminApi();
+        using var admin = factory.AdminApi();
         var (_, source) = await CrmApi.SendAsync(admin, HttpMethod.Post, "/api/v1/sources", new { name = CrmApi.Unique("Site "), type = "website" });
         return (source.Id(), source.GetProperty("writeKey").GetString()!);
     }
 
-    public static HttpClient Sdk(this AppFixture app, string writeKey)
+    public static HttpClient Sdk(this CrmCdpAppFactory factory, string writeKey)
     {
-        var client = app.Factory.CreateClient();
+        var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":")));
+        return client;
+    }
+
+    public static HttpClient AdminApi(this CrmCdpAppFactory factory)
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", CrmCdpAppFactory.AdminApiKey);
         return client;
     }
 

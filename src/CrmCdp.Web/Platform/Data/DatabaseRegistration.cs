@@ -17,6 +17,7 @@ internal static class DatabaseRegistration
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, string connectionString)
     {
         services.AddDbContextFactory<AppDbContext>(options => Configure(options, connectionString));
+        services.AddSingleton<ReadReplica>();
         return services;
     }
 }

@@ -5,7 +5,7 @@ using Npgsql;
 namespace CrmCdp.Web.Modules.Cdp.Insights;
 
 /// <summary>The people behind a funnel step's number, listed or kept as a segment: the same query the counts come from.</summary>
-internal sealed class FunnelPeople(IDbContextFactory<AppDbContext> dbFactory, SegmentLists lists)
+internal sealed class FunnelPeople(ReadReplica readReplica, SegmentLists lists)
 {
     public const int MaxListed = 1000;
 
@@ -89,7 +89,7 @@ internal sealed class FunnelPeople(IDbContextFactory<AppDbContext> dbFactory, Se
     private async Task<(long Total, List<(Guid ProfileId, DateTimeOffset EnteredAt)> Listed)> PeopleAsync(FunnelPeopleRequest request, int limit, CancellationToken cancellationToken)
     {
         var sql = new FunnelSql(request);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await readReplica.CreateDbContextAsync(cancellationToken);
         await using var question = await InsightAccess.BeginAsync(db, cancellationToken);
         await using var command = sql.Command(
             $"SELECT profile_id, t0, count(*) OVER () FROM ({FunnelSql.People(request.Step!.Value, request.Status == "dropped")}) people ORDER BY t0, profile_id LIMIT @limit",
@@ -110,7 +110,7 @@ internal sealed class FunnelPeople(IDbContextFactory<AppDbContext> dbFactory, Se
     private async Task<IReadOnlyList<FunnelPerson>> LabelAsync(List<(Guid ProfileId, DateTimeOffset EnteredAt)> people, bool seesPii, CancellationToken cancellationToken)
     {
         var ids = people.Select(p => p.ProfileId).ToList();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await readReplica.CreateDbContextAsync(cancellationToken);
         var identifiers = await db.Set<ProfileIdentifier>().Where(i => ids.Contains(i.ProfileId)).Select(i => new { i.ProfileId, i.Type, i.Value }).ToListAsync(cancellationToken);
         string[] preference = [Identity.IdentifierTypes.Email, Identity.IdentifierTypes.UserId, Identity.IdentifierTypes.AnonymousId];
         return [.. people.Select(p =>

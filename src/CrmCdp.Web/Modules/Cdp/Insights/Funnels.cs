@@ -7,7 +7,7 @@ namespace CrmCdp.Web.Modules.Cdp.Insights;
 /// in the range, and reaches each next step by its first occurrence after the step before, within the window counted from
 /// their entry. Each step answers how many reached it, the share of the entrants, and the median time from the step before.
 /// </summary>
-internal sealed class Funnels(IDbContextFactory<AppDbContext> dbFactory)
+internal sealed class Funnels(ReadReplica readReplica)
 {
     public async Task<OperationResult<FunnelResult>> RunAsync(AccessContext access, FunnelRequest? request, CancellationToken cancellationToken = default)
     {
@@ -31,7 +31,7 @@ internal sealed class Funnels(IDbContextFactory<AppDbContext> dbFactory)
         // Each step's people and median time, overall (grouped = 1) and per entry value (grouped = 0; all null without a breakdown).
         var counts = string.Join(" UNION ALL ", steps.Select((_, i) =>
             $"SELECT {i}, bv, GROUPING(bv), count(*), {(i == 0 ? "NULL::double precision" : "percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM took))")} FROM s{i} GROUP BY GROUPING SETS ((), (bv))"));
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await readReplica.CreateDbContextAsync(cancellationToken);
         await using var question = await InsightAccess.BeginAsync(db, cancellationToken);
         await using var command = sql.Command(counts, (NpgsqlConnection)db.Database.GetDbConnection());
         var reached = new long[steps.Count];

@@ -7,7 +7,7 @@ namespace CrmCdp.Web.Modules.Cdp.Insights;
 /// range; a cohort's period k holds those who performed the return event in the k-th day or week after their cohort's
 /// start (period 0 is the cohort's own). Periods still to come answer null, so the table is the usual triangle.
 /// </summary>
-internal sealed class Retention(IDbContextFactory<AppDbContext> dbFactory, TimeProvider timeProvider)
+internal sealed class Retention(ReadReplica readReplica, TimeProvider timeProvider)
 {
     public async Task<OperationResult<RetentionResult>> RunAsync(AccessContext access, RetentionRequest? request, CancellationToken cancellationToken = default)
     {
@@ -27,7 +27,7 @@ internal sealed class Retention(IDbContextFactory<AppDbContext> dbFactory, TimeP
     private async Task<RetentionResult> AnswerAsync(RetentionRequest request, CancellationToken cancellationToken)
     {
         var sql = new RetentionSql(request);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await readReplica.CreateDbContextAsync(cancellationToken);
         await using var question = await InsightAccess.BeginAsync(db, cancellationToken);
         await using var command = sql.Command((NpgsqlConnection)db.Database.GetDbConnection());
         var sizes = new SortedDictionary<int, long>();

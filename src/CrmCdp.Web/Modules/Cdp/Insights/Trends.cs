@@ -8,7 +8,7 @@ namespace CrmCdp.Web.Modules.Cdp.Insights;
 /// events with property filters, optionally broken down by an event property or a trait (top values, the rest as
 /// "Other"); every bucket of the range is answered, empty ones as 0.
 /// </summary>
-internal sealed class Trends(IDbContextFactory<AppDbContext> dbFactory, IOptions<InsightOptions> options)
+internal sealed class Trends(ReadReplica readReplica, IOptions<InsightOptions> options)
 {
     public const int TopValues = 10;
     public const string Other = "Other";
@@ -52,7 +52,7 @@ internal sealed class Trends(IDbContextFactory<AppDbContext> dbFactory, IOptions
         var zone = InsightBuckets.Zone(request.TimeZone);
         var buckets = InsightBuckets.All(request.From!.Value, request.To!.Value, request.Interval!, zone).ToList();
         var lines = new List<TrendLine>();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await readReplica.CreateDbContextAsync(cancellationToken);
         await using var question = await InsightAccess.BeginAsync(db, cancellationToken);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         foreach (var series in request.Series!)

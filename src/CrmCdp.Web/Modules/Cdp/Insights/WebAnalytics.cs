@@ -16,7 +16,7 @@ public sealed record WebAnalyticsResult(
 /// hosts ("(direct)" without one), UTM source, medium and campaign (the SDK's <c>context.campaign</c>, else the page
 /// address's utm_ parameters), and visitors by device and browser (from the user agent).
 /// </summary>
-internal sealed class WebAnalytics(IDbContextFactory<AppDbContext> dbFactory)
+internal sealed class WebAnalytics(ReadReplica readReplica)
 {
     private const int Top = 10;
 
@@ -43,7 +43,7 @@ internal sealed class WebAnalytics(IDbContextFactory<AppDbContext> dbFactory)
         const string device = "CASE WHEN ua ILIKE '%ipad%' OR ua ILIKE '%tablet%' THEN 'Tablet' WHEN ua ILIKE '%mobi%' OR ua ILIKE '%android%' THEN 'Mobile' WHEN ua = '' THEN 'Unknown' ELSE 'Desktop' END";
         const string browser = "CASE WHEN ua ILIKE '%edg/%' THEN 'Edge' WHEN ua ILIKE '%firefox/%' THEN 'Firefox' WHEN ua ILIKE '%chrome/%' THEN 'Chrome' " +
             "WHEN ua ILIKE '%safari/%' THEN 'Safari' WHEN ua = '' THEN 'Unknown' ELSE 'Other' END";
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await readReplica.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"""
             WITH pv AS (

@@ -12,13 +12,13 @@ internal sealed record SegmentExportResult(long Rows, long WithoutConsent);
 /// Streams a segment's members as CSV. Members who have not granted the segment's consent category are left out and
 /// counted; emails are masked for exporters without "view PII"; the export is audited with both counts.
 /// </summary>
-internal sealed class SegmentExport(IDbContextFactory<AppDbContext> dbFactory, AuditLog audit)
+internal sealed class SegmentExport(ReadReplica readReplica, AuditLog audit)
 {
     public static readonly string[] Headers = ["profileId", "enteredAt", "contactId", "userId", "email", "lastSeenAt", "eventCount"];
 
     public async Task<SegmentExportResult?> WriteAsync(AccessContext access, Guid segmentId, Stream output, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await readReplica.CreateDbContextAsync(cancellationToken);
         var segment = await db.Set<Segment>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == segmentId, cancellationToken);
         if (segment is null)
         {

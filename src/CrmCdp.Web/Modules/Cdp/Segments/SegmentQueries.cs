@@ -7,7 +7,7 @@ namespace CrmCdp.Web.Modules.Cdp.Segments;
 
 /// <summary>Reading segments: a preview of an unsaved tree, members page by page, entries and exits per day, a profile's memberships.</summary>
 internal sealed class SegmentQueries(
-    IDbContextFactory<AppDbContext> dbFactory, Crm.Contracts.ICrmContacts crmContacts, TimeProvider timeProvider)
+    IDbContextFactory<AppDbContext> dbFactory, ReadReplica readReplica, Crm.Contracts.ICrmContacts crmContacts, TimeProvider timeProvider)
 {
     public const int MaxMemberPage = 500;
 
@@ -18,7 +18,7 @@ internal sealed class SegmentQueries(
             return OperationResult<SegmentPreview>.Forbidden("Your role cannot change segments.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await readReplica.CreateDbContextAsync(cancellationToken);
         var others = await db.Set<Segment>().Where(s => s.Id != segmentId).Select(s => s.Id).ToListAsync(cancellationToken);
         var computed = await db.Set<ComputedTrait>().Select(t => t.Key).ToListAsync(cancellationToken);
         var errors = SegmentConditionValidator.Validate(definition, "definition", computed.ToHashSet(StringComparer.Ordinal), others.ToHashSet());
